@@ -1,0 +1,23 @@
+// What every command receives from the CLI wiring: the terminal, the database path and the operator.
+import { openDb, type Db } from '../io/db.js';
+import { defaultOperator } from '../io/clock.js';
+import { Ui, type GlobalOptions } from '../io/ui.js';
+
+export interface Context {
+  ui: Ui;
+  dbPath: string;
+  operator: string;
+  global: GlobalOptions;
+  openDb(opts?: { readonly?: boolean }): Db;
+}
+
+export function makeContext(global: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
+  const dbPath = global.db ?? env.INSPECT_DB ?? './inspect.db';
+  return {
+    ui: new Ui(global, env),
+    dbPath,
+    operator: global.operator ?? defaultOperator(),
+    global,
+    openDb: (opts) => openDb(dbPath, opts),
+  };
+}

@@ -1,0 +1,243 @@
+// inspect import <kind> FILE: read → validate (core) → write in one transaction, or nothing at all.
+import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { Exit, InspectError } from '../core/errors.js';
+import { rosterNames, type Msg } from '../core/messages.js';
+import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
+import { checkDepartmentTree, mapHeader, recordKey, rowValidator, type Problem } from '../core/validateRow.js';
+import { openCsv, type Encoding } from '../io/csvRead.js';
+import { csvText, writeFileAtomic } from '../io/csvWrite.js';
+import { writeTransaction } from '../io/db.js';
+import { appendEvent } from '../io/events.js';
+import { nowWithOffset } from '../io/clock.js';
+import { finishImport, firstRowOf, insertImport, keepListed, loadRefs, retireAbsent, upserter, type ImportRecord } from '../io/rosterStore.js';
+import type { Context } from './context.js';
+
+export interface ImportOptions {
+  encoding?: string;
+  allowCodes?: string;
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  errors?: string;
+}
+
+const SCREEN_LIMIT = 50;
+
+export function parseKind(kind: string): RosterKind {
+  if (!(ROSTER_KINDS as readonly string[]).includes(kind)) {
+    throw new InspectError(Exit.usage, { key: 'E_UNKNOWN_ROSTER', params: { kind, choices: ROSTER_KINDS.join(', ') } });
+  }
+  return kind as RosterKind;
+}
+
+function parseEncoding(v: string | undefined): Encoding | undefined {
+  if (v === undefined) return undefined;
+  const s = v.toLowerCase().replace(/[-_]/g, '');
+  if (s === 'utf8') return 'utf8';
+  if (s === 'gb18030' || s === 'gbk' || s === 'gb2312') return 'gb18030';
+  throw new InspectError(Exit.usage, { key: 'E_BAD_OPTION', params: { flag: '--encoding', value: v, reason: 'utf8 | gb18030' } });
+}
+
+function readAllowCodes(file: string | undefined): Set<string> | undefined {
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file } });
+  }
+  // One code per line (or separated by , ; whitespace); a header line or comments are ignored.
+  return new Set(text.split(/[\s,;，；]+/).map((s) => s.trim().toUpperCase()).filter((s) => /^[0-9A-Z]{18}$/.test(s)));
+}
+
+export interface ImportSummary {
+  kind: RosterKind;
+  file: string;
+  sha256: string;
+  encoding: Encoding;
+  dryRun: boolean;
+  rowsRead: number;
+  imported: number;
+  rejected: number;
+  retired: number;
+  alreadyPresent: number;
+  warnings: number;
+  allowedCodes: string[];
+  seconds: number;
+  rowsPerSecond: number;
+  importId: number | null;
+}
+
+export async function runImport(ctx: Context, kindArg: string, file: string, opts: ImportOptions): Promise<ImportSummary> {
+  const kind = parseKind(kindArg);
+  const encoding = parseEncoding(opts.encoding);
+  const allowCodes = readAllowCodes(opts.allowCodes);
+  const { ui } = ctx;
+  const started = process.hrtime.bigint();
+  const startedAt = nowWithOffset();
+  const reader = await openCsv(file, encoding);
+  const db = ctx.openDb();
+  const problems: Problem[] = [];
+  const rejectedRows = new Map<number, string[]>();
+  let header: string[] = [];
+  let rowsRead = 0;
+  let imported = 0;
+  let alreadyPresent = 0;
+  const allowed = new Set<string>();
+  const deptRows: { row: number; code: string; parent: string }[] = [];
+  const progress = ui.progress(reader.size, basename(file));
+
+  try {
+    const summary = await writeTransaction(db, ctx.dbPath, async () => {
+      const { refs, unchecked } = loadRefs(db, kind);
+      if (allowCodes) refs.allowCodes = allowCodes;
+      const record: ImportRecord = {
+        kind, fileName: basename(file), sha256: '', encoding: reader.encoding, rowsRead: 0, imported: 0, rejected: 0,
+        retired: 0, allowedCodes: [], startedAt, finishedAt: startedAt, operator: ctx.operator,
+      };
+      const importId = insertImport(db, record);
+      const write = upserter(db, kind, importId);
+      let validate: ReturnType<typeof rowValidator> | undefined;
+      let lastProgress = 0;
+
+      for await (const { cells, row } of reader.rows()) {
+        if (!validate) {
+          header = cells;
+          const mapped = mapHeader(kind, cells);
+          if (!mapped.ok) throw new InspectError(Exit.data, { key: mapped.error.key, params: { file, ...mapped.error } });
+          for (const u of mapped.map.unknown) ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
+          for (const r of unchecked) ui.warn('W_REFS_UNCHECKED', { roster: rosterNames[r]![ui.lang] });
+          validate = rowValidator(kind, mapped.map, refs);
+          continue;
+        }
+        rowsRead++;
+        const result = validate(cells, row);
+        problems.push(...result.problems);
+        if (result.record) {
+          for (const c of result.allowed) allowed.add(c);
+          if (write(result.record, row) === 'duplicate') {
+            if (kind === 'history') alreadyPresent++;
+            else {
+              const keyValue = recordKey(kind, result.record);
+              const keyCol = SCHEMAS[kind].columns.find((c) => c.key === SCHEMAS[kind].key[0])!;
+              problems.push({ row, column: keyCol.zh, value: keyValue, reason: { key: 'R_DUPLICATE', params: { first: firstRowOf(db, kind, keyValue) ?? '?' } }, severity: 'error' });
+              rejectedRows.set(row, cells);
+              continue;
+            }
+          } else imported++;
+          if (kind === 'departments') deptRows.push({ row, code: result.record.code!, parent: result.record.parent! });
+        } else {
+          rejectedRows.set(row, cells);
+          // Under --skip-invalid a rejected row keeps its previous version instead of being retired.
+          const keyCol = SCHEMAS[kind].key[0]!;
+          const keyIdx = SCHEMAS[kind].columns.findIndex((c) => c.key === keyCol);
+          const rawKey = (cells[keyIdx] ?? '').trim();
+          if (rawKey && kind !== 'history') keepListed(db, kind, kind === 'objects' ? rawKey.toUpperCase() : rawKey, importId);
+        }
+        if (rowsRead - lastProgress >= 50000) {
+          progress.update(reader.bytesRead());
+          lastProgress = rowsRead;
+        }
+      }
+      progress.stop();
+      if (!validate) throw new InspectError(Exit.data, { key: 'E_EMPTY_FILE', params: { file } });
+      if (rowsRead === 0) throw new InspectError(Exit.data, { key: 'E_HEADER_ONLY', params: { file } });
+      if (kind === 'departments') {
+        const parentHeader = SCHEMAS.departments.columns[3]!.zh;
+        for (const p of checkDepartmentTree(deptRows, parentHeader)) {
+          problems.push(p);
+          rejectedRows.set(p.row, []);
+        }
+      }
+
+      const rejected = rejectedRows.size;
+      const hasErrors = rejected > 0;
+      if (hasErrors && !opts.skipInvalid) {
+        throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: rejected } });
+      }
+      if (hasErrors && kind === 'departments') {
+        // A department tree with holes cannot be half-loaded: the hierarchy decides "higher level".
+        throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: rejected } });
+      }
+      const retired = retireAbsent(db, kind, importId);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const final: ImportRecord = {
+        ...record, sha256: reader.sha256(), rowsRead, imported, rejected, retired, allowedCodes: [...allowed].sort(), finishedAt: nowWithOffset(),
+      };
+      const summary: ImportSummary = {
+        kind, file, sha256: final.sha256, encoding: reader.encoding, dryRun: Boolean(opts.dryRun), rowsRead, imported, rejected, retired,
+        alreadyPresent, warnings: problems.filter((p) => p.severity === 'warning').length, allowedCodes: final.allowedCodes,
+        seconds, rowsPerSecond: Math.round(rowsRead / Math.max(seconds, 1e-6)), importId: opts.dryRun ? null : importId,
+      };
+      if (opts.dryRun) throw new DryRunDone(summary);
+      finishImport(db, importId, final);
+      appendEvent(db, {
+        at: final.finishedAt,
+        operator: ctx.operator,
+        action: `import.${kind}`,
+        summary: `${kind} ${final.fileName}: ${imported} imported, ${rejected} rejected, ${retired} retired${final.allowedCodes.length ? `, allowed codes ${final.allowedCodes.join(' ')}` : ''}`,
+        payloadSha256: final.sha256,
+      });
+      return summary;
+    });
+    reportProblems(ctx, file, problems, header, rejectedRows, opts);
+    report(ctx, summary);
+    return summary;
+  } catch (e) {
+    progress.stop();
+    if (e instanceof DryRunDone) {
+      reportProblems(ctx, file, problems, header, rejectedRows, opts);
+      report(ctx, e.summary);
+      if (e.summary.rejected > 0 && !opts.skipInvalid) throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: e.summary.rejected } });
+      return e.summary;
+    }
+    if (e instanceof InspectError && e.msg.key === 'E_IMPORT_INVALID') reportProblems(ctx, file, problems, header, rejectedRows, opts);
+    throw e;
+  } finally {
+    db.close();
+  }
+}
+
+/** Thrown to roll the transaction back after a dry run has done all the work of a real one. */
+class DryRunDone extends Error {
+  constructor(readonly summary: ImportSummary) {
+    super('dry run');
+  }
+}
+
+function problemMsg(file: string, p: Problem): Msg {
+  return { key: 'PROBLEM', params: { file: basename(file), row: p.row, column: p.column || '-', value: p.value || '∅', reason: p.reason } };
+}
+
+function reportProblems(ctx: Context, file: string, problems: Problem[], header: string[], rejected: Map<number, string[]>, opts: ImportOptions): void {
+  const { ui } = ctx;
+  const sorted = [...problems].sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const shown = sorted.slice(0, SCREEN_LIMIT);
+  for (const p of shown) (p.severity === 'error' ? ui.error.bind(ui) : ui.warn.bind(ui))(problemMsg(file, p));
+  if (sorted.length > shown.length) ui.info('E_IMPORT_MORE', { count: sorted.length - shown.length });
+  const errorsFile = opts.errors ?? (opts.skipInvalid && rejected.size > 0 ? `${basename(file)}.errors.csv` : undefined);
+  if (errorsFile && sorted.length > 0) {
+    const zh = ui.lang === 'zh';
+    const heads = zh ? ['行', '列', '值', '级别', '原因'] : ['row', 'column', 'value', 'severity', 'reason'];
+    const rows = sorted.map((p) => [
+      String(p.row), p.column, p.value, zh ? (p.severity === 'error' ? '错误' : '警告') : p.severity, ui.t(p.reason), ...(rejected.get(p.row) ?? []),
+    ]);
+    writeFileAtomic(errorsFile, csvText([...heads, ...header], rows, { excel: true }), { force: true });
+    ui.info('I_ERRORS_WRITTEN', { file: errorsFile });
+  }
+}
+
+function report(ctx: Context, s: ImportSummary): void {
+  const { ui } = ctx;
+  if (ui.json) {
+    ui.outJson(s);
+    return;
+  }
+  const params = {
+    kind: rosterNames[s.kind]![ui.lang], imported: s.imported, rejected: s.rejected, retired: s.retired,
+    seconds: s.seconds.toFixed(2), rate: s.rowsPerSecond,
+  };
+  if (s.alreadyPresent > 0) ui.info('I_HISTORY_DUP', { count: s.alreadyPresent });
+  ui.out(ui.t(s.dryRun ? 'I_IMPORT_DRY' : 'I_IMPORT_DONE', params));
+}
+

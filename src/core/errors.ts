@@ -1,0 +1,40 @@
+// Typed errors. A command throws one of these; src/cli.ts is the only place that turns them into
+// an exit code and a rendered message. Exit codes follow sysexits (style.md).
+import type { Msg } from './messages.js';
+
+export const Exit = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  data: 65,
+  noInput: 66,
+  cantCreate: 73,
+  busy: 75,
+  cancelled: 130,
+} as const;
+export type ExitCode = (typeof Exit)[keyof typeof Exit];
+
+/** An expected failure: the message is for the user, the exit code for the caller. */
+export class InspectError extends Error {
+  constructor(
+    readonly exit: ExitCode,
+    readonly msg: Msg,
+    /** Extra lines (already rendered problems, candidates ruled out, …) printed after the message. */
+    readonly details: Msg[] = [],
+  ) {
+    super(msg.key);
+    this.name = 'InspectError';
+  }
+}
+
+/** Already reported to the user; just exit with this code. */
+export class ExitError extends Error {
+  constructor(readonly exit: ExitCode) {
+    super(`exit ${exit}`);
+    this.name = 'ExitError';
+  }
+}
+
+export const usageError = (key: string, params: NonNullable<Msg["params"]> = {}) => new InspectError(Exit.usage, { key, params });
+export const dataError = (key: string, params: NonNullable<Msg["params"]> = {}, details: Msg[] = []) =>
+  new InspectError(Exit.data, { key, params }, details);

@@ -1,0 +1,107 @@
+// Every user-facing sentence, in Chinese (default) and English. Keys are stable string codes so tests
+// and scripts can match on them; params fill `{name}` placeholders.
+
+export type Lang = 'zh' | 'en';
+export interface Msg {
+  key: string;
+  params?: Record<string, string | number | undefined | Msg>;
+}
+
+type Catalogue = Record<string, { zh: string; en: string }>;
+
+const catalogue: Catalogue = {
+  // generic
+  E_INTERNAL: { zh: '内部错误（程序缺陷）：{detail}\n请把上面的信息和所用命令报告给维护人员。', en: 'Internal error (a bug): {detail}\nPlease report this message and the command you ran to the maintainers.' },
+  E_USAGE: { zh: '用法错误：{detail}', en: 'Usage error: {detail}' },
+  E_CANCELLED: { zh: '已取消，未做任何更改。', en: 'Cancelled; nothing was changed.' },
+  E_NEEDS_TTY: { zh: '没有交互终端，无法询问「{what}」：请用参数 {flag} 给出。', en: 'No interactive terminal to ask for "{what}": pass {flag}.' },
+  E_NEEDS_YES: { zh: '没有交互终端，无法确认：确认无误后加 --yes 再运行。', en: 'No interactive terminal to confirm: re-run with --yes once you have checked.' },
+  E_DB_BUSY: { zh: '数据库 {db} 正被另一个操作使用（等待 {seconds} 秒后放弃）：请等它完成后重试。', en: 'Database {db} is in use by another operation (gave up after {seconds} s): retry when it has finished.' },
+  E_DB_OPEN: { zh: '无法打开数据库 {db}：{detail}', en: 'Cannot open database {db}: {detail}' },
+  E_DB_NEWER: { zh: '数据库 {db} 的结构版本 {found} 比本程序支持的 {supported} 新：请升级 inspect。', en: 'Database {db} has schema version {found}, newer than this program supports ({supported}): upgrade inspect.' },
+  E_FILE_MISSING: { zh: '找不到文件 {file}', en: 'File not found: {file}' },
+  E_FILE_READ: { zh: '无法读取文件 {file}：{detail}', en: 'Cannot read file {file}: {detail}' },
+  E_OUTPUT_EXISTS: { zh: '输出文件 {file} 已存在：加 --force 覆盖。', en: 'Output {file} already exists: add --force to overwrite.' },
+  E_BAD_OPTION: { zh: '参数 {flag} 的值「{value}」无效：{reason}', en: 'Invalid value "{value}" for {flag}: {reason}' },
+  E_UNKNOWN_ROSTER: { zh: '未知的名录类型「{kind}」：可选 {choices}', en: 'Unknown roster "{kind}": choose one of {choices}' },
+
+  // import: file level
+  E_EMPTY_FILE: { zh: '{file}：文件是空的（没有表头）。', en: '{file}: the file is empty (no header row).' },
+  E_HEADER_ONLY: { zh: '{file}：只有表头，没有数据行。', en: '{file}: header row only, no data rows.' },
+  E_BINARY_FILE: { zh: '{file}：不是文本 CSV 文件（第 {offset} 字节处有二进制内容）。请在 Excel 中“另存为 CSV”。', en: '{file}: not a text CSV file (binary content at byte {offset}). Save it from Excel as CSV.' },
+  E_BAD_UTF8: { zh: '{file}：按 UTF-8 读取时第 {offset} 字节处编码无效：文件可能是 GB18030/GBK，请用 --encoding gb18030。', en: '{file}: invalid UTF-8 at byte {offset}: the file may be GB18030/GBK; use --encoding gb18030.' },
+  E_BAD_GB18030: { zh: '{file}：按 GB18030 读取时编码无效（第 {offset} 字节附近）。', en: '{file}: invalid GB18030 near byte {offset}.' },
+  E_CSV_QUOTE: { zh: '{file} 第 {row} 行：引号没有闭合（该行某个单元格以 " 开头却没有结束的 "）。', en: '{file} row {row}: unterminated quote (a cell opens with " and never closes it).' },
+  E_CSV_SYNTAX: { zh: '{file} 第 {row} 行：CSV 格式错误：{detail}', en: '{file} row {row}: malformed CSV: {detail}' },
+  E_MISSING_COLUMN: { zh: '{file}：缺少必需列「{column}」（可用表头：{accepted}）。', en: '{file}: required column "{column}" is missing (accepted headers: {accepted}).' },
+  E_DUPLICATE_COLUMN: { zh: '{file}：列「{column}」出现了两次（第 {first} 列和第 {second} 列）。', en: '{file}: column "{column}" appears twice (columns {first} and {second}).' },
+  W_UNKNOWN_COLUMN: { zh: '{file}：忽略未知列「{column}」（第 {index} 列）。', en: '{file}: ignoring unknown column "{column}" (column {index}).' },
+  E_IMPORT_INVALID: { zh: '{file}：{count} 行有错误，未写入任何数据。', en: '{file}: {count} rows have errors; nothing was written.' },
+  E_IMPORT_MORE: { zh: '……另有 {count} 个问题未显示：用 --errors 文件 查看全部。', en: '… and {count} more problems: use --errors FILE to see them all.' },
+  I_ERRORS_WRITTEN: { zh: '全部问题已写入 {file}', en: 'All problems written to {file}' },
+  I_IMPORT_DONE: { zh: '{kind}：导入 {imported} 行，拒绝 {rejected} 行，停用 {retired} 行，用时 {seconds} 秒（{rate} 行/秒）。', en: '{kind}: {imported} rows imported, {rejected} rejected, {retired} retired, {seconds} s ({rate} rows/s).' },
+  I_IMPORT_DRY: { zh: '{kind}（试运行，未写入）：{imported} 行有效，{rejected} 行有错误，{seconds} 秒。', en: '{kind} (dry run, nothing written): {imported} rows valid, {rejected} rows with errors, {seconds} s.' },
+  I_HISTORY_DUP: { zh: '其中 {count} 条检查记录已存在，未重复写入。', en: '{count} history records were already present and were not added again.' },
+  W_ALLOWED_CODE: { zh: '{file} 第 {row} 行：代码 {value} 校验未通过，但在 --allow-codes 清单中，已接受并记录。', en: '{file} row {row}: code {value} fails its check but is on the --allow-codes list; accepted and recorded.' },
+  W_REFS_UNCHECKED: { zh: '尚未导入{roster}，未检查对它的引用。', en: 'No {roster} loaded yet; references to it were not checked.' },
+  PROBLEM: { zh: '{file} 第 {row} 行「{column}」列（值：{value}）：{reason}', en: '{file} row {row}, column "{column}" (value: {value}): {reason}' },
+
+  // cell reasons
+  R_REQUIRED: { zh: '必填', en: 'required' },
+  R_CODE_EXCEL: { zh: '单元格已被 Excel 损坏（科学计数法只保留 15 位）：请把该列设为“文本”后重新导出', en: 'cell damaged by Excel (scientific notation keeps 15 digits): format the column as Text and export again' },
+  R_CODE_LENGTH: { zh: '统一社会信用代码应为 18 位', en: 'a unified social credit code has 18 characters' },
+  R_CODE_CHARSET: { zh: '含有统一社会信用代码不允许的字符（不用 I、O、S、V、Z）', en: 'contains characters not allowed in a credit code (no I, O, S, V, Z)' },
+  R_CODE_DIGITS: { zh: '第 3–8 位（行政区划码）应为数字', en: 'positions 3–8 (administrative division) must be digits' },
+  R_CODE_CHECK: { zh: '校验位错误（应为 {expected}）', en: 'wrong check character (expected {expected})' },
+  R_ORG_CHECK: { zh: '组织机构代码部分（第 9–17 位）校验未通过（仅警告）', en: 'organisation-code part (positions 9–17) fails its check (warning only)' },
+  R_DUPLICATE: { zh: '与第 {first} 行重复', en: 'duplicates row {first}' },
+  R_ENUM: { zh: '应为 {choices} 之一', en: 'must be one of {choices}' },
+  R_DATE: { zh: '日期应为 YYYY-MM-DD、YYYY/M/D 或 Excel 日期序号', en: 'a date must be YYYY-MM-DD, YYYY/M/D or an Excel serial' },
+  R_NUMBER: { zh: '应为 0–100 之间、最多两位小数的数字', en: 'must be a number from 0 to 100 with at most two decimals' },
+  R_UNKNOWN_DEPT: { zh: '部门编码不在部门名录中', en: 'department code not in the department roster' },
+  R_UNKNOWN_ITEM: { zh: '事项编码不在抽查事项清单中', en: 'item code not in the list of inspection items' },
+  R_UNKNOWN_OBJECT: { zh: '对象不在检查对象名录库中', en: 'object not in the object roster' },
+  R_UNKNOWN_INSPECTOR: { zh: '人员编号不在执法检查人员名录库中', en: 'inspector id not in the inspector roster' },
+  R_UNKNOWN_CATEGORY: { zh: '检查类别不在抽查事项清单中', en: 'inspection category not in the list of inspection items' },
+  R_CATEGORY_OR_ITEM: { zh: '「检查类别」和「事项编码」至少填一个', en: 'give a category or an item code' },
+  R_COLUMN_COUNT: { zh: '本行有 {found} 列，表头有 {expected} 列', en: 'row has {found} cells, the header has {expected}' },
+  R_SELF_PARENT: { zh: '上级部门不能是自己', en: 'a department cannot be its own parent' },
+  R_CYCLE: { zh: '上级部门关系形成了环', en: 'parent departments form a cycle' },
+  R_ID: { zh: '编号只能用 ASCII 字母、数字和 - _ . /', en: 'ids use ASCII letters, digits and - _ . / only' },
+
+  // status
+  H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },
+  H_NOTHING: { zh: '尚未导入任何名录。先运行：inspect import objects 文件.csv', en: 'Nothing imported yet. Start with: inspect import objects FILE.csv' },
+};
+
+export const rosterNames: Record<string, { zh: string; en: string }> = {
+  objects: { zh: '检查对象名录库', en: 'object roster' },
+  inspectors: { zh: '执法检查人员名录库', en: 'inspector roster' },
+  items: { zh: '抽查事项清单', en: 'inspection items' },
+  departments: { zh: '部门', en: 'departments' },
+  history: { zh: '已检查记录', en: 'inspection history' },
+};
+
+export function hasMessage(key: string): boolean {
+  return key in catalogue;
+}
+
+/** Adds entries; later feature modules register their sentences here so one renderer serves all. */
+export function registerMessages(more: Catalogue): void {
+  for (const [k, v] of Object.entries(more)) {
+    if (k in catalogue) throw new Error(`message key registered twice: ${k}`);
+    catalogue[k] = v;
+  }
+}
+
+export function render(msg: Msg, lang: Lang): string {
+  const entry = catalogue[msg.key];
+  const template = entry ? entry[lang] : msg.key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = msg.params?.[name];
+    if (v === undefined) return whole;
+    // A nested message renders in the same language (e.g. the reason inside a problem line).
+    if (typeof v === 'object') return render(v, lang);
+    return String(v);
+  });
+}

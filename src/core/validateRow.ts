@@ -1,0 +1,210 @@
+// Header mapping and per-row validation for roster files. Pure: the shell hands in the cells and the
+// sets of known codes; this returns the canonical record and every problem found.
+import { checkCreditCode, isObjectNumber } from './creditCode.js';
+import type { Msg } from './messages.js';
+import { type Column, type Ref, type RosterKind, SCHEMAS } from './rosters.js';
+import { parseList } from './values.js';
+
+export interface Problem {
+  row: number; // spreadsheet row: the header is row 1
+  column: string; // the header text as it appears in the file ('' for a whole-row problem)
+  value: string;
+  reason: Msg;
+  severity: 'error' | 'warning';
+}
+
+export interface HeaderMap {
+  /** For each schema column key present: its index in the file's rows. */
+  index: Map<string, number>;
+  /** The header text of each file column, for messages. */
+  headers: string[];
+  unknown: { header: string; index: number }[];
+}
+
+const normalise = (h: string) => h.replace(/^\uFEFF/, '').replace(/\s+/g, '').toLowerCase();
+
+export type HeaderResult =
+  | { ok: true; map: HeaderMap }
+  | { ok: false; error: { key: 'E_MISSING_COLUMN'; column: string; accepted: string } | { key: 'E_DUPLICATE_COLUMN'; column: string; first: number; second: number } };
+
+export function mapHeader(kind: RosterKind, headers: string[]): HeaderResult {
+  const columns = SCHEMAS[kind].columns;
+  const byName = new Map<string, Column>();
+  for (const c of columns) for (const n of [c.zh, c.key, ...c.aliases]) byName.set(normalise(n), c);
+  const index = new Map<string, number>();
+  const unknown: HeaderMap['unknown'] = [];
+  for (const [i, h] of headers.entries()) {
+    const col = byName.get(normalise(h));
+    if (!col) {
+      if (h.trim() !== '') unknown.push({ header: h.trim(), index: i + 1 });
+      continue;
+    }
+    const prev = index.get(col.key);
+    if (prev !== undefined) return { ok: false, error: { key: 'E_DUPLICATE_COLUMN', column: col.zh, first: prev + 1, second: i + 1 } };
+    index.set(col.key, i);
+  }
+  for (const c of columns) {
+    if (c.required && !index.has(c.key)) {
+      return { ok: false, error: { key: 'E_MISSING_COLUMN', column: c.zh, accepted: [c.zh, c.key, ...c.aliases].join(' / ') } };
+    }
+  }
+  return { ok: true, map: { index, headers: headers.map((h) => h.replace(/^\uFEFF/, '').trim()), unknown } };
+}
+
+export interface RefSets {
+  departments?: ReadonlySet<string>;
+  items?: ReadonlySet<string>;
+  /** Known item categories (for history rows that give a category without an item). */
+  categories?: ReadonlySet<string>;
+  objects?: { has(code: string): boolean };
+  inspectors?: ReadonlySet<string>;
+  /** Codes the operator accepts although they fail the check (--allow-codes). */
+  allowCodes?: ReadonlySet<string>;
+}
+
+export interface RowResult {
+  record: Record<string, string> | null;
+  problems: Problem[];
+  /** Codes accepted only because of --allow-codes. */
+  allowed: string[];
+}
+
+type CodeResult = { ok: true; value: string; warn?: Msg; allowed?: boolean } | { ok: false; reason: Msg };
+
+function checkCode(raw: string, allow?: ReadonlySet<string>): CodeResult {
+  const upper = raw.toUpperCase();
+  if (isObjectNumber(raw)) return { ok: true, value: raw };
+  const c = checkCreditCode(upper);
+  if (c.ok) return c.orgCheckFailed ? { ok: true, value: c.code, warn: { key: 'R_ORG_CHECK' } } : { ok: true, value: c.code };
+  if (c.reason !== 'excel_damaged' && allow?.has(upper)) return { ok: true, value: upper, allowed: true };
+  const key = { excel_damaged: 'R_CODE_EXCEL', length: 'R_CODE_LENGTH', charset: 'R_CODE_CHARSET', digits: 'R_CODE_DIGITS', check: 'R_CODE_CHECK' }[c.reason];
+  return { ok: false, reason: { key, params: { expected: c.expected } } };
+}
+
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,63}$/;
+
+function refSet(refs: RefSets, ref: Ref): { has(v: string): boolean } | undefined {
+  return refs[ref];
+}
+const REF_REASON: Record<Ref, string> = {
+  departments: 'R_UNKNOWN_DEPT', items: 'R_UNKNOWN_ITEM', objects: 'R_UNKNOWN_OBJECT', inspectors: 'R_UNKNOWN_INSPECTOR',
+};
+
+/** Returns a validator for rows of one file. */
+export function rowValidator(kind: RosterKind, map: HeaderMap, refs: RefSets) {
+  const columns = SCHEMAS[kind].columns.filter((c) => map.index.has(c.key));
+  const missingOptional = SCHEMAS[kind].columns.filter((c) => !map.index.has(c.key)).map((c) => c.key);
+  const width = map.headers.length;
+
+  return (cells: string[], row: number): RowResult => {
+    const problems: Problem[] = [];
+    const allowed: string[] = [];
+    const record: Record<string, string> = {};
+    const problem = (col: Column | null, value: string, reason: Msg, severity: Problem['severity'] = 'error') =>
+      problems.push({ row, column: col ? map.headers[map.index.get(col.key)!] ?? col.zh : '', value, reason, severity });
+
+    if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ''))) {
+      problem(null, '', { key: 'R_COLUMN_COUNT', params: { found: cells.length, expected: width } });
+      return { record: null, problems, allowed };
+    }
+    for (const col of columns) {
+      const raw = (cells[map.index.get(col.key)!] ?? '').trim();
+      if (raw === '') {
+        if (col.required) problem(col, raw, { key: 'R_REQUIRED' });
+        record[col.key] = '';
+        continue;
+      }
+      let values: string[];
+      switch (col.special) {
+        case 'code': {
+          const c = checkCode(raw, refs.allowCodes);
+          if (!c.ok) { problem(col, raw, c.reason); continue; }
+          if (c.warn) problem(col, raw, c.warn, 'warning');
+          if (c.allowed) { allowed.push(c.value); problem(col, raw, { key: 'W_ALLOWED_CODE', params: { row, value: c.value } }, 'warning'); }
+          values = [c.value];
+          break;
+        }
+        case 'codes': {
+          values = [];
+          for (const part of parseList(raw)) {
+            const c = checkCode(part, refs.allowCodes);
+            if (!c.ok) { problem(col, part, c.reason); continue; }
+            if (c.allowed) allowed.push(c.value);
+            values.push(c.value);
+          }
+          break;
+        }
+        case 'id':
+          if (!ID_RE.test(raw)) { problem(col, raw, { key: 'R_ID' }); continue; }
+          values = [raw];
+          break;
+        case 'list':
+          values = parseList(raw);
+          break;
+        case 'enumList': {
+          values = [];
+          for (const part of parseList(raw)) {
+            const p = col.enumItem!(part);
+            if (p.ok) values.push(p.value); else problem(col, part, p.reason);
+          }
+          break;
+        }
+        default: {
+          if (col.parse) {
+            const p = col.parse(raw);
+            if (!p.ok) { problem(col, raw, p.reason); continue; }
+            values = [p.value];
+          } else values = [raw];
+        }
+      }
+      if (col.ref) {
+        const set = refSet(refs, col.ref);
+        if (set) for (const v of values) if (!set.has(v)) problem(col, v, { key: REF_REASON[col.ref] }, col.softRef ? 'warning' : 'error');
+      }
+      record[col.key] = values.join(';');
+    }
+    for (const k of missingOptional) record[k] = '';
+
+    if (kind === 'history') {
+      if (record.category === '' && record.item_code === '') problem(null, '', { key: 'R_CATEGORY_OR_ITEM' });
+      else if (record.item_code === '' && refs.categories && !refs.categories.has(record.category!)) {
+        problem(SCHEMAS.history.columns[2]!, record.category!, { key: 'R_UNKNOWN_CATEGORY' }, 'warning');
+      }
+    }
+    if (kind === 'departments' && record.parent !== '' && record.parent === record.code) {
+      problem(SCHEMAS.departments.columns[3]!, record.parent!, { key: 'R_SELF_PARENT' });
+    }
+    if (kind === 'objects' && record.key_supervision === '') record.key_supervision = 'no';
+    return { record: problems.some((p) => p.severity === 'error') ? null : record, problems, allowed };
+  };
+}
+
+/** The key of a record, for duplicate detection and upserts. */
+export function recordKey(kind: RosterKind, record: Record<string, string>): string {
+  return SCHEMAS[kind].key.map((k) => record[k] ?? '').join('\u0000');
+}
+
+/**
+ * Whole-file checks on a department roster: every parent is listed and the hierarchy has no cycle.
+ * Returns problems keyed to the rows that carry them.
+ */
+export function checkDepartmentTree(rows: { row: number; code: string; parent: string }[], parentHeader: string): Problem[] {
+  const parentOf = new Map(rows.map((r) => [r.code, r.parent]));
+  const problems: Problem[] = [];
+  for (const r of rows) {
+    if (r.parent === '') continue;
+    if (!parentOf.has(r.parent)) {
+      problems.push({ row: r.row, column: parentHeader, value: r.parent, reason: { key: 'R_UNKNOWN_DEPT' }, severity: 'error' });
+      continue;
+    }
+    const seen = new Set([r.code]);
+    for (let p = r.parent; p !== ''; p = parentOf.get(p) ?? '') {
+      if (seen.has(p)) {
+        problems.push({ row: r.row, column: parentHeader, value: r.parent, reason: { key: 'R_CYCLE' }, severity: 'error' });
+        break;
+      }
+      seen.add(p);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,177 @@
+// Opening the database: pragmas, schema migrations by PRAGMA user_version (each in a transaction), and the
+// mapping of SQLITE_BUSY to exit 75. Every table a draw must reproduce from is append-only or versioned.
+import Database from 'better-sqlite3';
+import { Exit, InspectError } from '../core/errors.js';
+import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
+
+export type Db = Database.Database;
+
+export function busyTimeoutMs(): number {
+  const v = Number(process.env.INSPECT_BUSY_TIMEOUT_MS);
+  return Number.isFinite(v) && v >= 0 ? v : 5000;
+}
+
+const q = (id: string) => `"${id}"`;
+export const dataColumns = (kind: RosterKind) => SCHEMAS[kind].columns.map((c) => c.key);
+
+function rosterTableSql(kind: Exclude<RosterKind, 'history'>): string {
+  const cols = dataColumns(kind);
+  const key = SCHEMAS[kind].key[0]!;
+  const differ = cols.map((c) => `old.${q(c)} IS NOT new.${q(c)}`).join(' OR ');
+  const json = cols.map((c) => `'${c}', old.${q(c)}`).join(', ');
+  return `
+    CREATE TABLE ${kind} (
+      ${cols.map((c) => `${q(c)} TEXT NOT NULL DEFAULT ''`).join(',\n      ')},
+      in_roster INTEGER NOT NULL DEFAULT 1,   -- listed in the latest import of this roster
+      src_row INTEGER NOT NULL DEFAULT 0,     -- its row in that import's file
+      import_id INTEGER NOT NULL,             -- the import that last changed its data
+      seen_import INTEGER NOT NULL,           -- the latest import that listed it
+      PRIMARY KEY (${q(key)})
+    ) WITHOUT ROWID;
+    -- A row's data is never lost: the version it replaces is kept.
+    CREATE TRIGGER ${kind}_keep_version BEFORE UPDATE ON ${kind} WHEN ${differ}
+    BEGIN
+      INSERT INTO roster_versions (kind, key, data, import_id, replaced_by)
+      VALUES ('${kind}', old.${q(key)}, json_object(${json}), old.import_id, new.import_id);
+    END;
+    CREATE TRIGGER ${kind}_no_delete BEFORE DELETE ON ${kind}
+    BEGIN SELECT RAISE(ABORT, 'roster rows are never deleted'); END;`;
+}
+
+const MIGRATIONS: string[] = [
+  // 1: rosters, imports, event log
+  `
+  CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    rows_read INTEGER NOT NULL,
+    rows_imported INTEGER NOT NULL,
+    rows_rejected INTEGER NOT NULL,
+    rows_retired INTEGER NOT NULL,
+    allowed_codes TEXT NOT NULL DEFAULT '[]',
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  CREATE TABLE roster_versions (
+    seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    import_id INTEGER NOT NULL,
+    replaced_by INTEGER NOT NULL
+  );
+  CREATE INDEX roster_versions_key ON roster_versions (kind, key);
+  ${(['objects', 'inspectors', 'items', 'departments'] as const).map(rosterTableSql).join('\n')}
+  CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    ${dataColumns('history').map((c) => `${q(c)} TEXT NOT NULL DEFAULT ''`).join(',\n    ')},
+    import_id INTEGER NOT NULL,
+    src_row INTEGER NOT NULL,
+    UNIQUE (credit_code, date, category, item_code, department)
+  );
+  CREATE INDEX history_code ON history (credit_code);
+  CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+  CREATE TRIGGER history_no_delete BEFORE DELETE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    action TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    payload_sha256 TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+  CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Adds migrations from feature modules (draws, results), in order, before any database is opened. */
+export function addMigration(version: number, sql: string): void {
+  if (MIGRATIONS.length !== version - 1) throw new Error(`migration ${version} registered out of order`);
+  MIGRATIONS.push(sql);
+}
+
+export function isBusy(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED';
+}
+
+export function busyError(path: string): InspectError {
+  return new InspectError(Exit.busy, { key: 'E_DB_BUSY', params: { db: path, seconds: busyTimeoutMs() / 1000 } });
+}
+
+export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(path, { timeout: busyTimeoutMs(), fileMustExist: opts.readonly ?? false, readonly: opts.readonly ?? false });
+  } catch (e) {
+    throw new InspectError(Exit.noInput, { key: 'E_DB_OPEN', params: { db: path, detail: (e as Error).message } });
+  }
+  try {
+    if (!opts.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    if (!opts.readonly) migrate(db, path);
+    else {
+      const v = db.pragma('user_version', { simple: true }) as number;
+      if (v > MIGRATIONS.length) throw new InspectError(Exit.data, { key: 'E_DB_NEWER', params: { db: path, found: v, supported: MIGRATIONS.length } });
+    }
+  } catch (e) {
+    db.close();
+    if (isBusy(e)) throw busyError(path);
+    if (e instanceof InspectError) throw e;
+    throw new InspectError(Exit.data, { key: 'E_DB_OPEN', params: { db: path, detail: (e as Error).message } });
+  }
+  return db;
+}
+
+function migrate(db: Db, path: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new InspectError(Exit.data, { key: 'E_DB_NEWER', params: { db: path, found: current, supported: MIGRATIONS.length } });
+  }
+  if (current === MIGRATIONS.length) return;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    // Re-read inside the write lock: another process may have migrated while we waited.
+    const v = db.pragma('user_version', { simple: true }) as number;
+    for (let i = v; i < MIGRATIONS.length; i++) db.exec(MIGRATIONS[i]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    db.exec('COMMIT');
+  } catch (e) {
+    db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+/**
+ * Runs fn inside BEGIN IMMEDIATE … COMMIT (all-or-nothing; fn may be async, which db.transaction()
+ * cannot wrap). A second writer waits for the busy timeout and then gets exit 75.
+ */
+export async function writeTransaction<T>(db: Db, path: string, fn: () => Promise<T> | T): Promise<T> {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (e) {
+    if (isBusy(e)) throw busyError(path);
+    throw e;
+  }
+  try {
+    const result = await fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (isBusy(e)) throw busyError(path);
+    throw e;
+  }
+}
+
+export { ROSTER_KINDS };

@@ -1,0 +1,23 @@
+// The one place every state change goes through: it appends an entry to the hash-chained event log in
+// the caller's transaction, so a change and its log entry commit or vanish together.
+import { eventHash, GENESIS_HASH, type EventContent } from '../core/chain.js';
+import type { Db } from './db.js';
+
+export interface EventInput {
+  at: string;
+  operator: string;
+  action: string;
+  summary: string;
+  payloadSha256: string;
+}
+
+export function appendEvent(db: Db, input: EventInput): EventContent & { hash: string } {
+  if (!db.inTransaction) throw new Error('appendEvent must run inside the write transaction of its change');
+  const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const content: EventContent = { seq: (last?.seq ?? 0) + 1, ...input, prevHash: last?.hash ?? GENESIS_HASH };
+  const hash = eventHash(content);
+  db.prepare(
+    'INSERT INTO events (seq, at, operator, action, summary, payload_sha256, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(content.seq, content.at, content.operator, content.action, content.summary, content.payloadSha256, content.prevHash, hash);
+  return { ...content, hash };
+}

@@ -1,0 +1,87 @@
+// Terminal conventions (clig.dev, style.md): results on stdout, everything else on stderr; colour only
+// on a TTY without NO_COLOR/TERM=dumb/--no-color; progress only on a TTY and never with --quiet/--json;
+// prompts only when stdin and stderr are TTYs and the user did not say --yes/--no-input/--json.
+import { Chalk, type ChalkInstance } from 'chalk';
+import cliProgress from 'cli-progress';
+import { render, type Lang, type Msg } from '../core/messages.js';
+
+export interface GlobalOptions {
+  db?: string;
+  lang?: string;
+  json?: boolean;
+  quiet?: boolean;
+  color?: boolean; // commander's --no-color
+  operator?: string;
+  yes?: boolean;
+  input?: boolean; // commander's --no-input
+}
+
+export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (flag) return flag.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  // Unset locale: Chinese (the default audience). C/POSIX or any non-zh locale: English.
+  if (v === '') return 'zh';
+  return v.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export class Ui {
+  readonly lang: Lang;
+  readonly json: boolean;
+  readonly quiet: boolean;
+  readonly c: ChalkInstance;
+  readonly interactive: boolean;
+  readonly assumeYes: boolean;
+
+  constructor(opts: GlobalOptions, private readonly env: NodeJS.ProcessEnv = process.env) {
+    this.lang = detectLang(opts.lang, env);
+    this.json = opts.json ?? false;
+    this.quiet = opts.quiet ?? false;
+    const colour = opts.color !== false && !(env.NO_COLOR ?? '') && env.TERM !== 'dumb' && Boolean(process.stderr.isTTY);
+    // chalk 5 ignores NO_COLOR, so the level is set here explicitly.
+    this.c = new Chalk({ level: colour ? 1 : 0 });
+    this.assumeYes = opts.yes ?? false;
+    this.interactive =
+      Boolean(process.stdin.isTTY && process.stderr.isTTY) && !this.json && opts.input !== false && !this.assumeYes;
+  }
+
+  t(msg: Msg | string, params?: Msg['params']): string {
+    return render(typeof msg === 'string' ? { key: msg, params } : msg, this.lang);
+  }
+
+  /** A result line on stdout (suppressed with --json, where the JSON is the result). */
+  out(text: string): void {
+    if (!this.json) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  outJson(value: unknown): void {
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** Progress and information on stderr; --quiet silences it. */
+  info(msg: Msg | string, params?: Msg['params']): void {
+    if (!this.quiet) process.stderr.write(`${this.t(msg, params)}\n`);
+  }
+
+  note(text: string): void {
+    if (!this.quiet) process.stderr.write(`${text}\n`);
+  }
+
+  warn(msg: Msg | string, params?: Msg['params']): void {
+    process.stderr.write(`${this.c.yellow(this.lang === 'zh' ? '警告' : 'warning')}: ${this.t(msg, params)}\n`);
+  }
+
+  error(msg: Msg | string, params?: Msg['params']): void {
+    process.stderr.write(`${this.c.red(this.lang === 'zh' ? '错误' : 'error')}: ${this.t(msg, params)}\n`);
+  }
+
+  /** A progress bar on a TTY stderr, or a no-op. */
+  progress(total: number, label: string): { update(n: number): void; stop(): void } {
+    if (this.quiet || this.json || !process.stderr.isTTY || this.env.CI) return { update() {}, stop() {} };
+    const bar = new cliProgress.SingleBar(
+      { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {eta_formatted}`, hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0);
+    return { update: (n) => bar.update(n), stop: () => bar.stop() };
+  }
+}
