@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import { Exit, InspectError } from '../core/errors.js';
 import { rosterNames, type Msg } from '../core/messages.js';
 import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
-import { checkDepartmentTree, mapHeader, recordKey, rowValidator, type Problem } from '../core/validateRow.js';
+import { checkDepartmentTree, mapHeader, rowValidator, type Problem } from '../core/validateRow.js';
 import { openCsv, type Encoding } from '../io/csvRead.js';
 import { csvText, writeFileAtomic } from '../io/csvWrite.js';
 import { writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { nowWithOffset } from '../io/clock.js';
-import { finishImport, firstRowOf, insertImport, keepListed, loadRefs, retireAbsent, upserter, type ImportRecord } from '../io/rosterStore.js';
+import { finishImport, historyWriter, insertImport, loadRefs, retireAbsent, stager, type ImportRecord } from '../io/rosterStore.js';
 import type { Context } from './context.js';
 
 export interface ImportOptions {
@@ -96,7 +96,11 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         retired: 0, allowedCodes: [], startedAt, finishedAt: startedAt, operator: ctx.operator,
       };
       const importId = insertImport(db, record);
-      const write = upserter(db, kind, importId);
+      const stage = kind === 'history' ? null : stager(db, kind);
+      const writeHistory = kind === 'history' ? historyWriter(db, importId) : null;
+      const keyCol = SCHEMAS[kind].columns.find((c) => c.key === SCHEMAS[kind].key[0])!;
+      const keyIdx = () => headerMapIndex?.get(keyCol.key);
+      let headerMapIndex: Map<string, number> | undefined;
       let validate: ReturnType<typeof rowValidator> | undefined;
       let lastProgress = 0;
 
@@ -107,32 +111,25 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
           if (!mapped.ok) throw new InspectError(Exit.data, { key: mapped.error.key, params: { file, ...mapped.error } });
           for (const u of mapped.map.unknown) ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
           for (const r of unchecked) ui.warn('W_REFS_UNCHECKED', { roster: rosterNames[r]![ui.lang] });
+          headerMapIndex = mapped.map.index;
           validate = rowValidator(kind, mapped.map, refs);
           continue;
         }
         rowsRead++;
         const result = validate(cells, row);
-        problems.push(...result.problems);
+        if (result.problems.length) problems.push(...result.problems);
         if (result.record) {
           for (const c of result.allowed) allowed.add(c);
-          if (write(result.record, row) === 'duplicate') {
-            if (kind === 'history') alreadyPresent++;
-            else {
-              const keyValue = recordKey(kind, result.record);
-              const keyCol = SCHEMAS[kind].columns.find((c) => c.key === SCHEMAS[kind].key[0])!;
-              problems.push({ row, column: keyCol.zh, value: keyValue, reason: { key: 'R_DUPLICATE', params: { first: firstRowOf(db, kind, keyValue) ?? '?' } }, severity: 'error' });
-              rejectedRows.set(row, cells);
-              continue;
-            }
-          } else imported++;
+          if (writeHistory) {
+            if (writeHistory(result.record, row)) imported++;
+            else alreadyPresent++;
+          } else stage!.stage(result.record, row);
           if (kind === 'departments') deptRows.push({ row, code: result.record.code!, parent: result.record.parent! });
         } else {
           rejectedRows.set(row, cells);
-          // Under --skip-invalid a rejected row keeps its previous version instead of being retired.
-          const keyCol = SCHEMAS[kind].key[0]!;
-          const keyIdx = SCHEMAS[kind].columns.findIndex((c) => c.key === keyCol);
-          const rawKey = (cells[keyIdx] ?? '').trim();
-          if (rawKey && kind !== 'history') keepListed(db, kind, kind === 'objects' ? rawKey.toUpperCase() : rawKey, importId);
+          const i = keyIdx();
+          const rawKey = i === undefined ? '' : (cells[i] ?? '').trim();
+          if (rawKey && stage) stage.keep(kind === 'objects' ? rawKey.toUpperCase() : rawKey);
         }
         if (rowsRead - lastProgress >= 50000) {
           progress.update(reader.bytesRead());
@@ -142,6 +139,17 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
       progress.stop();
       if (!validate) throw new InspectError(Exit.data, { key: 'E_EMPTY_FILE', params: { file } });
       if (rowsRead === 0) throw new InspectError(Exit.data, { key: 'E_HEADER_ONLY', params: { file } });
+      if (stage) {
+        const merged = stage.merge(importId);
+        imported = merged.written;
+        for (const d of merged.duplicates) {
+          problems.push({ row: d.row, column: keyCol.zh, value: d.key, reason: { key: 'R_DUPLICATE', params: { first: d.first } }, severity: 'error' });
+          rejectedRows.set(d.row, header.map((_, i) => {
+            const k = [...headerMapIndex!].find(([, idx]) => idx === i)?.[0];
+            return k ? d.values[k] ?? '' : '';
+          }));
+        }
+      }
       if (kind === 'departments') {
         const parentHeader = SCHEMAS.departments.columns[3]!.zh;
         for (const p of checkDepartmentTree(deptRows, parentHeader)) {

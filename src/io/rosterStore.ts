@@ -6,51 +6,83 @@ import { dataColumns, type Db } from './db.js';
 
 const q = (id: string) => `"${id}"`;
 
-export type UpsertOutcome = 'written' | 'duplicate';
-
-/** Returns a function that writes one validated record; 'duplicate' means this import already wrote that key. */
-export function upserter(db: Db, kind: RosterKind, importId: number): (record: Record<string, string>, row: number) => UpsertOutcome {
+/**
+ * Validated rows go first into a plain temp table (appending is ~3× faster than inserting at random
+ * positions of the keyed roster), then merge() writes them in key order in one statement.
+ */
+export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
   const cols = dataColumns(kind);
-  if (kind === 'history') {
-    const stmt = db.prepare(
-      `INSERT OR IGNORE INTO history (${cols.map(q).join(', ')}, import_id, src_row) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
-    );
-    return (record, row) => {
-      const values = cols.map((c) => record[c] ?? '');
-      return stmt.run(...values, importId, row).changes === 1 ? 'written' : 'duplicate';
-    };
-  }
   const key = SCHEMAS[kind].key[0]!;
+  db.exec(`DROP TABLE IF EXISTS temp.stage; CREATE TEMP TABLE stage (src_row INTEGER NOT NULL, ${cols.map((c) => `${q(c)} TEXT NOT NULL`).join(', ')})`);
+  db.exec('DROP TABLE IF EXISTS temp.stage_keep; CREATE TEMP TABLE stage_keep (key TEXT NOT NULL)');
+  // Rows are staged 64 to a statement: one native call per batch instead of per row (~2× faster).
+  const BATCH = 64;
+  const tuple = `(?, ${cols.map(() => '?').join(', ')})`;
+  const insertOne = db.prepare(`INSERT INTO stage VALUES ${tuple}`);
+  const insertBatch = db.prepare(`INSERT INTO stage VALUES ${Array.from({ length: BATCH }, () => tuple).join(', ')}`);
+  let pending: (string | number)[] = [];
+  const flush = () => {
+    for (let i = 0; i < pending.length; i += cols.length + 1) insertOne.run(pending.slice(i, i + cols.length + 1));
+    pending = [];
+  };
+  const keep = db.prepare('INSERT INTO stage_keep VALUES (?)');
+  let staged = 0;
   const changed = cols.map((c) => `${kind}.${q(c)} IS NOT excluded.${q(c)}`).join(' OR ');
-  // The WHERE makes a second row with the same key in the same file a no-op (changes = 0): a duplicate.
-  const stmt = db.prepare(
-    `INSERT INTO ${kind} (${cols.map(q).join(', ')}, in_roster, src_row, import_id, seen_import)
-     VALUES (${cols.map(() => '?').join(', ')}, 1, ?, ?, ?)
-     ON CONFLICT (${q(key)}) DO UPDATE SET
-       ${cols.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')},
-       in_roster = 1, src_row = excluded.src_row, seen_import = excluded.seen_import,
-       import_id = CASE WHEN ${changed} THEN excluded.import_id ELSE ${kind}.import_id END
-     WHERE ${kind}.seen_import IS NOT excluded.seen_import`,
-  );
-  return (record, row) => {
-    const values = cols.map((c) => record[c] ?? '');
-    return stmt.run(...values, row, importId, importId).changes === 1 ? 'written' : 'duplicate';
+  return {
+    stage(record: Record<string, string>, row: number): void {
+      pending.push(row);
+      for (const c of cols) pending.push(record[c] ?? '');
+      staged++;
+      if (staged % BATCH === 0) {
+        insertBatch.run(pending);
+        pending = [];
+      }
+    },
+    /** A row rejected under --skip-invalid keeps its previous version instead of being retired. */
+    keep(keyValue: string): void {
+      keep.run(keyValue);
+    },
+    /**
+     * Writes the staged rows; the first row of a key wins (ORDER BY key, src_row), a later one with the
+     * same key is a no-op thanks to the WHERE. Returns the duplicates found: [key, first row, row].
+     */
+    merge(importId: number): { written: number; duplicates: { key: string; first: number; row: number; values: Record<string, string> }[] } {
+      flush();
+      const written = db
+        .prepare(
+          `INSERT INTO ${kind} (${cols.map(q).join(', ')}, in_roster, src_row, import_id, seen_import)
+           SELECT ${cols.map(q).join(', ')}, 1, src_row, ?, ? FROM stage WHERE true ORDER BY ${q(key)}, src_row
+           ON CONFLICT (${q(key)}) DO UPDATE SET
+             ${cols.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')},
+             in_roster = 1, src_row = excluded.src_row, seen_import = excluded.seen_import,
+             import_id = CASE WHEN ${changed} THEN excluded.import_id ELSE ${kind}.import_id END
+           WHERE ${kind}.seen_import IS NOT excluded.seen_import`,
+        )
+        .run(importId, importId).changes;
+      db.prepare(`UPDATE ${kind} SET seen_import = ? WHERE ${q(key)} IN (SELECT key FROM stage_keep)`).run(importId);
+      const duplicates: { key: string; first: number; row: number; values: Record<string, string> }[] = [];
+      if (written < staged) {
+        const rows = db
+          .prepare(
+            `SELECT s.*, f.first FROM stage s JOIN (SELECT ${q(key)} AS k, min(src_row) AS first FROM stage GROUP BY ${q(key)} HAVING count(*) > 1) f
+             ON s.${q(key)} = f.k WHERE s.src_row > f.first ORDER BY s.src_row`,
+          )
+          .all() as (Record<string, string> & { src_row: number; first: number })[];
+        for (const r of rows) duplicates.push({ key: r[key]!, first: r.first, row: r.src_row, values: r });
+      }
+      db.exec('DROP TABLE temp.stage; DROP TABLE temp.stage_keep');
+      return { written: written, duplicates };
+    },
   };
 }
 
-/** The file row that first wrote this key in the current import (for "duplicates row N"). */
-export function firstRowOf(db: Db, kind: RosterKind, keyValue: string): number | undefined {
-  if (kind === 'history') return undefined;
-  const key = SCHEMAS[kind].key[0]!;
-  const r = db.prepare(`SELECT src_row FROM ${kind} WHERE ${q(key)} = ?`).get(keyValue) as { src_row: number } | undefined;
-  return r?.src_row;
-}
-
-/** A row rejected under --skip-invalid keeps its previous version rather than being retired. */
-export function keepListed(db: Db, kind: RosterKind, keyValue: string, importId: number): void {
-  if (kind === 'history') return;
-  const key = SCHEMAS[kind].key[0]!;
-  db.prepare(`UPDATE ${kind} SET seen_import = ? WHERE ${q(key)} = ? AND seen_import IS NOT ?`).run(importId, keyValue, importId);
+/** History is append-only: a record already present (from any import) is not added twice. */
+export function historyWriter(db: Db, importId: number): (record: Record<string, string>, row: number) => boolean {
+  const cols = dataColumns('history');
+  const stmt = db.prepare(
+    `INSERT OR IGNORE INTO history (${cols.map(q).join(', ')}, import_id, src_row) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
+  );
+  return (record, row) => stmt.run(...cols.map((c) => record[c] ?? ''), importId, row).changes === 1;
 }
 
 /** Rows not listed in this import leave the current roster but stay for the draws that used them. */

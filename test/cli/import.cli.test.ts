@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, DATA, fileSha, fixture, tmp } from '../helpers.js';
+
+describe('inspect import (spawned binary)', () => {
+  it('imports the sample rosters and prints one summary line each; status --json agrees', () => {
+    const db = join(tmp(), 'x.db');
+    for (const k of ['departments', 'items', 'objects', 'inspectors', 'history']) {
+      const r = cli(['import', k, join(DATA, `${k}.csv`), '--db', db]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/导入 \d+ 行，拒绝 0 行，停用 0 行，用时 [\d.]+ 秒（\d+ 行\/秒）/);
+    }
+    const s = cli(['--db', db, 'status', '--json']);
+    expect(s.code).toBe(0);
+    const status = JSON.parse(s.stdout);
+    expect(status.rosters.objects.current).toBe(2000);
+    expect(status.rosters.objects.lastImport.sha256).toBe(fileSha(join(DATA, 'objects.csv')));
+    expect(status.rosters.inspectors.current).toBe(40);
+    expect(Object.values(status.objects.byGradeRisk as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(2000);
+  });
+
+  it('a broken file: exit 65, Chinese message naming file, row and column, on stderr only', () => {
+    const db = join(tmp(), 'x.db');
+    const r = cli(['import', 'objects', fixture('broken-check-char.csv'), '--db', db]);
+    expect(r.code).toBe(65);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('broken-check-char.csv 第 7 行「统一社会信用代码」列（值：91350203M0001QAY9B）：校验位错误');
+    expect(r.stderr).toContain('1 行有错误，未写入任何数据');
+  });
+
+  it('English with --lang en, and with a non-Chinese LANG', () => {
+    const db = join(tmp(), 'x.db');
+    const a = cli(['--lang', 'en', 'import', 'objects', fixture('broken-unterminated-quote.csv'), '--db', db]);
+    expect(a.code).toBe(65);
+    expect(a.stderr).toMatch(/broken-unterminated-quote\.csv row 6: unterminated quote/);
+    const b = cli(['import', 'objects', fixture('broken-empty.csv'), '--db', db], { env: { LANG: 'en_US.UTF-8' } });
+    expect(b.stderr).toMatch(/the file is empty/);
+  });
+
+  it('exit codes: 66 for a missing file, 2 for an unknown roster or option, 0 for --help', () => {
+    const db = join(tmp(), 'x.db');
+    expect(cli(['import', 'objects', 'nope.csv', '--db', db]).code).toBe(66);
+    const u = cli(['import', 'widgets', fixture('objects-utf8.csv'), '--db', db]);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toContain('未知的名录类型「widgets」');
+    expect(cli(['import', 'objects', fixture('objects-utf8.csv'), '--bogus', '--db', db]).code).toBe(2);
+    expect(cli(['import', 'objects', fixture('objects-utf8.csv'), '--encoding', 'latin1', '--db', db]).code).toBe(2);
+    expect(cli(['--help']).code).toBe(0);
+  });
+
+  it('--db works before or after the command, and INSPECT_DB is the default', () => {
+    const dir = tmp();
+    expect(cli(['--db', join(dir, 'a.db'), 'import', 'departments', join(DATA, 'departments.csv')]).code).toBe(0);
+    expect(cli(['import', 'departments', join(DATA, 'departments.csv'), '--db', join(dir, 'b.db')]).code).toBe(0);
+    expect(cli(['import', 'departments', join(DATA, 'departments.csv')], { env: { INSPECT_DB: join(dir, 'c.db') } }).code).toBe(0);
+    for (const f of ['a.db', 'b.db', 'c.db']) {
+      const s = JSON.parse(cli(['status', '--json', '--db', join(dir, f)]).stdout);
+      expect(s.rosters.departments.current).toBe(7);
+    }
+  });
+
+  it('--json prints one object on stdout', () => {
+    const db = join(tmp(), 'x.db');
+    const r = cli(['import', 'objects', fixture('objects-gb18030.csv'), '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'objects', encoding: 'gb18030', imported: 12, rejected: 0 });
+  });
+});
+
+describe('inspect demo', () => {
+  it('runs the whole cycle on the sample data in a temporary folder and says where', () => {
+    const r = cli(['demo']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/演示目录：/);
+    expect(r.stdout).toContain('检查对象名录库: 当前 2000 条');
+  });
+});

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { makeContext, type Context } from '../src/commands/context.js';
+
+export const ROOT = resolve(__dirname, '..');
+export const FIXTURES = join(ROOT, 'test/fixtures');
+export const DATA = join(ROOT, 'data');
+export const fixture = (name: string) => join(FIXTURES, name);
+
+export function tmp(prefix = 'inspect-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export function fileSha(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** A quiet context on a database in a fresh temp folder (English messages for stable assertions). */
+export function testContext(dbPath = join(tmp(), 'inspect.db'), extra: Record<string, unknown> = {}): Context {
+  return makeContext({ db: dbPath, lang: 'en', quiet: true, json: true, operator: 'tester', ...extra }, { ...process.env, NO_COLOR: '1' });
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the built binary with no stdin (not a TTY), colour off, Chinese locale unless told. */
+export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/inspect.js'), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', CI: '1', ...opts.env },
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Loads the sample district into a database through the real import path. */
+export async function loadSample(ctx: Context): Promise<void> {
+  const { runImport } = await import('../src/commands/import.js');
+  for (const [kind, file] of [['departments', 'departments.csv'], ['items', 'items.csv'], ['objects', 'objects.csv'], ['inspectors', 'inspectors.csv'], ['history', 'history.csv']] as const) {
+    await runImport(ctx, kind, join(DATA, file), {});
+  }
+}
