@@ -43,6 +43,52 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .action(() => run(async (ctx) => (await import('./commands/status.js')).runStatus(ctx)));
 
   program
+    .command('draw')
+    .description(zh ? '随机抽取检查对象并匹配执法人员（inspect-draw/1）' : 'draw the objects to inspect and match inspectors (inspect-draw/1)')
+    .option('--items <codes>', zh ? '抽查事项编码，逗号分隔；第一项的部门牵头' : 'item codes, comma-separated; the first item\'s department leads')
+    .option('--year <yyyy>', zh ? '计划年度' : 'plan year')
+    .option('--seed <text>', zh ? '随机种子（如现场宣读的号码）；不给则由系统随机生成并打印' : 'seed (e.g. numbers read out at the ceremony); generated and printed when absent')
+    .option('--policy <file>', zh ? '抽查策略 JSON（默认 data/policy.json）' : 'policy JSON (default data/policy.json)')
+    .option('--region <region>', zh ? '只抽该区域（可重复）' : 'restrict to this region (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--cross-region', zh ? '执法人员不检查本区域对象' : 'inspectors never inspect objects in their own region')
+    .option('--window <start..end>', zh ? '检查时间窗口（默认抽取日至 12 月 31 日）' : 'inspection window (default: draw date to 31 December)')
+    .option('--dry-run', zh ? '只显示范围与分配，不显示抽中对象，不记录' : 'show scope and allocation only; never the objects; record nothing')
+    .option('--supersede <drawId>', zh ? '作废指定抽取（须给出 --reason）' : 'void this draw (needs --reason)')
+    .option('--reason <text>', zh ? '作废原因' : 'why the superseded draw is voided')
+    .action((opts) => run(async (ctx) => (await import('./commands/draw.js')).runDraw(ctx, opts)));
+
+  program
+    .command('draws')
+    .description(zh ? '列出抽取记录（含已作废的及原因）' : 'list the draws (superseded ones with their reason)')
+    .option('--year <yyyy>', zh ? '只列该年度' : 'only this year')
+    .action((opts) => run(async (ctx) => (await import('./commands/draws.js')).runDraws(ctx, opts)));
+
+  const exp = program.command('export').description(zh ? '导出：复核包、任务清单、公示文件' : 'exports: bundle, task list, publication files');
+  exp
+    .command('bundle')
+    .description(zh ? '导出抽取复核包（frame.json、inspectors.json、record.json、说明）' : 'write the audit bundle of a draw (frame.json, inspectors.json, record.json, README)')
+    .argument('<drawId>')
+    .option('--out <dir>', zh ? '输出目录' : 'output folder')
+    .option('--force', zh ? '覆盖已有文件' : 'overwrite existing files')
+    .action((id: string, opts) => run(async (ctx) => (await import('./commands/bundle.js')).runExportBundle(ctx, id, opts)));
+
+  program
+    .command('verify')
+    .description(zh ? '复核抽取：重新计算摘要、种子、分配、抽中对象和检查组' : 'recompute a draw: digest, seed, allocation, selection, assignments')
+    .argument('<drawIdOrDir>', zh ? '抽取编号，或复核包目录（无需数据库）' : 'a draw id, or a bundle folder (no database needed)')
+    .action((target: string) => run(async (ctx) => (await import('./commands/verify.js')).runVerify(ctx, target)));
+
+  program
+    .command('simulate')
+    .description(zh ? '在内存中重复抽取 K 次（不记录），比较实测入选率与 n/N' : 'repeat the draw K times in memory (nothing recorded) and compare observed rates with n/N')
+    .option('--items <codes>', zh ? '抽查事项编码' : 'item codes')
+    .option('--year <yyyy>', zh ? '计划年度' : 'plan year')
+    .option('--runs <k>', zh ? '次数（默认 1000）' : 'runs (default 1000)')
+    .option('--policy <file>', zh ? '抽查策略 JSON' : 'policy JSON')
+    .option('--region <region>', zh ? '只抽该区域（可重复）' : 'restrict to this region (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .action((opts) => run(async (ctx) => (await import('./commands/simulate.js')).runSimulate(ctx, opts)));
+
+  program
     .command('demo')
     .description(zh ? '在临时目录中用示例数据完整演示一遍' : 'run the whole cycle on the sample data in a temporary folder')
     .option('--keep <dir>', zh ? '演示文件保存到此目录' : 'keep the demo files in this folder')

@@ -1,13 +1,13 @@
 // inspect demo: the whole cycle that exists so far, on the bundled sample data, in a temporary folder.
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+
 import { makeContext, type Context } from './context.js';
 import { runImport } from './import.js';
 import { runStatus } from './status.js';
 
-export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../data');
+import { DATA_DIR } from '../io/paths.js';
 
 export const SAMPLE_FILES = [
   ['departments', 'departments.csv'],

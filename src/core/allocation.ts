@@ -7,9 +7,10 @@ import type { Allocation, Frame } from './drawTypes.js';
 const ceilDiv = (a: number, b: number) => Number((BigInt(a) + BigInt(b) - 1n) / BigInt(b));
 
 export function allocate(frame: Pick<Frame, 'policy' | 'scopeCount' | 'coveredCount' | 'frame'>): Allocation {
-  const N: Record<string, number> = {};
-  for (const [, stratum] of frame.frame) N[stratum] = (N[stratum] ?? 0) + 1;
-  const strata = Object.keys(N).sort(compareCodeUnits);
+  const counts: Record<string, number> = {};
+  for (const [, stratum] of frame.frame) counts[stratum] = (counts[stratum] ?? 0) + 1;
+  const strata = Object.keys(counts).sort(compareCodeUnits);
+  const N: Record<string, number> = Object.fromEntries(strata.map((h) => [h, counts[h]!]));
   const bp: Record<string, number> = {};
   for (const h of strata) {
     const r = frame.policy.ratiosBp[h];

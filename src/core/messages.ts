@@ -69,6 +69,50 @@ const catalogue: Catalogue = {
   R_CYCLE: { zh: '上级部门关系形成了环', en: 'parent departments form a cycle' },
   R_ID: { zh: '编号只能用 ASCII 字母、数字和 - _ . /', en: 'ids use ASCII letters, digits and - _ . / only' },
 
+
+  // policy
+  E_POLICY_INVALID: { zh: '策略文件 {file} 无效：', en: 'Policy file {file} is invalid:' },
+  E_POLICY_FIELD: { zh: '字段 {field}（值：{value}）：{reason}', en: 'field {field} (value: {value}): {reason}' },
+  E_POLICY_JSON: { zh: '策略文件 {file} 不是有效的 JSON：{detail}', en: 'Policy file {file} is not valid JSON: {detail}' },
+  R_POLICY_OBJECT: { zh: '应为 JSON 对象', en: 'must be a JSON object' },
+  R_POLICY_UNKNOWN: { zh: '未知字段', en: 'unknown field' },
+  R_POLICY_PERCENT: { zh: '应为 0–100 的百分数，最多两位小数', en: 'must be a percentage 0–100 with at most two decimals' },
+  R_POLICY_GRADE_ROW: { zh: '应为 {"L":…,"M":…,"H":…}', en: 'must be {"L":…,"M":…,"H":…}' },
+  R_POLICY_BOOLEAN: { zh: '应为 true 或 false', en: 'must be true or false' },
+  R_POLICY_TEAM: { zh: '应为 2–10 的整数（每次检查至少两名执法人员）', en: 'must be an integer from 2 to 10 (at least two inspectors per inspection)' },
+  E_FLOOR_ABOVE_CAP: { zh: '事项 {item} 的比例上限 {cap}% 低于年度覆盖下限 {floor}%：无法同时满足，请调整策略或事项。', en: 'Item {item} caps the ratio at {cap}%, below the annual floor of {floor}%: both cannot hold; change the policy or the item.' },
+  E_NO_RATIO: { zh: '层「{stratum}」没有抽查比例：请在策略中补上。', en: 'Stratum "{stratum}" has no ratio: add it to the policy.' },
+
+  // draw
+  E_NO_ITEMS: { zh: '没有给出抽查事项：用 --items 代码[,代码…]', en: 'No inspection items given: use --items CODE[,CODE…]' },
+  E_UNKNOWN_ITEMS: { zh: '--items 中的事项编码不在当前抽查事项清单中：{codes}', en: '--items names codes not in the current list of inspection items: {codes}' },
+  E_BAD_YEAR: { zh: '--year 应为四位年份，收到「{value}」', en: '--year must be a four-digit year, got "{value}"' },
+  E_BAD_WINDOW: { zh: '--window 应为 开始日期..结束日期（YYYY-MM-DD..YYYY-MM-DD，开始不晚于结束），收到「{value}」', en: '--window must be START..END (YYYY-MM-DD..YYYY-MM-DD, start not after end), got "{value}"' },
+  E_WINDOW_PAST: { zh: '默认检查窗口（{start} 至 {end}）已过：请用 --window 指定。', en: 'The default inspection window ({start} to {end}) is over: give --window.' },
+  E_NO_OBJECTS: { zh: '尚未导入检查对象名录库：先运行 inspect import objects 文件.csv', en: 'No object roster loaded: run inspect import objects FILE.csv first' },
+  E_EMPTY_FRAME: { zh: '抽取范围内没有可抽取的对象（范围 {scope} 个，排除 {excluded} 个）。', en: 'No eligible objects in scope ({scope} in scope, {excluded} excluded).' },
+  E_SUPERSEDE_REASON: { zh: '--supersede 必须同时给出 --reason 说明作废原因。', en: '--supersede needs --reason to say why the draw is voided.' },
+  E_REASON_ALONE: { zh: '--reason 只能与 --supersede 一起使用。', en: '--reason goes with --supersede only.' },
+  E_UNKNOWN_DRAW: { zh: '找不到抽取记录 {id}', en: 'No draw with id {id}' },
+  E_ALREADY_SUPERSEDED: { zh: '抽取 {id} 已被 {by} 作废，不能再次作废。', en: 'Draw {id} was already superseded by {by}.' },
+  E_SUPERSEDE_YEAR: { zh: '抽取 {id} 属于 {year} 年度，与 --year {want} 不同。', en: 'Draw {id} is for {year}, not --year {want}.' },
+  E_DRAW_RACE: { zh: '确认期间数据库发生了变化（另一次抽取或导入）：未记录任何内容，请重新运行。', en: 'The database changed while you were confirming (another draw or import): nothing was recorded; run again.' },
+  E_MATCH_FAILED: { zh: '{count} 个对象无法组成完整的检查组（每组 {size} 人），本次抽取未记录：', en: '{count} objects cannot get a full team ({size} inspectors), so the draw was not recorded:' },
+  E_MATCH_OBJECT: { zh: '对象 {id}{dept}：{candidates}', en: 'object {id}{dept}: {candidates}' },
+  E_MATCH_CANDIDATE: { zh: '{id}（{dept}）{reasons}', en: '{id} ({dept}) {reasons}' },
+  E_MATCH_NOBODY: { zh: '该部门没有在册执法人员', en: 'that department has no inspectors on the roster' },
+  R_INACTIVE: { zh: '停用', en: 'inactive' },
+  R_CERT_EXPIRED: { zh: '执法证在检查窗口结束前到期', en: 'certificate expires before the window ends' },
+  R_NO_SPECIALTY: { zh: '无所需专长', en: 'lacks the required specialty' },
+  R_CONFLICT: { zh: '回避对象', en: 'declared conflict (回避)' },
+  R_ROTATION: { zh: '上次检查过该对象', en: 'inspected it last time' },
+  R_SAME_REGION: { zh: '与对象同区域（--cross-region）', en: 'same region as the object (--cross-region)' },
+  R_TAKEN: { zh: '已在本组', en: 'already on the team' },
+  I_CONFIRM: { zh: '确认进行抽取并永久记录？（抽取一经记录不可撤销、不可重抽）', en: 'Make the draw and record it for good? (a recorded draw cannot be undone or re-rolled)' },
+  I_SEED_GENERATED: { zh: '未给出种子，已用系统随机数生成：{seed}', en: 'No seed given; generated from OS randomness: {seed}' },
+  I_DRAW_DONE: { zh: '抽取 {id} 已记录：抽中 {n} 户，输入摘要 {digest}，种子 {seed}', en: 'Draw {id} recorded: {n} objects selected, input digest {digest}, seed {seed}' },
+  I_DRY_RUN: { zh: '（试运行：只显示分配，不显示抽中对象，不记录任何内容）', en: '(dry run: the allocation only, never the objects; nothing recorded)' },
+
   // status
   H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },
   H_NOTHING: { zh: '尚未导入任何名录。先运行：inspect import objects 文件.csv', en: 'Nothing imported yet. Start with: inspect import objects FILE.csv' },
@@ -94,7 +138,22 @@ export function registerMessages(more: Catalogue): void {
   }
 }
 
+/** A list of values or messages rendered one after another, joined by `sep` (the same in both languages). */
+export function listMsg(items: (string | Msg)[], sep: string): Msg {
+  return { key: '@list', params: { sep, ...Object.fromEntries(items.map((v, i) => [`i${i}`, v])) } };
+}
+
 export function render(msg: Msg, lang: Lang): string {
+  if (msg.key === '@list') {
+    const p = msg.params ?? {};
+    const n = Object.keys(p).length - 1;
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = p[`i${i}`];
+      parts.push(typeof v === 'object' ? render(v, lang) : String(v));
+    }
+    return parts.join(String(p.sep ?? ', '));
+  }
   const entry = catalogue[msg.key];
   const template = entry ? entry[lang] : msg.key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

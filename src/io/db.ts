@@ -89,6 +89,55 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
   CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
   `,
+  // 2: draws. A draw stands once made: rows are never updated or deleted. A draw is superseded by a
+  // later draw naming it (draws.supersedes), so its status is derived, never edited.
+  `
+  CREATE TABLE draws (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    lead_department TEXT NOT NULL,
+    departments TEXT NOT NULL,      -- JSON array, lead first
+    items TEXT NOT NULL,            -- JSON array of item codes
+    categories TEXT NOT NULL,       -- JSON array
+    seed TEXT NOT NULL,
+    input_digest TEXT NOT NULL,
+    seed_hex TEXT NOT NULL,
+    frame BLOB NOT NULL,            -- the canonical frame bytes (frame.json)
+    assign_input BLOB NOT NULL,     -- the canonical matching input (inspectors.json)
+    record TEXT NOT NULL,           -- the canonical record (record.json)
+    record_sha256 TEXT NOT NULL,
+    window_start TEXT NOT NULL,
+    window_end TEXT NOT NULL,
+    regions TEXT NOT NULL DEFAULT '[]',
+    cross_region INTEGER NOT NULL DEFAULT 0,
+    supersedes TEXT REFERENCES draws (id),
+    reason TEXT,
+    created_at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX draws_supersedes ON draws (supersedes) WHERE supersedes IS NOT NULL;
+  CREATE INDEX draws_year ON draws (year, lead_department);
+  CREATE TABLE draw_selections (
+    draw_id TEXT NOT NULL REFERENCES draws (id),
+    object_id TEXT NOT NULL,
+    stratum TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    ticket TEXT NOT NULL,
+    position INTEGER NOT NULL,      -- order in the record's selected list
+    PRIMARY KEY (draw_id, object_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX draw_selections_object ON draw_selections (object_id);
+  CREATE TABLE draw_assignments (
+    draw_id TEXT NOT NULL REFERENCES draws (id),
+    object_id TEXT NOT NULL,
+    seat INTEGER NOT NULL,          -- 1 = team leader
+    inspector_id TEXT NOT NULL,
+    PRIMARY KEY (draw_id, object_id, seat)
+  ) WITHOUT ROWID;
+  ${['draws', 'draw_selections', 'draw_assignments'].map((t) => `
+  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); END;
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); END;`).join('')}
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,66 @@
+// inspect export bundle DRAW_ID --out DIR: everything an auditor needs to recompute a draw without us.
+import { mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Exit, InspectError, usageError } from '../core/errors.js';
+import { getDraw, type DrawRow } from '../io/drawStore.js';
+import { writeFileAtomic } from '../io/csvWrite.js';
+import type { Context } from './context.js';
+
+export const BUNDLE_FILES = ['frame.json', 'inspectors.json', 'record.json', 'README.txt'] as const;
+
+export function loadDrawOrFail(ctx: Context, id: string): DrawRow {
+  const db = ctx.openDb({ readonly: existsSync(ctx.dbPath) });
+  try {
+    const d = getDraw(db, id);
+    if (!d) throw usageError('E_UNKNOWN_DRAW', { id });
+    return d;
+  } finally {
+    db.close();
+  }
+}
+
+export function runExportBundle(ctx: Context, id: string, opts: { out?: string; force?: boolean }) {
+  if (!opts.out) throw usageError('E_USAGE', { detail: '--out DIR' });
+  const d = loadDrawOrFail(ctx, id);
+  const dir = opts.out;
+  if (existsSync(dir) && readdirSync(dir).some((f) => (BUNDLE_FILES as readonly string[]).includes(f)) && !opts.force) {
+    throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: dir } });
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomic(join(dir, 'frame.json'), d.frame, { force: true });
+  writeFileAtomic(join(dir, 'inspectors.json'), d.assign_input, { force: true });
+  writeFileAtomic(join(dir, 'record.json'), d.record, { force: true });
+  writeFileAtomic(join(dir, 'README.txt'), auditorReadme(d), { force: true });
+  const result = { drawId: d.id, dir, inputDigest: d.input_digest, recordSha256: d.record_sha256, files: [...BUNDLE_FILES], superseded: d.superseded_by ?? null };
+  if (ctx.ui.json) ctx.ui.outJson(result);
+  else ctx.ui.out(ctx.ui.lang === 'zh' ? `已导出抽取 ${d.id} 的复核包到 ${dir}` : `Bundle of draw ${d.id} written to ${dir}`);
+  return result;
+}
+
+function auditorReadme(d: DrawRow): string {
+  const superseded = d.superseded_by ? `\n注意：本次抽取已被 ${d.superseded_by} 作废，原因：${d.superseded_reason}\n` : '';
+  return `抽取复核包：${d.id}
+${superseded}
+本目录可由任何人在任何电脑上独立复核，不需要本系统的数据库。
+
+文件
+  frame.json       抽取框（规范化 JSON）：可抽取对象及其所在层、被排除对象及原因、策略比例。
+  inspectors.json  执法人员匹配的全部输入（规范化 JSON）。
+  record.json      抽取记录：种子、摘要、分配、抽中对象及签号、检查组。
+  README.txt       本说明。
+
+如何复核
+  1. 计算 frame.json 的 SHA-256（如 sha256sum frame.json），应等于 record.json 中的 inputDigest：
+     ${d.input_digest}
+  2. seedHex = SHA-256( "inspect-draw/1" + 换行 + 种子 + 换行 + inputDigest )，应等于 record.json 中的 seedHex。
+     本次种子：${d.seed}
+  3. 用 seedrandom 3.0.5（ARC4）以 seedHex 为种子，按 frame.json 中对象的顺序每个对象取一个随机数（签号）。
+  4. 按公开算法（docs/algorithm.md，inspect-draw/1）计算各层抽取数 n，各层按（签号，编号）升序取前 n 个，
+     结果应与 record.json 的 allocation 和 selected 完全一致。
+  5. 执法人员匹配按 inspect-assign/1（docs/algorithm.md 第 6 节）由 inspectors.json 与 seedHex 重新计算，
+     应与 record.json 的 assignments 一致。
+
+也可以用本工具一步完成全部检查（无需数据库）：
+  npx inspect verify 本目录
+`;
+}

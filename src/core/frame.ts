@@ -1,0 +1,188 @@
+// draw-spec §1: from plain roster values to the canonical frame. Scope = active objects of the current
+// roster that every item's filters and the task's own filters admit; exclusions with the first reason
+// that applies, in the published order.
+import { canonicalJson, compareCodeUnits, sha256Hex } from './canonical.js';
+import { ALGORITHM, KEY_STRATUM, REASON_ORDER, type Frame, type ReasonCode } from './drawTypes.js';
+
+export interface ScopeObject {
+  id: string;
+  type: string;
+  industry: string;
+  region: string;
+  grade: string;
+  risk: string;
+  key: boolean;
+  tags: string[];
+}
+
+export interface TaskItem {
+  code: string;
+  name: string;
+  category: string;
+  kind: string; // 一般 | 重点
+  department: string;
+  partners: string[];
+  method: string;
+  objectTypes: string[];
+  industries: string[]; // code prefixes
+  regions: string[];
+  tag: string;
+  specialty: string;
+  capBp: number | null;
+}
+
+/** An inspection this year, its category resolved (from the item when only an item code was given). */
+export interface PastInspection {
+  id: string;
+  category: string;
+  department: string;
+}
+
+/** An earlier draw of this year that still stands (not superseded, and not the one being superseded). */
+export interface StandingDraw {
+  drawId: string;
+  leadDepartment: string;
+  categories: string[];
+  selected: string[];
+}
+
+export interface FrameInput {
+  drawId: string;
+  year: number;
+  floorBp: number;
+  ratiosBp: Record<string, number>;
+  rules: { sameCategory: boolean; drawnThisYear: boolean; higherLevel: boolean };
+  items: TaskItem[];
+  /** The task's own extra filters (--region, repeatable). */
+  regions: string[];
+  /** Active objects of the current roster (status 存续/在业, in_roster = 1). */
+  objects: ScopeObject[];
+  history: PastInspection[];
+  standing: StandingDraw[];
+  /** Department code → parent code ('' for a root). */
+  parents: Record<string, string>;
+}
+
+export function taskDepartments(items: TaskItem[]): string[] {
+  const lead = items[0]!.department;
+  const others = new Set<string>();
+  for (const i of items) for (const d of [i.department, ...i.partners]) if (d !== lead) others.add(d);
+  return [lead, ...[...others].sort(compareCodeUnits)];
+}
+
+export function ancestorsOf(departments: string[], parents: Record<string, string>): Set<string> {
+  const out = new Set<string>();
+  for (const d of departments) {
+    const seen = new Set([d]);
+    for (let p = parents[d] ?? ''; p !== '' && !seen.has(p); p = parents[p] ?? '') {
+      seen.add(p);
+      out.add(p);
+    }
+  }
+  for (const d of departments) out.delete(d);
+  return out;
+}
+
+export function admits(item: TaskItem, o: ScopeObject): boolean {
+  if (item.objectTypes.length && !item.objectTypes.includes(o.type)) return false;
+  if (item.industries.length && !item.industries.some((p) => o.industry.startsWith(p))) return false;
+  if (item.regions.length && !item.regions.includes(o.region)) return false;
+  if (item.tag && !o.tags.includes(item.tag)) return false;
+  return true;
+}
+
+export const stratumOf = (o: ScopeObject) => (o.key ? KEY_STRATUM : `${o.grade}|${o.risk}`);
+
+export interface BuiltFrame {
+  frame: Frame;
+  excludedByReason: Record<ReasonCode, number>;
+}
+
+export function buildFrame(input: FrameInput): BuiltFrame {
+  const categories = new Set(input.items.map((i) => i.category));
+  const departments = taskDepartments(input.items);
+  const lead = departments[0]!;
+  const ancestors = ancestorsOf(departments, input.parents);
+
+  const sameCategory = new Set<string>();
+  const higher = new Set<string>();
+  const coveredByLead = new Set<string>();
+  for (const h of input.history) {
+    if (categories.has(h.category)) sameCategory.add(h.id);
+    if (ancestors.has(h.department)) higher.add(h.id);
+    if (h.department === lead) coveredByLead.add(h.id);
+  }
+  const drawn = new Set<string>();
+  for (const d of input.standing) {
+    if (d.categories.some((c) => categories.has(c))) for (const id of d.selected) drawn.add(id);
+    if (d.leadDepartment === lead) for (const id of d.selected) coveredByLead.add(id);
+  }
+  const rules = input.rules;
+  const reasonFor = (id: string): ReasonCode | null => {
+    for (const r of REASON_ORDER) {
+      if (r === 'SAME_CATEGORY' && rules.sameCategory && sameCategory.has(id)) return r;
+      if (r === 'DRAWN_THIS_YEAR' && rules.drawnThisYear && drawn.has(id)) return r;
+      if (r === 'HIGHER_LEVEL' && rules.higherLevel && higher.has(id)) return r;
+    }
+    return null;
+  };
+
+  const rows: [string, string][] = [];
+  const excluded: [string, ReasonCode][] = [];
+  const excludedByReason: Record<ReasonCode, number> = { SAME_CATEGORY: 0, DRAWN_THIS_YEAR: 0, HIGHER_LEVEL: 0 };
+  let scopeCount = 0;
+  let coveredCount = 0;
+  for (const o of input.objects) {
+    if (input.regions.length && !input.regions.includes(o.region)) continue;
+    if (!input.items.every((i) => admits(i, o))) continue;
+    scopeCount++;
+    if (coveredByLead.has(o.id)) coveredCount++;
+    const reason = reasonFor(o.id);
+    if (reason) {
+      excluded.push([o.id, reason]);
+      excludedByReason[reason]++;
+    } else rows.push([o.id, stratumOf(o)]);
+  }
+  const byId = (a: [string, string], b: [string, string]) => compareCodeUnits(a[0], b[0]);
+  if (!isSorted(rows)) rows.sort(byId);
+  if (!isSorted(excluded)) excluded.sort(byId);
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1]![0] === rows[i]![0]) throw new Error(`duplicate object id in frame: ${rows[i]![0]}`);
+
+  return {
+    frame: {
+      algorithm: ALGORITHM,
+      drawId: input.drawId,
+      year: input.year,
+      policy: { floorBp: input.floorBp, ratiosBp: { ...input.ratiosBp } },
+      scopeCount,
+      coveredCount,
+      frame: rows,
+      excluded,
+    },
+    excludedByReason,
+  };
+}
+
+function isSorted(rows: [string, string][]): boolean {
+  for (let i = 1; i < rows.length; i++) if (!(rows[i - 1]![0] < rows[i]![0])) return false;
+  return true;
+}
+
+/** The canonical bytes of a frame (draw-spec §1) and their digest. */
+export function frameBytes(frame: Frame): { text: string; digest: string } {
+  const text = canonicalJson(frame as never);
+  return { text, digest: sha256Hex(text) };
+}
+
+/** Checks the structural rules of a frame read back from a file (verify on a fresh machine). */
+export function frameShapeProblems(f: unknown): string[] {
+  const p: string[] = [];
+  const o = f as Frame;
+  if (typeof o !== 'object' || o === null) return ['not a JSON object'];
+  const keys = Object.keys(o).sort().join(',');
+  if (keys !== 'algorithm,coveredCount,drawId,excluded,frame,policy,scopeCount,year') p.push(`keys are ${keys}`);
+  if (o.algorithm !== ALGORITHM) p.push(`algorithm is ${String(o.algorithm)}`);
+  if (!Array.isArray(o.frame)) return [...p, 'frame is not an array'];
+  for (let i = 1; i < o.frame.length; i++) if (!(o.frame[i - 1]![0] < o.frame[i]![0])) p.push(`frame not sorted or duplicated at row ${i + 1} (${o.frame[i]![0]})`);
+  return p;
+}

@@ -1,0 +1,114 @@
+// Inspector matching, inspect-assign/1 (docs/algorithm.md §6): a pure function of the canonical
+// matching input (the bundle's inspectors.json) and the draw's seedHex. Teams are filled greedily, each
+// seat going to the eligible inspector with the fewest tasks so far, ties broken by a seeded ticket and
+// then by id, so the work is spread evenly wherever eligibility allows.
+import seedrandom from 'seedrandom';
+import { compareCodeUnits } from './canonical.js';
+import { ASSIGN_ALGORITHM } from './drawTypes.js';
+import { assignSeedHex } from './selection.js';
+
+/** [id, department, region, status, certValidTo, specialties, conflicts] */
+export type InspectorRow = [string, string, string, string, string, string[], string[]];
+/** [objectId, region, inspectors of its most recent inspection] */
+export type ObjectRow = [string, string, string[]];
+
+export interface AssignInput {
+  algorithm: string;
+  drawId: string;
+  teamSize: number;
+  windowEnd: string;
+  crossRegion: boolean;
+  /** Participating departments, lead first. */
+  departments: string[];
+  /** [department, specialty]: an inspector of that department must have that specialty. */
+  requirements: [string, string][];
+  inspectors: InspectorRow[];
+  objects: ObjectRow[];
+}
+
+export type RuledOut = 'INACTIVE' | 'CERT_EXPIRED' | 'NO_SPECIALTY' | 'CONFLICT' | 'ROTATION' | 'SAME_REGION' | 'TAKEN';
+
+export interface Assignment {
+  id: string;
+  inspectors: string[];
+}
+
+export interface MatchFailure {
+  id: string;
+  /** The department that could not send anyone, or null when the team was short overall. */
+  department: string | null;
+  needed: number;
+  candidates: { id: string; department: string; reasons: RuledOut[] }[];
+}
+
+export type MatchResult = { ok: true; assignments: Assignment[] } | { ok: false; failures: MatchFailure[]; assignments: Assignment[] };
+
+export const ACTIVE_INSPECTOR = '在岗';
+
+export function ruledOut(ins: InspectorRow, obj: ObjectRow, input: AssignInput, required: Map<string, string[]>): RuledOut[] {
+  const [, dept, region, status, validTo, specialties, conflicts] = ins;
+  const reasons: RuledOut[] = [];
+  if (status !== ACTIVE_INSPECTOR) reasons.push('INACTIVE');
+  if (validTo < input.windowEnd) reasons.push('CERT_EXPIRED');
+  if ((required.get(dept) ?? []).some((s) => !specialties.includes(s))) reasons.push('NO_SPECIALTY');
+  if (conflicts.includes(obj[0])) reasons.push('CONFLICT');
+  if (obj[2].includes(ins[0])) reasons.push('ROTATION');
+  if (input.crossRegion && region !== '' && region === obj[1]) reasons.push('SAME_REGION');
+  return reasons;
+}
+
+export function assign(input: AssignInput, seedHex: string): MatchResult {
+  const rng = seedrandom(assignSeedHex(seedHex));
+  const required = new Map<string, string[]>();
+  for (const [d, s] of input.requirements) required.set(d, [...(required.get(d) ?? []), s]);
+  const participating = new Set(input.departments);
+  const pool = input.inspectors.filter((i) => participating.has(i[1]));
+  const load = new Map<string, number>(pool.map((i) => [i[0], 0]));
+  const teamSize = Math.max(input.teamSize, input.departments.length);
+  const assignments: Assignment[] = [];
+  const failures: MatchFailure[] = [];
+
+  for (const obj of input.objects) {
+    const eligible: InspectorRow[] = [];
+    for (const ins of pool) if (ruledOut(ins, obj, input, required).length === 0) eligible.push(ins);
+    // Exactly one ticket per eligible inspector, in id order: the stream's use is fixed by the input.
+    const ticket = new Map<string, number>();
+    for (const ins of eligible) ticket.set(ins[0], rng());
+    const team: string[] = [];
+    const better = (a: InspectorRow, b: InspectorRow) =>
+      load.get(a[0])! - load.get(b[0])! || ticket.get(a[0])! - ticket.get(b[0])! || compareCodeUnits(a[0], b[0]);
+    const take = (candidates: InspectorRow[]): boolean => {
+      const free = candidates.filter((c) => !team.includes(c[0]));
+      if (free.length === 0) return false;
+      const best = free.reduce((a, b) => (better(b, a) < 0 ? b : a));
+      team.push(best[0]);
+      load.set(best[0], load.get(best[0])! + 1);
+      return true;
+    };
+    let failed: MatchFailure | null = null;
+    for (const d of input.departments) {
+      if (!take(eligible.filter((i) => i[1] === d))) {
+        failed = { id: obj[0], department: d, needed: teamSize, candidates: explain(pool.filter((i) => i[1] === d), obj, input, required, team) };
+        break;
+      }
+    }
+    while (!failed && team.length < teamSize) {
+      if (!take(eligible)) failed = { id: obj[0], department: null, needed: teamSize, candidates: explain(pool, obj, input, required, team) };
+    }
+    if (failed) failures.push(failed);
+    else assignments.push({ id: obj[0], inspectors: team });
+  }
+  return failures.length ? { ok: false, failures, assignments } : { ok: true, assignments };
+}
+
+function explain(candidates: InspectorRow[], obj: ObjectRow, input: AssignInput, required: Map<string, string[]>, team: string[]) {
+  return candidates.map((c) => {
+    const reasons = ruledOut(c, obj, input, required);
+    if (reasons.length === 0 && team.includes(c[0])) reasons.push('TAKEN');
+    return { id: c[0], department: c[1], reasons };
+  });
+}
+
+export function emptyAssignInput(drawId: string): AssignInput {
+  return { algorithm: ASSIGN_ALGORITHM, drawId, teamSize: 2, windowEnd: '', crossRegion: false, departments: [], requirements: [], inspectors: [], objects: [] };
+}

@@ -1,0 +1,112 @@
+// Recomputes every part of a draw from its frame text, record and matching input, and reports each
+// part as match or mismatch with the first difference. Used by `inspect verify` and `inspect audit`.
+import { allocate } from './allocation.js';
+import { canonicalJson, sha256Hex } from './canonical.js';
+import type { Frame } from './drawTypes.js';
+import { frameShapeProblems } from './frame.js';
+import { assign, type AssignInput } from './matching.js';
+import type { DrawRecord } from './record.js';
+import { seedHexFor, select, tickets } from './selection.js';
+
+export type CheckName = 'frame' | 'digest' | 'seed' | 'allocation' | 'selection' | 'assignments';
+export interface Check {
+  name: CheckName;
+  ok: boolean;
+  detail: string;
+}
+
+/** The first place two JSON values differ, as a path with both values. */
+export function firstDifference(expected: unknown, found: unknown, path = ''): string | null {
+  if (Object.is(expected, found)) return null;
+  if (typeof expected !== typeof found || expected === null || found === null || typeof expected !== 'object') {
+    return `${path || '(value)'}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`;
+  }
+  if (Array.isArray(expected) !== Array.isArray(found)) return `${path}: expected ${Array.isArray(expected) ? 'an array' : 'an object'}`;
+  if (Array.isArray(expected) && Array.isArray(found)) {
+    for (let i = 0; i < Math.max(expected.length, found.length); i++) {
+      if (i >= found.length) return `${path}[${i}]: missing, expected ${JSON.stringify(expected[i])}`;
+      if (i >= expected.length) return `${path}[${i}]: unexpected ${JSON.stringify(found[i])}`;
+      const d = firstDifference(expected[i], found[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return null;
+  }
+  const e = expected as Record<string, unknown>;
+  const f = found as Record<string, unknown>;
+  for (const k of [...new Set([...Object.keys(e), ...Object.keys(f)])].sort()) {
+    const d = firstDifference(e[k], f[k], path ? `${path}.${k}` : k);
+    if (d) return d;
+  }
+  return null;
+}
+
+export interface VerifyInput {
+  frameText: string;
+  record: DrawRecord;
+  /** The canonical matching input, when the bundle has it. */
+  assignText?: string;
+}
+
+export function verifyDraw(v: VerifyInput): Check[] {
+  const checks: Check[] = [];
+  const r = v.record;
+  let frame: Frame;
+  try {
+    frame = JSON.parse(v.frameText) as Frame;
+  } catch (e) {
+    return [{ name: 'frame', ok: false, detail: `frame.json is not JSON: ${(e as Error).message}` }];
+  }
+  const shape = frameShapeProblems(frame);
+  let canonical = '';
+  try {
+    canonical = canonicalJson(frame as never);
+  } catch (e) {
+    shape.push((e as Error).message);
+  }
+  if (canonical !== v.frameText) shape.push('frame.json is not in canonical form');
+  if (frame.drawId !== r.drawId) shape.push(`frame drawId ${frame.drawId} ≠ record drawId ${r.drawId}`);
+  checks.push({ name: 'frame', ok: shape.length === 0, detail: shape[0] ?? `${frame.frame.length} rows, ${frame.excluded.length} excluded` });
+
+  const digest = sha256Hex(v.frameText);
+  checks.push({ name: 'digest', ok: digest === r.inputDigest, detail: digest === r.inputDigest ? digest : `sha256(frame.json) = ${digest}, record says ${r.inputDigest}` });
+
+  const seedHex = seedHexFor(r.seed, digest);
+  checks.push({ name: 'seed', ok: seedHex === r.seedHex, detail: seedHex === r.seedHex ? seedHex : `SHA-256 of algorithm, seed and digest = ${seedHex}, record says ${r.seedHex}` });
+
+  let allocationOk = false;
+  try {
+    const a = allocate(frame);
+    const d = firstDifference(a, r.allocation, 'allocation');
+    allocationOk = d === null;
+    checks.push({ name: 'allocation', ok: allocationOk, detail: d ?? `n = ${Object.values(a.n).reduce((s, x) => s + x, 0)}` });
+    const sel = select(frame.frame, tickets(frame.frame, seedHex), a);
+    const ds = firstDifference(sel, r.selected, 'selected');
+    checks.push({ name: 'selection', ok: ds === null, detail: ds ?? `${sel.length} selected` });
+  } catch (e) {
+    checks.push({ name: 'allocation', ok: false, detail: (e as Error).message });
+  }
+
+  if (v.assignText !== undefined) {
+    const problems: string[] = [];
+    const ad = sha256Hex(v.assignText);
+    if (ad !== r.assignDigest) problems.push(`sha256(inspectors.json) = ${ad}, record says ${r.assignDigest}`);
+    let input: AssignInput | null = null;
+    try {
+      input = JSON.parse(v.assignText) as AssignInput;
+    } catch (e) {
+      problems.push(`inspectors.json is not JSON: ${(e as Error).message}`);
+    }
+    if (input) {
+      const objIds = input.objects.map((o) => o[0]);
+      const selIds = r.selected.map((s) => s.id);
+      const dObj = firstDifference(selIds, objIds, 'inspectors.json objects');
+      if (dObj) problems.push(dObj);
+      const m = assign(input, seedHex);
+      if (!m.ok) problems.push(`matching fails on this input: ${m.failures.map((f) => f.id).join(', ')}`);
+      const d = firstDifference(m.assignments, r.assignments, 'assignments');
+      if (d) problems.push(d);
+    }
+    checks.push({ name: 'assignments', ok: problems.length === 0, detail: problems[0] ?? `${r.assignments.length} teams` });
+  }
+  return checks;
+}

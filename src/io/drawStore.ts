@@ -1,0 +1,172 @@
+// Reading the draw's inputs from SQLite as plain values, and recording a draw atomically.
+import type { StandingDraw, PastInspection, ScopeObject, TaskItem } from '../core/frame.js';
+import type { InspectorRow, ObjectRow } from '../core/matching.js';
+import type { DrawRecord } from '../core/record.js';
+import { percentToBp } from '../core/values.js';
+import type { Db } from './db.js';
+
+const list = (s: string) => (s === '' ? [] : s.split(';'));
+
+export function loadItems(db: Db, codes: string[]): { items: TaskItem[]; unknown: string[] } {
+  const stmt = db.prepare('SELECT * FROM items WHERE code = ? AND in_roster = 1');
+  const items: TaskItem[] = [];
+  const unknown: string[] = [];
+  for (const code of codes) {
+    const r = stmt.get(code) as Record<string, string> | undefined;
+    if (!r) {
+      unknown.push(code);
+      continue;
+    }
+    items.push({
+      code: r.code!, name: r.name!, category: r.category!, kind: r.kind!, department: r.department!, partners: list(r.partners!),
+      method: r.method!, objectTypes: list(r.object_types!), industries: list(r.industries!), regions: list(r.regions!), tag: r.tag!,
+      specialty: r.specialty!, capBp: r.cap_percent ? percentToBp(r.cap_percent) : null,
+    });
+  }
+  return { items, unknown };
+}
+
+export function allItemCodes(db: Db): { code: string; name: string; department: string; kind: string }[] {
+  return db.prepare('SELECT code, name, department, kind FROM items WHERE in_roster = 1 ORDER BY code').all() as never;
+}
+
+/** Active objects of the current roster, in id order (the table's key order, so no sort is needed). */
+export function loadActiveObjects(db: Db): ScopeObject[] {
+  const rows = db
+    .prepare(
+      `SELECT credit_code, type, industry, region, credit_grade, risk_level, key_supervision, tags FROM objects
+       WHERE in_roster = 1 AND status IN ('存续', '在业') ORDER BY credit_code`,
+    )
+    .raw()
+    .all() as string[][];
+  return rows.map((r) => ({ id: r[0]!, type: r[1]!, industry: r[2]!, region: r[3]!, grade: r[4]!, risk: r[5]!, key: r[6] === 'yes', tags: list(r[7]!) }));
+}
+
+export function countObjects(db: Db): number {
+  return db.prepare('SELECT count(*) FROM objects').pluck().get() as number;
+}
+
+export function loadHistory(db: Db, year: number): PastInspection[] {
+  return (
+    db
+      .prepare(
+        `SELECT h.credit_code, CASE WHEN h.category != '' THEN h.category ELSE coalesce(i.category, '') END, h.department
+         FROM history h LEFT JOIN items i ON i.code = h.item_code WHERE substr(h.date, 1, 4) = ?`,
+      )
+      .raw()
+      .all(String(year)) as string[][]
+  ).map((r) => ({ id: r[0]!, category: r[1]!, department: r[2]! }));
+}
+
+export interface DrawRow {
+  id: string;
+  year: number;
+  lead_department: string;
+  departments: string;
+  items: string;
+  categories: string;
+  seed: string;
+  input_digest: string;
+  seed_hex: string;
+  frame: Buffer;
+  assign_input: Buffer;
+  record: string;
+  record_sha256: string;
+  window_start: string;
+  window_end: string;
+  supersedes: string | null;
+  reason: string | null;
+  created_at: string;
+  operator: string;
+  superseded_by?: string | null;
+  superseded_reason?: string | null;
+}
+
+export function getDraw(db: Db, id: string): DrawRow | undefined {
+  return db
+    .prepare(
+      `SELECT d.*, s.id AS superseded_by, s.reason AS superseded_reason FROM draws d LEFT JOIN draws s ON s.supersedes = d.id WHERE d.id = ?`,
+    )
+    .get(id) as DrawRow | undefined;
+}
+
+export function listDraws(db: Db, year?: number): Omit<DrawRow, 'frame' | 'assign_input' | 'record'>[] {
+  return db
+    .prepare(
+      `SELECT d.id, d.year, d.lead_department, d.departments, d.items, d.categories, d.seed, d.input_digest, d.seed_hex, d.record_sha256,
+              d.window_start, d.window_end, d.supersedes, d.reason, d.created_at, d.operator,
+              s.id AS superseded_by, s.reason AS superseded_reason,
+              (SELECT count(*) FROM draw_selections x WHERE x.draw_id = d.id) AS selected
+       FROM draws d LEFT JOIN draws s ON s.supersedes = d.id
+       WHERE @year IS NULL OR d.year = @year ORDER BY d.created_at, d.id`,
+    )
+    .all({ year: year ?? null }) as never;
+}
+
+/** Draws of the year that still stand, with what they selected; `voiding` is treated as already voided. */
+export function loadStanding(db: Db, year: number, voiding: string | null): StandingDraw[] {
+  const draws = db
+    .prepare(
+      `SELECT d.id, d.lead_department, d.categories FROM draws d
+       WHERE d.year = ? AND NOT EXISTS (SELECT 1 FROM draws s WHERE s.supersedes = d.id) AND d.id IS NOT ?`,
+    )
+    .all(year, voiding) as { id: string; lead_department: string; categories: string }[];
+  const sel = db.prepare('SELECT object_id FROM draw_selections WHERE draw_id = ?').pluck();
+  return draws.map((d) => ({ drawId: d.id, leadDepartment: d.lead_department, categories: JSON.parse(d.categories) as string[], selected: sel.all(d.id) as string[] }));
+}
+
+export function loadParents(db: Db): Record<string, string> {
+  return Object.fromEntries(db.prepare('SELECT code, parent FROM departments').raw().all() as [string, string][]);
+}
+
+export function nextDrawId(db: Db, year: number, lead: string): string {
+  const n = db.prepare('SELECT count(*) FROM draws WHERE year = ? AND lead_department = ?').pluck().get(year, lead) as number;
+  return `${year}-${lead}-${String(n + 1).padStart(3, '0')}`;
+}
+
+export function loadInspectors(db: Db, departments: string[]): InspectorRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, department, region, status, cert_valid_to, specialties, conflicts FROM inspectors
+       WHERE in_roster = 1 AND department IN (SELECT value FROM json_each(?)) ORDER BY id`,
+    )
+    .raw()
+    .all(JSON.stringify(departments)) as string[][];
+  return rows.map((r) => [r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, list(r[5]!).sort(), list(r[6]!).sort()]);
+}
+
+/** For each selected object, in order: its region and the inspectors of its most recent inspection. */
+export function loadMatchObjects(db: Db, ids: string[]): ObjectRow[] {
+  const region = db.prepare('SELECT region FROM objects WHERE credit_code = ?').pluck();
+  const last = db.prepare(`SELECT inspectors FROM history WHERE credit_code = ? AND inspectors != '' ORDER BY date DESC, id DESC LIMIT 1`).pluck();
+  return ids.map((id) => [id, (region.get(id) as string | undefined) ?? '', list((last.get(id) as string | undefined) ?? '').sort()]);
+}
+
+export interface DrawToRecord {
+  record: DrawRecord;
+  recordText: string;
+  recordSha256: string;
+  frameText: string;
+  assignText: string;
+  leadDepartment: string;
+  categories: string[];
+  regions: string[];
+  crossRegion: boolean;
+}
+
+export function insertDraw(db: Db, d: DrawToRecord): void {
+  const r = d.record;
+  db.prepare(
+    `INSERT INTO draws (id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, frame, assign_input, record,
+       record_sha256, window_start, window_end, regions, cross_region, supersedes, reason, created_at, operator)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.drawId, r.year, d.leadDepartment, JSON.stringify(r.departments), JSON.stringify(r.items), JSON.stringify(d.categories), r.seed, r.inputDigest,
+    r.seedHex, Buffer.from(d.frameText, 'utf8'), Buffer.from(d.assignText, 'utf8'), d.recordText, d.recordSha256, r.window.start, r.window.end,
+    JSON.stringify(d.regions), d.crossRegion ? 1 : 0, r.supersedes, r.reason, r.createdAt, r.operator,
+  );
+  const sel = db.prepare('INSERT INTO draw_selections (draw_id, object_id, stratum, rank, ticket, position) VALUES (?, ?, ?, ?, ?, ?)');
+  r.selected.forEach((s, i) => sel.run(r.drawId, s.id, s.stratum, s.rank, s.ticket, i + 1));
+  const asg = db.prepare('INSERT INTO draw_assignments (draw_id, object_id, seat, inspector_id) VALUES (?, ?, ?, ?)');
+  for (const a of r.assignments) a.inspectors.forEach((ins, i) => asg.run(r.drawId, a.id, i + 1, ins));
+}
