@@ -2,12 +2,10 @@
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-
+import { DATA_DIR } from '../io/paths.js';
 import { makeContext, type Context } from './context.js';
 import { runImport } from './import.js';
 import { runStatus } from './status.js';
-
-import { DATA_DIR } from '../io/paths.js';
 
 export const SAMPLE_FILES = [
   ['departments', 'departments.csv'],
@@ -17,16 +15,49 @@ export const SAMPLE_FILES = [
   ['history', 'history.csv'],
 ] as const;
 
+export const DEMO_SEED = '湖里区2026年第一批';
+
 export async function runDemo(parent: Context, opts: { keep?: string }): Promise<void> {
   const dir = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'inspect-demo-'));
   mkdirSync(dir, { recursive: true });
-  const ctx = makeContext({ ...parent.global, db: join(dir, 'inspect.db') });
   const { ui } = parent;
   const zh = ui.lang === 'zh';
+  // The demo answers its own questions: it never prompts, and it narrates on stderr.
+  const ctx = makeContext({ ...parent.global, db: join(dir, 'inspect.db'), yes: true, json: false });
+  const step = (zh_: string, en: string) => ui.note(`\n${ui.c.bold(zh ? zh_ : en)}`);
   ui.note(zh ? `演示目录：${dir}` : `Demo folder: ${dir}`);
-  ui.note(zh ? `1. 导入示例名录（${DATA_DIR}）` : `1. Importing the sample rosters (${DATA_DIR})`);
+
+  step(`1. 导入示例名录（${DATA_DIR}）`, `1. Import the sample rosters (${DATA_DIR})`);
   for (const [kind, file] of SAMPLE_FILES) await runImport(ctx, kind, join(DATA_DIR, file), {});
-  ui.note(zh ? '\n2. 当前数据概况' : '\n2. What is loaded');
+
+  step('2. 当前数据概况', '2. What is loaded');
   runStatus(ctx);
-  ui.note(zh ? `\n数据库：${ctx.dbPath}\n可继续试用：inspect --db ${ctx.dbPath} status` : `\nDatabase: ${ctx.dbPath}\nTry next: inspect --db ${ctx.dbPath} status`);
+
+  const { runDraw } = await import('./draw.js');
+  const year = '2026';
+  const window = '2026-11-23..2026-12-31';
+  step('3. 试运行：只看范围和分配（不显示抽中对象，不记录）', '3. Dry run: scope and allocation only (no objects, nothing recorded)');
+  await runDraw(ctx, { items: 'SC01', year, window, dryRun: true });
+
+  step(`4. 正式抽取（种子「${DEMO_SEED}」）并匹配执法人员`, `4. The draw (seed "${DEMO_SEED}") with inspector matching`);
+  const draw = (await runDraw(ctx, { items: 'SC01', year, window, seed: DEMO_SEED })) as { drawId: string };
+  step('5. 联合抽查：餐饮服务食品安全与卫生（市场监管 + 卫健，进一次门、查多项事）', '5. A joint inspection: catering food safety and hygiene (market regulation + health)');
+  await runDraw(ctx, { items: 'SC05', year, window, seed: `${DEMO_SEED}-联合` });
+
+  step('6. 导出复核包并在不依赖数据库的情况下复核', '6. Export the audit bundle and verify it without the database');
+  const bundle = join(dir, `bundle-${draw.drawId}`);
+  const { runExportBundle } = await import('./bundle.js');
+  runExportBundle(ctx, draw.drawId, { out: bundle, force: true });
+  const { runVerify } = await import('./verify.js');
+  runVerify(ctx, bundle);
+
+  step('7. 抽取记录', '7. The draws on record');
+  const { runDraws } = await import('./draws.js');
+  runDraws(ctx, {});
+
+  ui.note(
+    zh
+      ? `\n数据库：${ctx.dbPath}\n复核包：${bundle}\n可继续试用：inspect --db ${ctx.dbPath} status`
+      : `\nDatabase: ${ctx.dbPath}\nBundle: ${bundle}\nTry next: inspect --db ${ctx.dbPath} status`,
+  );
 }

@@ -187,13 +187,13 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan, seed: s
   const rec: DrawRecord = {
     algorithm: ALGORITHM, assignAlgorithm: ASSIGN_ALGORITHM, drawId: plan.frame.drawId, year: req.year, items: req.itemCodes, departments: plan.departments,
     window: req.window, seed, inputDigest: computed.inputDigest, seedHex: computed.seedHex, allocation: computed.allocation, selected: computed.selected,
-    assignDigest: sha256Hex(aText), assignments: match.assignments, supersedes: req.supersede, reason: req.reason, createdAt: at, operator: ctx.operator,
+    assignDigest: sha256Hex(aText), assignments: match.assignments, supersedes: req.supersede, reason: req.reason,
     software: { inspect: VERSION, seedrandom: SEEDRANDOM_VERSION, node: process.version },
   };
   const rText = recordText(rec);
   const rSha = sha256Hex(rText);
   insertDraw(db, {
-    record: rec, recordText: rText, recordSha256: rSha, frameText: plan.frameText, assignText: aText, leadDepartment: plan.departments[0]!,
+    createdAt: at, operator: ctx.operator, record: rec, recordText: rText, recordSha256: rSha, frameText: plan.frameText, assignText: aText, leadDepartment: plan.departments[0]!,
     categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion,
   });
   appendEvent(db, {

@@ -23,8 +23,6 @@ export interface DrawRecord {
   assignments: Assignment[];
   supersedes: string | null;
   reason: string | null;
-  createdAt: string;
-  operator: string;
   software: { inspect: string; seedrandom: string; node: string };
 }
 

@@ -143,6 +143,8 @@ export function loadMatchObjects(db: Db, ids: string[]): ObjectRow[] {
 }
 
 export interface DrawToRecord {
+  createdAt: string;
+  operator: string;
   record: DrawRecord;
   recordText: string;
   recordSha256: string;
@@ -163,7 +165,7 @@ export function insertDraw(db: Db, d: DrawToRecord): void {
   ).run(
     r.drawId, r.year, d.leadDepartment, JSON.stringify(r.departments), JSON.stringify(r.items), JSON.stringify(d.categories), r.seed, r.inputDigest,
     r.seedHex, Buffer.from(d.frameText, 'utf8'), Buffer.from(d.assignText, 'utf8'), d.recordText, d.recordSha256, r.window.start, r.window.end,
-    JSON.stringify(d.regions), d.crossRegion ? 1 : 0, r.supersedes, r.reason, r.createdAt, r.operator,
+    JSON.stringify(d.regions), d.crossRegion ? 1 : 0, r.supersedes, r.reason, d.createdAt, d.operator,
   );
   const sel = db.prepare('INSERT INTO draw_selections (draw_id, object_id, stratum, rank, ticket, position) VALUES (?, ?, ?, ?, ?, ?)');
   r.selected.forEach((s, i) => sel.run(r.drawId, s.id, s.stratum, s.rank, s.ticket, i + 1));

@@ -1,0 +1,101 @@
+// Matching never breaks a rule: property tests over random rosters, plus balance and failure reports.
+import seedrandom from 'seedrandom';
+import { describe, expect, it } from 'vitest';
+import { assign, ruledOut, type AssignInput, type InspectorRow, type ObjectRow } from '../../src/core/matching.js';
+
+const REGIONS = ['R1', 'R2', 'R3'];
+
+function randomInput(rng: () => number, i: number): AssignInput {
+  const departments = rng() < 0.4 ? ['D1', 'D2'] : ['D1'];
+  const inspectors: InspectorRow[] = [];
+  const n = 4 + Math.floor(rng() * 25);
+  for (let k = 0; k < n; k++) {
+    inspectors.push([
+      `I${String(k).padStart(3, '0')}`, rng() < 0.7 ? 'D1' : rng() < 0.8 ? 'D2' : 'D3', REGIONS[Math.floor(rng() * 3)]!,
+      rng() < 0.9 ? '在岗' : '停用', rng() < 0.9 ? '2028-12-31' : '2026-06-30', rng() < 0.8 ? ['食品安全'] : [],
+      rng() < 0.2 ? [`O${String(Math.floor(rng() * 40)).padStart(3, '0')}`] : [],
+    ]);
+  }
+  const objects: ObjectRow[] = Array.from({ length: 1 + Math.floor(rng() * 40) }, (_, k) => [
+    `O${String(k).padStart(3, '0')}`, REGIONS[Math.floor(rng() * 3)]!, rng() < 0.3 ? [inspectors[Math.floor(rng() * n)]![0]] : [],
+  ]);
+  return {
+    algorithm: 'inspect-assign/1', drawId: `T${i}`, teamSize: 2 + Math.floor(rng() * 2), windowEnd: '2026-12-31', crossRegion: rng() < 0.3,
+    departments, requirements: rng() < 0.5 ? [['D1', '食品安全']] : [], inspectors, objects,
+  };
+}
+
+describe('matching rules (1,000 random rosters)', () => {
+  const rng = seedrandom('matching-properties');
+  const inputs = Array.from({ length: 1000 }, (_, i) => randomInput(rng, i));
+  it('every team is full, has every participating department, and only eligible members', () => {
+    let succeeded = 0, failed = 0;
+    for (const input of inputs) {
+      const r = assign(input, `seed-${input.drawId}`);
+      const byId = new Map(input.inspectors.map((x) => [x[0], x]));
+      const required = new Map<string, string[]>();
+      for (const [d, s] of input.requirements) required.set(d, [...(required.get(d) ?? []), s]);
+      for (const a of r.assignments) {
+        const obj = input.objects.find((o) => o[0] === a.id)!;
+        expect(a.inspectors.length).toBe(Math.max(input.teamSize, input.departments.length));
+        expect(new Set(a.inspectors).size).toBe(a.inspectors.length);
+        for (const d of input.departments) expect(a.inspectors.some((id) => byId.get(id)![1] === d)).toBe(true);
+        expect(byId.get(a.inspectors[0]!)![1]).toBe(input.departments[0]); // the leader is from the lead department
+        for (const id of a.inspectors) {
+          const ins = byId.get(id)!;
+          expect(input.departments).toContain(ins[1]);
+          expect(ruledOut(ins, obj, input, required)).toEqual([]);
+        }
+      }
+      if (r.ok) succeeded++;
+      else {
+        failed++;
+        for (const f of r.failures) {
+          // every candidate named, each with why it could not take the seat
+          for (const c of f.candidates) expect(c.reasons.length).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(succeeded).toBeGreaterThan(100);
+    expect(failed).toBeGreaterThan(10);
+  });
+  it('is deterministic in its input and seed, and depends on the seed', () => {
+    const input = inputs.find((x) => assign(x, 'a').ok && x.objects.length > 10)!;
+    expect(assign(input, 'a')).toEqual(assign(structuredClone(input), 'a'));
+    expect(assign(input, 'a')).not.toEqual(assign(input, 'b'));
+  });
+});
+
+describe('balance', () => {
+  it('spreads tasks so that counts differ by at most one when everyone is eligible', () => {
+    const inspectors: InspectorRow[] = Array.from({ length: 7 }, (_, k) => [`I${k}`, 'D1', '', '在岗', '2030-01-01', [], []]);
+    const objects: ObjectRow[] = Array.from({ length: 53 }, (_, k) => [`O${String(k).padStart(2, '0')}`, '', []]);
+    const r = assign({ algorithm: 'inspect-assign/1', drawId: 'B', teamSize: 2, windowEnd: '2026-12-31', crossRegion: false, departments: ['D1'], requirements: [], inspectors, objects }, 'x');
+    const loads = inspectors.map((i) => r.assignments.filter((a) => a.inspectors.includes(i[0])).length);
+    expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    expect(loads.reduce((a, b) => a + b, 0)).toBe(106);
+  });
+});
+
+describe('failure report', () => {
+  it('names the object and why each candidate was ruled out', () => {
+    const inspectors: InspectorRow[] = [
+      ['I1', 'D1', 'R1', '在岗', '2030-01-01', ['食品安全'], []],
+      ['I2', 'D1', 'R1', '停用', '2030-01-01', ['食品安全'], []],
+      ['I3', 'D1', 'R2', '在岗', '2026-03-31', ['食品安全'], []],
+      ['I4', 'D1', 'R2', '在岗', '2030-01-01', [], []],
+      ['I5', 'D1', 'R2', '在岗', '2030-01-01', ['食品安全'], ['O1']],
+      ['I6', 'D1', 'R2', '在岗', '2030-01-01', ['食品安全'], []],
+    ];
+    const r = assign({
+      algorithm: 'inspect-assign/1', drawId: 'F', teamSize: 2, windowEnd: '2026-12-31', crossRegion: true, departments: ['D1'],
+      requirements: [['D1', '食品安全']], inspectors, objects: [['O1', 'R1', ['I6']]],
+    }, 's');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.failures[0]!.id).toBe('O1');
+    expect(Object.fromEntries(r.failures[0]!.candidates.map((c) => [c.id, c.reasons]))).toEqual({
+      I1: ['SAME_REGION'], I2: ['INACTIVE', 'SAME_REGION'], I3: ['CERT_EXPIRED'], I4: ['NO_SPECIALTY'], I5: ['CONFLICT'], I6: ['ROTATION'],
+    });
+  });
+});
