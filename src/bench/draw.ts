@@ -1,2 +1,41 @@
-// Draw benchmark: filled in with the draw (issue 3).
-export async function benchDraw(_work: string, _rows: number): Promise<void> {}
+// Draw benchmark: dry run, real draw with matching, and verify of the bundle on a 1,000,000-object
+// roster, each beside what the surveyed systems do — sqlite3's ORDER BY random() LIMIT n on the same
+// database, measured in the same run.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { ensureSqlite3, fmt, runInspect, timeCommand } from './measure.js';
+
+export async function benchDraw(work: string, rows: number, objectsCsv: string): Promise<void> {
+  const sqlite = ensureSqlite3();
+  const db = join(work, 'draw.db');
+  const files = {
+    departments: [['部门编码', '部门名称', '层级', '上级部门'], ['SJ3502', '厦门市市场监督管理局', '市', ''], ['HLSJ', '湖里区市场监督管理局', '县', 'SJ3502']],
+    items: [['事项编码', '事项名称', '检查类别', '事项类型', '发起部门', '所需专长'], ['BX01', '企业公示信息抽查', '公示信息', '一般', 'HLSJ', '企业登记']],
+    inspectors: [
+      ['人员编号', '姓名', '部门', '执法证号', '证件有效期至', '业务专长', '区域', '状态'],
+      ...Array.from({ length: 200 }, (_, i) => [`B${String(i).padStart(4, '0')}`, `检查员${i}`, 'HLSJ', `闽执${i}`, '2030-12-31', '企业登记', '', '在岗']),
+    ],
+  };
+  for (const [kind, table] of Object.entries(files)) writeFileSync(join(work, `${kind}.csv`), stringify(table));
+  for (const kind of ['departments', 'items']) runInspect(['import', kind, join(work, `${kind}.csv`), '--db', db, '-q'], work);
+  runInspect(['import', 'objects', objectsCsv, '--db', db, '-q'], work);
+  runInspect(['import', 'inspectors', join(work, 'inspectors.csv'), '--db', db, '-q'], work);
+
+  const args = ['draw', '--items', 'BX01', '--year', '2026', '--window', '2026-11-01..2026-12-31', '--db', db];
+  const dry = runInspect([...args, '--dry-run', '--json'], work);
+  const plan = JSON.parse(dry.stdout) as { scopeCount: number; selectedTotal: number };
+  const n = plan.selectedTotal;
+  const baseline = timeCommand(sqlite, [db, `SELECT credit_code FROM objects WHERE in_roster = 1 AND status IN ('存续','在业') ORDER BY random() LIMIT ${n};`]);
+  const real = runInspect([...args, '--seed', 'bench', '--yes', '--json'], work);
+  const drawId = (JSON.parse(real.stdout) as { drawId: string }).drawId;
+  const bundle = join(work, 'bundle');
+  runInspect(['export', 'bundle', drawId, '--out', bundle, '--db', db, '-q'], work);
+  const verify = runInspect(['verify', bundle, '--json'], work);
+
+  console.log(`\ndraw on ${rows.toLocaleString()} objects (${plan.scopeCount.toLocaleString()} in scope, ${n.toLocaleString()} selected, 200 inspectors)`);
+  console.log(`  sqlite3 ORDER BY random() LIMIT ${n} (the baseline):  ${fmt(baseline)} s`);
+  for (const [label, r] of [['dry run', dry], ['draw + matching + record', real], ['verify bundle', verify]] as const) {
+    console.log(`  ${label.padEnd(26)} ${fmt(r.seconds)} s  peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / baseline)}× baseline (target ≤ 5×, < 1 GB)`);
+  }
+}

@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { encodeGb18030 } from '../dev/gb18030.js';
 import { OBJECT_HEADERS, objectRows } from '../dev/sampleData.js';
 import { ensureSqlite3, fmt, runInspect, timeCommand } from './measure.js';
+import { benchDraw } from './draw.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const work = mkdtempSync(join(tmpdir(), 'inspect-bench-'));
@@ -17,10 +18,11 @@ async function writeObjects(path: string, gbPath: string): Promise<void> {
   const out = createWriteStream(path);
   const gb = createWriteStream(gbPath);
   const put = async (s: string) => {
-    const a = out.write(s);
-    const b = gb.write(encodeGb18030(s));
-    if (!a) await once(out, 'drain');
-    if (!b) await once(gb, 'drain');
+    // Subscribe to both drains before awaiting either: one may fire while we wait for the other.
+    const waits: Promise<unknown>[] = [];
+    if (!out.write(s)) waits.push(once(out, 'drain'));
+    if (!gb.write(encodeGb18030(s))) waits.push(once(gb, 'drain'));
+    await Promise.all(waits);
   };
   await put(stringify([OBJECT_HEADERS]));
   let batch: string[][] = [];
@@ -37,12 +39,11 @@ async function writeObjects(path: string, gbPath: string): Promise<void> {
   await Promise.all([once(out, 'finish'), once(gb, 'finish')]);
 }
 
+const utf8 = join(work, 'objects.csv');
+const gb = join(work, 'objects-gb18030.csv');
+
 async function benchImport(): Promise<void> {
   const sqlite = ensureSqlite3();
-  const utf8 = join(work, 'objects.csv');
-  const gb = join(work, 'objects-gb18030.csv');
-  console.log(`generating ${ROWS.toLocaleString()} objects …`);
-  await writeObjects(utf8, gb);
 
   const baseDb = join(work, 'baseline.db');
   const baseline = timeCommand(sqlite, [baseDb], `.mode csv\n.import ${utf8} objects\n`);
@@ -65,11 +66,10 @@ async function benchImport(): Promise<void> {
 
 const only = process.env.BENCH_ONLY;
 try {
+  console.log(`generating ${ROWS.toLocaleString()} objects …`);
+  await writeObjects(utf8, gb);
   if (!only || only === 'import') await benchImport();
-  if (!only || only === 'draw') {
-    const draw = await import('./draw.js').catch(() => null);
-    if (draw) await draw.benchDraw(work, ROWS);
-  }
+  if (!only || only === 'draw') await benchDraw(work, ROWS, utf8);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

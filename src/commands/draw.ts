@@ -12,7 +12,7 @@ import { parseDate } from '../core/values.js';
 import { today, nowWithOffset } from '../io/clock.js';
 import { writeTransaction, type Db } from '../io/db.js';
 import {
-  allItemCodes, countObjects, getDraw, insertDraw, loadActiveObjects, loadHistory, loadInspectors, loadItems, loadMatchObjects,
+  allItemCodes, hasObjects, getDraw, insertDraw, loadActiveObjects, loadHistory, loadInspectors, loadItems, loadMatchObjects,
   loadParents, loadStanding, nextDrawId,
 } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
@@ -73,7 +73,7 @@ export function splitCodes(v: string): string[] {
 export function planFromDb(db: Db, req: DrawRequest, drawId: string): { plan: Plan; items: ReturnType<typeof loadItems>['items'] } {
   const { items, unknown } = loadItems(db, req.itemCodes);
   if (unknown.length) throw usageError('E_UNKNOWN_ITEMS', { codes: unknown.join(', ') });
-  if (countObjects(db) === 0) throw new InspectError(Exit.data, { key: 'E_NO_OBJECTS' });
+  if (!hasObjects(db)) throw new InspectError(Exit.data, { key: 'E_NO_OBJECTS' });
   const plan = planDraw({
     drawId, year: req.year, policy: req.policy, items, regions: req.regions,
     objects: loadActiveObjects(db), history: loadHistory(db, req.year), standing: loadStanding(db, req.year, req.supersede), parents: loadParents(db),
@@ -125,19 +125,25 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     const req = await resolveRequest(ctx, db, opts);
     checkSupersede(db, req);
     const lead = loadItems(db, req.itemCodes).items[0]?.department ?? '';
-    const tentativeId = nextDrawId(db, req.year, lead);
-    const { plan } = planFromDb(db, req, tentativeId);
-    const summary = planSummary(plan);
 
-    if (opts.dryRun) {
-      if (ui.json) ui.outJson({ dryRun: true, ...summary });
-      else {
-        ui.out(renderPlan(summary, ui));
-        ui.info('I_DRY_RUN');
+    // On a terminal the allocation is shown and confirmed before anything is drawn; the write phase then
+    // rebuilds the plan under the lock and refuses if it changed. With --yes the plan is built once,
+    // under the lock, and shown on stderr.
+    let confirmed: Plan | null = null;
+    if (opts.dryRun || ui.interactive) {
+      const { plan } = planFromDb(db, req, nextDrawId(db, req.year, lead));
+      const summary = planSummary(plan);
+      if (opts.dryRun) {
+        if (ui.json) ui.outJson({ dryRun: true, ...summary });
+        else {
+          ui.out(renderPlan(summary, ui));
+          ui.info('I_DRY_RUN');
+        }
+        return summary;
       }
-      return summary;
+      process.stderr.write(`${renderPlan(summary, ui)}\n`);
+      confirmed = plan;
     }
-    if (!ui.json && !ui.quiet) process.stderr.write(`${renderPlan(summary, ui)}\n`);
     if (!(await askConfirm(ui, ui.t('I_CONFIRM')))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
 
     let seed = opts.seed;
@@ -145,7 +151,7 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
       seed = randomBytes(32).toString('hex');
       ui.info('I_SEED_GENERATED', { seed });
     }
-    const result = await writeTransaction(db, ctx.dbPath, () => record(ctx, db, req, plan, seed!));
+    const result = await writeTransaction(db, ctx.dbPath, () => record(ctx, db, req, confirmed, seed!));
     if ('failures' in result) {
       throw new InspectError(Exit.data, { key: 'E_MATCH_FAILED', params: { count: result.failures.length, size: result.size } }, result.failures.map((f) => failureMsg(f)));
     }
@@ -158,13 +164,15 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
 }
 
 /** Under the write lock: rebuild the plan, select, match, and record — or log the failed attempt. */
-function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan, seed: string): DrawOutcome | { failures: MatchFailure[]; size: number } {
+function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string): DrawOutcome | { failures: MatchFailure[]; size: number } {
   checkSupersede(db, req);
-  const { plan, items } = planFromDb(db, req, confirmed.frame.drawId);
+  const lead = loadItems(db, req.itemCodes).items[0]!.department;
+  const drawId = nextDrawId(db, req.year, lead);
   // What was confirmed must be what is drawn: another draw or import in between changes the id or frame.
-  if (nextDrawId(db, req.year, plan.departments[0]!) !== confirmed.frame.drawId || plan.frameText !== confirmed.frameText) {
-    throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  }
+  if (confirmed && confirmed.frame.drawId !== drawId) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
+  const { plan, items } = planFromDb(db, req, drawId);
+  if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
+  if (!confirmed && !ctx.ui.json && !ctx.ui.quiet) process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui)}\n`);
   const computed = computeSelection(plan.frameText, plan.frame, seed);
   const requirements = [...new Set(items.filter((i) => i.specialty).map((i) => `${i.department}\u0000${i.specialty}`))].sort().map((s) => s.split('\u0000') as [string, string]);
   const assignInput: AssignInput = {

@@ -12,9 +12,19 @@ export function canonicalJson(value: Canon): string {
     if (!Number.isSafeInteger(value)) throw new Error(`canonical JSON takes safe integers only, got ${value}`);
     return String(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  // An array tree of strings and safe integers (a frame's rows) has no keys to sort: JSON.stringify
+  // already writes it canonically, and much faster than recursing here.
+  if (Array.isArray(value)) return keyless(value) ? JSON.stringify(value) : `[${value.map(canonicalJson).join(',')}]`;
   const keys = Object.keys(value).sort(compareCodeUnits);
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`).join(',')}}`;
+}
+
+function keyless(v: Canon): boolean {
+  if (typeof v === 'string' || v === null || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isSafeInteger(v);
+  if (!Array.isArray(v)) return false;
+  for (const x of v) if (!keyless(x)) return false;
+  return true;
 }
 
 /** Plain `<` on JS strings compares UTF-16 code units, which is byte order for ASCII. */

@@ -12,7 +12,8 @@ export interface ScopeObject {
   grade: string;
   risk: string;
   key: boolean;
-  tags: string[];
+  /** The 标签 cell as stored: tags joined by `;` (split only when an item filters on a tag). */
+  tags: string;
 }
 
 export interface TaskItem {
@@ -87,7 +88,7 @@ export function admits(item: TaskItem, o: ScopeObject): boolean {
   if (item.objectTypes.length && !item.objectTypes.includes(o.type)) return false;
   if (item.industries.length && !item.industries.some((p) => o.industry.startsWith(p))) return false;
   if (item.regions.length && !item.regions.includes(o.region)) return false;
-  if (item.tag && !o.tags.includes(item.tag)) return false;
+  if (item.tag && !o.tags.split(';').includes(item.tag)) return false;
   return true;
 }
 

@@ -62,41 +62,57 @@ export function assign(input: AssignInput, seedHex: string): MatchResult {
   const required = new Map<string, string[]>();
   for (const [d, s] of input.requirements) required.set(d, [...(required.get(d) ?? []), s]);
   const participating = new Set(input.departments);
-  const pool = input.inspectors.filter((i) => participating.has(i[1]));
-  const load = new Map<string, number>(pool.map((i) => [i[0], 0]));
+  // The pool in id order; an inspector is referred to by its index, so "ties by id" is "ties by index".
+  const pool = input.inspectors.filter((i) => participating.has(i[1])).sort((a, b) => compareCodeUnits(a[0], b[0]));
+  const noObject: ObjectRow = ['', '', []];
+  // What does not depend on the object (status, certificate, specialty) is decided once.
+  const staticOk = pool.map((ins) => ruledOut(ins, noObject, { ...input, crossRegion: false }, required).length === 0);
+  const conflicts = pool.map((ins) => new Set(ins[6]));
+  const load = new Int32Array(pool.length);
+  const ticket = new Float64Array(pool.length);
   const teamSize = Math.max(input.teamSize, input.departments.length);
   const assignments: Assignment[] = [];
   const failures: MatchFailure[] = [];
+  const eligible: number[] = [];
+  const team: number[] = [];
 
   for (const obj of input.objects) {
-    const eligible: InspectorRow[] = [];
-    for (const ins of pool) if (ruledOut(ins, obj, input, required).length === 0) eligible.push(ins);
+    eligible.length = 0;
+    for (let i = 0; i < pool.length; i++) {
+      if (!staticOk[i]) continue;
+      const ins = pool[i]!;
+      if (conflicts[i]!.has(obj[0]) || obj[2].includes(ins[0])) continue;
+      if (input.crossRegion && ins[2] !== '' && ins[2] === obj[1]) continue;
+      eligible.push(i);
+    }
     // Exactly one ticket per eligible inspector, in id order: the stream's use is fixed by the input.
-    const ticket = new Map<string, number>();
-    for (const ins of eligible) ticket.set(ins[0], rng());
-    const team: string[] = [];
-    const better = (a: InspectorRow, b: InspectorRow) =>
-      load.get(a[0])! - load.get(b[0])! || ticket.get(a[0])! - ticket.get(b[0])! || compareCodeUnits(a[0], b[0]);
-    const take = (candidates: InspectorRow[]): boolean => {
-      const free = candidates.filter((c) => !team.includes(c[0]));
-      if (free.length === 0) return false;
-      const best = free.reduce((a, b) => (better(b, a) < 0 ? b : a));
-      team.push(best[0]);
-      load.set(best[0], load.get(best[0])! + 1);
+    for (const i of eligible) ticket[i] = rng();
+    team.length = 0;
+    /** The eligible inspector not on the team with the smallest (load, ticket, id), optionally of one department. */
+    const take = (department: string | null): boolean => {
+      let best = -1;
+      for (const i of eligible) {
+        if (department !== null && pool[i]![1] !== department) continue;
+        if (team.includes(i)) continue;
+        if (best < 0 || load[i]! < load[best]! || (load[i] === load[best] && ticket[i]! < ticket[best]!)) best = i;
+      }
+      if (best < 0) return false;
+      team.push(best);
+      load[best]! += 1;
       return true;
     };
     let failed: MatchFailure | null = null;
     for (const d of input.departments) {
-      if (!take(eligible.filter((i) => i[1] === d))) {
-        failed = { id: obj[0], department: d, needed: teamSize, candidates: explain(pool.filter((i) => i[1] === d), obj, input, required, team) };
+      if (!take(d)) {
+        failed = { id: obj[0], department: d, needed: teamSize, candidates: explain(pool.filter((i) => i[1] === d), obj, input, required, team.map((i) => pool[i]![0])) };
         break;
       }
     }
     while (!failed && team.length < teamSize) {
-      if (!take(eligible)) failed = { id: obj[0], department: null, needed: teamSize, candidates: explain(pool, obj, input, required, team) };
+      if (!take(null)) failed = { id: obj[0], department: null, needed: teamSize, candidates: explain(pool, obj, input, required, team.map((i) => pool[i]![0])) };
     }
     if (failed) failures.push(failed);
-    else assignments.push({ id: obj[0], inspectors: team });
+    else assignments.push({ id: obj[0], inspectors: team.map((i) => pool[i]![0]) });
   }
   return failures.length ? { ok: false, failures, assignments } : { ok: true, assignments };
 }

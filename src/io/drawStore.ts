@@ -39,11 +39,11 @@ export function loadActiveObjects(db: Db): ScopeObject[] {
     )
     .raw()
     .all() as string[][];
-  return rows.map((r) => ({ id: r[0]!, type: r[1]!, industry: r[2]!, region: r[3]!, grade: r[4]!, risk: r[5]!, key: r[6] === 'yes', tags: list(r[7]!) }));
+  return rows.map((r) => ({ id: r[0]!, type: r[1]!, industry: r[2]!, region: r[3]!, grade: r[4]!, risk: r[5]!, key: r[6] === 'yes', tags: r[7]! }));
 }
 
-export function countObjects(db: Db): number {
-  return db.prepare('SELECT count(*) FROM objects').pluck().get() as number;
+export function hasObjects(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM objects LIMIT 1').pluck().get() !== undefined;
 }
 
 export function loadHistory(db: Db, year: number): PastInspection[] {

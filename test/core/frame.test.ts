@@ -4,7 +4,7 @@ import { buildFrame, type FrameInput, type ScopeObject, type TaskItem } from '..
 const item = (over: Partial<TaskItem> = {}): TaskItem => ({
   code: 'SC01', name: 'x', category: '公示信息', kind: '一般', department: 'HLSJ', partners: [], method: '', objectTypes: [], industries: [], regions: [], tag: '', specialty: '', capBp: null, ...over,
 });
-const obj = (id: string, over: Partial<ScopeObject> = {}): ScopeObject => ({ id, type: '企业', industry: '5212', region: 'R1', grade: 'B', risk: 'M', key: false, tags: [], ...over });
+const obj = (id: string, over: Partial<ScopeObject> = {}): ScopeObject => ({ id, type: '企业', industry: '5212', region: 'R1', grade: 'B', risk: 'M', key: false, tags: '', ...over });
 const base = (over: Partial<FrameInput> = {}): FrameInput => ({
   drawId: 'D1', year: 2026, floorBp: 500, ratiosBp: { 'B|M': 500, KEY: 10000 }, rules: { sameCategory: true, drawnThisYear: true, higherLevel: true },
   items: [item()], regions: [], objects: [], history: [], standing: [], parents: { HLSJ: 'SJ3502', SJ3502: 'SJ35', SJ35: '' }, ...over,
