@@ -72,6 +72,49 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--force', zh ? '覆盖已有文件' : 'overwrite existing files')
     .action((id: string, opts) => run(async (ctx) => (await import('./commands/bundle.js')).runExportBundle(ctx, id, opts)));
 
+  exp
+    .command('tasks')
+    .description(zh ? '导出检查任务清单（给检查组）' : 'the task list for the inspection teams')
+    .argument('<drawId>')
+    .option('--format <fmt>', 'csv | xlsx | json', 'csv')
+    .option('--out <file>', zh ? '输出文件（json 默认输出到 stdout，其他默认 任务清单-抽取编号.格式；- 为 stdout）' : 'output file (json defaults to stdout, others to a named file; - for stdout)')
+    .option('--raw', zh ? '机器用 CSV：英文列名、无 BOM、不转义' : 'machine CSV: English keys, no BOM, no escaping')
+    .option('--force', zh ? '覆盖已有文件' : 'overwrite an existing file')
+    .action((id: string, opts) => run(async (ctx) => (await import('./commands/exportTasks.js')).runExportTasks(ctx, id, opts)));
+  exp
+    .command('publication')
+    .description(zh ? '导出公示文件：抽查任务公告（task）或抽查结果公告（result，同时标记为已公示）' : 'publication files: task notice, or result notice (marks those results published)')
+    .argument('<drawId>')
+    .requiredOption('--kind <kind>', 'task | result')
+    .option('--with-list', zh ? '任务公告附抽中对象名单（名称、信用代码）' : 'add the list of selected objects (name, credit code) to the task notice')
+    .option('--format <fmt>', 'csv | xlsx | json', 'csv')
+    .option('--out <file>', zh ? '输出文件' : 'output file')
+    .option('--raw', zh ? '机器用 CSV' : 'machine CSV')
+    .option('--force', zh ? '覆盖已有文件' : 'overwrite an existing file')
+    .option('--as-of <date>', zh ? '公示日期（默认今天）' : 'publication date (default today)')
+    .action((id: string, opts) => run(async (ctx) => (await import('./commands/exportPublication.js')).runExportPublication(ctx, id, opts)));
+
+  const results = program.command('results').description(zh ? '检查结果' : 'inspection results');
+  results
+    .command('import')
+    .description(zh ? '录入检查结果 CSV（抽查编号、统一社会信用代码、检查完成日期、检查结果、后续处置、备注）' : 'enter results from a CSV (draw id, credit code, completion date, result, follow-up, notes)')
+    .argument('<file>')
+    .option('--skip-invalid', zh ? '录入有效行，无效行写入错误文件' : 'enter valid rows; write rejected rows to the errors file')
+    .option('--dry-run', zh ? '只检查，不写入' : 'validate only')
+    .option('--errors <file>', zh ? '把全部问题写入 CSV 文件' : 'write every problem to this CSV file')
+    .option('--as-of <date>', zh ? '视为“今天”的日期（补录历史时用）' : 'the date taken as today (for back-filling)')
+    .action((file: string, opts) => run(async (ctx) => (await import('./commands/results.js')).runResultsImport(ctx, file, opts)));
+
+  program
+    .command('report')
+    .description(zh ? '年度报告：进度、公示期限、覆盖率、事项、结果分布' : 'the year: progress, publication deadlines, coverage, items, results')
+    .option('--year <yyyy>', zh ? '年度（默认 --as-of 所在年）' : 'year (default the year of --as-of)')
+    .option('--as-of <date>', zh ? '按该日计算（默认今天）' : 'compute as of this date (default today)')
+    .option('--calendar <file>', zh ? '本地节假日调整文件（默认 data/calendar-overrides.csv）' : 'local holiday overrides (default data/calendar-overrides.csv)')
+    .option('--policy <file>', zh ? '抽查策略 JSON（取覆盖下限）' : 'policy JSON (for the floor)')
+    .option('--fail-on-overdue', zh ? '有逾期未公示的结果时以退出码 3 结束' : 'exit 3 when any result is overdue')
+    .action((opts) => run(async (ctx) => (await import('./commands/report.js')).runReport(ctx, opts)));
+
   program
     .command('verify')
     .description(zh ? '复核抽取：重新计算摘要、种子、分配、抽中对象和检查组' : 'recompute a draw: digest, seed, allocation, selection, assignments')

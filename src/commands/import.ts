@@ -217,7 +217,7 @@ function problemMsg(file: string, p: Problem): Msg {
   return { key: 'PROBLEM', params: { file: basename(file), row: p.row, column: p.column || '-', value: p.value || '∅', reason: p.reason } };
 }
 
-function reportProblems(ctx: Context, file: string, problems: Problem[], header: string[], rejected: Map<number, string[]>, opts: ImportOptions): void {
+export function reportProblems(ctx: Context, file: string, problems: Problem[], header: string[], rejected: Map<number, string[]>, opts: ImportOptions): void {
   const { ui } = ctx;
   const sorted = [...problems].sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const shown = sorted.slice(0, SCREEN_LIMIT);

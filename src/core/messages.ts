@@ -113,6 +113,21 @@ const catalogue: Catalogue = {
   I_DRAW_DONE: { zh: '抽取 {id} 已记录：抽中 {n} 户，输入摘要 {digest}，种子 {seed}', en: 'Draw {id} recorded: {n} objects selected, input digest {digest}, seed {seed}' },
   I_DRY_RUN: { zh: '（试运行：只显示分配，不显示抽中对象，不记录任何内容）', en: '(dry run: the allocation only, never the objects; nothing recorded)' },
 
+  // results, exports, deadlines, report
+  R_RESULT: { zh: '不是标准检查结果（代码 1、3–12、A、B、C、E、F 或其标准文字）', en: 'not a standard result (codes 1, 3–12, A, B, C, E, F or their standard wording)' },
+  R_UNKNOWN_DRAW: { zh: '找不到该抽查编号', en: 'no draw with this id' },
+  R_DRAW_SUPERSEDED: { zh: '该抽取已被 {by} 作废', en: 'this draw was superseded by {by}' },
+  R_NOT_SELECTED: { zh: '该对象不在抽取 {draw} 的抽中名单中', en: 'this object was not selected in draw {draw}' },
+  R_OUTSIDE_WINDOW: { zh: '不在检查时间窗口 {start} 至 {end} 内', en: 'outside the inspection window {start} to {end}' },
+  R_FUTURE_DATE: { zh: '晚于今天（{today}）', en: 'after today ({today})' },
+  E_CALENDAR_ROW: { zh: '日历文件 {file} 第 {row} 行无效（应为 日期,休息日|工作日）：{value}', en: 'Calendar file {file} row {row} is invalid (expected DATE,休息日|工作日): {value}' },
+  I_RESULTS_DONE: { zh: '检查结果：新录入 {added} 条，修改 {changed} 条（原值已保留），未变 {unchanged} 条，拒绝 {rejected} 条。', en: 'Results: {added} added, {changed} changed (old values kept), {unchanged} unchanged, {rejected} rejected.' },
+  W_ABNORMAL: { zh: '{count} 户的结果为 6 或 C：须在 10 个工作日内列入经营异常名录：{codes}', en: '{count} results are 6 or C: list these firms on the 经营异常名录 within 10 working days: {codes}' },
+  E_BAD_FORMAT: { zh: '--format 应为 csv、xlsx 或 json，收到「{value}」', en: '--format must be csv, xlsx or json, got "{value}"' },
+  I_EXPORTED: { zh: '已写入 {file}（{rows} 行）', en: 'Wrote {file} ({rows} rows)' },
+  W_CALENDAR_GAP: { zh: '注意：{count} 条结果的公示期限进入 {years} 年，节假日数据尚未覆盖该年，期限无法确定（不按普通工作日估算）。请更新 chinese-days 或在 --calendar 文件中补充。', en: 'Warning: the deadline of {count} results runs into {years}, which the holiday data do not cover yet; those deadlines are unknown (never guessed as plain weekdays). Update chinese-days or add the days to the --calendar file.' },
+  E_OVERDUE: { zh: '{count} 条结果已超过公示期限。', en: '{count} results are past their publication deadline.' },
+
   // status
   H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },
   H_NOTHING: { zh: '尚未导入任何名录。先运行：inspect import objects 文件.csv', en: 'Nothing imported yet. Start with: inspect import objects FILE.csv' },

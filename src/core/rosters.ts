@@ -1,6 +1,7 @@
 // The five rosters as data: each column's Chinese header, English aliases, whether it is required and how
 // its cells are parsed. Header mapping, row validation and the SQLite tables are all derived from this.
 import type { Parsed } from './values.js';
+import { parseFollowUp, parseResult } from './results.js';
 import {
   parseDate, parseGrade, parseInspectorStatus, parseItemKind, parseLevel, parseList, parseMethod,
   parseObjectStatus, parseObjectType, parsePercent, parseRisk, parseYesNo,
@@ -10,6 +11,8 @@ export const ROSTER_KINDS = ['objects', 'inspectors', 'items', 'departments', 'h
 export type RosterKind = (typeof ROSTER_KINDS)[number];
 
 export type Ref = 'departments' | 'items' | 'objects' | 'inspectors';
+/** The rosters plus the results file, which shares the header and cell handling. */
+export type SchemaKind = RosterKind | 'results';
 
 export interface Column {
   key: string;
@@ -30,7 +33,7 @@ export interface Column {
 
 const enumText = (p: (raw: string) => Parsed<string>) => p;
 
-export const SCHEMAS: Record<RosterKind, { key: string[]; columns: Column[] }> = {
+export const SCHEMAS: Record<SchemaKind, { key: string[]; columns: Column[] }> = {
   objects: {
     key: ['credit_code'],
     columns: [
@@ -105,9 +108,20 @@ export const SCHEMAS: Record<RosterKind, { key: string[]; columns: Column[] }> =
       { key: 'inspectors', zh: '检查人员', aliases: ['inspectors'], special: 'list', ref: 'inspectors', softRef: true },
     ],
   },
+  results: {
+    key: ['draw_id', 'credit_code'],
+    columns: [
+      { key: 'draw_id', zh: '抽查编号', aliases: ['任务编号', 'draw_id', 'task_no'], required: true },
+      { key: 'credit_code', zh: '统一社会信用代码', aliases: ['对象编号', 'credit_code', 'code'], required: true, special: 'code' },
+      { key: 'completed_on', zh: '检查完成日期', aliases: ['完成日期', 'completed_on', 'date'], required: true, parse: parseDate },
+      { key: 'result', zh: '检查结果', aliases: ['result'], required: true, parse: parseResult },
+      { key: 'follow_up', zh: '后续处置', aliases: ['follow_up'], parse: parseFollowUp },
+      { key: 'notes', zh: '备注', aliases: ['notes'], private: true },
+    ],
+  },
 };
 
-export function columnsOf(kind: RosterKind): Column[] {
+export function columnsOf(kind: SchemaKind): Column[] {
   return SCHEMAS[kind].columns;
 }
 

@@ -2,7 +2,7 @@
 // sets of known codes; this returns the canonical record and every problem found.
 import { checkCreditCode, isObjectNumber } from './creditCode.js';
 import type { Msg } from './messages.js';
-import { type Column, type Ref, type RosterKind, SCHEMAS } from './rosters.js';
+import { type Column, type Ref, type RosterKind, type SchemaKind, SCHEMAS } from './rosters.js';
 import { parseList } from './values.js';
 
 export interface Problem {
@@ -27,7 +27,7 @@ export type HeaderResult =
   | { ok: true; map: HeaderMap }
   | { ok: false; error: { key: 'E_MISSING_COLUMN'; column: string; accepted: string } | { key: 'E_DUPLICATE_COLUMN'; column: string; first: number; second: number } };
 
-export function mapHeader(kind: RosterKind, headers: string[]): HeaderResult {
+export function mapHeader(kind: SchemaKind, headers: string[]): HeaderResult {
   const columns = SCHEMAS[kind].columns;
   const byName = new Map<string, Column>();
   for (const c of columns) for (const n of [c.zh, c.key, ...c.aliases]) byName.set(normalise(n), c);
@@ -91,7 +91,7 @@ const REF_REASON: Record<Ref, string> = {
 };
 
 /** Returns a validator for rows of one file. */
-export function rowValidator(kind: RosterKind, map: HeaderMap, refs: RefSets) {
+export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
   const columns = SCHEMAS[kind].columns.filter((c) => map.index.has(c.key));
   const missingOptional = SCHEMAS[kind].columns.filter((c) => !map.index.has(c.key)).map((c) => c.key);
   const width = map.headers.length;

@@ -138,6 +138,46 @@ const MIGRATIONS: string[] = [
   CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); END;
   CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); END;`).join('')}
   `,
+  // 3: results (一公开) and publications. A result is never overwritten: re-entering one appends a row,
+  // and the latest row per (draw, object) is the current result. Publication marks are append-only.
+  `
+  CREATE TABLE results (
+    seq INTEGER PRIMARY KEY,
+    draw_id TEXT NOT NULL REFERENCES draws (id),
+    object_id TEXT NOT NULL,
+    completed_on TEXT NOT NULL,
+    result_code TEXT NOT NULL,
+    follow_up TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',   -- internal: never published
+    import_id INTEGER NOT NULL,
+    src_row INTEGER NOT NULL,
+    entered_at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  CREATE INDEX results_key ON results (draw_id, object_id, seq);
+  CREATE TABLE publications (
+    id INTEGER PRIMARY KEY,
+    draw_id TEXT NOT NULL REFERENCES draws (id),
+    kind TEXT NOT NULL,               -- task | result
+    published_on TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  CREATE TABLE published_results (
+    publication_id INTEGER NOT NULL REFERENCES publications (id),
+    result_seq INTEGER NOT NULL REFERENCES results (seq),
+    PRIMARY KEY (publication_id, result_seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX published_results_seq ON published_results (result_seq);
+  ${['results', 'publications', 'published_results'].map((t) => `
+  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;`).join('')}
+  CREATE VIEW current_results AS
+    SELECT r.*, (SELECT min(p.published_on) FROM published_results pr JOIN publications p ON p.id = pr.publication_id WHERE pr.result_seq = r.seq) AS published_on
+    FROM results r WHERE r.seq = (SELECT max(seq) FROM results x WHERE x.draw_id = r.draw_id AND x.object_id = r.object_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -74,6 +74,8 @@ export interface DrawRow {
   record_sha256: string;
   window_start: string;
   window_end: string;
+  regions: string;
+  cross_region: number;
   supersedes: string | null;
   reason: string | null;
   created_at: string;

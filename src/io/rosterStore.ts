@@ -134,7 +134,7 @@ export function loadRefs(db: Db, kind: RosterKind): { refs: RefSets; unchecked: 
 }
 
 export interface ImportRecord {
-  kind: RosterKind;
+  kind: RosterKind | 'results';
   fileName: string;
   sha256: string;
   encoding: string;

@@ -1,0 +1,119 @@
+// inspect export publication DRAW_ID --kind task|result: the 公示 files for the public. Only public
+// fields: never a legal representative, phone, ID card, inspector name or certificate, or internal note.
+import { basename } from 'node:path';
+import { sha256Hex } from '../core/canonical.js';
+import { usageError } from '../core/errors.js';
+import type { DrawRecord } from '../core/record.js';
+import { RESULT_TEXT } from '../core/results.js';
+import { nowWithOffset } from '../io/clock.js';
+import { writeTransaction } from '../io/db.js';
+import { appendEvent } from '../io/events.js';
+import { departmentNames, drawOrNull, itemsOf, selectionRows } from '../io/exportData.js';
+import { currentResults, recordPublication } from '../io/resultsStore.js';
+import { parseFormat, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
+import { writeFileAtomic } from '../io/csvWrite.js';
+import type { Context } from './context.js';
+import { parseAsOf } from './results.js';
+
+export interface PublicationOptions extends ExportOptions {
+  kind?: string;
+  withList?: boolean;
+  asOf?: string;
+}
+
+export const RESULT_NOTICE_COLUMNS = [
+  { key: 'task_no', zh: '抽查任务编号' },
+  { key: 'task_name', zh: '抽查任务名称' },
+  { key: 'authority', zh: '检查机关' },
+  { key: 'name', zh: '市场主体名称' },
+  { key: 'credit_code', zh: '统一社会信用代码' },
+  { key: 'completed_on', zh: '检查完成日期' },
+  { key: 'result', zh: '检查结果' },
+];
+
+export async function runExportPublication(ctx: Context, drawId: string, opts: PublicationOptions) {
+  const kind = opts.kind ?? 'task';
+  if (kind !== 'task' && kind !== 'result') throw usageError('E_BAD_OPTION', { flag: '--kind', value: kind, reason: 'task | result' });
+  const format = parseFormat(opts.format);
+  const publishedOn = parseAsOf(opts.asOf);
+  const db = ctx.openDb();
+  try {
+    const d = drawOrNull(db, drawId);
+    if (!d) throw usageError('E_UNKNOWN_DRAW', { id: drawId });
+    const rec = JSON.parse(d.record) as DrawRecord;
+    const items = itemsOf(db, rec.items);
+    const depts = departmentNames(db);
+    const taskName = `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`;
+    const authorities = rec.departments.map((c) => depts.get(c) ?? c).join('、');
+    const status = d.superseded_by ? `已作废（被 ${d.superseded_by} 取代，原因：${d.superseded_reason}）` : '有效';
+    const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
+
+    let table: Table;
+    let json: unknown;
+    let resultSeqs: number[] = [];
+    if (kind === 'task') {
+      const directed = items.some((i) => i.object_types || i.industries || i.regions || i.tag) || (JSON.parse(d.regions ?? '[]') as string[]).length > 0;
+      const scope = items
+        .flatMap((i) => [
+          i.object_types && `对象类型：${i.object_types.replaceAll(';', '、')}`,
+          i.industries && `行业代码：${i.industries.replaceAll(';', '、')}`,
+          i.regions && `区域：${i.regions.replaceAll(';', '、')}`,
+          i.tag && `标签：${i.tag}`,
+        ])
+        .filter(Boolean);
+      const fields: [string, string, string][] = [
+        ['task_no', '抽查任务编号', drawId],
+        ['task_name', '抽查任务名称', taskName],
+        ['type', '抽查类型', directed ? '定向抽查' : '不定向抽查'],
+        ['items', '抽查事项', items.map((i) => `${i.code} ${i.name}`).join('；')],
+        ['scope', '抽查对象范围', scope.length ? [...new Set(scope)].join('；') : '辖区内全部在册市场主体'],
+        ['authority', '检查机关', authorities],
+        ['window', '抽查时间', `${d.window_start} 至 ${d.window_end}`],
+        ['count', '抽查对象数量', String(rec.selected.length)],
+        ['method', '抽取方法', `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`],
+        ['status', '状态', status],
+      ];
+      const list = opts.withList ? rec.selected.map((s) => ({ name: names.get(s.id) ?? '', credit_code: s.id })) : undefined;
+      table = {
+        columns: [{ key: 'field', zh: '项目' }, { key: 'value', zh: '内容' }],
+        rows: [
+          ...fields.map(([, zh, value]) => ({ field: zh, value })),
+          ...(list ? [{ field: '', value: '' }, { field: '市场主体名称', value: '统一社会信用代码' }, ...list.map((o) => ({ field: o.name, value: o.credit_code }))] : []),
+        ],
+      };
+      json = { kind: 'task', ...Object.fromEntries(fields.map(([k, , v]) => [k, v])), ...(list ? { objects: list } : {}) };
+    } else {
+      const results = currentResults(db, drawId);
+      resultSeqs = results.map((r) => r.seq);
+      table = {
+        columns: RESULT_NOTICE_COLUMNS,
+        rows: results.map((r) => ({
+          task_no: drawId, task_name: taskName, authority: authorities, name: names.get(r.object_id) ?? '', credit_code: r.object_id,
+          completed_on: r.completed_on, result: RESULT_TEXT[r.result_code] ?? r.result_code,
+        })),
+      };
+      json = { kind: 'result', drawId, status, results: table.rows };
+    }
+
+    const data = await renderTable(table, format, Boolean(opts.raw), json);
+    const out = opts.out ?? (format === 'json' ? '-' : `${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}.${format}`);
+    const at = nowWithOffset();
+    // The file and the "published" marks go together: if the file cannot be written, nothing is marked.
+    await writeTransaction(db, ctx.dbPath, () => {
+      if (out === '-') process.stdout.write(data);
+      else writeFileAtomic(out, data, { force: Boolean(opts.force) });
+      const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
+      recordPublication(db, { drawId, kind, publishedOn, fileName: out === '-' ? '(stdout)' : basename(out), sha256: sha, at, operator: ctx.operator, resultSeqs });
+      appendEvent(db, {
+        at, operator: ctx.operator, action: `publish.${kind}`,
+        summary: `${kind} notice of ${drawId} on ${publishedOn}${kind === 'result' ? `: ${resultSeqs.length} results` : ''} → ${out === '-' ? 'stdout' : basename(out)}`,
+        payloadSha256: sha,
+      });
+    });
+    if (d.superseded_by) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: d.superseded_by });
+    if (out !== '-' && !ctx.ui.json) ctx.ui.info('I_EXPORTED', { file: out, rows: table.rows.length });
+    return { drawId, kind, out, rows: table.rows.length };
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,72 @@
+// inspect export tasks DRAW_ID: the teams' task list.
+import { usageError } from '../core/errors.js';
+import type { DrawRecord } from '../core/record.js';
+import { taskNumber } from '../core/results.js';
+import { KEY_STRATUM } from '../core/drawTypes.js';
+import { departmentNames, drawOrNull, itemsOf, selectionRows, teams } from '../io/exportData.js';
+import { writeExport, type ExportOptions, type Table } from '../io/tableExport.js';
+import type { Context } from './context.js';
+
+export const TASK_COLUMNS = [
+  { key: 'task_no', zh: '任务编号' },
+  { key: 'name', zh: '对象名称' },
+  { key: 'credit_code', zh: '统一社会信用代码' },
+  { key: 'address', zh: '地址' },
+  { key: 'region', zh: '区域' },
+  { key: 'items', zh: '抽查事项' },
+  { key: 'method', zh: '检查方式' },
+  { key: 'how', zh: '抽取方式' },
+  { key: 'stratum', zh: '所在层' },
+  { key: 'probability', zh: '入选概率' },
+  { key: 'leader', zh: '组长' },
+  { key: 'team', zh: '检查组（组长在前）' },
+  { key: 'lead_department', zh: '牵头部门' },
+  { key: 'window', zh: '检查时间' },
+  { key: 'status', zh: '抽取状态' },
+];
+
+export function taskTable(ctx: Context, drawId: string): { table: Table; superseded: string | null } {
+  const db = ctx.openDb();
+  try {
+    const d = drawOrNull(db, drawId);
+    if (!d) throw usageError('E_UNKNOWN_DRAW', { id: drawId });
+    const rec = JSON.parse(d.record) as DrawRecord;
+    const items = itemsOf(db, rec.items);
+    const depts = departmentNames(db);
+    const byObject = teams(db, drawId);
+    const fullCoverage = items.some((i) => i.kind === '重点');
+    const status = d.superseded_by ? `已作废（被 ${d.superseded_by} 取代：${d.superseded_reason}）` : '有效';
+    const rows = selectionRows(db, drawId).map((s) => {
+      const team = byObject.get(s.object_id) ?? [];
+      const N = rec.allocation.N[s.stratum]!;
+      const n = rec.allocation.n[s.stratum]!;
+      return {
+        task_no: taskNumber(drawId, s.position),
+        name: s.name,
+        credit_code: s.object_id,
+        address: s.address,
+        region: s.region,
+        items: items.map((i) => i.name).join('；'),
+        method: [...new Set(items.map((i) => i.method).filter(Boolean))].join('；'),
+        how: fullCoverage || s.stratum === KEY_STRATUM ? '重点监管全覆盖' : '随机抽取',
+        stratum: s.stratum,
+        probability: `${n}/${N}（${((n / N) * 100).toFixed(2)}%）`,
+        leader: team[0]?.name ?? '',
+        team: team.map((m) => `${m.name}（${depts.get(m.department) ?? m.department}，${m.cert_no}）`).join('；'),
+        lead_department: depts.get(d.lead_department) ?? d.lead_department,
+        window: `${d.window_start} 至 ${d.window_end}`,
+        status,
+      };
+    });
+    return { table: { columns: TASK_COLUMNS, rows }, superseded: d.superseded_by ?? null };
+  } finally {
+    db.close();
+  }
+}
+
+export async function runExportTasks(ctx: Context, drawId: string, opts: ExportOptions) {
+  const { table, superseded } = taskTable(ctx, drawId);
+  if (superseded) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: superseded });
+  const out = await writeExport(ctx.ui, table, opts, `任务清单-${drawId}`);
+  return { drawId, out, rows: table.rows.length };
+}

@@ -1,0 +1,96 @@
+// The year's report: per draw progress and publication deadlines, per department coverage against the
+// floor, per item how often it was drawn, and the distribution of results. Pure over plain values.
+import { addWorkingDays, workingDaysBetween, type WorkCalendar } from './calendar.js';
+import { ABNORMAL_LIST_CODES, RESULT_TEXT } from './results.js';
+
+export const PUBLISH_WITHIN = 20; // working days (企业信息公示暂行条例 第六条; seed 002)
+export const DUE_SOON = 5;
+
+export interface ReportDraw {
+  id: string;
+  items: string[];
+  departments: string[];
+  selected: number;
+  supersededBy: string | null;
+  supersededReason: string | null;
+}
+export interface ReportResult {
+  drawId: string;
+  objectId: string;
+  completedOn: string;
+  code: string;
+  publishedOn: string | null;
+}
+export interface ReportInput {
+  year: number;
+  asOf: string;
+  floorBp: number;
+  draws: ReportDraw[];
+  results: ReportResult[];
+  /** Department code → distinct objects it covered this year (history, or selected in its standing draws). */
+  coveredBy: Record<string, number>;
+  departments: { code: string; name: string }[];
+  supervised: number;
+  items: { code: string; name: string; timesDrawn: number }[];
+  calendar: WorkCalendar;
+}
+
+export type Deadline = { date: string } | { uncoveredYear: number };
+export type ResultState = 'published' | 'published_late' | 'overdue' | 'due_soon' | 'pending' | 'unknown';
+
+export interface ResultLine extends ReportResult {
+  deadline: string | null;
+  uncoveredYear: number | null;
+  state: ResultState;
+  abnormalList: boolean;
+}
+
+export function resultState(r: ReportResult, asOf: string, cal: WorkCalendar): ResultLine {
+  const d = addWorkingDays(r.completedOn, PUBLISH_WITHIN, cal);
+  const base = { ...r, deadline: d.ok ? d.date : null, uncoveredYear: d.ok ? null : d.uncoveredYear, abnormalList: ABNORMAL_LIST_CODES.has(r.code) };
+  if (r.publishedOn) return { ...base, state: d.ok && r.publishedOn > d.date ? 'published_late' : 'published' };
+  if (!d.ok) return { ...base, state: 'unknown' };
+  if (asOf > d.date) return { ...base, state: 'overdue' };
+  const left = workingDaysBetween(asOf, d.date, cal);
+  return { ...base, state: left !== null && left <= DUE_SOON ? 'due_soon' : 'pending' };
+}
+
+export function buildReport(input: ReportInput) {
+  const lines = input.results.map((r) => resultState(r, input.asOf, input.calendar));
+  const perDraw = input.draws.map((d) => {
+    const mine = lines.filter((l) => l.drawId === d.id);
+    const count = (s: ResultState) => mine.filter((l) => l.state === s).length;
+    return {
+      drawId: d.id, items: d.items, status: d.supersededBy ? 'superseded' : 'standing', supersededBy: d.supersededBy, supersededReason: d.supersededReason,
+      selected: d.selected, resultsEntered: mine.length, published: count('published') + count('published_late'), publishedLate: count('published_late'),
+      dueWithin5: count('due_soon'), overdue: count('overdue'), deadlineUnknown: count('unknown'),
+    };
+  });
+  const floorNeed = Math.ceil((input.floorBp * input.supervised) / 10000);
+  const perDepartment = input.departments.map((dep) => {
+    const covered = input.coveredBy[dep.code] ?? 0;
+    return { department: dep.code, name: dep.name, covered, supervised: input.supervised, floorBp: input.floorBp, floorNeeded: floorNeed, meetsFloor: covered >= floorNeed };
+  });
+  const distribution: Record<string, { text: string; count: number }> = {};
+  for (const l of lines) distribution[l.code] = { text: RESULT_TEXT[l.code] ?? l.code, count: (distribution[l.code]?.count ?? 0) + 1 };
+  const unpublished = lines.filter((l) => l.state !== 'published' && l.state !== 'published_late').sort((a, b) => (a.deadline ?? '9999') < (b.deadline ?? '9999') ? -1 : 1);
+  const gaps = [...new Set(lines.filter((l) => l.uncoveredYear !== null).map((l) => l.uncoveredYear!))].sort();
+  return {
+    year: input.year,
+    asOf: input.asOf,
+    draws: perDraw,
+    unpublished,
+    departments: perDepartment,
+    items: input.items.map((i) => ({ ...i, warning: i.timesDrawn === 0 })),
+    itemsNotDrawn: input.items.filter((i) => i.timesDrawn === 0).map((i) => i.code),
+    distribution,
+    abnormalList: lines.filter((l) => l.abnormalList).map((l) => l.objectId),
+    totals: {
+      overdue: lines.filter((l) => l.state === 'overdue').length,
+      dueWithin5: lines.filter((l) => l.state === 'due_soon').length,
+      deadlineUnknown: lines.filter((l) => l.state === 'unknown').length,
+    },
+    calendarGaps: gaps,
+  };
+}
+export type Report = ReturnType<typeof buildReport>;

@@ -1,0 +1,56 @@
+// What the exports show, read from SQLite as plain rows: selections with their objects, items, teams.
+import type { Db } from './db.js';
+import { getDraw, type DrawRow } from './drawStore.js';
+
+export interface TaskRow {
+  position: number;
+  object_id: string;
+  stratum: string;
+  rank: number;
+  name: string;
+  address: string;
+  region: string;
+}
+
+export function selectionRows(db: Db, drawId: string): TaskRow[] {
+  return db
+    .prepare(
+      `SELECT s.position, s.object_id, s.stratum, s.rank, coalesce(o.name, '') AS name, coalesce(o.address, '') AS address, coalesce(o.region, '') AS region
+       FROM draw_selections s LEFT JOIN objects o ON o.credit_code = s.object_id WHERE s.draw_id = ? ORDER BY s.position`,
+    )
+    .all(drawId) as TaskRow[];
+}
+
+export interface TeamMember {
+  object_id: string;
+  seat: number;
+  id: string;
+  name: string;
+  department: string;
+  cert_no: string;
+}
+
+export function teams(db: Db, drawId: string): Map<string, TeamMember[]> {
+  const rows = db
+    .prepare(
+      `SELECT a.object_id, a.seat, a.inspector_id AS id, coalesce(i.name, '') AS name, coalesce(i.department, '') AS department, coalesce(i.cert_no, '') AS cert_no
+       FROM draw_assignments a LEFT JOIN inspectors i ON i.id = a.inspector_id WHERE a.draw_id = ? ORDER BY a.object_id, a.seat`,
+    )
+    .all(drawId) as TeamMember[];
+  const out = new Map<string, TeamMember[]>();
+  for (const r of rows) out.set(r.object_id, [...(out.get(r.object_id) ?? []), r]);
+  return out;
+}
+
+export function itemsOf(db: Db, codes: string[]): { code: string; name: string; method: string; kind: string; object_types: string; industries: string; regions: string; tag: string; department: string; partners: string }[] {
+  const stmt = db.prepare('SELECT code, name, method, kind, object_types, industries, regions, tag, department, partners FROM items WHERE code = ?');
+  return codes.map((c) => stmt.get(c) as never).filter(Boolean);
+}
+
+export function departmentNames(db: Db): Map<string, string> {
+  return new Map(db.prepare('SELECT code, name FROM departments').raw().all() as [string, string][]);
+}
+
+export function drawOrNull(db: Db, id: string): DrawRow | undefined {
+  return getDraw(db, id);
+}

@@ -1,0 +1,55 @@
+// One path for every tabular export: Excel CSV (UTF-8 BOM, Chinese headers, formula cells escaped),
+// machine CSV (--raw: English keys, nothing escaped), xlsx (cells written as text, so nothing evaluates)
+// and JSON. Files are written atomically and never overwrite without --force (exit 73).
+import writeXlsxFile from 'write-excel-file/node';
+import { Exit, InspectError } from '../core/errors.js';
+import { csvText, writeFileAtomic } from './csvWrite.js';
+import type { Ui } from './ui.js';
+
+export type Format = 'csv' | 'xlsx' | 'json';
+export interface TableColumn {
+  key: string;
+  zh: string;
+}
+export interface Table {
+  columns: TableColumn[];
+  rows: Record<string, string>[];
+}
+export interface ExportOptions {
+  format?: string;
+  out?: string;
+  raw?: boolean;
+  force?: boolean;
+}
+
+export function parseFormat(v: string | undefined): Format {
+  const f = (v ?? 'csv').toLowerCase();
+  if (f === 'csv' || f === 'xlsx' || f === 'json') return f;
+  throw new InspectError(Exit.usage, { key: 'E_BAD_FORMAT', params: { value: v } });
+}
+
+export async function renderTable(t: Table, format: Format, raw: boolean, json: unknown = t.rows): Promise<string | Buffer> {
+  if (format === 'json') return `${JSON.stringify(json, null, 2)}\n`;
+  if (format === 'csv') {
+    return raw
+      ? csvText(t.columns.map((c) => c.key), t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')), { excel: false })
+      : csvText(t.columns.map((c) => c.zh), t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')), { excel: true });
+  }
+  const header = t.columns.map((c) => ({ value: c.zh, fontWeight: 'bold' as const }));
+  const body = t.rows.map((r) => t.columns.map((c) => ({ value: r[c.key] ?? '', type: String })));
+  return writeXlsxFile([header, ...body], { columns: t.columns.map((c) => ({ width: Math.min(60, Math.max(10, c.zh.length * 2 + 4)) })) }).toBuffer();
+}
+
+/** Writes the export; returns where it went ('-' for stdout). */
+export async function writeExport(ui: Ui, t: Table, opts: ExportOptions, defaultName: string, json?: unknown): Promise<string> {
+  const format = parseFormat(opts.format);
+  const data = await renderTable(t, format, Boolean(opts.raw), json);
+  const out = opts.out ?? (format === 'json' ? '-' : `${defaultName}.${format}`);
+  if (out === '-') {
+    process.stdout.write(data);
+    return '-';
+  }
+  writeFileAtomic(out, data, { force: Boolean(opts.force) });
+  if (!ui.json) ui.info('I_EXPORTED', { file: out, rows: t.rows.length });
+  return out;
+}
