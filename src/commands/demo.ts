@@ -1,5 +1,6 @@
 // inspect demo: the whole cycle that exists so far, on the bundled sample data, in a temporary folder.
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { csvText } from '../io/csvWrite.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DATA_DIR } from '../io/paths.js';
@@ -16,6 +17,21 @@ export const SAMPLE_FILES = [
 ] as const;
 
 export const DEMO_SEED = '湖里区2026年第一批';
+/** The demo's "today": the sample data describe 2026, so the demo lives on a fixed day in it. */
+const DEMO_TODAY = '2026-12-04';
+
+/** A results file as a team would return it: the first selected objects, with a spread of outcomes. */
+function writeSampleResults(ctx: Context, drawId: string, file: string): void {
+  const db = ctx.openDb();
+  try {
+    const ids = db.prepare('SELECT object_id FROM draw_selections WHERE draw_id = ? ORDER BY position LIMIT 6').pluck().all(drawId) as string[];
+    const outcomes = [['2026-11-24', '1', '无需后续处置'], ['2026-11-25', 'E', '责令改正'], ['2026-11-26', '6', '其他'], ['2026-11-27', '1', '无需后续处置'], ['2026-12-01', 'B', '责令改正'], ['2026-12-03', '1', '无需后续处置']];
+    const rows = ids.map((id, i) => [drawId, id, ...outcomes[i % outcomes.length]!]);
+    writeFileSync(file, csvText(['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果', '后续处置'], rows, { excel: true }));
+  } finally {
+    db.close();
+  }
+}
 
 export async function runDemo(parent: Context, opts: { keep?: string }): Promise<void> {
   const dir = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'inspect-demo-'));
@@ -54,6 +70,22 @@ export async function runDemo(parent: Context, opts: { keep?: string }): Promise
   step('7. 抽取记录', '7. The draws on record');
   const { runDraws } = await import('./draws.js');
   runDraws(ctx, {});
+
+  step('8. 导出检查任务清单（Excel 用 CSV）和抽查任务公告', '8. The task list (CSV for Excel) and the task notice');
+  const { runExportTasks } = await import('./exportTasks.js');
+  await runExportTasks(ctx, draw.drawId, { out: join(dir, `任务清单-${draw.drawId}.csv`), force: true });
+  await runExportTasks(ctx, draw.drawId, { format: 'xlsx', out: join(dir, `任务清单-${draw.drawId}.xlsx`), force: true });
+  const { runExportPublication } = await import('./exportPublication.js');
+  await runExportPublication(ctx, draw.drawId, { kind: 'task', out: join(dir, `抽查任务公告-${draw.drawId}.csv`), force: true });
+
+  step('9. 录入检查结果（示例），导出抽查结果公告，查看年度报告', '9. Enter some results, publish them, and read the report');
+  const resultsFile = join(dir, '检查结果.csv');
+  writeSampleResults(ctx, draw.drawId, resultsFile);
+  const { runResultsImport } = await import('./results.js');
+  await runResultsImport(ctx, resultsFile, { asOf: DEMO_TODAY });
+  const { runReport } = await import('./report.js');
+  runReport(ctx, { asOf: DEMO_TODAY });
+  await runExportPublication(ctx, draw.drawId, { kind: 'result', asOf: DEMO_TODAY, out: join(dir, `抽查结果公告-${draw.drawId}.csv`), force: true });
 
   ui.note(
     zh
