@@ -132,6 +132,26 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .action((opts) => run(async (ctx) => (await import('./commands/simulate.js')).runSimulate(ctx, opts)));
 
   program
+    .command('log')
+    .description(zh ? '显示全过程日志（哈希链）' : 'show the hash-chained log of every change')
+    .option('--since <date>', zh ? '只显示该日及之后' : 'only entries on or after this date')
+    .action((opts) => run(async (ctx) => (await import('./commands/log.js')).runLog(ctx, opts)));
+
+  program
+    .command('audit')
+    .description(zh ? '审计：校验日志链，重算每次抽取，核对名录、结果与公示' : 'walk the chain, recompute every draw, check rosters, results and publications')
+    .option('--head', zh ? '只打印链头（序号:哈希），供抽取现场宣读' : 'print the chain head (SEQ:HASH) to read out at the ceremony')
+    .option('--expect-head <seq:hash>', zh ? '核对此前宣读的链头仍在链中' : 'check that a head read out earlier is still in the chain')
+    .action((opts) => run(async (ctx) => (await import('./commands/audit.js')).runAudit(ctx, opts)));
+
+  program
+    .command('backup')
+    .description(zh ? '在线备份数据库（一致的副本）' : 'a consistent copy of the database (online backup)')
+    .option('--out <file>', zh ? '备份文件' : 'backup file')
+    .option('--force', zh ? '覆盖已有文件' : 'overwrite an existing file')
+    .action((opts) => run(async (ctx) => (await import('./commands/backup.js')).runBackup(ctx, opts)));
+
+  program
     .command('demo')
     .description(zh ? '在临时目录中用示例数据完整演示一遍' : 'run the whole cycle on the sample data in a temporary folder')
     .option('--keep <dir>', zh ? '演示文件保存到此目录' : 'keep the demo files in this folder')

@@ -87,6 +87,10 @@ export async function runDemo(parent: Context, opts: { keep?: string }): Promise
   runReport(ctx, { asOf: DEMO_TODAY });
   await runExportPublication(ctx, draw.drawId, { kind: 'result', asOf: DEMO_TODAY, out: join(dir, `抽查结果公告-${draw.drawId}.csv`), force: true });
 
+  step('10. 审计：校验日志链、重算每次抽取、核对名录与公示；打印链头供现场宣读', '10. Audit: walk the log chain, recompute every draw, check rosters and publications; print the chain head');
+  const { runAudit } = await import('./audit.js');
+  runAudit(ctx, {});
+
   ui.note(
     zh
       ? `\n数据库：${ctx.dbPath}\n复核包：${bundle}\n可继续试用：inspect --db ${ctx.dbPath} status`

@@ -8,6 +8,7 @@ import { sha256Hex } from '../core/canonical.js';
 import { ASSIGN_ALGORITHM, ALGORITHM } from '../core/drawTypes.js';
 import type { AssignInput, MatchFailure } from '../core/matching.js';
 import type { Policy } from '../core/policy.js';
+import { snapshotText, type ScopeObject } from '../core/frame.js';
 import { parseDate } from '../core/values.js';
 import { today, nowWithOffset } from '../io/clock.js';
 import { writeTransaction, type Db } from '../io/db.js';
@@ -70,15 +71,16 @@ export function splitCodes(v: string): string[] {
 }
 
 /** Reads everything the plan needs and builds it (pure core) for the given draw id. */
-export function planFromDb(db: Db, req: DrawRequest, drawId: string): { plan: Plan; items: ReturnType<typeof loadItems>['items'] } {
+export function planFromDb(db: Db, req: DrawRequest, drawId: string): { plan: Plan; items: ReturnType<typeof loadItems>['items']; objects: ScopeObject[] } {
   const { items, unknown } = loadItems(db, req.itemCodes);
   if (unknown.length) throw usageError('E_UNKNOWN_ITEMS', { codes: unknown.join(', ') });
   if (!hasObjects(db)) throw new InspectError(Exit.data, { key: 'E_NO_OBJECTS' });
+  const objects = loadActiveObjects(db);
   const plan = planDraw({
     drawId, year: req.year, policy: req.policy, items, regions: req.regions,
-    objects: loadActiveObjects(db), history: loadHistory(db, req.year), standing: loadStanding(db, req.year, req.supersede), parents: loadParents(db),
+    objects, history: loadHistory(db, req.year), standing: loadStanding(db, req.year, req.supersede), parents: loadParents(db),
   });
-  return { plan, items };
+  return { plan, items, objects };
 }
 
 function checkSupersede(db: Db, req: DrawRequest): void {
@@ -170,7 +172,7 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
   const drawId = nextDrawId(db, req.year, lead);
   // What was confirmed must be what is drawn: another draw or import in between changes the id or frame.
   if (confirmed && confirmed.frame.drawId !== drawId) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  const { plan, items } = planFromDb(db, req, drawId);
+  const { plan, items, objects } = planFromDb(db, req, drawId);
   if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
   if (!confirmed && !ctx.ui.json && !ctx.ui.quiet) process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui)}\n`);
   const computed = computeSelection(plan.frameText, plan.frame, seed);
@@ -189,26 +191,29 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
       at, operator: ctx.operator, action: 'draw.failed',
       summary: `${plan.frame.drawId} not recorded: ${match.failures.length} objects without a full team; seed ${seed}; input digest ${computed.inputDigest}`,
       payloadSha256: sha256Hex(`${computed.inputDigest}\n${computed.seedHex}\n${sha256Hex(aText)}`),
+      ref: `draw-attempt:${plan.frame.drawId}`,
     });
     return { failures: match.failures, size: Math.max(req.policy.teamSize, plan.departments.length) };
   }
+  const snapshot = snapshotText(objects);
   const rec: DrawRecord = {
     algorithm: ALGORITHM, assignAlgorithm: ASSIGN_ALGORITHM, drawId: plan.frame.drawId, year: req.year, items: req.itemCodes, departments: plan.departments,
     window: req.window, seed, inputDigest: computed.inputDigest, seedHex: computed.seedHex, allocation: computed.allocation, selected: computed.selected,
-    assignDigest: sha256Hex(aText), assignments: match.assignments, supersedes: req.supersede, reason: req.reason,
+    assignDigest: sha256Hex(aText), assignments: match.assignments, rosterDigest: sha256Hex(snapshot), supersedes: req.supersede, reason: req.reason,
     software: { inspect: VERSION, seedrandom: SEEDRANDOM_VERSION, node: process.version },
   };
   const rText = recordText(rec);
   const rSha = sha256Hex(rText);
   insertDraw(db, {
     createdAt: at, operator: ctx.operator, record: rec, recordText: rText, recordSha256: rSha, frameText: plan.frameText, assignText: aText, leadDepartment: plan.departments[0]!,
-    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion,
+    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion, snapshot,
   });
   appendEvent(db, {
     at, operator: ctx.operator, action: req.supersede ? 'draw.supersede' : 'draw',
     summary: `${rec.drawId} items ${rec.items.join(',')} year ${rec.year}: ${rec.selected.length} of ${plan.frame.frame.length} selected; digest ${rec.inputDigest}; seed ${seed}` +
       (req.supersede ? `; supersedes ${req.supersede}: ${req.reason}` : ''),
     payloadSha256: rSha,
+    ref: `draws:${rec.drawId}`,
   });
   return {
     drawId: rec.drawId, seed, inputDigest: rec.inputDigest, seedHex: rec.seedHex, allocation: rec.allocation, selectedCount: rec.selected.length,

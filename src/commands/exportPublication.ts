@@ -103,11 +103,12 @@ export async function runExportPublication(ctx: Context, drawId: string, opts: P
       if (out === '-') process.stdout.write(data);
       else writeFileAtomic(out, data, { force: Boolean(opts.force) });
       const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
-      recordPublication(db, { drawId, kind, publishedOn, fileName: out === '-' ? '(stdout)' : basename(out), sha256: sha, at, operator: ctx.operator, resultSeqs });
+      const pubId = recordPublication(db, { drawId, kind, publishedOn, fileName: out === '-' ? '(stdout)' : basename(out), sha256: sha, at, operator: ctx.operator, resultSeqs });
       appendEvent(db, {
         at, operator: ctx.operator, action: `publish.${kind}`,
         summary: `${kind} notice of ${drawId} on ${publishedOn}${kind === 'result' ? `: ${resultSeqs.length} results` : ''} → ${out === '-' ? 'stdout' : basename(out)}`,
         payloadSha256: sha,
+        ref: `publications:${pubId}`,
       });
     });
     if (d.superseded_by) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: d.superseded_by });

@@ -10,6 +10,7 @@ import { csvText, writeFileAtomic } from '../io/csvWrite.js';
 import { writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { nowWithOffset } from '../io/clock.js';
+import { rosterDigest } from '../io/rosterDigest.js';
 import { finishImport, historyWriter, insertImport, loadRefs, retireAbsent, stager, type ImportRecord } from '../io/rosterStore.js';
 import type { Context } from './context.js';
 
@@ -178,13 +179,15 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         seconds, rowsPerSecond: Math.round(rowsRead / Math.max(seconds, 1e-6)), importId: opts.dryRun ? null : importId,
       };
       if (opts.dryRun) throw new DryRunDone(summary);
+      final.rosterSha256 = rosterDigest(db, kind);
       finishImport(db, importId, final);
       appendEvent(db, {
         at: final.finishedAt,
         operator: ctx.operator,
         action: `import.${kind}`,
-        summary: `${kind} ${final.fileName}: ${imported} imported, ${rejected} rejected, ${retired} retired${final.allowedCodes.length ? `, allowed codes ${final.allowedCodes.join(' ')}` : ''}`,
+        summary: `${kind} ${final.fileName}: ${imported} imported, ${rejected} rejected, ${retired} retired${final.allowedCodes.length ? `, allowed codes ${final.allowedCodes.join(' ')}` : ''}; roster ${final.rosterSha256}`,
         payloadSha256: final.sha256,
+        ref: `imports:${importId}`,
       });
       return summary;
     });

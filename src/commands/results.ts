@@ -10,7 +10,7 @@ import { nowWithOffset, today } from '../io/clock.js';
 import { openCsv } from '../io/csvRead.js';
 import { writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
-import { currentResult, drawFacts, insertResult } from '../io/resultsStore.js';
+import { currentResult, drawFacts, insertResult, resultRowsDigest } from '../io/resultsStore.js';
 import { finishImport, insertImport, type ImportRecord } from '../io/rosterStore.js';
 import type { Context } from './context.js';
 import { reportProblems } from './import.js';
@@ -116,10 +116,12 @@ export async function runResultsImport(ctx: Context, file: string, opts: Results
       const s: ResultsSummary = { file, sha256: reader.sha256(), dryRun: Boolean(opts.dryRun), rowsRead, added, changed, unchanged, rejected: rejected.size, abnormalList: abnormal };
       if (opts.dryRun) throw new DryRun(s);
       finishImport(db, importId, { ...base, sha256: s.sha256, rowsRead, imported: added + changed, rejected: rejected.size, finishedAt: nowWithOffset() });
+      // The payload is the result rows themselves, so `audit` can recompute it from the table.
       appendEvent(db, {
         at, operator: ctx.operator, action: 'results.import',
-        summary: `results ${basename(file)}: ${added} added, ${changed} changed, ${unchanged} unchanged, ${rejected.size} rejected${abnormal.length ? `; 6/C for ${abnormal.join(' ')}` : ''}`,
-        payloadSha256: s.sha256,
+        summary: `results ${basename(file)} (file ${s.sha256}): ${added} added, ${changed} changed, ${unchanged} unchanged, ${rejected.size} rejected${abnormal.length ? `; 6/C for ${abnormal.join(' ')}` : ''}`,
+        payloadSha256: resultRowsDigest(db, importId),
+        ref: `imports:${importId}`,
       });
       return s;
     });

@@ -11,7 +11,32 @@ export interface EventContent {
   action: string;
   summary: string;
   payloadSha256: string;
+  /** What the entry is about, e.g. `imports:12`, `draws:2026-HLSJ-001`, `publications:3`. */
+  ref: string;
   prevHash: string;
+}
+
+export interface StoredEvent extends EventContent {
+  hash: string;
+}
+
+export type ChainProblem = { seq: number; kind: 'hash' | 'link' | 'gap'; detail: string };
+
+/** Walks the chain from the genesis: every hash recomputed, every link and sequence number checked. */
+export function checkChain(events: StoredEvent[]): { checked: number; problems: ChainProblem[] } {
+  const problems: ChainProblem[] = [];
+  let prev = GENESIS_HASH;
+  let expectSeq = 1;
+  for (const e of events) {
+    if (e.seq !== expectSeq) problems.push({ seq: e.seq, kind: 'gap', detail: `expected entry ${expectSeq}, found ${e.seq}` });
+    if (e.prevHash !== prev) problems.push({ seq: e.seq, kind: 'link', detail: `prev_hash ${e.prevHash.slice(0, 16)}… does not match the previous entry's hash ${prev.slice(0, 16)}…` });
+    const { hash, ...content } = e;
+    const h = eventHash(content);
+    if (h !== hash) problems.push({ seq: e.seq, kind: 'hash', detail: `stored hash ${hash.slice(0, 16)}… but the content hashes to ${h.slice(0, 16)}…` });
+    prev = hash;
+    expectSeq = e.seq + 1;
+  }
+  return { checked: events.length, problems };
 }
 
 export function eventHash(e: EventContent): string {

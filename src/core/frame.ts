@@ -187,3 +187,15 @@ export function frameShapeProblems(f: unknown): string[] {
   for (let i = 1; i < o.frame.length; i++) if (!(o.frame[i - 1]![0] < o.frame[i]![0])) p.push(`frame not sorted or duplicated at row ${i + 1} (${o.frame[i]![0]})`);
   return p;
 }
+
+/**
+ * The object rows a draw read, as canonical JSON: [[id, type, industry, region, grade, risk, key, tags], …]
+ * in id order. Stored with the draw; its SHA-256 is the record's rosterDigest.
+ */
+export function snapshotText(objects: ScopeObject[]): string {
+  return canonicalJson(objects.map((o) => [o.id, o.type, o.industry, o.region, o.grade, o.risk, o.key ? 'yes' : 'no', o.tags]));
+}
+
+export function parseSnapshot(text: string): ScopeObject[] {
+  return (JSON.parse(text) as string[][]).map((r) => ({ id: r[0]!, type: r[1]!, industry: r[2]!, region: r[3]!, grade: r[4]!, risk: r[5]!, key: r[6] === 'yes', tags: r[7]! }));
+}

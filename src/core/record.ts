@@ -21,6 +21,8 @@ export interface DrawRecord {
   selected: Selected[];
   assignDigest: string;
   assignments: Assignment[];
+  /** SHA-256 of the snapshot of object rows the draw read (see frame.snapshotText). */
+  rosterDigest: string;
   supersedes: string | null;
   reason: string | null;
   software: { inspect: string; seedrandom: string; node: string };

@@ -52,6 +52,7 @@ const MIGRATIONS: string[] = [
     rows_rejected INTEGER NOT NULL,
     rows_retired INTEGER NOT NULL,
     allowed_codes TEXT NOT NULL DEFAULT '[]',
+    roster_sha256 TEXT NOT NULL DEFAULT '',   -- digest of the whole roster table after this import
     started_at TEXT NOT NULL,
     finished_at TEXT NOT NULL,
     operator TEXT NOT NULL
@@ -83,6 +84,7 @@ const MIGRATIONS: string[] = [
     action TEXT NOT NULL,
     summary TEXT NOT NULL,
     payload_sha256 TEXT NOT NULL,
+    ref TEXT NOT NULL DEFAULT '',
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL
   );
@@ -117,6 +119,11 @@ const MIGRATIONS: string[] = [
   );
   CREATE UNIQUE INDEX draws_supersedes ON draws (supersedes) WHERE supersedes IS NOT NULL;
   CREATE INDEX draws_year ON draws (year, lead_department);
+  -- The object rows the draw read (canonical JSON, deflated); record.rosterDigest is its SHA-256.
+  CREATE TABLE draw_snapshots (
+    draw_id TEXT PRIMARY KEY REFERENCES draws (id),
+    objects BLOB NOT NULL
+  );
   CREATE TABLE draw_selections (
     draw_id TEXT NOT NULL REFERENCES draws (id),
     object_id TEXT NOT NULL,
@@ -134,7 +141,7 @@ const MIGRATIONS: string[] = [
     inspector_id TEXT NOT NULL,
     PRIMARY KEY (draw_id, object_id, seat)
   ) WITHOUT ROWID;
-  ${['draws', 'draw_selections', 'draw_assignments'].map((t) => `
+  ${['draws', 'draw_selections', 'draw_assignments', 'draw_snapshots'].map((t) => `
   CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); END;
   CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); END;`).join('')}
   `,

@@ -3,6 +3,7 @@ import type { StandingDraw, PastInspection, ScopeObject, TaskItem } from '../cor
 import type { InspectorRow, ObjectRow } from '../core/matching.js';
 import type { DrawRecord } from '../core/record.js';
 import { percentToBp } from '../core/values.js';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from './db.js';
 
 const list = (s: string) => (s === '' ? [] : s.split(';'));
@@ -156,6 +157,7 @@ export interface DrawToRecord {
   categories: string[];
   regions: string[];
   crossRegion: boolean;
+  snapshot: string;
 }
 
 export function insertDraw(db: Db, d: DrawToRecord): void {
@@ -169,8 +171,19 @@ export function insertDraw(db: Db, d: DrawToRecord): void {
     r.seedHex, Buffer.from(d.frameText, 'utf8'), Buffer.from(d.assignText, 'utf8'), d.recordText, d.recordSha256, r.window.start, r.window.end,
     JSON.stringify(d.regions), d.crossRegion ? 1 : 0, r.supersedes, r.reason, d.createdAt, d.operator,
   );
+  db.prepare('INSERT INTO draw_snapshots (draw_id, objects) VALUES (?, ?)').run(r.drawId, deflateRawSync(Buffer.from(d.snapshot, 'utf8'), { level: 1 }));
   const sel = db.prepare('INSERT INTO draw_selections (draw_id, object_id, stratum, rank, ticket, position) VALUES (?, ?, ?, ?, ?, ?)');
   r.selected.forEach((s, i) => sel.run(r.drawId, s.id, s.stratum, s.rank, s.ticket, i + 1));
   const asg = db.prepare('INSERT INTO draw_assignments (draw_id, object_id, seat, inspector_id) VALUES (?, ?, ?, ?)');
   for (const a of r.assignments) a.inspectors.forEach((ins, i) => asg.run(r.drawId, a.id, i + 1, ins));
+}
+
+export function readSnapshot(db: Db, drawId: string): string | null {
+  const blob = db.prepare('SELECT objects FROM draw_snapshots WHERE draw_id = ?').pluck().get(drawId) as Buffer | undefined;
+  if (!blob) return null;
+  try {
+    return inflateRawSync(blob).toString('utf8');
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,6 @@
 // The one place every state change goes through: it appends an entry to the hash-chained event log in
 // the caller's transaction, so a change and its log entry commit or vanish together.
-import { eventHash, GENESIS_HASH, type EventContent } from '../core/chain.js';
+import { eventHash, GENESIS_HASH, type EventContent, type StoredEvent } from '../core/chain.js';
 import type { Db } from './db.js';
 
 export interface EventInput {
@@ -9,6 +9,7 @@ export interface EventInput {
   action: string;
   summary: string;
   payloadSha256: string;
+  ref: string;
 }
 
 export function appendEvent(db: Db, input: EventInput): EventContent & { hash: string } {
@@ -17,7 +18,15 @@ export function appendEvent(db: Db, input: EventInput): EventContent & { hash: s
   const content: EventContent = { seq: (last?.seq ?? 0) + 1, ...input, prevHash: last?.hash ?? GENESIS_HASH };
   const hash = eventHash(content);
   db.prepare(
-    'INSERT INTO events (seq, at, operator, action, summary, payload_sha256, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(content.seq, content.at, content.operator, content.action, content.summary, content.payloadSha256, content.prevHash, hash);
+    'INSERT INTO events (seq, at, operator, action, summary, payload_sha256, ref, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(content.seq, content.at, content.operator, content.action, content.summary, content.payloadSha256, content.ref, content.prevHash, hash);
   return { ...content, hash };
+}
+
+export function readEvents(db: Db, since?: string): StoredEvent[] {
+  return (
+    db
+      .prepare(`SELECT seq, at, operator, action, summary, payload_sha256, ref, prev_hash, hash FROM events WHERE @since IS NULL OR substr(at, 1, 10) >= @since ORDER BY seq`)
+      .all({ since: since ?? null }) as { seq: number; at: string; operator: string; action: string; summary: string; payload_sha256: string; ref: string; prev_hash: string; hash: string }[]
+  ).map((r) => ({ seq: r.seq, at: r.at, operator: r.operator, action: r.action, summary: r.summary, payloadSha256: r.payload_sha256, ref: r.ref, prevHash: r.prev_hash, hash: r.hash }));
 }

@@ -1,6 +1,7 @@
 // Results and publications in SQLite: facts about draws for validation, append-only result rows, and the
 // marks that a result was published.
 import type { DrawFacts } from '../core/results.js';
+import { canonicalJson, sha256Hex } from '../core/canonical.js';
 import type { Db } from './db.js';
 
 export function drawFacts(db: Db): Map<string, DrawFacts> {
@@ -46,4 +47,13 @@ export function recordPublication(db: Db, p: { drawId: string; kind: string; pub
   const ins = db.prepare('INSERT INTO published_results (publication_id, result_seq) VALUES (?, ?)');
   for (const s of p.resultSeqs) ins.run(id, s);
   return id;
+}
+
+/** SHA-256 of the result rows one import appended (canonical JSON), the payload of its log entry. */
+export function resultRowsDigest(db: Db, importId: number): string {
+  const rows = db
+    .prepare('SELECT draw_id, object_id, completed_on, result_code, follow_up, notes FROM results WHERE import_id = ? ORDER BY seq')
+    .raw()
+    .all(importId) as string[][];
+  return sha256Hex(canonicalJson(rows));
 }

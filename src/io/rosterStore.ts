@@ -143,6 +143,7 @@ export interface ImportRecord {
   rejected: number;
   retired: number;
   allowedCodes: string[];
+  rosterSha256?: string;
   startedAt: string;
   finishedAt: string;
   operator: string;
@@ -161,6 +162,6 @@ export function insertImport(db: Db, r: ImportRecord): number {
 
 export function finishImport(db: Db, id: number, r: ImportRecord): void {
   db.prepare(
-    `UPDATE imports SET file_sha256 = ?, encoding = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_retired = ?, allowed_codes = ?, finished_at = ? WHERE id = ?`,
-  ).run(r.sha256, r.encoding, r.rowsRead, r.imported, r.rejected, r.retired, JSON.stringify(r.allowedCodes), r.finishedAt, id);
+    `UPDATE imports SET file_sha256 = ?, encoding = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_retired = ?, allowed_codes = ?, roster_sha256 = ?, finished_at = ? WHERE id = ?`,
+  ).run(r.sha256, r.encoding, r.rowsRead, r.imported, r.rejected, r.retired, JSON.stringify(r.allowedCodes), r.rosterSha256 ?? '', r.finishedAt, id);
 }

@@ -23,7 +23,7 @@ if (!m.ok) throw new Error('fixture must match');
 const record: DrawRecord = {
   algorithm: 'inspect-draw/1', assignAlgorithm: 'inspect-assign/1', drawId: frame.drawId, year: 2026, items: ['SC01'], departments: ['HLSJ'],
   window: { start: '2026-01-01', end: '2026-12-31' }, seed: '湖里区2026年第一批', ...c, assignDigest: sha256Hex(aText), assignments: m.assignments,
-  supersedes: null, reason: null, software: { inspect: 't', seedrandom: '3.0.5', node: 'v20' },
+  rosterDigest: "", supersedes: null, reason: null, software: { inspect: "t", seedrandom: "3.0.5", node: "v20" },
 };
 const failing = (checks: ReturnType<typeof verifyDraw>) => checks.filter((x) => !x.ok).map((x) => x.name);
 

@@ -1,0 +1,211 @@
+// inspect audit: walks the hash chain, recomputes every draw from its stored frame and seed, and checks
+// every stored fact against the log entry that recorded it. Exit 0 only when all holds.
+import { existsSync } from 'node:fs';
+import { checkChain, type StoredEvent } from '../core/chain.js';
+import { sha256Hex } from '../core/canonical.js';
+import { Exit, ExitError, InspectError, usageError } from '../core/errors.js';
+import { parseSnapshot, stratumOf } from '../core/frame.js';
+import type { Frame } from '../core/drawTypes.js';
+import type { DrawRecord } from '../core/record.js';
+import { ROSTER_KINDS, type RosterKind } from '../core/rosters.js';
+import { firstDifference, verifyDraw } from '../core/verify.js';
+import { openDb, type Db } from '../io/db.js';
+import { readSnapshot, type DrawRow } from '../io/drawStore.js';
+import { readEvents } from '../io/events.js';
+import { resultRowsDigest } from '../io/resultsStore.js';
+import { rosterDigest } from '../io/rosterDigest.js';
+import type { Context } from './context.js';
+
+export interface AuditSection {
+  name: string;
+  checked: number;
+  problems: string[];
+}
+export interface AuditResult {
+  ok: boolean;
+  head: { seq: number; hash: string } | null;
+  sections: AuditSection[];
+  firstBrokenLink: number | null;
+}
+
+function openForAudit(ctx: Context): Db {
+  if (!existsSync(ctx.dbPath)) throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: ctx.dbPath } });
+  return openDb(ctx.dbPath, { readonly: true });
+}
+
+function auditDraws(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
+  const s: AuditSection = { name: 'draws', checked: 0, problems: [] };
+  const draws = db.prepare('SELECT * FROM draws ORDER BY created_at, id').all() as DrawRow[];
+  const sel = db.prepare('SELECT object_id AS id, stratum, rank, ticket FROM draw_selections WHERE draw_id = ? ORDER BY position');
+  const asg = db.prepare('SELECT object_id, inspector_id FROM draw_assignments WHERE draw_id = ? ORDER BY object_id, seat');
+  for (const d of draws) {
+    s.checked++;
+    const p = (m: string) => s.problems.push(`${d.id}: ${m}`);
+    const recSha = sha256Hex(d.record);
+    if (recSha !== d.record_sha256) p(`record.json hashes to ${recSha}, the draw row says ${d.record_sha256}`);
+    const ev = byRef.get(`draws:${d.id}`);
+    if (!ev) p('no log entry records this draw');
+    else if (ev.payloadSha256 !== recSha) p(`the log entry ${ev.seq} recorded record hash ${ev.payloadSha256}, the stored record hashes to ${recSha}`);
+    let rec: DrawRecord;
+    try {
+      rec = JSON.parse(d.record) as DrawRecord;
+    } catch {
+      p('record.json is not JSON');
+      continue;
+    }
+    if (d.seed !== rec.seed) p(`seed column "${d.seed}" differs from the record's "${rec.seed}"`);
+    if (d.input_digest !== rec.inputDigest || d.seed_hex !== rec.seedHex) p('digest or seedHex columns differ from the record');
+    for (const c of verifyDraw({ frameText: d.frame.toString('utf8'), record: rec, assignText: d.assign_input.toString('utf8') })) {
+      if (!c.ok) p(`recomputed ${c.name}: ${c.detail}`);
+    }
+    const selDiff = firstDifference(rec.selected, sel.all(d.id), 'draw_selections');
+    if (selDiff) p(`the selection table differs from the record: ${selDiff}`);
+    const teams = new Map<string, string[]>();
+    for (const r of asg.all(d.id) as { object_id: string; inspector_id: string }[]) teams.set(r.object_id, [...(teams.get(r.object_id) ?? []), r.inspector_id]);
+    const asgDiff = firstDifference(
+      [...rec.assignments].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      [...teams].map(([id, inspectors]) => ({ id, inspectors })),
+      'draw_assignments',
+    );
+    if (asgDiff) p(`the team table differs from the record: ${asgDiff}`);
+    const snap = readSnapshot(db, d.id);
+    if (snap === null) p('the roster snapshot is missing or unreadable');
+    else {
+      const sh = sha256Hex(snap);
+      if (sh !== rec.rosterDigest) p(`the roster snapshot hashes to ${sh}, the draw recorded ${rec.rosterDigest}`);
+      else {
+        const rows = new Map(parseSnapshot(snap).map((o) => [o.id, o]));
+        const frame = JSON.parse(d.frame.toString('utf8')) as Frame;
+        const bad = frame.frame.find(([id, st]) => !rows.has(id) || stratumOf(rows.get(id)!) !== st);
+        if (bad) p(`frame row ${bad[0]} (${bad[1]}) does not follow from the roster snapshot`);
+      }
+    }
+  }
+  return s;
+}
+
+function auditImports(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
+  const s: AuditSection = { name: 'imports', checked: 0, problems: [] };
+  const rows = db.prepare('SELECT id, kind, file_name, file_sha256, roster_sha256 FROM imports ORDER BY id').all() as { id: number; kind: string; file_name: string; file_sha256: string; roster_sha256: string }[];
+  const latest = new Map<string, { id: number; roster_sha256: string }>();
+  for (const r of rows) {
+    s.checked++;
+    const ev = byRef.get(`imports:${r.id}`);
+    if (!ev) {
+      s.problems.push(`import ${r.id} (${r.file_name}): no log entry records it`);
+      continue;
+    }
+    if (r.kind === 'results') {
+      const d = resultRowsDigest(db, r.id);
+      if (d !== ev.payloadSha256) s.problems.push(`results import ${r.id} (${r.file_name}): the result rows hash to ${d}, the log entry ${ev.seq} recorded ${ev.payloadSha256}`);
+    } else {
+      if (r.file_sha256 !== ev.payloadSha256) s.problems.push(`import ${r.id} (${r.file_name}): file digest ${r.file_sha256} ≠ log entry ${ev.seq}'s ${ev.payloadSha256}`);
+      if (!ev.summary.includes(r.roster_sha256)) s.problems.push(`import ${r.id} (${r.file_name}): its roster digest is not the one the log entry ${ev.seq} recorded`);
+      latest.set(r.kind, r);
+    }
+  }
+  // The current rosters must be exactly what the latest import of each left behind.
+  for (const kind of ROSTER_KINDS) {
+    const l = latest.get(kind);
+    const now = rosterDigest(db, kind as RosterKind);
+    s.checked++;
+    if (!l) {
+      const n = db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get() as number;
+      if (n > 0) s.problems.push(`${kind}: ${n} rows but no import recorded them`);
+    } else if (now !== l.roster_sha256) {
+      s.problems.push(`${kind}: the table now hashes to ${now}, but import ${l.id} left ${l.roster_sha256}: rows were changed outside an import`);
+    }
+  }
+  return s;
+}
+
+function auditPublications(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
+  const s: AuditSection = { name: 'publications', checked: 0, problems: [] };
+  for (const r of db.prepare('SELECT id, draw_id, kind, file_sha256 FROM publications ORDER BY id').all() as { id: number; draw_id: string; kind: string; file_sha256: string }[]) {
+    s.checked++;
+    const ev = byRef.get(`publications:${r.id}`);
+    if (!ev) s.problems.push(`publication ${r.id} (${r.kind} ${r.draw_id}): no log entry records it`);
+    else if (ev.payloadSha256 !== r.file_sha256) s.problems.push(`publication ${r.id}: file digest ${r.file_sha256} ≠ log entry ${ev.seq}'s ${ev.payloadSha256}`);
+  }
+  return s;
+}
+
+function auditRefs(db: Db, events: StoredEvent[]): AuditSection {
+  // Every log entry that names a row must still find it: a deleted draw or import is caught here.
+  const s: AuditSection = { name: 'references', checked: 0, problems: [] };
+  const exists: Record<string, (id: string) => boolean> = {
+    draws: (id) => db.prepare('SELECT 1 FROM draws WHERE id = ?').get(id) !== undefined,
+    imports: (id) => db.prepare('SELECT 1 FROM imports WHERE id = ?').get(Number(id)) !== undefined,
+    publications: (id) => db.prepare('SELECT 1 FROM publications WHERE id = ?').get(Number(id)) !== undefined,
+  };
+  for (const e of events) {
+    const [table, id] = e.ref.split(':');
+    const check = table ? exists[table] : undefined;
+    if (!check || id === undefined) continue;
+    s.checked++;
+    if (!check(id)) s.problems.push(`log entry ${e.seq} (${e.action}) names ${e.ref}, which is gone`);
+  }
+  return s;
+}
+
+export function audit(db: Db, expectHead?: string): AuditResult {
+  const events = readEvents(db);
+  const chain = checkChain(events);
+  const sections: AuditSection[] = [{ name: 'chain', checked: chain.checked, problems: chain.problems.map((p) => `entry ${p.seq}: ${p.detail}`) }];
+  if (expectHead !== undefined) {
+    const m = /^(\d+):([0-9a-f]{64})$/.exec(expectHead.trim());
+    if (!m) throw usageError('E_BAD_OPTION', { flag: '--expect-head', value: expectHead, reason: 'SEQ:HASH (64 hex)' });
+    const e = events.find((x) => x.seq === Number(m[1]));
+    const s: AuditSection = { name: 'head', checked: 1, problems: [] };
+    if (!e) s.problems.push(`entry ${m[1]} is not in the log`);
+    else if (e.hash !== m[2]) s.problems.push(`entry ${m[1]} has hash ${e.hash}, the head read out was ${m[2]}: the chain was rewritten`);
+    sections.push(s);
+  }
+  const byRef = new Map<string, StoredEvent>();
+  for (const e of events) if (e.ref) byRef.set(e.ref, e);
+  sections.push(auditImports(db, byRef), auditDraws(db, byRef), auditPublications(db, byRef), auditRefs(db, events));
+  const last = events[events.length - 1];
+  return {
+    ok: sections.every((x) => x.problems.length === 0),
+    head: last ? { seq: last.seq, hash: last.hash } : null,
+    sections,
+    firstBrokenLink: chain.problems[0]?.seq ?? null,
+  };
+}
+
+export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: string }): AuditResult {
+  const { ui } = ctx;
+  const db = openForAudit(ctx);
+  let result: AuditResult;
+  try {
+    if (opts.head) {
+      const events = readEvents(db);
+      const last = events[events.length - 1];
+      const head = last ? { seq: last.seq, hash: last.hash } : null;
+      if (ui.json) ui.outJson(head);
+      else ui.out(head ? `${head.seq}:${head.hash}` : '0:-');
+      return { ok: true, head, sections: [], firstBrokenLink: null };
+    }
+    result = audit(db, opts.expectHead);
+  } finally {
+    db.close();
+  }
+  const zh = ui.lang === 'zh';
+  const names: Record<string, string> = zh
+    ? { chain: '日志链', head: '链头', imports: '导入与名录', draws: '抽取', publications: '公示', references: '日志引用' }
+    : { chain: 'log chain', head: 'chain head', imports: 'imports and rosters', draws: 'draws', publications: 'publications', references: 'log references' };
+  if (ui.json) ui.outJson(result);
+  else {
+    for (const s of result.sections) {
+      const mark = s.problems.length ? ui.c.red(zh ? '不通过' : 'FAIL') : ui.c.green(zh ? '通过' : 'ok');
+      ui.out(`${mark}  ${names[s.name] ?? s.name}: ${zh ? `检查 ${s.checked} 项` : `${s.checked} checked`}${s.problems.length ? (zh ? `，${s.problems.length} 个问题` : `, ${s.problems.length} problems`) : ''}`);
+      for (const p of s.problems.slice(0, 20)) ui.out(`    ${p}`);
+      if (s.problems.length > 20) ui.out(`    … +${s.problems.length - 20}`);
+    }
+    if (result.firstBrokenLink !== null) ui.out(zh ? `第一个断开的环节：第 ${result.firstBrokenLink} 条` : `First broken link: entry ${result.firstBrokenLink}`);
+    if (result.head) ui.out(zh ? `链头：${result.head.seq}:${result.head.hash}` : `Chain head: ${result.head.seq}:${result.head.hash}`);
+    ui.out(result.ok ? (zh ? '审计通过：记录完整，未发现篡改。' : 'Audit passed: the record is complete and untampered.') : zh ? '审计未通过。' : 'Audit FAILED.');
+  }
+  if (!result.ok) throw new ExitError(Exit.data);
+  return result;
+}
