@@ -127,6 +127,10 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     const req = await resolveRequest(ctx, db, opts);
     checkSupersede(db, req);
     const lead = loadItems(db, req.itemCodes).items[0]?.department ?? '';
+    let seed = opts.seed;
+    if (seed === undefined && ui.interactive && !opts.dryRun) {
+      seed = await askText(ui, ui.lang === 'zh' ? '随机种子（如现场宣读的号码；直接回车则由系统随机生成）' : 'Seed (e.g. numbers read out at the ceremony; press Enter to generate one)', '--seed', '');
+    }
 
     // On a terminal the allocation is shown and confirmed before anything is drawn; the write phase then
     // rebuilds the plan under the lock and refuses if it changed. With --yes the plan is built once,
@@ -148,7 +152,6 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     }
     if (!(await askConfirm(ui, ui.t('I_CONFIRM')))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
 
-    let seed = opts.seed;
     if (seed === undefined || seed === '') {
       seed = randomBytes(32).toString('hex');
       ui.info('I_SEED_GENERATED', { seed });

@@ -193,7 +193,15 @@ export function frameShapeProblems(f: unknown): string[] {
  * in id order. Stored with the draw; its SHA-256 is the record's rosterDigest.
  */
 export function snapshotText(objects: ScopeObject[]): string {
-  return canonicalJson(objects.map((o) => [o.id, o.type, o.industry, o.region, o.grade, o.risk, o.key ? 'yes' : 'no', o.tags]));
+  // Built in slices (an array of strings has no keys, so JSON.stringify is canonical): never a second
+  // array of a million rows alongside the objects.
+  const parts: string[] = [];
+  const SLICE = 20000;
+  for (let i = 0; i < objects.length; i += SLICE) {
+    const json = JSON.stringify(objects.slice(i, i + SLICE).map((o) => [o.id, o.type, o.industry, o.region, o.grade, o.risk, o.key ? 'yes' : 'no', o.tags]));
+    parts.push(json.slice(1, -1));
+  }
+  return `[${parts.join(',')}]`;
 }
 
 export function parseSnapshot(text: string): ScopeObject[] {

@@ -33,14 +33,18 @@ export function allItemCodes(db: Db): { code: string; name: string; department: 
 
 /** Active objects of the current roster, in id order (the table's key order, so no sort is needed). */
 export function loadActiveObjects(db: Db): ScopeObject[] {
-  const rows = db
+  // Iterated, not .all(): holding a million raw rows and their objects at once doubles peak memory.
+  const out: ScopeObject[] = [];
+  const stmt = db
     .prepare(
       `SELECT credit_code, type, industry, region, credit_grade, risk_level, key_supervision, tags FROM objects
        WHERE in_roster = 1 AND status IN ('存续', '在业') ORDER BY credit_code`,
     )
-    .raw()
-    .all() as string[][];
-  return rows.map((r) => ({ id: r[0]!, type: r[1]!, industry: r[2]!, region: r[3]!, grade: r[4]!, risk: r[5]!, key: r[6] === 'yes', tags: r[7]! }));
+    .raw();
+  for (const r of stmt.iterate() as Iterable<string[]>) {
+    out.push({ id: r[0]!, type: r[1]!, industry: r[2]!, region: r[3]!, grade: r[4]!, risk: r[5]!, key: r[6] === 'yes', tags: r[7]! });
+  }
+  return out;
 }
 
 export function hasObjects(db: Db): boolean {

@@ -48,3 +48,16 @@ describe('frame building', () => {
     expect(() => buildFrame(base({ objects: [obj('A'), obj('A')] }))).toThrow(/duplicate/);
   });
 });
+
+describe('roster snapshot', () => {
+  it('is the canonical JSON of the rows, whatever their number', async () => {
+    const { snapshotText, parseSnapshot } = await import('../../src/core/frame.js');
+    const { canonicalJson } = await import('../../src/core/canonical.js');
+    for (const n of [0, 1, 20000, 20001, 45000]) {
+      const objects = Array.from({ length: n }, (_, i) => obj(`X${String(i).padStart(6, '0')}`, { key: i % 7 === 0, tags: i % 3 ? '' : '特种设备' }));
+      const text = snapshotText(objects);
+      expect(text).toBe(canonicalJson(objects.map((o) => [o.id, o.type, o.industry, o.region, o.grade, o.risk, o.key ? 'yes' : 'no', o.tags])));
+      expect(parseSnapshot(text)).toEqual(objects);
+    }
+  });
+});
