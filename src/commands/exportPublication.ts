@@ -3,12 +3,11 @@
 import { basename } from 'node:path';
 import { sha256Hex } from '../core/canonical.js';
 import { usageError } from '../core/errors.js';
-import type { DrawRecord } from '../core/record.js';
 import { RESULT_TEXT } from '../core/results.js';
 import { nowWithOffset } from '../io/clock.js';
 import { writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
-import { departmentNames, drawOrNull, itemsOf, selectionRows } from '../io/exportData.js';
+import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
 import { parseFormat, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
@@ -38,14 +37,9 @@ export async function runExportPublication(ctx: Context, drawId: string, opts: P
   const publishedOn = parseAsOf(opts.asOf);
   const db = ctx.openDb();
   try {
-    const d = drawOrNull(db, drawId);
-    if (!d) throw usageError('E_UNKNOWN_DRAW', { id: drawId });
-    const rec = JSON.parse(d.record) as DrawRecord;
-    const items = itemsOf(db, rec.items);
-    const depts = departmentNames(db);
+    const { draw: d, record: rec, items, departments: depts, status } = exportContext(db, drawId);
     const taskName = `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`;
     const authorities = rec.departments.map((c) => depts.get(c) ?? c).join('、');
-    const status = d.superseded_by ? `已作废（被 ${d.superseded_by} 取代，原因：${d.superseded_reason}）` : '有效';
     const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
 
     let table: Table;

@@ -1,9 +1,7 @@
 // inspect export tasks DRAW_ID: the teams' task list.
-import { usageError } from '../core/errors.js';
-import type { DrawRecord } from '../core/record.js';
 import { taskNumber } from '../core/results.js';
 import { KEY_STRATUM } from '../core/drawTypes.js';
-import { departmentNames, drawOrNull, itemsOf, selectionRows, teams } from '../io/exportData.js';
+import { exportContext, selectionRows, teams } from '../io/exportData.js';
 import { writeExport, type ExportOptions, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
 
@@ -28,14 +26,9 @@ export const TASK_COLUMNS = [
 export function taskTable(ctx: Context, drawId: string): { table: Table; superseded: string | null } {
   const db = ctx.openDb();
   try {
-    const d = drawOrNull(db, drawId);
-    if (!d) throw usageError('E_UNKNOWN_DRAW', { id: drawId });
-    const rec = JSON.parse(d.record) as DrawRecord;
-    const items = itemsOf(db, rec.items);
-    const depts = departmentNames(db);
+    const { draw: d, record: rec, items, departments: depts, status } = exportContext(db, drawId);
     const byObject = teams(db, drawId);
     const fullCoverage = items.some((i) => i.kind === '重点');
-    const status = d.superseded_by ? `已作废（被 ${d.superseded_by} 取代：${d.superseded_reason}）` : '有效';
     const rows = selectionRows(db, drawId).map((s) => {
       const team = byObject.get(s.object_id) ?? [];
       const N = rec.allocation.N[s.stratum]!;

@@ -1,6 +1,8 @@
 // What the exports show, read from SQLite as plain rows: selections with their objects, items, teams.
+import { usageError } from '../core/errors.js';
+import type { DrawRecord } from '../core/record.js';
 import type { Db } from './db.js';
-import { getDraw, type DrawRow } from './drawStore.js';
+import { getDraw } from './drawStore.js';
 
 export interface TaskRow {
   position: number;
@@ -51,6 +53,18 @@ export function departmentNames(db: Db): Map<string, string> {
   return new Map(db.prepare('SELECT code, name FROM departments').raw().all() as [string, string][]);
 }
 
-export function drawOrNull(db: Db, id: string): DrawRow | undefined {
-  return getDraw(db, id);
+
+/** What every export of a draw starts from: the draw row, its record, its items, department names, status. */
+export function exportContext(db: Db, drawId: string) {
+  const draw = getDraw(db, drawId);
+  if (!draw) throw usageError('E_UNKNOWN_DRAW', { id: drawId });
+  const record = JSON.parse(draw.record) as DrawRecord;
+  return {
+    draw,
+    record,
+    items: itemsOf(db, record.items),
+    departments: departmentNames(db),
+    /** Shown wherever the draw appears: a superseded draw carries its reason. */
+    status: draw.superseded_by ? `已作废（被 ${draw.superseded_by} 取代，原因：${draw.superseded_reason}）` : '有效',
+  };
 }
