@@ -1,9 +1,8 @@
 // inspect audit: walks the hash chain, recomputes every draw from its stored frame and seed, and checks
 // every stored fact against the log entry that recorded it. Exit 0 only when all holds.
-import { existsSync } from 'node:fs';
 import { checkChain, type StoredEvent } from '../core/chain.js';
 import { sha256Hex } from '../core/canonical.js';
-import { Exit, ExitError, InspectError, usageError } from '../core/errors.js';
+import { Exit, ExitError, usageError } from '../core/errors.js';
 import { parseSnapshot, stratumOf } from '../core/frame.js';
 import type { Frame } from '../core/drawTypes.js';
 import type { DrawRecord } from '../core/record.js';
@@ -29,7 +28,6 @@ export interface AuditResult {
 }
 
 function openForAudit(ctx: Context): Db {
-  if (!existsSync(ctx.dbPath)) throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: ctx.dbPath } });
   return openDb(ctx.dbPath, { readonly: true });
 }
 

@@ -9,7 +9,7 @@ import type { Context } from './context.js';
 export const BUNDLE_FILES = ['frame.json', 'inspectors.json', 'record.json', 'README.txt'] as const;
 
 export function loadDrawOrFail(ctx: Context, id: string): DrawRow {
-  const db = ctx.openDb({ readonly: existsSync(ctx.dbPath) });
+  const db = ctx.openDb({ readonly: true });
   try {
     const d = getDraw(db, id);
     if (!d) throw usageError('E_UNKNOWN_DRAW', { id });

@@ -8,7 +8,8 @@ export interface Context {
   dbPath: string;
   operator: string;
   global: GlobalOptions;
-  openDb(opts?: { readonly?: boolean }): Db;
+  /** Creates the database only for imports (`create: true`); elsewhere a missing file is exit 66. */
+  openDb(opts?: { readonly?: boolean; create?: boolean }): Db;
 }
 
 export function makeContext(global: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
@@ -18,6 +19,6 @@ export function makeContext(global: GlobalOptions, env: NodeJS.ProcessEnv = proc
     dbPath,
     operator: global.operator ?? defaultOperator(),
     global,
-    openDb: (opts) => openDb(dbPath, opts),
+    openDb: (opts) => openDb(dbPath, { readonly: opts?.readonly, mustExist: !opts?.create }),
   };
 }

@@ -77,7 +77,7 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
   const started = process.hrtime.bigint();
   const startedAt = nowWithOffset();
   const reader = await openCsv(file, encoding);
-  const db = ctx.openDb();
+  const db = ctx.openDb({ create: true });
   const problems: Problem[] = [];
   const rejectedRows = new Map<number, string[]>();
   let header: string[] = [];

@@ -19,6 +19,7 @@ const catalogue: Catalogue = {
   E_DB_BUSY: { zh: '数据库 {db} 正被另一个操作使用（等待 {seconds} 秒后放弃）：请等它完成后重试。', en: 'Database {db} is in use by another operation (gave up after {seconds} s): retry when it has finished.' },
   E_DB_OPEN: { zh: '无法打开数据库 {db}：{detail}', en: 'Cannot open database {db}: {detail}' },
   E_DB_NEWER: { zh: '数据库 {db} 的结构版本 {found} 比本程序支持的 {supported} 新：请升级 inspect。', en: 'Database {db} has schema version {found}, newer than this program supports ({supported}): upgrade inspect.' },
+  E_NO_DB: { zh: '数据库 {db} 不存在：先用 inspect import 导入名录，或用 --db 指定已有的数据库。', en: 'Database {db} does not exist: import the rosters first (inspect import …), or point --db at an existing one.' },
   E_FILE_MISSING: { zh: '找不到文件 {file}', en: 'File not found: {file}' },
   E_FILE_READ: { zh: '无法读取文件 {file}：{detail}', en: 'Cannot read file {file}: {detail}' },
   E_OUTPUT_EXISTS: { zh: '输出文件 {file} 已存在：加 --force 覆盖。', en: 'Output {file} already exists: add --force to overwrite.' },

@@ -1,5 +1,6 @@
 // Opening the database: pragmas, schema migrations by PRAGMA user_version (each in a transaction), and the
 // mapping of SQLITE_BUSY to exit 75. Every table a draw must reproduce from is append-only or versioned.
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Exit, InspectError } from '../core/errors.js';
 import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
@@ -204,7 +205,9 @@ export function busyError(path: string): InspectError {
   return new InspectError(Exit.busy, { key: 'E_DB_BUSY', params: { db: path, seconds: busyTimeoutMs() / 1000 } });
 }
 
-export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
+export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boolean } = {}): Db {
+  // Only an import creates a database; every other command on a missing file says so.
+  if ((opts.readonly || opts.mustExist) && !existsSync(path)) throw new InspectError(Exit.noInput, { key: 'E_NO_DB', params: { db: path } });
   let db: Db;
   try {
     db = new Database(path, { timeout: busyTimeoutMs(), fileMustExist: opts.readonly ?? false, readonly: opts.readonly ?? false });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, DATA, fileSha, fixture, tmp } from '../helpers.js';
@@ -47,6 +48,16 @@ describe('inspect import (spawned binary)', () => {
     expect(cli(['import', 'objects', fixture('objects-utf8.csv'), '--bogus', '--db', db]).code).toBe(2);
     expect(cli(['import', 'objects', fixture('objects-utf8.csv'), '--encoding', 'latin1', '--db', db]).code).toBe(2);
     expect(cli(['--help']).code).toBe(0);
+  });
+
+  it('only an import creates a database: every other command on a missing one exits 66 and creates nothing', () => {
+    const db = join(tmp(), 'missing.db');
+    for (const args of [['verify', '2026-HLSJ-001'], ['draws'], ['report'], ['log'], ['audit'], ['export', 'tasks', 'X'], ['draw', '--items', 'SC01', '--year', '2026', '--dry-run']]) {
+      const r = cli([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(66);
+      expect(r.stderr).toContain('不存在');
+      expect(existsSync(db)).toBe(false);
+    }
   });
 
   it('--db works before or after the command, and INSPECT_DB is the default', () => {
