@@ -9,6 +9,7 @@ import { ASSIGN_ALGORITHM, ALGORITHM } from '../core/drawTypes.js';
 import type { AssignInput, MatchFailure } from '../core/matching.js';
 import type { Policy } from '../core/policy.js';
 import { snapshotText, type ScopeObject } from '../core/frame.js';
+import { packSnapshot } from '../io/drawStore.js';
 import { parseDate } from '../core/values.js';
 import { today, nowWithOffset } from '../io/clock.js';
 import { writeTransaction, type Db } from '../io/db.js';
@@ -175,7 +176,12 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
   const drawId = nextDrawId(db, req.year, lead);
   // What was confirmed must be what is drawn: another draw or import in between changes the id or frame.
   if (confirmed && confirmed.frame.drawId !== drawId) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  const { plan, items, objects } = planFromDb(db, req, drawId);
+  const planned: Partial<ReturnType<typeof planFromDb>> = planFromDb(db, req, drawId);
+  const { plan, items } = planned as ReturnType<typeof planFromDb>;
+  // Hash and compress the snapshot of the rows read now, and let go of the rows before matching:
+  // at a million objects they are most of the memory.
+  const snapshot = packSnapshot(snapshotText(planned.objects!));
+  delete planned.objects;
   if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
   if (!confirmed && !ctx.ui.json && !ctx.ui.quiet) process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui)}\n`);
   const computed = computeSelection(plan.frameText, plan.frame, seed);
@@ -198,18 +204,17 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
     });
     return { failures: match.failures, size: Math.max(req.policy.teamSize, plan.departments.length) };
   }
-  const snapshot = snapshotText(objects);
   const rec: DrawRecord = {
     algorithm: ALGORITHM, assignAlgorithm: ASSIGN_ALGORITHM, drawId: plan.frame.drawId, year: req.year, items: req.itemCodes, departments: plan.departments,
     window: req.window, seed, inputDigest: computed.inputDigest, seedHex: computed.seedHex, allocation: computed.allocation, selected: computed.selected,
-    assignDigest: sha256Hex(aText), assignments: match.assignments, rosterDigest: sha256Hex(snapshot), supersedes: req.supersede, reason: req.reason,
+    assignDigest: sha256Hex(aText), assignments: match.assignments, rosterDigest: snapshot.digest, supersedes: req.supersede, reason: req.reason,
     software: { inspect: VERSION, seedrandom: SEEDRANDOM_VERSION, node: process.version },
   };
   const rText = recordText(rec);
   const rSha = sha256Hex(rText);
   insertDraw(db, {
     createdAt: at, operator: ctx.operator, record: rec, recordText: rText, recordSha256: rSha, frameText: plan.frameText, assignText: aText, leadDepartment: plan.departments[0]!,
-    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion, snapshot,
+    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion, snapshot: snapshot.deflated,
   });
   appendEvent(db, {
     at, operator: ctx.operator, action: req.supersede ? 'draw.supersede' : 'draw',

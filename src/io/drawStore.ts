@@ -3,6 +3,7 @@ import type { StandingDraw, PastInspection, ScopeObject, TaskItem } from '../cor
 import type { InspectorRow, ObjectRow } from '../core/matching.js';
 import type { DrawRecord } from '../core/record.js';
 import { percentToBp } from '../core/values.js';
+import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from './db.js';
 
@@ -161,7 +162,14 @@ export interface DrawToRecord {
   categories: string[];
   regions: string[];
   crossRegion: boolean;
-  snapshot: string;
+  /** The deflated snapshot (packSnapshot). */
+  snapshot: Buffer;
+}
+
+/** SHA-256 of the snapshot text and its raw-deflated bytes (level 1: fast; it is stored, not shipped). */
+export function packSnapshot(text: string): { digest: string; deflated: Buffer } {
+  const bytes = Buffer.from(text, 'utf8');
+  return { digest: createHash('sha256').update(bytes).digest('hex'), deflated: deflateRawSync(bytes, { level: 1 }) };
 }
 
 export function insertDraw(db: Db, d: DrawToRecord): void {
@@ -175,7 +183,7 @@ export function insertDraw(db: Db, d: DrawToRecord): void {
     r.seedHex, Buffer.from(d.frameText, 'utf8'), Buffer.from(d.assignText, 'utf8'), d.recordText, d.recordSha256, r.window.start, r.window.end,
     JSON.stringify(d.regions), d.crossRegion ? 1 : 0, r.supersedes, r.reason, d.createdAt, d.operator,
   );
-  db.prepare('INSERT INTO draw_snapshots (draw_id, objects) VALUES (?, ?)').run(r.drawId, deflateRawSync(Buffer.from(d.snapshot, 'utf8'), { level: 1 }));
+  db.prepare('INSERT INTO draw_snapshots (draw_id, objects) VALUES (?, ?)').run(r.drawId, d.snapshot);
   const sel = db.prepare('INSERT INTO draw_selections (draw_id, object_id, stratum, rank, ticket, position) VALUES (?, ?, ?, ?, ?, ?)');
   r.selected.forEach((s, i) => sel.run(r.drawId, s.id, s.stratum, s.rank, s.ticket, i + 1));
   const asg = db.prepare('INSERT INTO draw_assignments (draw_id, object_id, seat, inspector_id) VALUES (?, ?, ?, ?)');
