@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { ACTIVE_STATUS_SQL } from '../io/drawStore.js';
 import { ensureSqlite3, fmt, runInspect, timeCommand } from './measure.js';
 
 export async function benchDraw(work: string, rows: number, objectsCsv: string): Promise<void> {
@@ -26,7 +27,7 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
   const dry = runInspect([...args, '--dry-run', '--json'], work);
   const plan = JSON.parse(dry.stdout) as { scopeCount: number; selectedTotal: number };
   const n = plan.selectedTotal;
-  const baseline = timeCommand(sqlite, [db, `SELECT credit_code FROM objects WHERE in_roster = 1 AND status IN ('存续','在业') ORDER BY random() LIMIT ${n};`]);
+  const baseline = timeCommand(sqlite, [db, `SELECT credit_code FROM objects WHERE in_roster = 1 AND ${ACTIVE_STATUS_SQL} ORDER BY random() LIMIT ${n};`]);
   const real = runInspect([...args, '--seed', 'bench', '--yes', '--json'], work);
   const drawId = (JSON.parse(real.stdout) as { drawId: string }).drawId;
   const bundle = join(work, 'bundle');

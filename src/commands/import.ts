@@ -100,8 +100,8 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
       const stage = kind === 'history' ? null : stager(db, kind);
       const writeHistory = kind === 'history' ? historyWriter(db, importId) : null;
       const keyCol = SCHEMAS[kind].columns.find((c) => c.key === SCHEMAS[kind].key[0])!;
-      const keyIdx = () => headerMapIndex?.get(keyCol.key);
-      let headerMapIndex: Map<string, number> | undefined;
+      // For each file column, the schema key it maps to (undefined for unknown columns).
+      const keyOfColumn: (string | undefined)[] = [];
       let validate: ReturnType<typeof rowValidator> | undefined;
       let lastProgress = 0;
 
@@ -112,7 +112,7 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
           if (!mapped.ok) throw new InspectError(Exit.data, { key: mapped.error.key, params: { file, ...mapped.error } });
           for (const u of mapped.map.unknown) ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
           for (const r of unchecked) ui.warn('W_REFS_UNCHECKED', { roster: rosterNames[r]![ui.lang] });
-          headerMapIndex = mapped.map.index;
+          for (const [k, i] of mapped.map.index) keyOfColumn[i] = k;
           validate = rowValidator(kind, mapped.map, refs);
           continue;
         }
@@ -128,8 +128,8 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
           if (kind === 'departments') deptRows.push({ row, code: result.record.code!, parent: result.record.parent! });
         } else {
           rejectedRows.set(row, cells);
-          const i = keyIdx();
-          const rawKey = i === undefined ? '' : (cells[i] ?? '').trim();
+          const i = keyOfColumn.indexOf(keyCol.key);
+          const rawKey = i < 0 ? '' : (cells[i] ?? '').trim();
           if (rawKey && stage) stage.keep(kind === 'objects' ? rawKey.toUpperCase() : rawKey);
         }
         if (rowsRead - lastProgress >= 50000) {
@@ -145,10 +145,7 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         imported = merged.written;
         for (const d of merged.duplicates) {
           problems.push({ row: d.row, column: keyCol.zh, value: d.key, reason: { key: 'R_DUPLICATE', params: { first: d.first } }, severity: 'error' });
-          rejectedRows.set(d.row, header.map((_, i) => {
-            const k = [...headerMapIndex!].find(([, idx]) => idx === i)?.[0];
-            return k ? d.values[k] ?? '' : '';
-          }));
+          rejectedRows.set(d.row, header.map((_, i) => d.values[keyOfColumn[i] ?? ''] ?? ''));
         }
       }
       if (kind === 'departments') {

@@ -4,6 +4,7 @@ import { buildReport, type Report } from '../core/report.js';
 import { loadCalendar } from '../io/calendarData.js';
 import { readPolicy } from '../io/policyFile.js';
 import type { Db } from '../io/db.js';
+import { ACTIVE_STATUS_SQL } from '../io/drawStore.js';
 import type { Context } from './context.js';
 import { parseYear } from './draw.js';
 import { parseAsOf } from './results.js';
@@ -33,7 +34,7 @@ function gather(db: Db, year: number) {
     )
     .raw()
     .all({ y: String(year), yn: year }) as [string, number][];
-  const supervised = db.prepare(`SELECT count(*) FROM objects WHERE in_roster = 1 AND status IN ('存续', '在业')`).pluck().get() as number;
+  const supervised = db.prepare(`SELECT count(*) FROM objects WHERE in_roster = 1 AND ${ACTIVE_STATUS_SQL}`).pluck().get() as number;
   const items = db
     .prepare(
       `SELECT i.code, i.name, (SELECT count(*) FROM draws d JOIN json_each(d.items) j WHERE j.value = i.code AND d.year = ? AND NOT EXISTS (SELECT 1 FROM draws x WHERE x.supersedes = d.id)) AS n

@@ -4,7 +4,6 @@
 // then by id, so the work is spread evenly wherever eligibility allows.
 import seedrandom from 'seedrandom';
 import { compareCodeUnits } from './canonical.js';
-import { ASSIGN_ALGORITHM } from './drawTypes.js';
 import { assignSeedHex } from './selection.js';
 
 /** [id, department, region, status, certValidTo, specialties, conflicts] */
@@ -123,8 +122,4 @@ function explain(candidates: InspectorRow[], obj: ObjectRow, input: AssignInput,
     if (reasons.length === 0 && team.includes(c[0])) reasons.push('TAKEN');
     return { id: c[0], department: c[1], reasons };
   });
-}
-
-export function emptyAssignInput(drawId: string): AssignInput {
-  return { algorithm: ASSIGN_ALGORITHM, drawId, teamSize: 2, windowEnd: '', crossRegion: false, departments: [], requirements: [], inspectors: [], objects: [] };
 }

@@ -142,18 +142,6 @@ export const rosterNames: Record<string, { zh: string; en: string }> = {
   history: { zh: '已检查记录', en: 'inspection history' },
 };
 
-export function hasMessage(key: string): boolean {
-  return key in catalogue;
-}
-
-/** Adds entries; later feature modules register their sentences here so one renderer serves all. */
-export function registerMessages(more: Catalogue): void {
-  for (const [k, v] of Object.entries(more)) {
-    if (k in catalogue) throw new Error(`message key registered twice: ${k}`);
-    catalogue[k] = v;
-  }
-}
-
 /** A list of values or messages rendered one after another, joined by `sep` (the same in both languages). */
 export function listMsg(items: (string | Msg)[], sep: string): Msg {
   return { key: '@list', params: { sep, ...Object.fromEntries(items.map((v, i) => [`i${i}`, v])) } };

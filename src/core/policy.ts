@@ -11,8 +11,6 @@ export interface Policy {
   teamSize: number;
 }
 
-export const DEFAULT_POLICY_NOTE = 'A 1/2/3, B 3/5/8, C 8/10/15, D 20/30/50, KEY 100 (percent, risk L/M/H)';
-
 type Problems = Msg[];
 const problem = (field: string, reason: string, value?: unknown): Msg => ({
   key: 'E_POLICY_FIELD', params: { field, reason: { key: reason }, value: value === undefined ? '∅' : JSON.stringify(value) },

@@ -2,7 +2,7 @@
 // from a frame, a seed and the matching input. `verify` runs the very same functions.
 import { allocate } from './allocation.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
-import { ALGORITHM, ASSIGN_ALGORITHM, type Allocation, type Frame, type Selected } from './drawTypes.js';
+import type { Allocation, Frame, Selected } from './drawTypes.js';
 import { assign, type AssignInput, type Assignment, type MatchResult } from './matching.js';
 import { seedHexFor, select, tickets } from './selection.js';
 
@@ -55,5 +55,3 @@ export function computeAssignments(input: AssignInput, seedHex: string): MatchRe
 export function recordText(r: DrawRecord): string {
   return canonicalJson(r as never);
 }
-
-export const RECORD_ALGORITHMS = { draw: ALGORITHM, assign: ASSIGN_ALGORITHM };

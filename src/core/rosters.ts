@@ -3,7 +3,7 @@
 import type { Parsed } from './values.js';
 import { parseFollowUp, parseResult } from './results.js';
 import {
-  parseDate, parseGrade, parseInspectorStatus, parseItemKind, parseLevel, parseList, parseMethod,
+  parseDate, parseGrade, parseInspectorStatus, parseItemKind, parseLevel, parseMethod,
   parseObjectStatus, parseObjectType, parsePercent, parseRisk, parseYesNo,
 } from './values.js';
 
@@ -31,15 +31,13 @@ export interface Column {
   private?: boolean;
 }
 
-const enumText = (p: (raw: string) => Parsed<string>) => p;
-
 export const SCHEMAS: Record<SchemaKind, { key: string[]; columns: Column[] }> = {
   objects: {
     key: ['credit_code'],
     columns: [
       { key: 'credit_code', zh: '统一社会信用代码', aliases: ['对象编号', '信用代码', 'credit_code', 'code', 'uscc'], required: true, special: 'code' },
       { key: 'name', zh: '名称', aliases: ['企业名称', '对象名称', '主体名称', 'name'], required: true },
-      { key: 'type', zh: '对象类型', aliases: ['主体类型', 'type'], required: true, parse: enumText(parseObjectType) },
+      { key: 'type', zh: '对象类型', aliases: ['主体类型', 'type'], required: true, parse: parseObjectType },
       { key: 'industry', zh: '行业', aliases: ['行业代码', 'industry'] },
       { key: 'region', zh: '区域', aliases: ['所属区域', '辖区', 'region'] },
       { key: 'address', zh: '地址', aliases: ['住所', '经营场所', 'address'] },
@@ -120,8 +118,4 @@ export const SCHEMAS: Record<SchemaKind, { key: string[]; columns: Column[] }> =
     ],
   },
 };
-
-export function columnsOf(kind: SchemaKind): Column[] {
-  return SCHEMAS[kind].columns;
-}
 

@@ -179,11 +179,6 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
   };
 }
 
-/** The key of a record, for duplicate detection and upserts. */
-export function recordKey(kind: RosterKind, record: Record<string, string>): string {
-  return SCHEMAS[kind].key.map((k) => record[k] ?? '').join('\u0000');
-}
-
 /**
  * Whole-file checks on a department roster: every parent is listed and the hierarchy has no cycle.
  * Returns problems keyed to the rows that carry them.

@@ -40,7 +40,8 @@ export const parseObjectStatus = enumParser({
   迁出: ['moved out', 'moved'],
   停业: ['suspended', 'closed'],
 });
-export const ACTIVE_OBJECT_STATUSES: ReadonlySet<string> = new Set(['存续', '在业']);
+/** The statuses of a live market entity (draw-spec §1: the scope is the active objects). */
+export const ACTIVE_OBJECT_STATUSES: readonly string[] = ['存续', '在业'];
 export const parseInspectorStatus = enumParser({ 在岗: ['active', 'on duty'], 停用: ['inactive', 'disabled', 'suspended'] });
 export const parseItemKind = enumParser({ 一般: ['general', 'normal'], 重点: ['key', 'focus'] });
 export const parseMethod = enumParser({ 实地核查: ['on-site', 'onsite'], 书面检查: ['documentary', 'paper'], 网络监测: ['online', 'network'] });

@@ -190,7 +190,3 @@ function csvError(file: string, e: unknown): InspectError {
   }
   throw e;
 }
-
-export function fileSize(file: string): number {
-  return statSync(file).size;
-}

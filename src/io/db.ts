@@ -39,7 +39,7 @@ function rosterTableSql(kind: Exclude<RosterKind, 'history'>): string {
     BEGIN SELECT RAISE(ABORT, 'roster rows are never deleted'); END;`;
 }
 
-const MIGRATIONS: string[] = [
+const MIGRATIONS: readonly string[] = [
   // 1: rosters, imports, event log
   `
   CREATE TABLE imports (
@@ -189,12 +189,6 @@ const MIGRATIONS: string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
-
-/** Adds migrations from feature modules (draws, results), in order, before any database is opened. */
-export function addMigration(version: number, sql: string): void {
-  if (MIGRATIONS.length !== version - 1) throw new Error(`migration ${version} registered out of order`);
-  MIGRATIONS.push(sql);
-}
 
 export function isBusy(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';

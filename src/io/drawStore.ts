@@ -2,12 +2,15 @@
 import type { StandingDraw, PastInspection, ScopeObject, TaskItem } from '../core/frame.js';
 import type { InspectorRow, ObjectRow } from '../core/matching.js';
 import type { DrawRecord } from '../core/record.js';
-import { percentToBp } from '../core/values.js';
+import { ACTIVE_OBJECT_STATUSES, percentToBp } from '../core/values.js';
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from './db.js';
 
 const list = (s: string) => (s === '' ? [] : s.split(';'));
+
+/** `status IN (…)` for the active statuses, from the one list in the core. */
+export const ACTIVE_STATUS_SQL = `status IN (${ACTIVE_OBJECT_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 export function loadItems(db: Db, codes: string[]): { items: TaskItem[]; unknown: string[] } {
   const stmt = db.prepare('SELECT * FROM items WHERE code = ? AND in_roster = 1');
@@ -39,7 +42,7 @@ export function loadActiveObjects(db: Db): ScopeObject[] {
   const stmt = db
     .prepare(
       `SELECT credit_code, type, industry, region, credit_grade, risk_level, key_supervision, tags FROM objects
-       WHERE in_roster = 1 AND status IN ('存续', '在业') ORDER BY credit_code`,
+       WHERE in_roster = 1 AND ${ACTIVE_STATUS_SQL} ORDER BY credit_code`,
     )
     .raw();
   for (const r of stmt.iterate() as Iterable<string[]>) {
