@@ -56,8 +56,15 @@ export function ruledOut(ins: InspectorRow, obj: ObjectRow, input: AssignInput, 
   return reasons;
 }
 
-export function assign(input: AssignInput, seedHex: string): MatchResult {
-  const rng = seedrandom(assignSeedHex(seedHex));
+interface Prepared {
+  pool: InspectorRow[];
+  staticOk: boolean[];
+  conflicts: Set<string>[];
+  required: Map<string, string[]>;
+  teamSize: number;
+}
+
+function prepare(input: AssignInput): Prepared {
   const required = new Map<string, string[]>();
   for (const [d, s] of input.requirements) required.set(d, [...(required.get(d) ?? []), s]);
   const participating = new Set(input.departments);
@@ -66,24 +73,72 @@ export function assign(input: AssignInput, seedHex: string): MatchResult {
   const noObject: ObjectRow = ['', '', []];
   // What does not depend on the object (status, certificate, specialty) is decided once.
   const staticOk = pool.map((ins) => ruledOut(ins, noObject, { ...input, crossRegion: false }, required).length === 0);
-  const conflicts = pool.map((ins) => new Set(ins[6]));
+  return { pool, staticOk, conflicts: pool.map((ins) => new Set(ins[6])), required, teamSize: Math.max(input.teamSize, input.departments.length) };
+}
+
+/** Indexes (into the pool) of the inspectors who may inspect this object, in id order. */
+function collectEligible(p: Prepared, input: AssignInput, obj: ObjectRow, eligible: number[]): void {
+  eligible.length = 0;
+  for (let i = 0; i < p.pool.length; i++) {
+    if (!p.staticOk[i]) continue;
+    const ins = p.pool[i]!;
+    if (p.conflicts[i]!.has(obj[0]) || obj[2].includes(ins[0])) continue;
+    if (input.crossRegion && ins[2] !== '' && ins[2] === obj[1]) continue;
+    eligible.push(i);
+  }
+}
+
+/**
+ * The matching input for a selection: the selected objects, in selected order, with their rows from the
+ * input. A plain draw's inspectors.json lists exactly these; a committed draw's lists every frame object,
+ * since the selection was unknown when it was frozen (inspect-commit/1).
+ */
+export function forSelection(input: AssignInput, ids: string[]): { ok: true; input: AssignInput } | { ok: false; missing: string } {
+  if (input.objects.length === ids.length && input.objects.every((o, i) => o[0] === ids[i])) return { ok: true, input };
+  const byId = new Map(input.objects.map((o) => [o[0], o]));
+  const objects: ObjectRow[] = [];
+  for (const id of ids) {
+    const o = byId.get(id);
+    if (!o) return { ok: false, missing: id };
+    objects.push(o);
+  }
+  return { ok: true, input: { ...input, objects } };
+}
+
+/**
+ * Objects that could not get a full team even if they were the only object (commit-spec §1): a committed
+ * draw must never become impossible to reveal. Teams draw on no capacity, so an object that can be
+ * matched alone can always be matched, whatever the selection.
+ */
+export function unmatchableAlone(input: AssignInput): MatchFailure[] {
+  const p = prepare(input);
+  const eligible: number[] = [];
+  const failures: MatchFailure[] = [];
+  for (const obj of input.objects) {
+    collectEligible(p, input, obj, eligible);
+    const short = input.departments.find((d) => !eligible.some((i) => p.pool[i]![1] === d));
+    if (short !== undefined) {
+      failures.push({ id: obj[0], department: short, needed: p.teamSize, candidates: explain(p.pool.filter((i) => i[1] === short), obj, input, p.required, []) });
+    } else if (eligible.length < p.teamSize) {
+      failures.push({ id: obj[0], department: null, needed: p.teamSize, candidates: explain(p.pool, obj, input, p.required, []) });
+    }
+  }
+  return failures;
+}
+
+export function assign(input: AssignInput, seedHex: string): MatchResult {
+  const rng = seedrandom(assignSeedHex(seedHex));
+  const prep = prepare(input);
+  const { pool, required, teamSize } = prep;
   const load = new Int32Array(pool.length);
   const ticket = new Float64Array(pool.length);
-  const teamSize = Math.max(input.teamSize, input.departments.length);
   const assignments: Assignment[] = [];
   const failures: MatchFailure[] = [];
   const eligible: number[] = [];
   const team: number[] = [];
 
   for (const obj of input.objects) {
-    eligible.length = 0;
-    for (let i = 0; i < pool.length; i++) {
-      if (!staticOk[i]) continue;
-      const ins = pool[i]!;
-      if (conflicts[i]!.has(obj[0]) || obj[2].includes(ins[0])) continue;
-      if (input.crossRegion && ins[2] !== '' && ins[2] === obj[1]) continue;
-      eligible.push(i);
-    }
+    collectEligible(prep, input, obj, eligible);
     // Exactly one ticket per eligible inspector, in id order: the stream's use is fixed by the input.
     for (const i of eligible) ticket[i] = rng();
     team.length = 0;

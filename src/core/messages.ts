@@ -7,6 +7,8 @@ export interface Msg {
   params?: Record<string, string | number | undefined | Msg>;
 }
 
+import { commitMessages } from './messagesCommit.js';
+
 type Catalogue = Record<string, { zh: string; en: string }>;
 
 const catalogue: Catalogue = {
@@ -132,6 +134,7 @@ const catalogue: Catalogue = {
   // status
   H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },
   H_NOTHING: { zh: '尚未导入任何名录。先运行：inspect import objects 文件.csv', en: 'Nothing imported yet. Start with: inspect import objects FILE.csv' },
+  ...commitMessages,
 };
 
 export const rosterNames: Record<string, { zh: string; en: string }> = {

@@ -26,6 +26,8 @@ export interface DrawRecord {
   supersedes: string | null;
   reason: string | null;
   software: { inspect: string; seedrandom: string; node: string };
+  /** A committed draw (inspect-commit/1): SHA-256 of its commitment.json. Absent for a plain draw. */
+  commitDigest?: string;
 }
 
 export interface Computed {

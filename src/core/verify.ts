@@ -4,11 +4,12 @@ import { allocate } from './allocation.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import type { Frame } from './drawTypes.js';
 import { frameShapeProblems } from './frame.js';
-import { assign, type AssignInput } from './matching.js';
+import { assign, forSelection, type AssignInput } from './matching.js';
+import { verifyCommitment } from './commitment.js';
 import type { DrawRecord } from './record.js';
 import { seedHexFor, select, tickets } from './selection.js';
 
-export type CheckName = 'frame' | 'digest' | 'seed' | 'allocation' | 'selection' | 'assignments';
+export type CheckName = 'frame' | 'digest' | 'seed' | 'allocation' | 'selection' | 'assignments' | 'commitment' | 'sourceTimes' | 'beacons' | 'key';
 export interface Check {
   name: CheckName;
   ok: boolean;
@@ -45,6 +46,8 @@ export interface VerifyInput {
   record: DrawRecord;
   /** The canonical matching input, when the bundle has it. */
   assignText?: string;
+  /** A committed draw: its inspectors.json lists every frame object, not only the selected ones. */
+  committed?: boolean;
 }
 
 export function verifyDraw(v: VerifyInput): Check[] {
@@ -99,14 +102,37 @@ export function verifyDraw(v: VerifyInput): Check[] {
     if (input) {
       const objIds = input.objects.map((o) => o[0]);
       const selIds = r.selected.map((s) => s.id);
-      const dObj = firstDifference(selIds, objIds, 'inspectors.json objects');
+      const dObj = firstDifference(v.committed ? frame.frame.map((f) => f[0]) : selIds, objIds, 'inspectors.json objects');
       if (dObj) problems.push(dObj);
-      const m = assign(input, seedHex);
-      if (!m.ok) problems.push(`matching fails on this input: ${m.failures.map((f) => f.id).join(', ')}`);
-      const d = firstDifference(m.assignments, r.assignments, 'assignments');
-      if (d) problems.push(d);
+      const forSel = forSelection(input, selIds);
+      if (!forSel.ok) problems.push(`inspectors.json has no row for selected object ${forSel.missing}`);
+      else {
+        const m = assign(forSel.input, seedHex);
+        if (!m.ok) problems.push(`matching fails on this input: ${m.failures.map((f) => f.id).join(', ')}`);
+        const d = firstDifference(m.assignments, r.assignments, 'assignments');
+        if (d) problems.push(d);
+      }
     }
     checks.push({ name: 'assignments', ok: problems.length === 0, detail: problems[0] ?? `${r.assignments.length} teams` });
   }
   return checks;
+}
+
+export interface BundleInput extends VerifyInput {
+  /** commitment.json and beacons.json of a committed draw. */
+  commit?: { commitmentText: string; beaconsText: string };
+  lang: 'zh' | 'en';
+}
+
+/** Every check of a draw, plain or committed; for a committed draw also the lottery values to compare. */
+export function verifyBundle(v: BundleInput): { checks: Check[]; lotteries: string[]; clockOverridden: boolean } {
+  const checks = verifyDraw({ ...v, committed: v.commit !== undefined });
+  if (!v.commit) {
+    if ((v.record as { commitDigest?: string }).commitDigest !== undefined) {
+      checks.push({ name: 'commitment', ok: false, detail: 'record.json names a commitment, but commitment.json and beacons.json are missing' });
+    }
+    return { checks, lotteries: [], clockOverridden: false };
+  }
+  const c = verifyCommitment({ ...v.commit, frameText: v.frameText, assignText: v.assignText ?? '', record: v.record, lang: v.lang });
+  return { checks: [...checks, ...c.checks], lotteries: c.lotteries, clockOverridden: c.clockOverridden };
 }

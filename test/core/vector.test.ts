@@ -1,4 +1,4 @@
-// The spec's worked example (shared/vectors): a build that disagrees in any digit is wrong.
+// The spec's worked example (test/vectors, copied from the published spec): a build that disagrees in any digit is wrong.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import type { Frame } from '../../src/core/drawTypes.js';
 import { seedHexFor, select, tickets } from '../../src/core/selection.js';
 import { ROOT } from '../helpers.js';
 
-const dir = join(ROOT, '../shared/vectors');
+const dir = join(ROOT, 'test/vectors');
 const frameBytes = readFileSync(join(dir, 'public-example.frame.json'));
 const expected = JSON.parse(readFileSync(join(dir, 'public-example.expected.json'), 'utf8'));
 const frame = JSON.parse(frameBytes.toString('utf8')) as Frame;

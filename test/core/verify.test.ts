@@ -10,7 +10,7 @@ import { assignText, computeAssignments, computeSelection, type DrawRecord } fro
 import { verifyDraw } from '../../src/core/verify.js';
 import { ROOT } from '../helpers.js';
 
-const frameText = readFileSync(join(ROOT, '../shared/vectors/public-example.frame.json'), 'utf8');
+const frameText = readFileSync(join(ROOT, 'test/vectors/public-example.frame.json'), 'utf8');
 const frame = JSON.parse(frameText) as Frame;
 const c = computeSelection(frameText, frame, '湖里区2026年第一批');
 const input: AssignInput = {

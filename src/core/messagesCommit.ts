@@ -1,0 +1,89 @@
+// Messages of committed draws (inspect-commit/1), in Chinese and English; merged into the one catalogue.
+export const commitMessages: Record<string, { zh: string; en: string }> = {
+  // --beacon specs
+  E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
+  R_BEACON_FORMS: {
+    zh: '可用形式：drand:轮次、drand@时间、ssq|dlt|kl8|fc3d|pl5:期号@日期、witness:名称@时间（时间须带时区，如 2027-01-15T10:00+08:00）',
+    en: 'use drand:ROUND, drand@TIME, ssq|dlt|kl8|fc3d|pl5:ISSUE@DATE or witness:LABEL@TIME (times with an offset, e.g. 2027-01-15T10:00+08:00)',
+  },
+  R_BEACON_ROUND: { zh: '轮次应为正整数', en: 'the round must be a positive integer' },
+  R_BEACON_TIME: { zh: '时间应为带时区的 ISO 8601，如 2027-01-15T10:00+08:00', en: 'the time must be ISO 8601 with an offset, e.g. 2027-01-15T10:00+08:00' },
+  R_BEACON_LABEL: { zh: '名称不能为空、不能含控制字符、不超过 100 字', en: 'the label must be 1–100 printable characters' },
+  R_BEACON_ISSUE: { zh: '期号应为 3–10 位数字', en: 'the issue must be 3–10 digits' },
+  R_BEACON_DATE: { zh: '开奖日期应为 YYYY-MM-DD', en: 'the draw date must be YYYY-MM-DD' },
+  R_SOURCE_TIME_MISMATCH: { zh: '{source} 的公开时间与其定义不符', en: '{source}: its public time does not follow from its definition' },
+  R_SOURCE_NOT_FUTURE: {
+    zh: '{source} 的公开时间 {at} 不够晚：须晚于承诺时间至少 {minutes} 分钟，否则它可能在承诺前已经公开',
+    en: '{source} becomes public at {at}, too early: it must be at least {minutes} minutes after the commitment, or it may already be known',
+  },
+  R_LOTTERY_NOT_LATER: { zh: '{source} 的开奖日期 {date} 须晚于承诺日期 {today}（北京时间）', en: '{source}: the draw date {date} must be after the commitment date {today} (China Standard Time)' },
+
+  // revealed values
+  R_DRAND_SIG_FORM: { zh: 'drand 签名应为 96 位十六进制数字（收到 {length} 位）', en: 'a drand signature is 96 hex digits (got {length})' },
+  R_DRAND_SIG_POINT: { zh: '第 {round} 轮的签名不是有效的曲线点（数字被改动或截断）', en: 'the signature for round {round} is not a valid curve point (a digit changed or cut off)' },
+  R_DRAND_SIG_BAD: { zh: '签名不是 drand quicknet 第 {round} 轮的签名（另一轮的签名或伪造）', en: 'not the drand quicknet signature of round {round} (another round\'s, or forged)' },
+  R_DRAND_JSON: { zh: 'drand 文件应为中继返回的 JSON：{"round":…,"randomness":"…","signature":"…"}', en: 'a drand file must be the JSON a relay returns: {"round":…,"randomness":"…","signature":"…"}' },
+  R_DRAND_ROUND: { zh: 'JSON 中的轮次 {found} 不是承诺的第 {round} 轮', en: 'the JSON is for round {found}, the commitment names round {round}' },
+  R_DRAND_RANDOMNESS: { zh: 'JSON 中的 randomness 与第 {round} 轮签名的 SHA-256 不符', en: 'the JSON\'s randomness is not the SHA-256 of round {round}\'s signature' },
+  R_LOTTERY_GAME: { zh: '未知彩票玩法 {game}', en: 'unknown lottery game {game}' },
+  R_LOTTERY_ZONES: { zh: '{game} 有 {expected} 个区（用 + 或 | 分隔），收到 {found} 个', en: '{game} has {expected} zones (separated by + or |), got {found}' },
+  R_LOTTERY_NUMBER: { zh: '{game} 第 {zone} 区含有不是号码的内容', en: '{game} zone {zone}: something that is not a number' },
+  R_LOTTERY_COUNT: { zh: '{game} 第 {zone} 区应有 {expected} 个号码，收到 {found} 个', en: '{game} zone {zone} has {expected} numbers, got {found}' },
+  R_LOTTERY_RANGE: { zh: '{game} 第 {zone} 区号码 {value} 超出范围 {min}–{max}', en: '{game} zone {zone}: {value} is outside {min}–{max}' },
+  R_LOTTERY_REPEAT: { zh: '{game} 第 {zone} 区有重复号码', en: '{game} zone {zone} repeats a number' },
+  R_WITNESS_DIGITS: { zh: '现场摇号结果应为数字（可含空格），不超过 200 位', en: 'witnessed numbers are digits (spaces allowed), at most 200' },
+
+  // verify of a committed draw
+  V_NOT_CANONICAL: { zh: '{file} 不是规范化 JSON', en: '{file} is not in canonical form' },
+  V_COMMIT_KEYS: { zh: 'commitment.json 的字段不符合 inspect-commit/1：{keys}', en: 'commitment.json does not have exactly the keys of inspect-commit/1: {keys}' },
+  V_DIGEST_DIFFERS: { zh: '{what}：重算为 {computed}，记录为 {recorded}', en: '{what}: computed {computed}, recorded {recorded}' },
+  V_COMMIT_FIELD: { zh: '{field}：承诺为 {committed}，记录为 {recorded}', en: '{field}: committed {committed}, recorded {recorded}' },
+  V_COMMITTED_AT: { zh: '承诺时间「{value}」不是带时区的时间', en: 'committedAt "{value}" is not a time with an offset' },
+  V_NO_SOURCES: { zh: '承诺没有列出任何公共随机源', en: 'the commitment names no public random source' },
+  V_BEACON_COUNT: { zh: '承诺了 {committed} 个随机源，beacons.json 揭示了 {revealed} 个', en: '{committed} sources committed, {revealed} revealed in beacons.json' },
+  V_BEACON_SOURCE: { zh: '第 {index} 个随机源：承诺的是 {committed}，揭示的是 {revealed}', en: 'source {index}: {committed} was committed, {revealed} revealed' },
+  V_BEACON_VALUE: { zh: '{source}：beacons.json 中的值与其证明不一致', en: '{source}: the value in beacons.json does not follow from its proof' },
+  V_KEY_DIFFERS: { zh: '{what}：由揭示的值算得密钥串 {computed}，记录为 {recorded}', en: '{what}: the revealed values make the key {computed}, recorded {recorded}' },
+  V_KEY_UNCHECKED: { zh: '随机源未通过核验，密钥串无从核对', en: 'not checked: a revealed value failed' },
+  W_CLOCK_OVERRIDDEN: {
+    zh: '注意：该承诺是在 INSPECT_NOW 指定的时钟下做出的（演练或测试）。能证明承诺在先的是已发布的承诺公告，而不是操作电脑的时钟。',
+    en: 'Note: this commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test). What proves the commitment came first is the published notice, not the operator\'s clock.',
+  },
+
+  // commit, reveal
+  E_COMMIT_NEEDS_BEACON: { zh: '--commit 需要至少一个 --beacon（公共随机源）。', en: '--commit needs at least one --beacon (a public random source).' },
+  E_BEACON_NEEDS_COMMIT: { zh: '--beacon 只用于承诺抽取：请同时加 --commit。', en: '--beacon goes with --commit.' },
+  E_COMMIT_SEED: { zh: '承诺抽取不接受 --seed：种子由公共随机源在承诺之后决定。', en: '--commit takes no --seed: the public sources decide the seed after the commitment.' },
+  E_COMMIT_REQUIRED: { zh: '策略要求承诺抽取（policy.commit.required）：请用 --commit --beacon …', en: 'The policy requires committed draws (policy.commit.required): use --commit --beacon …' },
+  E_SOURCE_NOT_FUTURE: { zh: '随机源不合格，未记录：{reason}', en: 'Source refused, nothing recorded: {reason}' },
+  E_COMMIT_UNMATCHABLE: {
+    zh: '{count} 个可抽取对象即使单独抽中也无法组成完整检查组（每组 {size} 人），不能承诺（否则揭示时可能无法完成）：',
+    en: '{count} eligible objects could not get a full team ({size} inspectors) even alone, so nothing can be committed (the reveal could fail):',
+  },
+  E_PENDING_COMMITMENT: {
+    zh: '承诺抽取 {id}（检查类别 {categories}）尚未揭示：在它揭示或被作废之前，不能再抽取这些类别（其排除对象取决于尚未揭晓的结果）。',
+    en: 'Committed draw {id} (categories {categories}) is not revealed yet: no other draw of those categories until it is revealed or superseded (its exclusions depend on a selection nobody knows yet).',
+  },
+  I_CONFIRM_COMMIT: {
+    zh: '确认记录此承诺？（承诺一经记录不可撤销；随机源公开后用 inspect reveal 揭示）',
+    en: 'Record this commitment? (it cannot be undone; reveal it with inspect reveal once the sources are public)',
+  },
+  I_COMMITTED: { zh: '承诺抽取 {id} 已记录。承诺摘要 commitDigest：{digest}', en: 'Committed draw {id} recorded. commitDigest: {digest}' },
+  I_COMMIT_SOURCE: { zh: '  随机源 {index}：{source}，公开时间 {at}', en: '  source {index}: {source}, public at {at}' },
+  I_COMMIT_NEXT: {
+    zh: '下一步：inspect export publication {id} --kind commitment 生成承诺公告，在随机源公开前发布；公开后运行 inspect reveal {id}。',
+    en: 'Next: inspect export publication {id} --kind commitment writes the notice; publish it before the sources are public, then run inspect reveal {id}.',
+  },
+  E_NOT_COMMITTED: { zh: '{id} 不是承诺抽取（没有待揭示的承诺）。', en: '{id} is not a committed draw (no commitment to reveal).' },
+  E_ALREADY_REVEALED: { zh: '承诺抽取 {id} 已于 {at} 揭示，不能再次揭示。', en: 'Committed draw {id} was already revealed at {at}; it cannot be revealed again.' },
+  E_COMMITMENT_VOIDED: { zh: '承诺抽取 {id} 已被 {by} 作废，不能揭示。', en: 'Committed draw {id} was superseded by {by}; it cannot be revealed.' },
+  E_REVEAL_COUNT: { zh: '承诺有 {expected} 个随机源，收到 {found} 个 --value（按承诺顺序各给一个）。', en: 'The commitment has {expected} sources, got {found} --value (one per source, in committed order).' },
+  E_REVEAL_EARLY: { zh: '{source} 要到 {at} 才公开（现在是 {now}）：不能提前揭示。此次尝试已记入日志。', en: '{source} becomes public at {at} (now {now}): it cannot be revealed early. This attempt was logged.' },
+  E_REVEAL_INVALID: { zh: '随机源 {index}（{source}）的值被拒绝：{reason}。未记录抽取，此次尝试已记入日志。', en: 'The value for source {index} ({source}) was refused: {reason}. Nothing was recorded; the attempt was logged.' },
+  I_ASK_VALUE: { zh: '{source} 的公开值', en: 'Public value of {source}' },
+  I_REVEALED: {
+    zh: '承诺抽取 {id} 已揭示并记录：抽中 {n} 户；密钥串（种子）{seed}',
+    en: 'Committed draw {id} revealed and recorded: {n} objects selected; key string (seed) {seed}',
+  },
+  E_VALUE_FILE: { zh: '无法读取 --value 文件 {file}：{detail}', en: 'Cannot read the --value file {file}: {detail}' },
+};
