@@ -14,9 +14,9 @@ export const EXIT_OVERDUE = 3;
 function gather(db: Db, year: number) {
   const draws = db
     .prepare(
-      `SELECT d.id, d.items, d.departments, s.id AS superseded_by, s.reason AS superseded_reason,
+      `SELECT d.id, d.items, d.departments, s.by_id AS superseded_by, s.reason AS superseded_reason,
               (SELECT count(*) FROM draw_selections x WHERE x.draw_id = d.id) AS selected
-       FROM draws d LEFT JOIN draws s ON s.supersedes = d.id WHERE d.year = ? ORDER BY d.created_at, d.id`,
+       FROM draws d LEFT JOIN supersessions s ON s.superseded = d.id WHERE d.year = ? ORDER BY d.created_at, d.id`,
     )
     .all(year) as { id: string; items: string; departments: string; superseded_by: string | null; superseded_reason: string | null; selected: number }[];
   const results = db
@@ -29,7 +29,7 @@ function gather(db: Db, year: number) {
          SELECT department AS dep, credit_code AS obj FROM history WHERE substr(date, 1, 4) = @y
          UNION ALL
          SELECT j.value AS dep, s.object_id AS obj FROM draws d JOIN json_each(d.departments) j JOIN draw_selections s ON s.draw_id = d.id
-         WHERE d.year = @yn AND NOT EXISTS (SELECT 1 FROM draws x WHERE x.supersedes = d.id)
+         WHERE d.year = @yn AND NOT EXISTS (SELECT 1 FROM supersessions x WHERE x.superseded = d.id)
        ) GROUP BY dep`,
     )
     .raw()
@@ -37,7 +37,7 @@ function gather(db: Db, year: number) {
   const supervised = db.prepare(`SELECT count(*) FROM objects WHERE in_roster = 1 AND ${ACTIVE_STATUS_SQL}`).pluck().get() as number;
   const items = db
     .prepare(
-      `SELECT i.code, i.name, (SELECT count(*) FROM draws d JOIN json_each(d.items) j WHERE j.value = i.code AND d.year = ? AND NOT EXISTS (SELECT 1 FROM draws x WHERE x.supersedes = d.id)) AS n
+      `SELECT i.code, i.name, (SELECT count(*) FROM draws d JOIN json_each(d.items) j WHERE j.value = i.code AND d.year = ? AND NOT EXISTS (SELECT 1 FROM supersessions x WHERE x.superseded = d.id)) AS n
        FROM items i WHERE i.in_roster = 1 ORDER BY i.code`,
     )
     .all(year) as { code: string; name: string; n: number }[];

@@ -39,6 +39,9 @@ function rosterTableSql(kind: Exclude<RosterKind, 'history'>): string {
     BEGIN SELECT RAISE(ABORT, 'roster rows are never deleted'); END;`;
 }
 
+const DRAW_COLUMNS =
+  'id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, frame, assign_input, record, record_sha256, window_start, window_end, regions, cross_region, supersedes, reason, created_at, operator';
+
 const MIGRATIONS: readonly string[] = [
   // 1: rosters, imports, event log
   `
@@ -186,6 +189,76 @@ const MIGRATIONS: readonly string[] = [
     SELECT r.*, (SELECT min(p.published_on) FROM published_results pr JOIN publications p ON p.id = pr.publication_id WHERE pr.result_seq = r.seq) AS published_on
     FROM results r WHERE r.seq = (SELECT max(seq) FROM results x WHERE x.draw_id = r.draw_id AND x.object_id = r.object_id);
   `,
+  // 4: committed draws (inspect-commit/1). `draws.supersedes` may now name a pending commitment, which
+  // is not a draw row, so the table is rebuilt without that foreign key (SQLite cannot drop one). The
+  // commitment, its frozen inputs and its reveal are append-only like a draw.
+  `
+  DROP TRIGGER draws_no_update;
+  DROP TRIGGER draws_no_delete;
+  CREATE TABLE draws_v4 (
+    id TEXT PRIMARY KEY,
+    year INTEGER NOT NULL,
+    lead_department TEXT NOT NULL,
+    departments TEXT NOT NULL,
+    items TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    input_digest TEXT NOT NULL,
+    seed_hex TEXT NOT NULL,
+    frame BLOB NOT NULL,
+    assign_input BLOB NOT NULL,
+    record TEXT NOT NULL,
+    record_sha256 TEXT NOT NULL,
+    window_start TEXT NOT NULL,
+    window_end TEXT NOT NULL,
+    regions TEXT NOT NULL DEFAULT '[]',
+    cross_region INTEGER NOT NULL DEFAULT 0,
+    supersedes TEXT,                -- a draw or a commitment this draw voids
+    reason TEXT,
+    created_at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  INSERT INTO draws_v4 (${DRAW_COLUMNS}) SELECT ${DRAW_COLUMNS} FROM draws;
+  DROP TABLE draws;
+  ALTER TABLE draws_v4 RENAME TO draws;
+  CREATE UNIQUE INDEX draws_supersedes ON draws (supersedes) WHERE supersedes IS NOT NULL;
+  CREATE INDEX draws_year ON draws (year, lead_department);
+  CREATE TABLE commitments (
+    draw_id TEXT PRIMARY KEY,       -- the draw id allotted at commit; the revealed draw has the same id
+    year INTEGER NOT NULL,
+    lead_department TEXT NOT NULL,
+    categories TEXT NOT NULL,       -- JSON array
+    regions TEXT NOT NULL,          -- JSON array
+    cross_region INTEGER NOT NULL,
+    commitment TEXT NOT NULL,       -- canonical commitment.json
+    commit_digest TEXT NOT NULL,
+    frame BLOB NOT NULL,            -- frozen frame.json
+    assign_input BLOB NOT NULL,     -- frozen inspectors.json (every frame object)
+    snapshot BLOB NOT NULL,         -- the object rows the plan read (deflated), as for a draw
+    roster_digest TEXT NOT NULL,
+    supersedes TEXT,
+    reason TEXT,
+    clock_overridden INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX commitments_supersedes ON commitments (supersedes) WHERE supersedes IS NOT NULL;
+  CREATE INDEX commitments_year ON commitments (year, lead_department);
+  CREATE TABLE reveals (
+    draw_id TEXT PRIMARY KEY REFERENCES commitments (draw_id),
+    beacons TEXT NOT NULL,          -- canonical beacons.json
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  ${['draws', 'commitments', 'reveals'].map((t) => `
+  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); END;
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); END;`).join('')}
+  -- Who voids whom: a draw or a commitment may supersede a draw or a pending commitment. A revealed
+  -- commitment appears in both tables with the same row, which UNION folds into one.
+  CREATE VIEW supersessions AS
+    SELECT supersedes AS superseded, id AS by_id, reason FROM draws WHERE supersedes IS NOT NULL
+    UNION SELECT supersedes, draw_id, reason FROM commitments WHERE supersedes IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -232,16 +305,23 @@ function migrate(db: Db, path: string): void {
     throw new InspectError(Exit.data, { key: 'E_DB_NEWER', params: { db: path, found: current, supported: MIGRATIONS.length } });
   }
   if (current === MIGRATIONS.length) return;
+  // Migration 4 rebuilds a table other tables refer to; foreign keys are off while it does (SQLite's
+  // documented procedure) and checked before the commit.
+  db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
     // Re-read inside the write lock: another process may have migrated while we waited.
     const v = db.pragma('user_version', { simple: true }) as number;
     for (let i = v; i < MIGRATIONS.length; i++) db.exec(MIGRATIONS[i]!);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new Error(`migration left ${broken.length} broken references`);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
     db.exec('COMMIT');
   } catch (e) {
-    db.exec('ROLLBACK');
+    if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }
 

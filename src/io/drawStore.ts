@@ -96,7 +96,7 @@ export interface DrawRow {
 export function getDraw(db: Db, id: string): DrawRow | undefined {
   return db
     .prepare(
-      `SELECT d.*, s.id AS superseded_by, s.reason AS superseded_reason FROM draws d LEFT JOIN draws s ON s.supersedes = d.id WHERE d.id = ?`,
+      `SELECT d.*, s.by_id AS superseded_by, s.reason AS superseded_reason FROM draws d LEFT JOIN supersessions s ON s.superseded = d.id WHERE d.id = ?`,
     )
     .get(id) as DrawRow | undefined;
 }
@@ -106,9 +106,9 @@ export function listDraws(db: Db, year?: number): Omit<DrawRow, 'frame' | 'assig
     .prepare(
       `SELECT d.id, d.year, d.lead_department, d.departments, d.items, d.categories, d.seed, d.input_digest, d.seed_hex, d.record_sha256,
               d.window_start, d.window_end, d.supersedes, d.reason, d.created_at, d.operator,
-              s.id AS superseded_by, s.reason AS superseded_reason,
+              s.by_id AS superseded_by, s.reason AS superseded_reason,
               (SELECT count(*) FROM draw_selections x WHERE x.draw_id = d.id) AS selected
-       FROM draws d LEFT JOIN draws s ON s.supersedes = d.id
+       FROM draws d LEFT JOIN supersessions s ON s.superseded = d.id
        WHERE @year IS NULL OR d.year = @year ORDER BY d.created_at, d.id`,
     )
     .all({ year: year ?? null }) as never;
@@ -119,7 +119,7 @@ export function loadStanding(db: Db, year: number, voiding: string | null): Stan
   const draws = db
     .prepare(
       `SELECT d.id, d.lead_department, d.categories FROM draws d
-       WHERE d.year = ? AND NOT EXISTS (SELECT 1 FROM draws s WHERE s.supersedes = d.id) AND d.id IS NOT ?`,
+       WHERE d.year = ? AND NOT EXISTS (SELECT 1 FROM supersessions s WHERE s.superseded = d.id) AND d.id IS NOT ?`,
     )
     .all(year, voiding) as { id: string; lead_department: string; categories: string }[];
   const sel = db.prepare('SELECT object_id FROM draw_selections WHERE draw_id = ?').pluck();
@@ -131,7 +131,14 @@ export function loadParents(db: Db): Record<string, string> {
 }
 
 export function nextDrawId(db: Db, year: number, lead: string): string {
-  const n = db.prepare('SELECT count(*) FROM draws WHERE year = ? AND lead_department = ?').pluck().get(year, lead) as number;
+  // A commitment allots its id when it is made; its reveal is a draw row with the same id.
+  const n = db
+    .prepare(
+      `SELECT count(*) FROM (SELECT id FROM draws WHERE year = @year AND lead_department = @lead
+        UNION SELECT draw_id FROM commitments WHERE year = @year AND lead_department = @lead)`,
+    )
+    .pluck()
+    .get({ year, lead }) as number;
   return `${year}-${lead}-${String(n + 1).padStart(3, '0')}`;
 }
 

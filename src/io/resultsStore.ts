@@ -6,7 +6,7 @@ import type { Db } from './db.js';
 
 export function drawFacts(db: Db): Map<string, DrawFacts> {
   const rows = db
-    .prepare(`SELECT d.id, d.window_start, d.window_end, s.id AS superseded_by FROM draws d LEFT JOIN draws s ON s.supersedes = d.id`)
+    .prepare(`SELECT d.id, d.window_start, d.window_end, s.by_id AS superseded_by FROM draws d LEFT JOIN supersessions s ON s.superseded = d.id`)
     .all() as { id: string; window_start: string; window_end: string; superseded_by: string | null }[];
   const sel = db.prepare('SELECT 1 FROM draw_selections WHERE draw_id = ? AND object_id = ?').pluck();
   return new Map(rows.map((r) => [r.id, { id: r.id, supersededBy: r.superseded_by, windowStart: r.window_start, windowEnd: r.window_end, selected: { has: (o: string) => sel.get(r.id, o) !== undefined } }]));

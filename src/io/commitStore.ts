@@ -1,0 +1,87 @@
+// Committed draws in SQLite: the commitment with its frozen inputs, and its reveal. Append-only.
+import type { Db } from './db.js';
+
+export interface CommitmentRow {
+  draw_id: string;
+  year: number;
+  lead_department: string;
+  categories: string;
+  regions: string;
+  cross_region: number;
+  commitment: string;
+  commit_digest: string;
+  frame: Buffer;
+  assign_input: Buffer;
+  snapshot: Buffer;
+  roster_digest: string;
+  supersedes: string | null;
+  reason: string | null;
+  clock_overridden: number;
+  created_at: string;
+  operator: string;
+  /** Derived: the draw or commitment that voided it. */
+  superseded_by: string | null;
+  superseded_reason: string | null;
+  /** Derived: its reveal, if any. */
+  beacons: string | null;
+  revealed_at: string | null;
+}
+
+const SELECT = `SELECT c.*, s.by_id AS superseded_by, s.reason AS superseded_reason, r.beacons, r.at AS revealed_at
+  FROM commitments c LEFT JOIN supersessions s ON s.superseded = c.draw_id LEFT JOIN reveals r ON r.draw_id = c.draw_id`;
+
+export function getCommitment(db: Db, id: string): CommitmentRow | undefined {
+  return db.prepare(`${SELECT} WHERE c.draw_id = ?`).get(id) as CommitmentRow | undefined;
+}
+
+export function listCommitments(db: Db, year?: number): CommitmentRow[] {
+  return db.prepare(`${SELECT} WHERE @year IS NULL OR c.year = @year ORDER BY c.created_at, c.draw_id`).all({ year: year ?? null }) as CommitmentRow[];
+}
+
+/** Commitments of the year neither revealed nor voided: they block draws of their categories. */
+export function pendingCommitments(db: Db, year: number): { id: string; categories: string[] }[] {
+  return (
+    db
+      .prepare(
+        `SELECT c.draw_id AS id, c.categories FROM commitments c
+         WHERE c.year = ? AND NOT EXISTS (SELECT 1 FROM reveals r WHERE r.draw_id = c.draw_id)
+           AND NOT EXISTS (SELECT 1 FROM supersessions s WHERE s.superseded = c.draw_id) ORDER BY c.draw_id`,
+      )
+      .all(year) as { id: string; categories: string }[]
+  ).map((r) => ({ id: r.id, categories: JSON.parse(r.categories) as string[] }));
+}
+
+export interface CommitmentToRecord {
+  drawId: string;
+  year: number;
+  leadDepartment: string;
+  categories: string[];
+  regions: string[];
+  crossRegion: boolean;
+  commitmentText: string;
+  commitDigest: string;
+  frameText: string;
+  assignText: string;
+  snapshot: Buffer;
+  rosterDigest: string;
+  supersedes: string | null;
+  reason: string | null;
+  clockOverridden: boolean;
+  createdAt: string;
+  operator: string;
+}
+
+export function insertCommitment(db: Db, c: CommitmentToRecord): void {
+  db.prepare(
+    `INSERT INTO commitments (draw_id, year, lead_department, categories, regions, cross_region, commitment, commit_digest, frame, assign_input,
+       snapshot, roster_digest, supersedes, reason, clock_overridden, created_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    c.drawId, c.year, c.leadDepartment, JSON.stringify(c.categories), JSON.stringify(c.regions), c.crossRegion ? 1 : 0, c.commitmentText, c.commitDigest,
+    Buffer.from(c.frameText, 'utf8'), Buffer.from(c.assignText, 'utf8'), c.snapshot, c.rosterDigest, c.supersedes, c.reason, c.clockOverridden ? 1 : 0,
+    c.createdAt, c.operator,
+  );
+}
+
+export function insertReveal(db: Db, drawId: string, beaconsText: string, at: string, operator: string): void {
+  db.prepare('INSERT INTO reveals (draw_id, beacons, at, operator) VALUES (?, ?, ?, ?)').run(drawId, beaconsText, at, operator);
+}
