@@ -55,7 +55,16 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--dry-run', zh ? '只显示范围与分配，不显示抽中对象，不记录' : 'show scope and allocation only; never the objects; record nothing')
     .option('--supersede <drawId>', zh ? '作废指定抽取（须给出 --reason）' : 'void this draw (needs --reason)')
     .option('--reason <text>', zh ? '作废原因' : 'why the superseded draw is voided')
+    .option('--commit', zh ? '承诺抽取（推荐）：先记录承诺，由之后公开的随机数决定结果（inspect-commit/1）' : 'committed draw (recommended): record a commitment now; public random values published later decide (inspect-commit/1)')
+    .option('--beacon <spec>', zh ? '公共随机源（可重复）：drand@时间、drand:轮次、ssq:期号@日期、witness:名称@时间' : 'public random source (repeatable): drand@TIME, drand:ROUND, ssq:ISSUE@DATE, witness:LABEL@TIME', (v: string, prev: string[] = []) => [...prev, v])
     .action((opts) => run(async (ctx) => (await import('./commands/draw.js')).runDraw(ctx, opts)));
+
+  program
+    .command('reveal')
+    .description(zh ? '揭示承诺抽取：输入公开的随机数，核验后从冻结的输入记录抽取结果' : 'reveal a committed draw: give the public values; once checked, the draw is recorded from the frozen inputs')
+    .argument('<drawId>')
+    .option('--value <value>', zh ? '按承诺顺序给出每个随机源的值（可重复）：drand 签名或 @文件、彩票号码（如 03 09 14 22 27 31 + 07）、现场摇号数字' : 'one value per source, in committed order (repeatable): a drand signature or @FILE, lottery numbers (e.g. 03 09 14 22 27 31 + 07), witnessed digits', (v: string, prev: string[] = []) => [...prev, v])
+    .action((id: string, opts) => run(async (ctx) => (await import('./commands/reveal.js')).runReveal(ctx, id, opts)));
 
   program
     .command('draws')
@@ -85,7 +94,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .command('publication')
     .description(zh ? '导出公示文件：抽查任务公告（task）或抽查结果公告（result，同时标记为已公示）' : 'publication files: task notice, or result notice (marks those results published)')
     .argument('<drawId>')
-    .requiredOption('--kind <kind>', 'task | result')
+    .requiredOption('--kind <kind>', zh ? 'task（抽查任务公告）| result（抽查结果公告）| commitment（抽取承诺公告）' : 'task | result | commitment')
     .option('--with-list', zh ? '任务公告附抽中对象名单（名称、信用代码）' : 'add the list of selected objects (name, credit code) to the task notice')
     .option('--format <fmt>', 'csv | xlsx | json', 'csv')
     .option('--out <file>', zh ? '输出文件' : 'output file')

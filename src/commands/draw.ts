@@ -1,29 +1,25 @@
 // inspect draw: read the rosters → plan (core) → confirm → record atomically. A draw stands once made.
 import { randomBytes } from 'node:crypto';
+import { formatInstant, parseSourceSpec, type Source } from '../core/beacon.js';
 import { Exit, InspectError, usageError } from '../core/errors.js';
-import { listMsg, type Msg } from '../core/messages.js';
 import { planDraw, planSummary, type Plan } from '../core/plan.js';
-import { recordText, computeSelection, computeAssignments, assignText, type DrawRecord } from '../core/record.js';
-import { sha256Hex } from '../core/canonical.js';
-import { ASSIGN_ALGORITHM, ALGORITHM } from '../core/drawTypes.js';
-import type { AssignInput, MatchFailure } from '../core/matching.js';
+import { assignText, computeSelection } from '../core/record.js';
 import type { Policy } from '../core/policy.js';
 import { snapshotText, type ScopeObject } from '../core/frame.js';
-import { packSnapshot } from '../io/drawStore.js';
 import { parseDate } from '../core/values.js';
-import { today, nowWithOffset } from '../io/clock.js';
+import { nowSeconds, today } from '../io/clock.js';
 import { writeTransaction, type Db } from '../io/db.js';
 import {
-  allItemCodes, hasObjects, getDraw, insertDraw, loadActiveObjects, loadHistory, loadInspectors, loadItems, loadMatchObjects,
-  loadParents, loadStanding, nextDrawId,
+  allItemCodes, hasObjects, loadActiveObjects, loadHistory, loadItems, loadParents, loadStanding, nextDrawId, packSnapshot,
 } from '../io/drawStore.js';
-import { appendEvent } from '../io/events.js';
 import { readPolicy } from '../io/policyFile.js';
-import { askConfirm, askItems, askText } from '../io/prompts.js';
-import { SEEDRANDOM_VERSION, VERSION } from '../version.js';
+import { askChoice, askConfirm, askItems, askText } from '../io/prompts.js';
 import type { Context } from './context.js';
+import { runCommit, type CommitOutcome } from './commit.js';
+import { checkPending, checkSupersede, failureMsg, matchInput, recordDraw, type DrawOutcome, type RecordResult } from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
 
+export type { DrawOutcome };
 export interface DrawOptions {
   items?: string;
   year?: string;
@@ -35,6 +31,8 @@ export interface DrawOptions {
   dryRun?: boolean;
   supersede?: string;
   reason?: string;
+  commit?: boolean;
+  beacon?: string[];
 }
 
 export interface DrawRequest {
@@ -84,14 +82,6 @@ export function planFromDb(db: Db, req: DrawRequest, drawId: string): { plan: Pl
   return { plan, items, objects };
 }
 
-function checkSupersede(db: Db, req: DrawRequest): void {
-  if (!req.supersede) return;
-  const d = getDraw(db, req.supersede);
-  if (!d) throw usageError('E_UNKNOWN_DRAW', { id: req.supersede });
-  if (d.superseded_by) throw new InspectError(Exit.data, { key: 'E_ALREADY_SUPERSEDED', params: { id: d.id, by: d.superseded_by } });
-  if (d.year !== req.year) throw usageError('E_SUPERSEDE_YEAR', { id: d.id, year: d.year, want: req.year });
-}
-
 async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<DrawRequest> {
   const { ui } = ctx;
   const zh = ui.lang === 'zh';
@@ -110,28 +100,20 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
   };
 }
 
-export interface DrawOutcome {
-  drawId: string;
-  seed: string;
-  inputDigest: string;
-  seedHex: string;
-  allocation: Plan['allocation'];
-  selectedCount: number;
-  recordSha256: string;
-  supersedes: string | null;
-}
-
-export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutcome | ReturnType<typeof planSummary>> {
+export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutcome | CommitOutcome | ReturnType<typeof planSummary>> {
   const { ui } = ctx;
   const db = ctx.openDb();
   try {
     const req = await resolveRequest(ctx, db, opts);
-    checkSupersede(db, req);
+    checkSupersede(db, req.supersede, req.year);
     const lead = loadItems(db, req.itemCodes).items[0]?.department ?? '';
-    let seed = opts.seed;
+    let mode = await chooseMode(ctx, opts, req);
+    if (mode.commit) return await runCommit(ctx, db, req, mode.sources, lead);
+    let seed = mode.seed;
     if (seed === undefined && ui.interactive && !opts.dryRun) {
       seed = await askText(ui, ui.lang === 'zh' ? '随机种子（如现场宣读的号码；直接回车则由系统随机生成）' : 'Seed (e.g. numbers read out at the ceremony; press Enter to generate one)', '--seed', '');
     }
+    mode = { commit: false, seed };
 
     // On a terminal the allocation is shown and confirmed before anything is drawn; the write phase then
     // rebuilds the plan under the lock and refuses if it changed. With --yes the plan is built once,
@@ -148,6 +130,7 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
         }
         return summary;
       }
+      checkPending(db, req.year, plan.categories, req.supersede);
       process.stderr.write(`${renderPlan(summary, ui)}\n`);
       confirmed = plan;
     }
@@ -169,69 +152,77 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
   }
 }
 
+type Mode = { commit: false; seed: string | undefined } | { commit: true; sources: Source[] };
+
+/**
+ * Plain or committed. Flags decide; on a terminal with neither --seed nor --commit the wizard offers the
+ * committed draw first, since a seed typed in the room can have been tried on a copy beforehand.
+ */
+async function chooseMode(ctx: Context, opts: DrawOptions, req: DrawRequest): Promise<Mode> {
+  const { ui } = ctx;
+  if (opts.beacon?.length && !opts.commit) throw usageError('E_BEACON_NEEDS_COMMIT');
+  if (opts.commit) {
+    if (opts.seed !== undefined) throw usageError('E_COMMIT_SEED');
+    if (opts.dryRun) return { commit: false, seed: undefined };
+    if (!opts.beacon?.length) {
+      if (!ui.interactive) throw usageError('E_COMMIT_NEEDS_BEACON');
+      return { commit: true, sources: await askSources(ctx) };
+    }
+    return { commit: true, sources: opts.beacon.map(parseSpec) };
+  }
+  if (opts.dryRun) return { commit: false, seed: opts.seed };
+  if (req.policy.commit.required) throw usageError('E_COMMIT_REQUIRED');
+  if (opts.seed !== undefined || !ui.interactive) return { commit: false, seed: opts.seed };
+  const zh = ui.lang === 'zh';
+  const committed = await askChoice(ui, zh ? '抽取方式' : 'Kind of draw', [
+    { value: 'commit', name: zh ? '承诺抽取（推荐）：先记录并公布抽取承诺，再由之后公开的随机数（drand、彩票开奖、公证摇号）决定结果，谁也无法事先试种子' : 'Committed draw (recommended): record and publish the commitment first; a public random value that exists only later decides, so nobody can try seeds beforehand' },
+    { value: 'seed', name: zh ? '普通抽取：用现场宣读的种子（或系统随机生成）立即抽取' : 'Plain draw: draw now with a seed read out in the room (or generated)' },
+  ]);
+  return committed === 'commit' ? { commit: true, sources: await askSources(ctx) } : { commit: false, seed: undefined };
+}
+
+function parseSpec(spec: string): Source {
+  const r = parseSourceSpec(spec);
+  if (!r.ok) throw new InspectError(Exit.usage, r.error);
+  return r.value;
+}
+
+async function askSources(ctx: Context): Promise<Source[]> {
+  const { ui } = ctx;
+  const zh = ui.lang === 'zh';
+  // A suggestion one hour ahead, on the quarter hour, in China Standard Time.
+  const t = nowSeconds() + 3600;
+  const suggestion = `drand@${formatInstant(t - (t % 900)).slice(0, 16)}+08:00`;
+  const text = await askText(ui, zh ? '公共随机源（多个用空格分隔，如 drand@2027-01-15T10:00+08:00 ssq:2027006@2027-01-16）' : 'Public random sources (space-separated, e.g. drand@2027-01-15T10:00+08:00 ssq:2027006@2027-01-16)', '--beacon', suggestion, (v) => {
+    const bad = v.split(/\s+/).filter(Boolean).map(parseSourceSpec).find((r) => !r.ok);
+    return v.trim() === '' ? (zh ? '至少一个' : 'at least one') : bad && !bad.ok ? ui.t(bad.error) : true;
+  });
+  return text.split(/\s+/).filter(Boolean).map(parseSpec);
+}
+
 /** Under the write lock: rebuild the plan, select, match, and record — or log the failed attempt. */
-function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string): DrawOutcome | { failures: MatchFailure[]; size: number } {
-  checkSupersede(db, req);
+function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string): RecordResult {
+  checkSupersede(db, req.supersede, req.year);
   const lead = loadItems(db, req.itemCodes).items[0]!.department;
   const drawId = nextDrawId(db, req.year, lead);
   // What was confirmed must be what is drawn: another draw or import in between changes the id or frame.
   if (confirmed && confirmed.frame.drawId !== drawId) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
   const planned: Partial<ReturnType<typeof planFromDb>> = planFromDb(db, req, drawId);
   const { plan, items } = planned as ReturnType<typeof planFromDb>;
+  checkPending(db, req.year, plan.categories, req.supersede);
   // Hash and compress the snapshot of the rows read now, and let go of the rows before matching:
   // at a million objects they are most of the memory.
   const snapshot = packSnapshot(snapshotText(planned.objects!));
   delete planned.objects;
   if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
   if (!confirmed && !ctx.ui.json && !ctx.ui.quiet) process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui)}\n`);
-  const computed = computeSelection(plan.frameText, plan.frame, seed);
-  const requirements = [...new Set(items.filter((i) => i.specialty).map((i) => `${i.department}\u0000${i.specialty}`))].sort().map((s) => s.split('\u0000') as [string, string]);
-  const assignInput: AssignInput = {
-    algorithm: ASSIGN_ALGORITHM, drawId: plan.frame.drawId, teamSize: req.policy.teamSize, windowEnd: req.window.end, crossRegion: req.crossRegion,
-    departments: plan.departments, requirements, inspectors: loadInspectors(db, plan.departments), objects: loadMatchObjects(db, computed.selected.map((s) => s.id)),
-  };
-  const aText = assignText(assignInput);
-  const match = computeAssignments(assignInput, computed.seedHex);
-  const at = nowWithOffset();
-  if (!match.ok) {
-    // Nothing of the draw is recorded, but the attempt is: a failed draw with one seed must not be
-    // quietly retried with another (seed shopping).
-    appendEvent(db, {
-      at, operator: ctx.operator, action: 'draw.failed',
-      summary: `${plan.frame.drawId} not recorded: ${match.failures.length} objects without a full team; seed ${seed}; input digest ${computed.inputDigest}`,
-      payloadSha256: sha256Hex(`${computed.inputDigest}\n${computed.seedHex}\n${sha256Hex(aText)}`),
-      ref: `draw-attempt:${plan.frame.drawId}`,
-    });
-    return { failures: match.failures, size: Math.max(req.policy.teamSize, plan.departments.length) };
-  }
-  const rec: DrawRecord = {
-    algorithm: ALGORITHM, assignAlgorithm: ASSIGN_ALGORITHM, drawId: plan.frame.drawId, year: req.year, items: req.itemCodes, departments: plan.departments,
-    window: req.window, seed, inputDigest: computed.inputDigest, seedHex: computed.seedHex, allocation: computed.allocation, selected: computed.selected,
-    assignDigest: sha256Hex(aText), assignments: match.assignments, rosterDigest: snapshot.digest, supersedes: req.supersede, reason: req.reason,
-    software: { inspect: VERSION, seedrandom: SEEDRANDOM_VERSION, node: process.version },
-  };
-  const rText = recordText(rec);
-  const rSha = sha256Hex(rText);
-  insertDraw(db, {
-    createdAt: at, operator: ctx.operator, record: rec, recordText: rText, recordSha256: rSha, frameText: plan.frameText, assignText: aText, leadDepartment: plan.departments[0]!,
-    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion, snapshot: snapshot.deflated,
+  const selected = computeSelection(plan.frameText, plan.frame, seed).selected.map((s) => s.id);
+  const assignInput = matchInput(db, {
+    drawId, teamSize: req.policy.teamSize, windowEnd: req.window.end, crossRegion: req.crossRegion, departments: plan.departments, items, objectIds: selected,
   });
-  appendEvent(db, {
-    at, operator: ctx.operator, action: req.supersede ? 'draw.supersede' : 'draw',
-    summary: `${rec.drawId} items ${rec.items.join(',')} year ${rec.year}: ${rec.selected.length} of ${plan.frame.frame.length} selected; digest ${rec.inputDigest}; seed ${seed}` +
-      (req.supersede ? `; supersedes ${req.supersede}: ${req.reason}` : ''),
-    payloadSha256: rSha,
-    ref: `draws:${rec.drawId}`,
+  return recordDraw(ctx, db, {
+    frameText: plan.frameText, frame: plan.frame, seed, year: req.year, items: req.itemCodes, departments: plan.departments, window: req.window,
+    assignText: assignText(assignInput), assignInput, snapshot, supersedes: req.supersede, reason: req.reason, leadDepartment: plan.departments[0]!,
+    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion, action: req.supersede ? 'draw.supersede' : 'draw', note: '',
   });
-  return {
-    drawId: rec.drawId, seed, inputDigest: rec.inputDigest, seedHex: rec.seedHex, allocation: rec.allocation, selectedCount: rec.selected.length,
-    recordSha256: rSha, supersedes: rec.supersedes,
-  };
-}
-
-function failureMsg(f: MatchFailure): Msg {
-  const candidates: Msg = f.candidates.length
-    ? listMsg(f.candidates.map((c) => ({ key: 'E_MATCH_CANDIDATE', params: { id: c.id, dept: c.department, reasons: listMsg(c.reasons.map((r) => ({ key: `R_${r}` })), '、') } })), '; ')
-    : { key: 'E_MATCH_NOBODY' };
-  return { key: 'E_MATCH_OBJECT', params: { id: f.id, dept: f.department ? ` [${f.department}]` : '', candidates } };
 }

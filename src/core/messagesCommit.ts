@@ -1,5 +1,7 @@
 // Messages of committed draws (inspect-commit/1), in Chinese and English; merged into the one catalogue.
 export const commitMessages: Record<string, { zh: string; en: string }> = {
+  R_POLICY_LEAD: { zh: '应为 1–10080 的整数（分钟）', en: 'must be a whole number of minutes from 1 to 10080' },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

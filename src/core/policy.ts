@@ -9,6 +9,8 @@ export interface Policy {
   ratiosBp: Record<string, number>;
   rules: { sameCategory: boolean; drawnThisYear: boolean; higherLevel: boolean };
   teamSize: number;
+  /** Committed draws (inspect-commit/1): whether plain seeded draws are refused, and the least lead time of a source. */
+  commit: { required: boolean; minLeadMinutes: number };
 }
 
 type Problems = Msg[];
@@ -26,7 +28,7 @@ export function parsePolicy(raw: unknown): { ok: true; policy: Policy } | { ok: 
   const problems: Problems = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: [problem('(root)', 'R_POLICY_OBJECT', raw)] };
   const o = raw as Record<string, unknown>;
-  const known = new Set(['floorPercent', 'ratiosPercent', 'exclude', 'teamSize', '$comment', 'description']);
+  const known = new Set(['floorPercent', 'ratiosPercent', 'exclude', 'teamSize', 'commit', '$comment', 'description']);
   for (const k of Object.keys(o)) if (!known.has(k)) problems.push(problem(k, 'R_POLICY_UNKNOWN', o[k]));
 
   const floorBp = bpOf(o.floorPercent ?? 5);
@@ -69,8 +71,23 @@ export function parsePolicy(raw: unknown): { ok: true; policy: Policy } | { ok: 
   const teamSize = o.teamSize ?? 2;
   if (typeof teamSize !== 'number' || !Number.isInteger(teamSize) || teamSize < 2 || teamSize > 10) problems.push(problem('teamSize', 'R_POLICY_TEAM', teamSize));
 
+  const commit = { required: false, minLeadMinutes: 10 };
+  if (o.commit !== undefined) {
+    if (typeof o.commit !== 'object' || o.commit === null || Array.isArray(o.commit)) problems.push(problem('commit', 'R_POLICY_OBJECT', o.commit));
+    else
+      for (const [k, v] of Object.entries(o.commit)) {
+        if (k === 'required') {
+          if (typeof v !== 'boolean') problems.push(problem('commit.required', 'R_POLICY_BOOLEAN', v));
+          else commit.required = v;
+        } else if (k === 'minLeadMinutes') {
+          if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 10080) problems.push(problem('commit.minLeadMinutes', 'R_POLICY_LEAD', v));
+          else commit.minLeadMinutes = v;
+        } else problems.push(problem(`commit.${k}`, 'R_POLICY_UNKNOWN', v));
+      }
+  }
+
   if (problems.length) return { ok: false, problems };
-  return { ok: true, policy: { floorBp: floorBp!, ratiosBp, rules, teamSize: teamSize as number } };
+  return { ok: true, policy: { floorBp: floorBp!, ratiosBp, rules, teamSize: teamSize as number, commit } };
 }
 
 /**

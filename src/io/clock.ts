@@ -1,8 +1,36 @@
-// Wall-clock and identity: the shell's business, never the core's.
+// Wall-clock and identity: the shell's business, never the core's. INSPECT_NOW (ISO 8601 with offset)
+// replaces the clock for every command, for tests and rehearsals; entries made under it say so.
 import os from 'node:os';
+import { Exit, InspectError } from '../core/errors.js';
+import { formatInstant, parseInstant } from '../core/beacon.js';
+
+/** The overridden time, or null when the real clock is used. A malformed INSPECT_NOW is a usage error. */
+export function clockOverride(env: NodeJS.ProcessEnv = process.env): { at: number; offset: number } | null {
+  const v = env.INSPECT_NOW;
+  if (v === undefined || v === '') return null;
+  const t = parseInstant(v);
+  if (t === null) throw new InspectError(Exit.usage, { key: 'E_BAD_OPTION', params: { flag: 'INSPECT_NOW', value: v, reason: 'ISO 8601 with an offset, e.g. 2027-01-15T09:40:00+08:00' } });
+  const m = /(Z|[+-]\d{2}:\d{2})$/.exec(v.trim())!;
+  const offset = m[1] === 'Z' ? 0 : (m[1]![0] === '-' ? -1 : 1) * (Number(m[1]!.slice(1, 3)) * 3600 + Number(m[1]!.slice(4, 6)) * 60);
+  return { at: t, offset };
+}
+
+export function clockOverridden(): boolean {
+  return clockOverride() !== null;
+}
+
+/** Now in Unix seconds (INSPECT_NOW when set). */
+export function nowSeconds(): number {
+  return clockOverride()?.at ?? Math.floor(Date.now() / 1000);
+}
 
 /** Local time as ISO 8601 with its UTC offset, e.g. 2026-11-21T09:30:00+08:00. */
-export function nowWithOffset(d = new Date()): string {
+export function nowWithOffset(d?: Date): string {
+  if (d === undefined) {
+    const o = clockOverride();
+    if (o) return formatInstant(o.at, o.offset);
+    d = new Date();
+  }
   const off = -d.getTimezoneOffset();
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
@@ -11,7 +39,7 @@ export function nowWithOffset(d = new Date()): string {
 }
 
 /** Today's date (local) as YYYY-MM-DD. */
-export function today(d = new Date()): string {
+export function today(d?: Date): string {
   return nowWithOffset(d).slice(0, 10);
 }
 

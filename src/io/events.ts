@@ -2,6 +2,10 @@
 // the caller's transaction, so a change and its log entry commit or vanish together.
 import { eventHash, GENESIS_HASH, type EventContent, type StoredEvent } from '../core/chain.js';
 import type { Db } from './db.js';
+import { clockOverridden } from './clock.js';
+
+/** Marks an entry made while INSPECT_NOW replaced the clock: its time is not the computer's. */
+export const CLOCK_MARK = ' [clock: INSPECT_NOW]';
 
 export interface EventInput {
   at: string;
@@ -15,7 +19,8 @@ export interface EventInput {
 export function appendEvent(db: Db, input: EventInput): EventContent & { hash: string } {
   if (!db.inTransaction) throw new Error('appendEvent must run inside the write transaction of its change');
   const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
-  const content: EventContent = { seq: (last?.seq ?? 0) + 1, ...input, prevHash: last?.hash ?? GENESIS_HASH };
+  const summary = clockOverridden() ? `${input.summary}${CLOCK_MARK}` : input.summary;
+  const content: EventContent = { seq: (last?.seq ?? 0) + 1, ...input, summary, prevHash: last?.hash ?? GENESIS_HASH };
   const hash = eventHash(content);
   db.prepare(
     'INSERT INTO events (seq, at, operator, action, summary, payload_sha256, ref, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -1,6 +1,6 @@
 // Prompts only on a TTY (style.md): without one, a missing answer is a usage error naming the flag.
 // @inquirer/prompts draws on stderr so stdout stays the result.
-import { checkbox, confirm, input } from '@inquirer/prompts';
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { Exit, InspectError } from '../core/errors.js';
 import type { Ui } from './ui.js';
 
@@ -31,4 +31,9 @@ export async function askItems(ui: Ui, choices: { code: string; name: string; de
 export async function askText(ui: Ui, message: string, flag: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
   needTty(ui, message, flag);
   return input({ message, default: def, validate }, ctx);
+}
+
+export async function askChoice<T extends string>(ui: Ui, message: string, choices: { value: T; name: string }[]): Promise<T> {
+  needTty(ui, message, '--commit / --seed');
+  return select({ message, choices }, ctx);
 }

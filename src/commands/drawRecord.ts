@@ -1,0 +1,138 @@
+// Recording a draw under the write lock, shared by `draw` (a seed given now) and `reveal` (the key
+// string of a commitment's public values): select, match, write the rows and the log entry, or log the
+// failed attempt. Also the checks every new draw or commitment passes first.
+import { sha256Hex } from '../core/canonical.js';
+import { ASSIGN_ALGORITHM, ALGORITHM, type Frame } from '../core/drawTypes.js';
+import { Exit, InspectError, usageError } from '../core/errors.js';
+import type { TaskItem } from '../core/frame.js';
+import { forSelection, type AssignInput, type MatchFailure } from '../core/matching.js';
+import { listMsg, type Msg } from '../core/messages.js';
+import type { Plan } from '../core/plan.js';
+import { computeAssignments, computeSelection, recordText, type DrawRecord } from '../core/record.js';
+import { nowWithOffset } from '../io/clock.js';
+import { getCommitment, pendingCommitments } from '../io/commitStore.js';
+import type { Db } from '../io/db.js';
+import { getDraw, insertDraw, loadInspectors, loadMatchObjects } from '../io/drawStore.js';
+import { appendEvent } from '../io/events.js';
+import { SEEDRANDOM_VERSION, VERSION } from '../version.js';
+import type { Context } from './context.js';
+
+export interface DrawOutcome {
+  drawId: string;
+  seed: string;
+  inputDigest: string;
+  seedHex: string;
+  allocation: Plan['allocation'];
+  selectedCount: number;
+  recordSha256: string;
+  supersedes: string | null;
+  commitDigest?: string;
+}
+
+export type RecordResult = DrawOutcome | { failures: MatchFailure[]; size: number };
+
+/** [department, specialty] pairs the items require, sorted: part of the matching input. */
+export function requirementsOf(items: TaskItem[]): [string, string][] {
+  return [...new Set(items.filter((i) => i.specialty).map((i) => `${i.department}\u0000${i.specialty}`))].sort().map((s) => s.split('\u0000') as [string, string]);
+}
+
+/** The matching input for these objects (a plain draw: the selected ones; a commitment: the whole frame). */
+export function matchInput(db: Db, a: { drawId: string; teamSize: number; windowEnd: string; crossRegion: boolean; departments: string[]; items: TaskItem[]; objectIds: string[] }): AssignInput {
+  return {
+    algorithm: ASSIGN_ALGORITHM, drawId: a.drawId, teamSize: a.teamSize, windowEnd: a.windowEnd, crossRegion: a.crossRegion,
+    departments: a.departments, requirements: requirementsOf(a.items), inspectors: loadInspectors(db, a.departments), objects: loadMatchObjects(db, a.objectIds),
+  };
+}
+
+/** The draw or commitment being voided must exist, stand, and be of the same year. */
+export function checkSupersede(db: Db, supersede: string | null, year: number): void {
+  if (!supersede) return;
+  const d = getDraw(db, supersede);
+  const c = d ? undefined : getCommitment(db, supersede);
+  if (!d && !c) throw usageError('E_UNKNOWN_DRAW', { id: supersede });
+  const by = d?.superseded_by ?? c?.superseded_by;
+  if (by) throw new InspectError(Exit.data, { key: 'E_ALREADY_SUPERSEDED', params: { id: supersede, by } });
+  const y = d?.year ?? c!.year;
+  if (y !== year) throw usageError('E_SUPERSEDE_YEAR', { id: supersede, year: y, want: year });
+}
+
+/** A pending commitment of a category this draw covers blocks it (unless this draw voids it). */
+export function checkPending(db: Db, year: number, categories: string[], supersede: string | null): void {
+  const hit = pendingCommitments(db, year).find((p) => p.id !== supersede && p.categories.some((c) => categories.includes(c)));
+  if (hit) throw new InspectError(Exit.data, { key: 'E_PENDING_COMMITMENT', params: { id: hit.id, categories: hit.categories.join('、') } });
+}
+
+export interface ToRecord {
+  frameText: string;
+  frame: Frame;
+  seed: string;
+  year: number;
+  items: string[];
+  departments: string[];
+  window: { start: string; end: string };
+  /** The canonical matching input as stored and hashed (for a commitment, every frame object). */
+  assignText: string;
+  assignInput: AssignInput;
+  snapshot: { digest: string; deflated: Buffer };
+  supersedes: string | null;
+  reason: string | null;
+  leadDepartment: string;
+  categories: string[];
+  regions: string[];
+  crossRegion: boolean;
+  commitDigest?: string;
+  /** Log action and the words the entry adds after the standard summary. */
+  action: string;
+  note: string;
+}
+
+/** Select, match and record, or log the failed attempt (a seed must not be quietly swapped). */
+export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
+  const computed = computeSelection(t.frameText, t.frame, t.seed);
+  const drawId = t.frame.drawId;
+  const forSel = forSelection(t.assignInput, computed.selected.map((s) => s.id));
+  if (!forSel.ok) throw new Error(`matching input has no row for ${forSel.missing}`);
+  const match = computeAssignments(forSel.input, computed.seedHex);
+  const assignDigest = sha256Hex(t.assignText);
+  const at = nowWithOffset();
+  if (!match.ok) {
+    appendEvent(db, {
+      at, operator: ctx.operator, action: 'draw.failed',
+      summary: `${drawId} not recorded: ${match.failures.length} objects without a full team; seed ${t.seed}; input digest ${computed.inputDigest}`,
+      payloadSha256: sha256Hex(`${computed.inputDigest}\n${computed.seedHex}\n${assignDigest}`),
+      ref: `draw-attempt:${drawId}`,
+    });
+    return { failures: match.failures, size: Math.max(t.assignInput.teamSize, t.departments.length) };
+  }
+  const rec: DrawRecord = {
+    algorithm: ALGORITHM, assignAlgorithm: ASSIGN_ALGORITHM, drawId, year: t.year, items: t.items, departments: t.departments,
+    window: t.window, seed: t.seed, inputDigest: computed.inputDigest, seedHex: computed.seedHex, allocation: computed.allocation, selected: computed.selected,
+    assignDigest, assignments: match.assignments, rosterDigest: t.snapshot.digest, supersedes: t.supersedes, reason: t.reason,
+    software: { inspect: VERSION, seedrandom: SEEDRANDOM_VERSION, node: process.version },
+    ...(t.commitDigest ? { commitDigest: t.commitDigest } : {}),
+  };
+  const rText = recordText(rec);
+  const rSha = sha256Hex(rText);
+  insertDraw(db, {
+    createdAt: at, operator: ctx.operator, record: rec, recordText: rText, recordSha256: rSha, frameText: t.frameText, assignText: t.assignText,
+    leadDepartment: t.leadDepartment, categories: t.categories, regions: t.regions, crossRegion: t.crossRegion, snapshot: t.snapshot.deflated,
+  });
+  appendEvent(db, {
+    at, operator: ctx.operator, action: t.action,
+    summary: `${drawId} items ${rec.items.join(',')} year ${rec.year}: ${rec.selected.length} of ${t.frame.frame.length} selected; digest ${rec.inputDigest}; seed ${t.seed}` +
+      (t.supersedes ? `; supersedes ${t.supersedes}: ${t.reason}` : '') + t.note,
+    payloadSha256: rSha,
+    ref: `draws:${drawId}`,
+  });
+  return {
+    drawId, seed: t.seed, inputDigest: rec.inputDigest, seedHex: rec.seedHex, allocation: rec.allocation, selectedCount: rec.selected.length,
+    recordSha256: rSha, supersedes: rec.supersedes, ...(t.commitDigest ? { commitDigest: t.commitDigest } : {}),
+  };
+}
+
+export function failureMsg(f: MatchFailure): Msg {
+  const candidates: Msg = f.candidates.length
+    ? listMsg(f.candidates.map((c) => ({ key: 'E_MATCH_CANDIDATE', params: { id: c.id, dept: c.department, reasons: listMsg(c.reasons.map((r) => ({ key: `R_${r}` })), '、') } })), '; ')
+    : { key: 'E_MATCH_NOBODY' };
+  return { key: 'E_MATCH_OBJECT', params: { id: f.id, dept: f.department ? ` [${f.department}]` : '', candidates } };
+}
