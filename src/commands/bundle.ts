@@ -3,17 +3,26 @@ import { mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, InspectError, usageError } from '../core/errors.js';
 import { getDraw, type DrawRow } from '../io/drawStore.js';
+import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
 
 export const BUNDLE_FILES = ['frame.json', 'inspectors.json', 'record.json', 'README.txt'] as const;
+export const COMMIT_FILES = ['commitment.json', 'beacons.json'] as const;
 
-export function loadDrawOrFail(ctx: Context, id: string): DrawRow {
+export type LoadedDraw = DrawRow & { commitment?: CommitmentRow };
+
+/** A recorded draw with its commitment, if it was committed; a pending commitment is not a draw yet. */
+export function loadDrawOrFail(ctx: Context, id: string): LoadedDraw {
   const db = ctx.openDb({ readonly: true });
   try {
     const d = getDraw(db, id);
-    if (!d) throw usageError('E_UNKNOWN_DRAW', { id });
-    return d;
+    const c = getCommitment(db, id);
+    if (!d) {
+      if (c) throw new InspectError(Exit.data, { key: 'E_NOT_REVEALED', params: { id } });
+      throw usageError('E_UNKNOWN_DRAW', { id });
+    }
+    return c ? { ...d, commitment: c } : d;
   } finally {
     db.close();
   }
@@ -23,21 +32,29 @@ export function runExportBundle(ctx: Context, id: string, opts: { out?: string; 
   if (!opts.out) throw usageError('E_USAGE', { detail: '--out DIR' });
   const d = loadDrawOrFail(ctx, id);
   const dir = opts.out;
-  if (existsSync(dir) && readdirSync(dir).some((f) => (BUNDLE_FILES as readonly string[]).includes(f)) && !opts.force) {
+  const files: string[] = [...BUNDLE_FILES, ...(d.commitment ? COMMIT_FILES : [])];
+  if (existsSync(dir) && readdirSync(dir).some((f) => [...BUNDLE_FILES, ...COMMIT_FILES].includes(f as never)) && !opts.force) {
     throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: dir } });
   }
   mkdirSync(dir, { recursive: true });
   writeFileAtomic(join(dir, 'frame.json'), d.frame, { force: true });
   writeFileAtomic(join(dir, 'inspectors.json'), d.assign_input, { force: true });
   writeFileAtomic(join(dir, 'record.json'), d.record, { force: true });
+  if (d.commitment) {
+    writeFileAtomic(join(dir, 'commitment.json'), d.commitment.commitment, { force: true });
+    writeFileAtomic(join(dir, 'beacons.json'), d.commitment.beacons ?? '', { force: true });
+  }
   writeFileAtomic(join(dir, 'README.txt'), auditorReadme(d), { force: true });
-  const result = { drawId: d.id, dir, inputDigest: d.input_digest, recordSha256: d.record_sha256, files: [...BUNDLE_FILES], superseded: d.superseded_by ?? null };
+  const result = {
+    drawId: d.id, dir, inputDigest: d.input_digest, recordSha256: d.record_sha256, files, superseded: d.superseded_by ?? null,
+    ...(d.commitment ? { commitDigest: d.commitment.commit_digest } : {}),
+  };
   if (ctx.ui.json) ctx.ui.outJson(result);
   else ctx.ui.out(ctx.ui.lang === 'zh' ? `已导出抽取 ${d.id} 的复核包到 ${dir}` : `Bundle of draw ${d.id} written to ${dir}`);
   return result;
 }
 
-function auditorReadme(d: DrawRow): string {
+function auditorReadme(d: LoadedDraw): string {
   const superseded = d.superseded_by ? `\n注意：本次抽取已被 ${d.superseded_by} 作废，原因：${d.superseded_reason}\n` : '';
   return `抽取复核包：${d.id}
 ${superseded}
@@ -48,7 +65,10 @@ ${superseded}
   inspectors.json  执法人员匹配的全部输入（规范化 JSON）。
   record.json      抽取记录：种子、摘要、分配、抽中对象及签号、检查组。
   README.txt       本说明。
-
+${d.commitment ? `  commitment.json  抽取承诺（inspect-commit/1）：在随机数公开之前固定的全部输入，其 SHA-256 即承诺摘要：
+                   ${d.commitment.commit_digest}
+  beacons.json     揭示的公共随机数及其证明（drand 签名、彩票号码、现场摇号数字）与由此得到的密钥串（即种子）。
+` : ''}
 如何复核
   1. 计算 frame.json 的 SHA-256（如 sha256sum frame.json），应等于 record.json 中的 inputDigest：
      ${d.input_digest}
@@ -60,7 +80,12 @@ ${superseded}
   5. 执法人员匹配按 inspect-assign/1（docs/algorithm.md 第 6 节）由 inspectors.json 与 seedHex 重新计算，
      应与 record.json 的 assignments 一致。
 
-也可以用本工具一步完成全部检查（无需数据库）：
-  npx inspect verify 本目录
+${d.commitment ? `6. 承诺抽取：SHA-256(commitment.json) 应等于 record.json 的 commitDigest；commitment.json 中的 inputDigest、
+     assignDigest 应分别等于 frame.json、inspectors.json 的 SHA-256；每个随机源的公开时间应晚于 committedAt；
+     drand 签名用 quicknet 公钥验证；彩票号码请与官方开奖公告核对；按 RFC 3797 第 4 节由这些值得到的
+     密钥串应等于 record.json 的 seed。
+` : ''}
+已从源码安装本工具的，也可以一步完成全部检查（无需数据库）：
+  inspect verify 本目录
 `;
 }

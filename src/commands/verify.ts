@@ -1,9 +1,10 @@
-// inspect verify DRAW_ID | DIR: recompute every part of a draw and report match or mismatch.
+// inspect verify DRAW_ID | DIR: recompute every part of a draw (and, for a committed draw, of its
+// commitment and revealed values) and report match or mismatch with the first difference.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../core/errors.js';
 import type { DrawRecord } from '../core/record.js';
-import { verifyDraw, type Check } from '../core/verify.js';
+import { verifyBundle, type Check } from '../core/verify.js';
 import type { Context } from './context.js';
 import { loadDrawOrFail } from './bundle.js';
 
@@ -13,9 +14,24 @@ export interface VerifyResult {
   ok: boolean;
   checks: Check[];
   superseded: string | null;
+  seed: string;
+  items: string[];
+  year: number;
+  window: { start: string; end: string };
+  committed: boolean;
+  /** Lottery values to compare by hand with the official announcement. */
+  lotteries: string[];
+  clockOverridden: boolean;
 }
 
-function readBundle(dir: string): { frameText: string; record: DrawRecord; assignText?: string } {
+interface BundleFiles {
+  frameText: string;
+  record: DrawRecord;
+  assignText: string;
+  commit?: { commitmentText: string; beaconsText: string };
+}
+
+function readBundle(dir: string): BundleFiles {
   const need = (f: string) => {
     const p = join(dir, f);
     if (!existsSync(p)) throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: p } });
@@ -28,41 +44,63 @@ function readBundle(dir: string): { frameText: string; record: DrawRecord; assig
     if (e instanceof InspectError) throw e;
     throw new InspectError(Exit.data, { key: 'E_FILE_READ', params: { file: join(dir, 'record.json'), detail: (e as Error).message } });
   }
-  const a = join(dir, 'inspectors.json');
-  return { frameText: need('frame.json'), record, assignText: existsSync(a) ? readFileSync(a, 'utf8') : undefined };
+  // A committed draw is recognised by its record or by either commitment file: then both must be there.
+  const committed = record.commitDigest !== undefined || existsSync(join(dir, 'commitment.json')) || existsSync(join(dir, 'beacons.json'));
+  return {
+    frameText: need('frame.json'), record, assignText: need('inspectors.json'),
+    ...(committed ? { commit: { commitmentText: need('commitment.json'), beaconsText: need('beacons.json') } } : {}),
+  };
 }
 
 export function verifyTarget(ctx: Context, target: string): VerifyResult {
+  let files: BundleFiles;
+  let source: string;
+  let superseded: string | null = null;
   if (existsSync(target) && statSync(target).isDirectory()) {
-    const b = readBundle(target);
-    return { drawId: b.record.drawId, source: target, checks: verifyDraw(b), ok: false, superseded: null };
+    files = readBundle(target);
+    source = target;
+  } else {
+    const d = loadDrawOrFail(ctx, target);
+    source = ctx.dbPath;
+    superseded = d.superseded_by ?? null;
+    files = {
+      frameText: d.frame.toString('utf8'), record: JSON.parse(d.record) as DrawRecord, assignText: d.assign_input.toString('utf8'),
+      ...(d.commitment ? { commit: { commitmentText: d.commitment.commitment, beaconsText: d.commitment.beacons ?? '' } } : {}),
+    };
   }
-  const d = loadDrawOrFail(ctx, target);
-  const record = JSON.parse(d.record) as DrawRecord;
+  const r = files.record;
+  const v = verifyBundle({ ...files, lang: ctx.ui.lang });
   return {
-    drawId: d.id, source: ctx.dbPath, ok: false, superseded: d.superseded_by ?? null,
-    checks: verifyDraw({ frameText: d.frame.toString('utf8'), record, assignText: d.assign_input.toString('utf8') }),
+    drawId: r.drawId, source, ok: v.checks.every((c) => c.ok), checks: v.checks, superseded, seed: r.seed, items: r.items, year: r.year, window: r.window,
+    committed: files.commit !== undefined, lotteries: v.lotteries, clockOverridden: v.clockOverridden,
   };
 }
 
 export function runVerify(ctx: Context, target: string): VerifyResult {
   const { ui } = ctx;
   const r = verifyTarget(ctx, target);
-  r.ok = r.checks.every((c) => c.ok);
   const zh = ui.lang === 'zh';
   const names: Record<string, string> = zh
-    ? { frame: '抽取框', digest: '输入摘要', seed: '种子', allocation: '分配', selection: '抽中对象', assignments: '检查组' }
-    : { frame: 'frame', digest: 'digest', seed: 'seed', allocation: 'allocation', selection: 'selection', assignments: 'assignments' };
+    ? { frame: '抽取框', digest: '输入摘要', seed: '种子', allocation: '分配', selection: '抽中对象', assignments: '检查组', commitment: '抽取承诺', sourceTimes: '随机源时间', beacons: '公共随机数', key: '密钥串' }
+    : { frame: 'frame', digest: 'digest', seed: 'seed', allocation: 'allocation', selection: 'selection', assignments: 'assignments', commitment: 'commitment', sourceTimes: 'source times', beacons: 'public values', key: 'key string' };
   if (ui.json) ui.outJson(r);
   else {
     ui.out(zh ? `复核抽取 ${r.drawId}（${r.source}）` : `Verifying draw ${r.drawId} (${r.source})`);
+    ui.out(zh ? `  事项 ${r.items.join(',')}  年度 ${r.year}  检查时间 ${r.window.start} 至 ${r.window.end}` : `  items ${r.items.join(',')}  year ${r.year}  window ${r.window.start} to ${r.window.end}`);
+    ui.out(zh ? `  种子（原文）：${JSON.stringify(r.seed)}` : `  seed (as given): ${JSON.stringify(r.seed)}`);
     if (r.superseded) ui.out(zh ? `（该抽取已被 ${r.superseded} 作废）` : `(this draw was superseded by ${r.superseded})`);
+    const width = Math.max(...r.checks.map((c) => names[c.name]!.length));
     for (const c of r.checks) {
       const mark = c.ok ? ui.c.green(zh ? '一致  ' : 'match   ') : ui.c.red(zh ? '不一致' : 'MISMATCH');
-      ui.out(`  ${mark} ${names[c.name]!.padEnd(zh ? 5 : 12)} ${c.detail}`);
+      ui.out(`  ${mark} ${names[c.name]!.padEnd(width)} ${c.detail}`);
+    }
+    if (r.lotteries.length) {
+      ui.out(zh ? '请与官方开奖公告逐一核对以下号码（本工具无法离线证明彩票号码的真实性）：' : 'Compare these numbers with the official announcements (lottery numbers cannot be proven offline):');
+      for (const l of r.lotteries) ui.out(`  ${l}`);
     }
     ui.out(r.ok ? (zh ? '全部一致。' : 'All parts match.') : zh ? '复核未通过。' : 'Verification FAILED.');
   }
+  if (r.clockOverridden) ui.warn('W_CLOCK_OVERRIDDEN');
   if (!r.ok) throw new ExitError(Exit.data);
   return r;
 }

@@ -154,8 +154,7 @@ export function sourceTimeProblem(s: Source, committedAt: number, leadMinutes: n
   const lead = leadMinutes * 60;
   if (s.kind === 'drand') {
     if (s.publicAt !== formatInstant(roundTime(s.round), 0)) return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
-    return roundTime(s.round) >= committedAt + lead && roundTime(s.round) > committedAt ? null
-      : { key: 'R_SOURCE_NOT_FUTURE', params: { source: sourceLabel(s), at: s.publicAt, minutes: leadMinutes } };
+    return roundTime(s.round) >= committedAt + lead && roundTime(s.round) > committedAt ? null : notFuture(s, leadMinutes);
   }
   if (s.kind === 'lottery') {
     if (s.publicAt !== `${s.date}T00:00:00+08:00`) return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
@@ -163,7 +162,13 @@ export function sourceTimeProblem(s: Source, committedAt: number, leadMinutes: n
   }
   const t = parseInstant(s.publicAt);
   if (t === null) return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
-  return t > committedAt + lead ? null : { key: 'R_SOURCE_NOT_FUTURE', params: { source: sourceLabel(s), at: s.publicAt, minutes: leadMinutes } };
+  return t > committedAt + lead ? null : notFuture(s, leadMinutes);
+}
+
+function notFuture(s: Source, leadMinutes: number): Msg {
+  return leadMinutes > 0
+    ? { key: 'R_SOURCE_NOT_FUTURE', params: { source: sourceLabel(s), at: s.publicAt, minutes: leadMinutes } }
+    : { key: 'R_SOURCE_NOT_AFTER', params: { source: sourceLabel(s), at: s.publicAt } };
 }
 
 // ---- revealed values ------------------------------------------------------------------------------------

@@ -8,6 +8,15 @@ import {
   keyParts, keyString, lotteryText, parseInstant, revealValue, sourceLabel, sourceTimeProblem, type Beacon, type Source,
 } from './beacon.js';
 import { render, type Msg } from './messages.js';
+
+/** Same value, whatever the key order of the objects it was parsed from. */
+const same = (a: unknown, b: unknown): boolean => {
+  try {
+    return canonicalJson(a as never) === canonicalJson(b as never);
+  } catch {
+    return false;
+  }
+};
 import type { DrawRecord } from './record.js';
 
 export const COMMIT_ALGORITHM = 'inspect-commit/1';
@@ -141,7 +150,7 @@ export function verifyCommitment(v: CommitVerifyInput): { checks: CommitCheck[];
     ['algorithm', c.algorithm, 'inspect-commit/1'], ['drawAlgorithm', c.drawAlgorithm, r.algorithm], ['assignAlgorithm', c.assignAlgorithm, r.assignAlgorithm],
   ];
   for (const [name, committed, recorded] of fields) {
-    if (JSON.stringify(committed) !== JSON.stringify(recorded)) problems.push(t({ key: 'V_COMMIT_FIELD', params: { field: name, committed: JSON.stringify(committed), recorded: JSON.stringify(recorded) } }));
+    if (!same(committed, recorded)) problems.push(t({ key: 'V_COMMIT_FIELD', params: { field: name, committed: JSON.stringify(committed), recorded: JSON.stringify(recorded) } }));
   }
   checks.push({ name: 'commitment', ok: problems.length === 0, detail: problems[0] ?? `commitDigest ${digest}` });
 
@@ -171,7 +180,7 @@ export function verifyCommitment(v: CommitVerifyInput): { checks: CommitCheck[];
     const text = got.kind === 'drand' ? got.signature : got.kind === 'lottery' ? lotteryText(got) : got.digits;
     const again = revealValue(s, text);
     if (!again.ok) beaconProblems.push(`${sourceLabel(s)}: ${t(again.error)}`);
-    else if (JSON.stringify(again.value) !== JSON.stringify(got)) beaconProblems.push(t({ key: 'V_BEACON_VALUE', params: { source: sourceLabel(s) } }));
+    else if (!same(again.value, got)) beaconProblems.push(t({ key: 'V_BEACON_VALUE', params: { source: sourceLabel(s) } }));
     else recomputed.push(again.value);
     if (got.kind === 'lottery') lotteries.push(`${sourceLabel(got)}: ${lotteryText(got)}`);
   });

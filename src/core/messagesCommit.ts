@@ -18,6 +18,7 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     zh: '{source} 的公开时间 {at} 不够晚：须晚于承诺时间至少 {minutes} 分钟，否则它可能在承诺前已经公开',
     en: '{source} becomes public at {at}, too early: it must be at least {minutes} minutes after the commitment, or it may already be known',
   },
+  R_SOURCE_NOT_AFTER: { zh: '{source} 的公开时间 {at} 不晚于承诺时间：承诺时它可能已经公开', en: '{source} became public at {at}, not after the commitment: it may have been known when the commitment was made' },
   R_LOTTERY_NOT_LATER: { zh: '{source} 的开奖日期 {date} 须晚于承诺日期 {today}（北京时间）', en: '{source}: the draw date {date} must be after the commitment date {today} (China Standard Time)' },
 
   // revealed values
@@ -87,5 +88,6 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     zh: '承诺抽取 {id} 已揭示并记录：抽中 {n} 户；密钥串（种子）{seed}',
     en: 'Committed draw {id} revealed and recorded: {n} objects selected; key string (seed) {seed}',
   },
+  E_NOT_REVEALED: { zh: '承诺抽取 {id} 尚未揭示：揭示之后才有抽取结果（inspect reveal {id}）。', en: 'Committed draw {id} is not revealed yet: there is no selection until it is (inspect reveal {id}).' },
   E_VALUE_FILE: { zh: '无法读取 --value 文件 {file}：{detail}', en: 'Cannot read the --value file {file}: {detail}' },
 };
