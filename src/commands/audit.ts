@@ -10,7 +10,10 @@ import { ROSTER_KINDS, type RosterKind } from '../core/rosters.js';
 import { firstDifference, verifyDraw } from '../core/verify.js';
 import { openDb, type Db } from '../io/db.js';
 import { readSnapshot, type DrawRow } from '../io/drawStore.js';
-import { readEvents } from '../io/events.js';
+import { CLOCK_MARK, readEvents } from '../io/events.js';
+import { getDraw } from '../io/drawStore.js';
+import { commitmentSnapshot, listCommitments } from '../io/commitStore.js';
+import { verifyCommitment, type Commitment } from '../core/commitment.js';
 import { resultRowsDigest } from '../io/resultsStore.js';
 import { rosterDigest } from '../io/rosterDigest.js';
 import type { Context } from './context.js';
@@ -25,6 +28,8 @@ export interface AuditResult {
   head: { seq: number; hash: string } | null;
   sections: AuditSection[];
   firstBrokenLink: number | null;
+  /** Not failures: facts an auditor should know (a commitment made under INSPECT_NOW). */
+  warnings: string[];
 }
 
 function openForAudit(ctx: Context): Db {
@@ -53,7 +58,8 @@ function auditDraws(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
     }
     if (d.seed !== rec.seed) p(`seed column "${d.seed}" differs from the record's "${rec.seed}"`);
     if (d.input_digest !== rec.inputDigest || d.seed_hex !== rec.seedHex) p('digest or seedHex columns differ from the record');
-    for (const c of verifyDraw({ frameText: d.frame.toString('utf8'), record: rec, assignText: d.assign_input.toString('utf8') })) {
+    const committed = rec.commitDigest !== undefined;
+    for (const c of verifyDraw({ frameText: d.frame.toString('utf8'), record: rec, assignText: d.assign_input.toString('utf8'), committed })) {
       if (!c.ok) p(`recomputed ${c.name}: ${c.detail}`);
     }
     const selDiff = firstDifference(rec.selected, sel.all(d.id), 'draw_selections');
@@ -77,6 +83,72 @@ function auditDraws(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
         const bad = frame.frame.find(([id, st]) => !rows.has(id) || stratumOf(rows.get(id)!) !== st);
         if (bad) p(`frame row ${bad[0]} (${bad[1]}) does not follow from the roster snapshot`);
       }
+    }
+  }
+  return s;
+}
+
+/**
+ * Every commitment against the log entry that recorded it and against its own frozen inputs, and every
+ * reveal against its commitment: the draw's frame and matching input must be the frozen bytes, and its
+ * seed the key string of the revealed values (checked again from their proofs).
+ */
+function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: string[]): AuditSection {
+  const s: AuditSection = { name: 'commitments', checked: 0, problems: [] };
+  const drawsWithCommit = new Set<string>();
+  for (const c of listCommitments(db)) {
+    s.checked++;
+    const p = (m: string) => s.problems.push(`${c.draw_id}: ${m}`);
+    const digest = sha256Hex(c.commitment);
+    if (digest !== c.commit_digest) p(`commitment.json hashes to ${digest}, the row says ${c.commit_digest}`);
+    const ev = byRef.get(`commitments:${c.draw_id}`);
+    if (!ev) p('no log entry records this commitment');
+    else {
+      if (ev.payloadSha256 !== digest) p(`the log entry ${ev.seq} recorded commitDigest ${ev.payloadSha256}, the stored commitment hashes to ${digest}`);
+      if (ev.summary.endsWith(CLOCK_MARK) !== (c.clock_overridden === 1)) p(`the clock flag (${c.clock_overridden}) disagrees with the log entry ${ev.seq}`);
+    }
+    if (c.clock_overridden === 1) warnings.push(`${c.draw_id}: committed under a clock set by INSPECT_NOW`);
+    let commitment: Commitment;
+    try {
+      commitment = JSON.parse(c.commitment) as Commitment;
+    } catch {
+      p('commitment.json is not JSON');
+      continue;
+    }
+    const fd = sha256Hex(c.frame);
+    const ad = sha256Hex(c.assign_input);
+    if (fd !== commitment.inputDigest) p(`the frozen frame hashes to ${fd}, the commitment says ${commitment.inputDigest}`);
+    if (ad !== commitment.assignDigest) p(`the frozen matching input hashes to ${ad}, the commitment says ${commitment.assignDigest}`);
+    if (commitment.drawId !== c.draw_id || commitment.year !== c.year) p('the row\'s id or year differs from the commitment');
+    if (commitment.committedAt !== c.created_at) p(`created_at ${c.created_at} differs from committedAt ${commitment.committedAt}`);
+    const snap = commitmentSnapshot(c);
+    if (snap === null || sha256Hex(snap) !== c.roster_digest) p('the roster snapshot is missing or does not hash to its recorded digest');
+    const d = getDraw(db, c.draw_id);
+    if (!c.beacons) {
+      if (d) p('a draw was recorded under this id without a reveal');
+      continue;
+    }
+    if (!d) {
+      p('revealed, but no draw was recorded');
+      continue;
+    }
+    drawsWithCommit.add(d.id);
+    if (!d.frame.equals(c.frame)) p('the draw\'s frame is not the frozen frame');
+    if (!d.assign_input.equals(c.assign_input)) p('the draw\'s matching input is not the frozen one');
+    const record = JSON.parse(d.record) as DrawRecord;
+    if (record.rosterDigest !== c.roster_digest) p('the draw\'s roster digest is not the commitment\'s');
+    const v = verifyCommitment({
+      commitmentText: c.commitment, beaconsText: c.beacons, frameText: d.frame.toString('utf8'), assignText: d.assign_input.toString('utf8'), record, lang: 'en',
+    });
+    for (const x of v.checks) if (!x.ok) p(`recomputed ${x.name}: ${x.detail}`);
+  }
+  // A record that names a commitment must have one.
+  for (const d of db.prepare('SELECT id, record FROM draws').all() as { id: string; record: string }[]) {
+    if (drawsWithCommit.has(d.id)) continue;
+    try {
+      if ((JSON.parse(d.record) as DrawRecord).commitDigest !== undefined) s.problems.push(`${d.id}: its record names a commitment that is not stored or not revealed`);
+    } catch {
+      /* reported by the draws section */
     }
   }
   return s;
@@ -161,13 +233,15 @@ export function audit(db: Db, expectHead?: string): AuditResult {
   }
   const byRef = new Map<string, StoredEvent>();
   for (const e of events) if (e.ref) byRef.set(e.ref, e);
-  sections.push(auditImports(db, byRef), auditDraws(db, byRef), auditPublications(db, byRef), auditRefs(db, events));
+  const warnings: string[] = [];
+  sections.push(auditImports(db, byRef), auditDraws(db, byRef), auditCommitments(db, byRef, warnings), auditPublications(db, byRef), auditRefs(db, events));
   const last = events[events.length - 1];
   return {
     ok: sections.every((x) => x.problems.length === 0),
     head: last ? { seq: last.seq, hash: last.hash } : null,
     sections,
     firstBrokenLink: chain.problems[0]?.seq ?? null,
+    warnings,
   };
 }
 
@@ -182,7 +256,7 @@ export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: stri
       const head = last ? { seq: last.seq, hash: last.hash } : null;
       if (ui.json) ui.outJson(head);
       else ui.out(head ? `${head.seq}:${head.hash}` : '0:-');
-      return { ok: true, head, sections: [], firstBrokenLink: null };
+      return { ok: true, head, sections: [], firstBrokenLink: null, warnings: [] };
     }
     result = audit(db, opts.expectHead);
   } finally {
@@ -190,8 +264,8 @@ export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: stri
   }
   const zh = ui.lang === 'zh';
   const names: Record<string, string> = zh
-    ? { chain: '日志链', head: '链头', imports: '导入与名录', draws: '抽取', publications: '公示', references: '日志引用' }
-    : { chain: 'log chain', head: 'chain head', imports: 'imports and rosters', draws: 'draws', publications: 'publications', references: 'log references' };
+    ? { chain: '日志链', head: '链头', imports: '导入与名录', draws: '抽取', commitments: '承诺抽取', publications: '公示', references: '日志引用' }
+    : { chain: 'log chain', head: 'chain head', imports: 'imports and rosters', draws: 'draws', commitments: 'commitments', publications: 'publications', references: 'log references' };
   if (ui.json) ui.outJson(result);
   else {
     for (const s of result.sections) {
@@ -200,6 +274,8 @@ export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: stri
       for (const p of s.problems.slice(0, 20)) ui.out(`    ${p}`);
       if (s.problems.length > 20) ui.out(`    … +${s.problems.length - 20}`);
     }
+    for (const w of result.warnings) ui.out(`${ui.c.yellow(zh ? '注意' : 'note')}  ${w}`);
+    if (result.warnings.length) ui.warn('W_CLOCK_OVERRIDDEN');
     if (result.firstBrokenLink !== null) ui.out(zh ? `第一个断开的环节：第 ${result.firstBrokenLink} 条` : `First broken link: entry ${result.firstBrokenLink}`);
     if (result.head) ui.out(zh ? `链头：${result.head.seq}:${result.head.hash}` : `Chain head: ${result.head.seq}:${result.head.hash}`);
     ui.out(result.ok ? (zh ? '审计通过：记录完整，未发现篡改。' : 'Audit passed: the record is complete and untampered.') : zh ? '审计未通过。' : 'Audit FAILED.');

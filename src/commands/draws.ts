@@ -1,18 +1,43 @@
-// inspect draws: every draw, standing or superseded, with the reason wherever a draw was voided.
+// inspect draws: every draw, standing or superseded (with the reason), and every commitment: pending
+// (with its sources and whether each is public yet), revealed, or voided.
+import { sourcesAt, type Commitment } from '../core/commitment.js';
+import { nowSeconds } from '../io/clock.js';
+import { listCommitments } from '../io/commitStore.js';
 import { listDraws } from '../io/drawStore.js';
 import type { Context } from './context.js';
 import { parseYear } from './draw.js';
+
+export type DrawStatus = 'standing' | 'superseded' | 'committed';
 
 export function runDraws(ctx: Context, opts: { year?: string }) {
   const { ui } = ctx;
   const db = ctx.openDb();
   try {
-    const rows = listDraws(db, opts.year ? parseYear(opts.year) : undefined).map((d) => ({
-      drawId: d.id, year: d.year, leadDepartment: d.lead_department, items: JSON.parse(d.items) as string[], selected: (d as unknown as { selected: number }).selected,
-      inputDigest: d.input_digest, seed: d.seed, createdAt: d.created_at, operator: d.operator,
-      status: d.superseded_by ? 'superseded' : 'standing', supersededBy: d.superseded_by ?? null, supersededReason: d.superseded_reason ?? null,
-      supersedes: d.supersedes, reason: d.reason,
+    const year = opts.year ? parseYear(opts.year) : undefined;
+    const now = nowSeconds();
+    const commitments = new Map(listCommitments(db, year).map((c) => [c.draw_id, c]));
+    const commitInfo = (id: string) => {
+      const c = commitments.get(id);
+      if (!c) return { committed: false, commitDigest: null, sources: null };
+      return { committed: true, commitDigest: c.commit_digest, sources: sourcesAt(JSON.parse(c.commitment) as Commitment, now) };
+    };
+    const rows = listDraws(db, year).map((d) => ({
+      drawId: d.id, year: d.year, leadDepartment: d.lead_department, items: JSON.parse(d.items) as string[], selected: (d as unknown as { selected: number }).selected as number | null,
+      inputDigest: d.input_digest, seed: d.seed as string | null, createdAt: d.created_at, operator: d.operator,
+      status: (d.superseded_by ? 'superseded' : 'standing') as DrawStatus, supersededBy: d.superseded_by ?? null, supersededReason: d.superseded_reason ?? null,
+      supersedes: d.supersedes, reason: d.reason, ...commitInfo(d.id),
     }));
+    const drawn = new Set(rows.map((r) => r.drawId));
+    for (const c of commitments.values()) {
+      if (drawn.has(c.draw_id)) continue;
+      const commitment = JSON.parse(c.commitment) as Commitment;
+      rows.push({
+        drawId: c.draw_id, year: c.year, leadDepartment: c.lead_department, items: commitment.items, selected: null, inputDigest: commitment.inputDigest, seed: null,
+        createdAt: c.created_at, operator: c.operator, status: c.superseded_by ? 'superseded' : 'committed', supersededBy: c.superseded_by,
+        supersededReason: c.superseded_reason, supersedes: c.supersedes, reason: c.reason, ...commitInfo(c.draw_id),
+      });
+    }
+    rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.drawId < b.drawId ? -1 : 1));
     if (ui.json) ui.outJson(rows);
     else {
       const zh = ui.lang === 'zh';
@@ -20,9 +45,15 @@ export function runDraws(ctx: Context, opts: { year?: string }) {
       for (const r of rows) {
         const status = r.supersededBy
           ? zh ? `已作废（被 ${r.supersededBy} 取代，原因：${r.supersededReason}）` : `SUPERSEDED by ${r.supersededBy} (reason: ${r.supersededReason})`
-          : zh ? '有效' : 'standing';
+          : r.status === 'committed' ? (zh ? '已承诺，待揭示' : 'committed, awaiting reveal') : zh ? '有效' : 'standing';
         const sup = r.supersedes ? (zh ? `  作废了 ${r.supersedes}（原因：${r.reason}）` : `  supersedes ${r.supersedes} (reason: ${r.reason})`) : '';
-        ui.out(`${r.drawId}  ${r.items.join(',')}  ${zh ? '抽中' : 'selected'} ${r.selected}  ${r.createdAt}  ${r.operator}  ${status}${sup}\n  ${zh ? '输入摘要' : 'digest'} ${r.inputDigest}  ${zh ? '种子' : 'seed'} ${r.seed}`);
+        const picked = r.selected === null ? '' : `  ${zh ? '抽中' : 'selected'} ${r.selected}`;
+        ui.out(`${r.drawId}  ${r.items.join(',')}${picked}  ${r.createdAt}  ${r.operator}  ${status}${sup}`);
+        ui.out(`  ${zh ? '输入摘要' : 'digest'} ${r.inputDigest}${r.seed === null ? '' : `  ${zh ? '种子' : 'seed'} ${r.seed}`}`);
+        if (r.commitDigest) ui.out(`  ${zh ? '承诺摘要' : 'commitDigest'} ${r.commitDigest}`);
+        for (const s of r.sources ?? []) {
+          ui.out(`  ${zh ? '随机源' : 'source'} ${s.label}  ${s.publicAt}  ${s.isPublic ? (zh ? '已公开' : 'public') : zh ? '尚未公开' : 'not public yet'}`);
+        }
       }
     }
     return rows;

@@ -32,7 +32,8 @@ export const RESULT_NOTICE_COLUMNS = [
 
 export async function runExportPublication(ctx: Context, drawId: string, opts: PublicationOptions) {
   const kind = opts.kind ?? 'task';
-  if (kind !== 'task' && kind !== 'result') throw usageError('E_BAD_OPTION', { flag: '--kind', value: kind, reason: 'task | result' });
+  if (kind === 'commitment') return (await import('./exportCommitment.js')).runExportCommitment(ctx, drawId, opts);
+  if (kind !== 'task' && kind !== 'result') throw usageError('E_BAD_OPTION', { flag: '--kind', value: kind, reason: 'task | result | commitment' });
   const format = parseFormat(opts.format);
   const publishedOn = parseAsOf(opts.asOf);
   const db = ctx.openDb();

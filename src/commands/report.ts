@@ -1,6 +1,6 @@
 // inspect report: read → buildReport (core) → print or --json; --fail-on-overdue for cron.
 import { ExitError } from '../core/errors.js';
-import { buildReport, type Report } from '../core/report.js';
+import { buildReport, type PendingCommitment, type Report } from '../core/report.js';
 import { loadCalendar } from '../io/calendarData.js';
 import { readPolicy } from '../io/policyFile.js';
 import type { Db } from '../io/db.js';
@@ -8,8 +8,13 @@ import { ACTIVE_STATUS_SQL } from '../io/drawStore.js';
 import type { Context } from './context.js';
 import { parseYear } from './draw.js';
 import { parseAsOf } from './results.js';
+import { sourcesAt, type Commitment } from '../core/commitment.js';
+import { nowSeconds } from '../io/clock.js';
+import { listCommitments } from '../io/commitStore.js';
 
 export const EXIT_OVERDUE = 3;
+
+
 
 function gather(db: Db, year: number) {
   const draws = db
@@ -52,12 +57,21 @@ export function runReport(ctx: Context, opts: { year?: string; asOf?: string; ca
   const policy = readPolicy(opts.policy);
   const db = ctx.openDb();
   let g;
+  let pending: PendingCommitment[];
   try {
     g = gather(db, year);
+    const now = nowSeconds();
+    pending = listCommitments(db, year)
+      .filter((c) => !c.revealed_at && !c.superseded_by)
+      .map((c) => {
+        const sources = sourcesAt(JSON.parse(c.commitment) as Commitment, now).map((x) => ({ label: x.label, publicAt: x.publicAt, isPublic: x.isPublic }));
+        return { drawId: c.draw_id, committedAt: c.created_at, sources, awaitingReveal: sources.every((x) => x.isPublic) };
+      });
   } finally {
     db.close();
   }
   const report = buildReport({
+    commitments: pending,
     year, asOf, floorBp: policy.floorBp, calendar, supervised: g.supervised, departments: g.departments,
     coveredBy: Object.fromEntries(g.covered),
     draws: g.draws.map((d) => ({ id: d.id, items: JSON.parse(d.items), departments: JSON.parse(d.departments), selected: d.selected, supersededBy: d.superseded_by, supersededReason: d.superseded_reason })),
@@ -102,5 +116,15 @@ export function renderReport(r: Report, lang: 'zh' | 'en'): string {
   const dist = Object.entries(r.distribution);
   for (const [code, v] of dist) L.push(`  ${code} ${v.text}: ${v.count}`);
   if (dist.length === 0) L.push(zh ? '  （尚无结果）' : '  (no results yet)');
+  if (r.commitments.length) {
+    L.push('', zh ? '尚未揭示的承诺抽取：' : 'Committed draws not yet revealed:');
+    for (const c of r.commitments) {
+      const state = c.awaitingReveal
+        ? zh ? '⚠ 随机源均已公开，应尽快揭示（inspect reveal）' : '⚠ every source is public: reveal it now (inspect reveal)'
+        : zh ? '等待随机源公开' : 'waiting for its sources';
+      L.push(`  ${c.drawId}  ${zh ? '承诺于' : 'committed'} ${c.committedAt}  ${state}`);
+      for (const x of c.sources) L.push(`    ${x.label}  ${x.publicAt}  ${x.isPublic ? (zh ? '已公开' : 'public') : zh ? '尚未公开' : 'not public yet'}`);
+    }
+  }
   return L.join('\n');
 }

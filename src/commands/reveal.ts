@@ -15,7 +15,6 @@ import { writeTransaction, type Db } from '../io/db.js';
 import { getDraw } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { askText } from '../io/prompts.js';
-import { inflateRawSync } from 'node:zlib';
 import type { Context } from './context.js';
 import { failureMsg, recordDraw, type DrawOutcome } from './drawRecord.js';
 
@@ -121,13 +120,4 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
     algorithm: COMMIT_ALGORITHM, drawId: id, commitDigest: c.commit_digest, sources: checked.beacons, key: checked.key, clockOverridden: c.clock_overridden === 1,
   }), at, ctx.operator);
   return result;
-}
-
-/** The stored snapshot of a commitment, for audit. */
-export function commitmentSnapshot(c: CommitmentRow): string | null {
-  try {
-    return inflateRawSync(c.snapshot).toString('utf8');
-  } catch {
-    return null;
-  }
 }

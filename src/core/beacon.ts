@@ -117,7 +117,7 @@ export function parseSourceSpec(spec: string): Outcome<Source> {
   const rest = m[3]!;
   const bad = (reason: string) => fail('E_BEACON_SPEC', { spec, reason: { key: reason } });
   const drand = (round: number): Outcome<Source> =>
-    ({ ok: true, value: { kind: 'drand', chainHash: DRAND_QUICKNET.chainHash, round, publicAt: formatInstant(roundTime(round), 0) } });
+    ({ ok: true, value: { kind: 'drand', chainHash: DRAND_QUICKNET.chainHash, round, publicAt: formatInstant(roundTime(round)) } });
   if (head === 'drand') {
     if (sep === ':') return /^[1-9]\d{0,14}$/.test(rest) ? drand(Number(rest)) : bad('R_BEACON_ROUND');
     const t = parseInstant(rest);
@@ -153,7 +153,7 @@ export function sourceLabel(s: Source | Beacon): string {
 export function sourceTimeProblem(s: Source, committedAt: number, leadMinutes: number): Msg | null {
   const lead = leadMinutes * 60;
   if (s.kind === 'drand') {
-    if (s.publicAt !== formatInstant(roundTime(s.round), 0)) return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
+    if (s.publicAt !== formatInstant(roundTime(s.round))) return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
     return roundTime(s.round) >= committedAt + lead && roundTime(s.round) > committedAt ? null : notFuture(s, leadMinutes);
   }
   if (s.kind === 'lottery') {

@@ -195,3 +195,8 @@ export function verifyCommitment(v: CommitVerifyInput): { checks: CommitCheck[];
   checks.push({ name: 'key', ok: keyProblems.length === 0, detail: keyProblems[0] ?? r.seed });
   return { checks, lotteries, clockOverridden: b.clockOverridden === true };
 }
+
+/** Each committed source with whether it is public at `now` (Unix seconds). */
+export function sourcesAt(c: Commitment, now: number): (Source & { label: string; isPublic: boolean })[] {
+  return c.sources.map((s) => ({ ...s, label: sourceLabel(s), isPublic: (parseInstant(s.publicAt) ?? Infinity) <= now }));
+}

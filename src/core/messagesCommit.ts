@@ -89,5 +89,6 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     en: 'Committed draw {id} revealed and recorded: {n} objects selected; key string (seed) {seed}',
   },
   E_NOT_REVEALED: { zh: '承诺抽取 {id} 尚未揭示：揭示之后才有抽取结果（inspect reveal {id}）。', en: 'Committed draw {id} is not revealed yet: there is no selection until it is (inspect reveal {id}).' },
+  E_NOT_COMMITTED_ID: { zh: '{id} 不是承诺抽取，没有承诺公告（用 inspect draws 查看）。', en: '{id} is not a committed draw: there is no commitment notice (see inspect draws).' },
   E_VALUE_FILE: { zh: '无法读取 --value 文件 {file}：{detail}', en: 'Cannot read the --value file {file}: {detail}' },
 };

@@ -33,6 +33,16 @@ export interface ReportInput {
   supervised: number;
   items: { code: string; name: string; timesDrawn: number }[];
   calendar: WorkCalendar;
+  /** Commitments of the year neither revealed nor voided. */
+  commitments?: PendingCommitment[];
+}
+
+export interface PendingCommitment {
+  drawId: string;
+  committedAt: string;
+  sources: { label: string; publicAt: string; isPublic: boolean }[];
+  /** Every source is public, yet the draw is not revealed: someone should run inspect reveal. */
+  awaitingReveal: boolean;
 }
 
 export type Deadline = { date: string } | { uncoveredYear: number };
@@ -91,6 +101,7 @@ export function buildReport(input: ReportInput) {
       deadlineUnknown: lines.filter((l) => l.state === 'unknown').length,
     },
     calendarGaps: gaps,
+    commitments: input.commitments ?? [],
   };
 }
 export type Report = ReturnType<typeof buildReport>;

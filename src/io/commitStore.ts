@@ -1,4 +1,5 @@
 // Committed draws in SQLite: the commitment with its frozen inputs, and its reveal. Append-only.
+import { inflateRawSync } from 'node:zlib';
 import type { Db } from './db.js';
 
 export interface CommitmentRow {
@@ -84,4 +85,13 @@ export function insertCommitment(db: Db, c: CommitmentToRecord): void {
 
 export function insertReveal(db: Db, drawId: string, beaconsText: string, at: string, operator: string): void {
   db.prepare('INSERT INTO reveals (draw_id, beacons, at, operator) VALUES (?, ?, ?, ?)').run(drawId, beaconsText, at, operator);
+}
+
+/** The stored snapshot of the object rows the commitment's plan read, or null when unreadable. */
+export function commitmentSnapshot(c: CommitmentRow): string | null {
+  try {
+    return inflateRawSync(c.snapshot).toString('utf8');
+  } catch {
+    return null;
+  }
 }

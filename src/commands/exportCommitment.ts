@@ -1,0 +1,84 @@
+// inspect export publication ID --kind commitment: the 抽取承诺公告 (commit-spec §5). Staff publish it
+// before the sources become public; its publication date is what proves to the public that the draw was
+// fixed first. No object ids or names: the frame carries each firm's credit-risk class, which is not public.
+import { basename } from 'node:path';
+import { sourceLabel } from '../core/beacon.js';
+import { sha256Hex } from '../core/canonical.js';
+import type { Commitment } from '../core/commitment.js';
+import type { Frame, ReasonCode } from '../core/drawTypes.js';
+import { usageError } from '../core/errors.js';
+import { nowWithOffset } from '../io/clock.js';
+import { getCommitment } from '../io/commitStore.js';
+import { writeTransaction } from '../io/db.js';
+import { appendEvent, readEvents } from '../io/events.js';
+import { departmentNames, itemsOf } from '../io/exportData.js';
+import { writeFileAtomic } from '../io/csvWrite.js';
+import { parseFormat, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
+import type { Context } from './context.js';
+
+const GRADE_ZH: Record<string, string> = { A: 'A类', B: 'B类', C: 'C类', D: 'D类' };
+const RISK_ZH: Record<string, string> = { L: '低风险', M: '中风险', H: '高风险' };
+const stratumZh = (s: string) => (s === 'KEY' ? '重点监管对象' : `信用${GRADE_ZH[s[0]!] ?? s[0]}·${RISK_ZH[s[2]!] ?? s[2]}`);
+
+export async function runExportCommitment(ctx: Context, drawId: string, opts: ExportOptions) {
+  const format = parseFormat(opts.format);
+  const db = ctx.openDb();
+  try {
+    const c = getCommitment(db, drawId);
+    if (!c) throw usageError('E_NOT_COMMITTED_ID', { id: drawId });
+    if (c.superseded_by) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: c.superseded_by });
+    const commitment = JSON.parse(c.commitment) as Commitment;
+    const frame = JSON.parse(c.frame.toString('utf8')) as Frame;
+    const names = departmentNames(db);
+    const items = itemsOf(db, commitment.items);
+    const excluded: Record<ReasonCode, number> = { SAME_CATEGORY: 0, DRAWN_THIS_YEAR: 0, HIGHER_LEVEL: 0 };
+    for (const [, reason] of frame.excluded) excluded[reason] += 1;
+    const events = readEvents(db);
+    const head = events.length ? `${events[events.length - 1]!.seq}:${events[events.length - 1]!.hash}` : '0:-';
+    const strata = Object.keys(commitment.allocation.N).sort();
+    const fields: [string, string, string][] = [
+      ['draw_id', '抽取编号', drawId],
+      ['items', '抽查事项', commitment.items.map((code) => `${code} ${items.find((i) => i.code === code)?.name ?? ''}`.trim()).join('；')],
+      ['authority', '检查机关', commitment.departments.map((d) => names.get(d) ?? d).join('、')],
+      ['window', '抽查时间', `${commitment.window.start} 至 ${commitment.window.end}`],
+      ['scope', '抽查对象范围', `${frame.scopeCount} 户（牵头部门本年已覆盖 ${frame.coveredCount} 户）`],
+      ['excluded', '排除对象', `本年同类已检查 ${excluded.SAME_CATEGORY} 户；本年已被抽中 ${excluded.DRAWN_THIS_YEAR} 户；上级部门本年已检查 ${excluded.HIGHER_LEVEL} 户`],
+      ['eligible', '可抽取对象', `${frame.frame.length} 户`],
+      ...strata.map((s): [string, string, string] => [`stratum_${s}`, `分层 ${s}（${stratumZh(s)}）`, `N=${commitment.allocation.N[s]}，n=${commitment.allocation.n[s]}（入选概率 ${commitment.allocation.n[s]}/${commitment.allocation.N[s]}）`]),
+      ['total', '合计抽取', `${strata.reduce((a, s) => a + commitment.allocation.n[s]!, 0)} 户（年度覆盖下限需 ${commitment.allocation.floorTotal} 户）`],
+      ['algorithm', '抽取算法', `${commitment.drawAlgorithm}（分层随机抽取）、${commitment.assignAlgorithm}（人员匹配）、${commitment.algorithm}（先承诺后揭示）`],
+      ['input_digest', '输入摘要 inputDigest', commitment.inputDigest],
+      ['assign_digest', '人员匹配输入摘要 assignDigest', commitment.assignDigest],
+      ['commit_digest', '承诺摘要 commitDigest', c.commit_digest],
+      ...commitment.sources.map((s, i): [string, string, string] => [`source_${i + 1}`, `公共随机源 ${i + 1}`, `${sourceLabel(s)}，公开时间 ${s.publicAt}`]),
+      ['committed_at', '承诺时间', commitment.committedAt],
+      ['chain_head', '日志链头', head],
+      ['how', '说明', '随机源公开后，依 RFC 3797 第 4 节把各随机数组成密钥串作为种子，按上述公开算法抽取；抽取结果与复核包一并公开，任何人可独立重算。承诺一经记录不可更改，只能经说明理由后作废。'],
+    ];
+    const table: Table = { columns: [{ key: 'field', zh: '项目' }, { key: 'value', zh: '内容' }], rows: fields.map(([, zh, value]) => ({ field: zh, value })) };
+    const json = {
+      kind: 'commitment', drawId, items: commitment.items, departments: commitment.departments, window: commitment.window, scopeCount: frame.scopeCount,
+      coveredCount: frame.coveredCount, excluded, eligible: frame.frame.length,
+      strata: strata.map((s) => ({ stratum: s, N: commitment.allocation.N[s], n: commitment.allocation.n[s] })), floorTotal: commitment.allocation.floorTotal,
+      inputDigest: commitment.inputDigest, assignDigest: commitment.assignDigest, commitDigest: c.commit_digest,
+      sources: commitment.sources.map((s) => ({ ...s, label: sourceLabel(s) })), committedAt: commitment.committedAt, chainHead: head,
+    };
+    const data = await renderTable(table, format, Boolean(opts.raw), json);
+    const out = opts.out ?? (format === 'json' ? '-' : `抽取承诺公告-${drawId}.${format}`);
+    const at = nowWithOffset();
+    await writeTransaction(db, ctx.dbPath, () => {
+      if (out === '-') process.stdout.write(data);
+      else writeFileAtomic(out, data, { force: Boolean(opts.force) });
+      appendEvent(db, {
+        at, operator: ctx.operator, action: 'publish.commitment',
+        summary: `commitment notice of ${drawId} (commitDigest ${c.commit_digest}) → ${out === '-' ? 'stdout' : basename(out)}`,
+        payloadSha256: sha256Hex(typeof data === 'string' ? Buffer.from(data) : data),
+        ref: `commitment-notices:${drawId}`,
+      });
+    });
+    if (out !== '-' && !ctx.ui.json) ctx.ui.info('I_EXPORTED', { file: out, rows: table.rows.length });
+    return { drawId, kind: 'commitment', out, rows: table.rows.length };
+  } finally {
+    db.close();
+  }
+}
