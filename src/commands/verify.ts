@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../core/errors.js';
 import type { DrawRecord } from '../core/record.js';
 import { verifyBundle, type Check } from '../core/verify.js';
+import { displayWidth, padDisplay } from '../core/text.js';
 import type { Context } from './context.js';
 import { loadDrawOrFail } from './bundle.js';
 
@@ -89,10 +90,10 @@ export function runVerify(ctx: Context, target: string): VerifyResult {
     ui.out(zh ? `  事项 ${r.items.join(',')}  年度 ${r.year}  检查时间 ${r.window.start} 至 ${r.window.end}` : `  items ${r.items.join(',')}  year ${r.year}  window ${r.window.start} to ${r.window.end}`);
     ui.out(zh ? `  种子（原文）：${JSON.stringify(r.seed)}` : `  seed (as given): ${JSON.stringify(r.seed)}`);
     if (r.superseded) ui.out(zh ? `（该抽取已被 ${r.superseded} 作废）` : `(this draw was superseded by ${r.superseded})`);
-    const width = Math.max(...r.checks.map((c) => names[c.name]!.length));
+    const width = Math.max(...r.checks.map((c) => displayWidth(names[c.name]!)));
     for (const c of r.checks) {
       const mark = c.ok ? ui.c.green(zh ? '一致  ' : 'match   ') : ui.c.red(zh ? '不一致' : 'MISMATCH');
-      ui.out(`  ${mark} ${names[c.name]!.padEnd(width)} ${c.detail}`);
+      ui.out(`  ${mark} ${padDisplay(names[c.name]!, width)}  ${c.detail}`);
     }
     if (r.lotteries.length) {
       ui.out(zh ? '请与官方开奖公告逐一核对以下号码（本工具无法离线证明彩票号码的真实性）：' : 'Compare these numbers with the official announcements (lottery numbers cannot be proven offline):');

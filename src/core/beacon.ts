@@ -243,7 +243,8 @@ export function parseLotteryNumbers(gameCode: string, text: string): Outcome<num
     const out = nums.find((n) => n < spec.min || n > spec.max);
     if (out !== undefined) return fail('R_LOTTERY_RANGE', { game: game.name, zone: z + 1, value: out, min: spec.min, max: spec.max });
     if (spec.distinct && new Set(nums).size !== nums.length) return fail('R_LOTTERY_REPEAT', { game: game.name, zone: z + 1 });
-    zones.push(nums);
+    // A set zone is recorded in ascending order, as announcements print it; the key sorts it anyway.
+    zones.push(spec.ordered ? nums : [...nums].sort((a, b) => a - b));
   }
   return { ok: true, value: zones };
 }

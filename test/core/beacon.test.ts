@@ -117,7 +117,8 @@ describe('lottery and witness values', () => {
     expect(parseLotteryNumbers('ssq', '3,9,14,22,27,31|7').ok).toBe(true);
     expect(parseLotteryNumbers('dlt', '01 02 03 04 05 + 01 12').ok).toBe(true);
     expect(parseLotteryNumbers('fc3d', '307')).toEqual({ ok: true, value: [[3, 0, 7]] });
-    expect(parseLotteryNumbers('pl5', '0 0 1 2 9').ok).toBe(true);
+    expect(parseLotteryNumbers('pl5', '9 0 1 2 0')).toEqual({ ok: true, value: [[9, 0, 1, 2, 0]] });
+    expect(parseLotteryNumbers('ssq', '31 27 22 14 9 3 + 7')).toEqual({ ok: true, value: [[3, 9, 14, 22, 27, 31], [7]] });
     expect(parseLotteryNumbers('kl8', Array.from({ length: 20 }, (_, i) => i + 1).join(' ')).ok).toBe(true);
   });
   it.each([

@@ -1,7 +1,7 @@
 // Matching never breaks a rule: property tests over random rosters, plus balance and failure reports.
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { assign, ruledOut, type AssignInput, type InspectorRow, type ObjectRow } from '../../src/core/matching.js';
+import { assign, forSelection, ruledOut, unmatchableAlone, type AssignInput, type InspectorRow, type ObjectRow } from '../../src/core/matching.js';
 
 const REGIONS = ['R1', 'R2', 'R3'];
 
@@ -97,5 +97,35 @@ describe('failure report', () => {
     expect(Object.fromEntries(r.failures[0]!.candidates.map((c) => [c.id, c.reasons]))).toEqual({
       I1: ['SAME_REGION'], I2: ['INACTIVE', 'SAME_REGION'], I3: ['CERT_EXPIRED'], I4: ['NO_SPECIALTY'], I5: ['CONFLICT'], I6: ['ROTATION'],
     });
+  });
+});
+
+describe('committed draws: matchable alone means matchable in any selection (1,000 random rosters)', () => {
+  const rng = seedrandom('commit-matching');
+  it('unmatchableAlone names exactly the objects that fail alone, and any selection of the others matches', () => {
+    let both = 0;
+    for (let i = 0; i < 1000; i++) {
+      const input = randomInput(rng, i);
+      const bad = new Set(unmatchableAlone(input).map((f) => f.id));
+      for (const o of input.objects) {
+        expect(assign({ ...input, objects: [o] }, 'alone').ok).toBe(!bad.has(o[0]));
+      }
+      const good = input.objects.filter((o) => !bad.has(o[0]));
+      const subset = good.filter(() => rng() < 0.6);
+      const sel = forSelection(input, subset.map((o) => o[0]));
+      expect(sel.ok).toBe(true);
+      if (sel.ok) expect(assign(sel.input, `s${i}`).ok).toBe(true);
+      if (bad.size && good.length) both++;
+    }
+    expect(both).toBeGreaterThan(20); // the generator produces both kinds
+  });
+  it('forSelection keeps a plain input as it is and picks selected rows in selected order', () => {
+    const input = randomInput(seedrandom('x'), 1);
+    const ids = input.objects.map((o) => o[0]);
+    const same = forSelection(input, ids);
+    expect(same.ok && same.input).toBe(input);
+    const rev = forSelection(input, [...ids].reverse());
+    expect(rev.ok && rev.input.objects.map((o) => o[0])).toEqual([...ids].reverse());
+    expect(forSelection(input, ['NOPE']).ok).toBe(false);
   });
 });
