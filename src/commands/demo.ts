@@ -4,6 +4,7 @@ import { csvText } from '../io/csvWrite.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DATA_DIR } from '../io/paths.js';
+import { InspectError } from '../core/errors.js';
 import { makeContext, type Context } from './context.js';
 import { runImport } from './import.js';
 import { runStatus } from './status.js';
@@ -33,6 +34,49 @@ function writeSampleResults(ctx: Context, drawId: string, file: string): void {
   }
 }
 
+/** drand quicknet round 657413 (public 2023-09-15T19:00:03+08:00), a published beacon. */
+const DEMO_ROUND = 657413;
+const DEMO_SIGNATURE = 'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
+const OTHER_ROUND_SIGNATURE = 'b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39';
+
+/**
+ * A committed draw end to end on a real past drand round. The clock is set with INSPECT_NOW, as in a
+ * rehearsal: the commitment twenty minutes before the round, the reveal after it.
+ */
+async function demoCommitted(ctx: Context, dir: string, year: string, window: string, step: (zh: string, en: string) => void): Promise<void> {
+  const { ui } = ctx;
+  const saved = process.env.INSPECT_NOW;
+  try {
+    step('5a. 承诺抽取（推荐）：先记录承诺，再由之后公开的 drand 随机数决定（演练：时钟设为 2023-09-15 18:40）',
+      '5a. A committed draw (recommended): commit first, then a drand value published later decides (rehearsal: clock set to 2023-09-15 18:40 CST)');
+    process.env.INSPECT_NOW = '2023-09-15T18:40:00+08:00';
+    const { runDraw } = await import('./draw.js');
+    const c = (await runDraw(ctx, { items: 'SC02', year, window, commit: true, beacon: [`drand:${DEMO_ROUND}`] })) as { drawId: string };
+    const { runExportPublication } = await import('./exportPublication.js');
+    await runExportPublication(ctx, c.drawId, { kind: 'commitment', out: join(dir, `抽取承诺公告-${c.drawId}.csv`), force: true });
+
+    step('5b. 随机数公开后揭示：先试一个伪造的值（另一轮的签名）——被拒绝并记入日志', '5b. After the round: a forged value (another round\'s signature) is refused and logged');
+    process.env.INSPECT_NOW = '2023-09-15T19:05:00+08:00';
+    const { runReveal } = await import('./reveal.js');
+    try {
+      await runReveal(ctx, c.drawId, { value: [OTHER_ROUND_SIGNATURE] });
+    } catch (e) {
+      if (!(e instanceof InspectError)) throw e;
+      ui.error(e.msg);
+    }
+    step('5c. 用 drand 第 657413 轮的真实签名揭示，从冻结的输入记录抽取结果并复核', '5c. Reveal with round 657413\'s real signature: the draw is recorded from the frozen inputs, then verified');
+    await runReveal(ctx, c.drawId, { value: [DEMO_SIGNATURE] });
+    const { runExportBundle } = await import('./bundle.js');
+    const bundle = join(dir, `bundle-${c.drawId}`);
+    runExportBundle(ctx, c.drawId, { out: bundle, force: true });
+    const { runVerify } = await import('./verify.js');
+    runVerify(ctx, bundle);
+  } finally {
+    if (saved === undefined) delete process.env.INSPECT_NOW;
+    else process.env.INSPECT_NOW = saved;
+  }
+}
+
 export async function runDemo(parent: Context, opts: { keep?: string }): Promise<void> {
   const dir = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'inspect-demo-'));
   mkdirSync(dir, { recursive: true });
@@ -59,6 +103,8 @@ export async function runDemo(parent: Context, opts: { keep?: string }): Promise
   const draw = (await runDraw(ctx, { items: 'SC01', year, window, seed: DEMO_SEED })) as { drawId: string };
   step('5. 联合抽查：餐饮服务食品安全与卫生（市场监管 + 卫健，进一次门、查多项事）', '5. A joint inspection: catering food safety and hygiene (market regulation + health)');
   await runDraw(ctx, { items: 'SC05', year, window, seed: `${DEMO_SEED}-联合` });
+
+  await demoCommitted(ctx, dir, year, window, step);
 
   step('6. 导出复核包并在不依赖数据库的情况下复核', '6. Export the audit bundle and verify it without the database');
   const bundle = join(dir, `bundle-${draw.drawId}`);

@@ -65,7 +65,9 @@ export async function runExportPublication(ctx: Context, drawId: string, opts: P
         ['authority', '检查机关', authorities],
         ['window', '抽查时间', `${d.window_start} 至 ${d.window_end}`],
         ['count', '抽查对象数量', String(rec.selected.length)],
-        ['method', '抽取方法', `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`],
+        ['method', '抽取方法', rec.commitDigest
+          ? `${rec.algorithm} 分层随机抽取（信用等级×风险等级），先承诺后揭示（inspect-commit/1，承诺摘要 ${rec.commitDigest}），抽取摘要 ${rec.inputDigest}，种子为公共随机数组成的密钥串 ${rec.seed}`
+          : `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`],
         ['status', '状态', status],
       ];
       const list = opts.withList ? rec.selected.map((s) => ({ name: names.get(s.id) ?? '', credit_code: s.id })) : undefined;
