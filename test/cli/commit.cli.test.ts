@@ -248,6 +248,17 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(fileSha(db)).toBe(before);
   });
 
+  it('policy.commit.required refuses a plain seeded draw (exit 2) and still takes a committed one', () => {
+    const policy = join(tmp(), 'policy.json');
+    const p = JSON.parse(readFileSync(join(DATA, 'policy.json'), 'utf8'));
+    writeFileSync(policy, JSON.stringify({ ...p, commit: { required: true, minLeadMinutes: 10 } }));
+    const before = fileSha(db);
+    const r = cli(['draw', '--items', 'SC02', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--seed', 'x', '--policy', policy, '--yes', '--db', db], { env: AT_COMMIT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('policy.commit.required');
+    expect(fileSha(db)).toBe(before);
+  });
+
   it('report names a commitment whose sources are public but that is not revealed', () => {
     const c = cli(['draw', '--items', 'SC08', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--commit', '--beacon', 'drand:657413', '--yes', '--json', '--db', db], { env: AT_COMMIT });
     expect(c.code).toBe(0);

@@ -16,6 +16,15 @@ describe('policy', () => {
     expect(p.policy.teamSize).toBe(2);
     expect(p.policy.rules).toEqual({ sameCategory: true, drawnThisYear: true, higherLevel: true });
   });
+  it('commit: defaults, required and minLeadMinutes, every bad value named', () => {
+    const d = parsePolicy({ ...shipped, commit: undefined });
+    expect(d.ok && d.policy.commit).toEqual({ required: false, minLeadMinutes: 10 });
+    const r = parsePolicy({ ...shipped, commit: { required: true, minLeadMinutes: 30 } });
+    expect(r.ok && r.policy.commit).toEqual({ required: true, minLeadMinutes: 30 });
+    const bad = parsePolicy({ ...shipped, commit: { required: 'yes', minLeadMinutes: 0, other: 1 } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems.map((m) => m.params?.field)).toEqual(['commit.required', 'commit.minLeadMinutes', 'commit.other']);
+  });
   it('converts two-decimal percentages exactly', () => {
     const p = parsePolicy({ ...shipped, floorPercent: 14.35, ratiosPercent: { ...shipped.ratiosPercent, A: { L: 0.01, M: '2.5', H: 33.33 } } });
     expect(p.ok && [p.policy.floorBp, p.policy.ratiosBp['A|L'], p.policy.ratiosBp['A|M'], p.policy.ratiosBp['A|H']]).toEqual([1435, 1, 250, 3333]);
