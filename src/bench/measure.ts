@@ -8,11 +8,11 @@ const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
 
 export interface Run { seconds: number; peakMB: number; stdout: string; code: number | null }
 
-export function runInspect(args: string[], workDir: string): Run {
+export function runInspect(args: string[], workDir: string, env: Record<string, string> = {}): Run {
   const rssFile = join(workDir, `rss-${process.hrtime.bigint()}`);
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [CHILD, ...args], {
-    encoding: 'utf8', env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', CI: '1' }, maxBuffer: 1 << 30,
+    encoding: 'utf8', env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', CI: '1', ...env }, maxBuffer: 1 << 30,
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`inspect ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
