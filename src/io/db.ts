@@ -42,7 +42,7 @@ function rosterTableSql(kind: Exclude<RosterKind, 'history'>): string {
 const DRAW_COLUMNS =
   'id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, frame, assign_input, record, record_sha256, window_start, window_end, regions, cross_region, supersedes, reason, created_at, operator';
 
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   // 1: rosters, imports, event log
   `
   CREATE TABLE imports (
@@ -263,6 +263,15 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** Schema 3 read as 4: no commitments, and only draws supersede. Temporary: the file is not changed. */
+const READ_ONLY_V4_SHIM = `
+  CREATE TEMP TABLE commitments AS SELECT '' AS draw_id, 0 AS year, '' AS lead_department, '[]' AS categories, '[]' AS regions, 0 AS cross_region,
+    '' AS commitment, '' AS commit_digest, x'' AS frame, x'' AS assign_input, x'' AS snapshot, '' AS roster_digest, NULL AS supersedes, NULL AS reason,
+    0 AS clock_overridden, '' AS created_at, '' AS operator LIMIT 0;
+  CREATE TEMP TABLE reveals AS SELECT '' AS draw_id, '' AS beacons, '' AS at, '' AS operator LIMIT 0;
+  CREATE TEMP VIEW supersessions AS SELECT supersedes AS superseded, id AS by_id, reason FROM main.draws WHERE supersedes IS NOT NULL;
+`;
+
 export function isBusy(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
   return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED';
@@ -289,6 +298,9 @@ export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boo
     else {
       const v = db.pragma('user_version', { simple: true }) as number;
       if (v > MIGRATIONS.length) throw new InspectError(Exit.data, { key: 'E_DB_NEWER', params: { db: path, found: v, supported: MIGRATIONS.length } });
+      // A read-only file of an older schema (an archived copy) is read as it is: what later schemas
+      // added is shown as empty, in temporary objects that never touch the file.
+      if (v >= 3 && v < 4) db.exec(READ_ONLY_V4_SHIM);
     }
   } catch (e) {
     db.close();
