@@ -8,16 +8,15 @@ import { Exit, InspectError } from '../core/errors.js';
 import { unmatchableAlone } from '../core/matching.js';
 import { planSummary, type Plan } from '../core/plan.js';
 import { assignText } from '../core/record.js';
-import { snapshotText } from '../core/frame.js';
 import { clockOverridden, nowSeconds, nowWithOffset } from '../io/clock.js';
 import { insertCommitment } from '../io/commitStore.js';
 import { writeTransaction, type Db } from '../io/db.js';
-import { loadItems, nextDrawId, packSnapshot } from '../io/drawStore.js';
+import { nextDrawId } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { askConfirm } from '../io/prompts.js';
 import type { Context } from './context.js';
-import { planFromDb, type DrawRequest } from './draw.js';
-import { checkPending, checkSupersede, failureMsg, matchInput } from './drawRecord.js';
+import { planFromDb, planUnderLock, type DrawRequest } from './draw.js';
+import { checkPending, failureMsg, matchInput } from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
 
 export interface CommitOutcome {
@@ -69,18 +68,8 @@ export async function runCommit(ctx: Context, db: Db, req: DrawRequest, sources:
 }
 
 function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confirmed: Plan | null): CommitOutcome {
-  checkSupersede(db, req.supersede, req.year);
   checkSources(sources, req.policy.commit.minLeadMinutes);
-  const lead = loadItems(db, req.itemCodes).items[0]!.department;
-  const drawId = nextDrawId(db, req.year, lead);
-  if (confirmed && confirmed.frame.drawId !== drawId) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  const planned: Partial<ReturnType<typeof planFromDb>> = planFromDb(db, req, drawId);
-  const { plan, items } = planned as ReturnType<typeof planFromDb>;
-  checkPending(db, req.year, plan.categories, req.supersede);
-  const snapshot = packSnapshot(snapshotText(planned.objects!));
-  delete planned.objects;
-  if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  if (!confirmed && !ctx.ui.json && !ctx.ui.quiet) process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui)}\n`);
+  const { drawId, plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed);
 
   // The selection is unknown, so the matching input covers the whole frame, and every object must be
   // able to get a full team on its own: otherwise some reveal could fail, and a failed reveal would

@@ -200,8 +200,12 @@ async function askSources(ctx: Context): Promise<Source[]> {
   return text.split(/\s+/).filter(Boolean).map(parseSpec);
 }
 
-/** Under the write lock: rebuild the plan, select, match, and record — or log the failed attempt. */
-function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string): RecordResult {
+/**
+ * Under the write lock: the id and plan rebuilt from the database as it is now, refused if it is not
+ * what was confirmed, and the snapshot of the object rows it read (hashed and compressed, the rows let
+ * go before matching: at a million objects they are most of the memory).
+ */
+export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null) {
   checkSupersede(db, req.supersede, req.year);
   const lead = loadItems(db, req.itemCodes).items[0]!.department;
   const drawId = nextDrawId(db, req.year, lead);
@@ -210,12 +214,16 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
   const planned: Partial<ReturnType<typeof planFromDb>> = planFromDb(db, req, drawId);
   const { plan, items } = planned as ReturnType<typeof planFromDb>;
   checkPending(db, req.year, plan.categories, req.supersede);
-  // Hash and compress the snapshot of the rows read now, and let go of the rows before matching:
-  // at a million objects they are most of the memory.
   const snapshot = packSnapshot(snapshotText(planned.objects!));
   delete planned.objects;
   if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
   if (!confirmed && !ctx.ui.json && !ctx.ui.quiet) process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui)}\n`);
+  return { drawId, plan, items, snapshot };
+}
+
+/** Under the write lock: rebuild the plan, select, match, and record — or log the failed attempt. */
+function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string): RecordResult {
+  const { drawId, plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed);
   const selected = computeSelection(plan.frameText, plan.frame, seed).selected.map((s) => s.id);
   const assignInput = matchInput(db, {
     drawId, teamSize: req.policy.teamSize, windowEnd: req.window.end, crossRegion: req.crossRegion, departments: plan.departments, items, objectIds: selected,
