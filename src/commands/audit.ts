@@ -15,7 +15,8 @@ import { getDraw } from '../io/drawStore.js';
 import { commitmentSnapshot, listCommitments } from '../io/commitStore.js';
 import { verifyCommitment, type Commitment } from '../core/commitment.js';
 import { resultRowsDigest } from '../io/resultsStore.js';
-import { rosterDigest } from '../io/rosterDigest.js';
+import { rosterDigest, tableDigest } from '../io/rosterDigest.js';
+import { orphanProblems, rowProblems, schemaProblems } from '../io/auditChecks.js';
 import type { Context } from './context.js';
 
 export interface AuditSection {
@@ -78,10 +79,14 @@ function auditDraws(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
       const sh = sha256Hex(snap);
       if (sh !== rec.rosterDigest) p(`the roster snapshot hashes to ${sh}, the draw recorded ${rec.rosterDigest}`);
       else {
-        const rows = new Map(parseSnapshot(snap).map((o) => [o.id, o]));
-        const frame = JSON.parse(d.frame.toString('utf8')) as Frame;
-        const bad = frame.frame.find(([id, st]) => !rows.has(id) || stratumOf(rows.get(id)!) !== st);
-        if (bad) p(`frame row ${bad[0]} (${bad[1]}) does not follow from the roster snapshot`);
+        try {
+          const rows = new Map(parseSnapshot(snap).map((o) => [o.id, o]));
+          const frame = JSON.parse(d.frame.toString('utf8')) as Frame;
+          const bad = frame.frame.find(([id, st]) => !rows.has(id) || stratumOf(rows.get(id)!) !== st);
+          if (bad) p(`frame row ${bad[0]} (${bad[1]}) does not follow from the roster snapshot`);
+        } catch (e) {
+          p(`the frame or snapshot cannot be read: ${(e as Error).message}`);
+        }
       }
     }
   }
@@ -156,8 +161,8 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: str
 
 function auditImports(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
   const s: AuditSection = { name: 'imports', checked: 0, problems: [] };
-  const rows = db.prepare('SELECT id, kind, file_name, file_sha256, roster_sha256 FROM imports ORDER BY id').all() as { id: number; kind: string; file_name: string; file_sha256: string; roster_sha256: string }[];
-  const latest = new Map<string, { id: number; roster_sha256: string }>();
+  const rows = db.prepare('SELECT * FROM imports ORDER BY id').all() as { id: number; kind: string; file_name: string; file_sha256: string; roster_sha256: string; table_sha256?: string }[];
+  const latest = new Map<string, { id: number; roster_sha256: string; table_sha256?: string }>();
   for (const r of rows) {
     s.checked++;
     const ev = byRef.get(`imports:${r.id}`);
@@ -184,6 +189,8 @@ function auditImports(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
       if (n > 0) s.problems.push(`${kind}: ${n} rows but no import recorded them`);
     } else if (now !== l.roster_sha256) {
       s.problems.push(`${kind}: the table now hashes to ${now}, but import ${l.id} left ${l.roster_sha256}: rows were changed outside an import`);
+    } else if (l.table_sha256 && tableDigest(db, kind as RosterKind) !== l.table_sha256) {
+      s.problems.push(`${kind}: a bookkeeping column (in_roster, src_row, import_id, seen_import) differs from what import ${l.id} left`);
     }
   }
   return s;
@@ -234,7 +241,13 @@ export function audit(db: Db, expectHead?: string): AuditResult {
   const byRef = new Map<string, StoredEvent>();
   for (const e of events) if (e.ref) byRef.set(e.ref, e);
   const warnings: string[] = [];
-  sections.push(auditImports(db, byRef), auditDraws(db, byRef), auditCommitments(db, byRef, warnings), auditPublications(db, byRef), auditRefs(db, events));
+  const rows = rowProblems(db, events);
+  if (rows.legacy) warnings.push(`${rows.legacy} log entries were made before row digests (schema 5): their rows are checked by the older, narrower checks only`);
+  sections.push(
+    { name: 'schema', checked: 1, problems: schemaProblems(db) },
+    auditImports(db, byRef), auditDraws(db, byRef), auditCommitments(db, byRef, warnings), auditPublications(db, byRef), auditRefs(db, events),
+    { name: 'rows', checked: rows.checked, problems: [...rows.problems, ...orphanProblems(db)] },
+  );
   const last = events[events.length - 1];
   return {
     ok: sections.every((x) => x.problems.length === 0),
@@ -264,8 +277,8 @@ export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: stri
   }
   const zh = ui.lang === 'zh';
   const names: Record<string, string> = zh
-    ? { chain: '日志链', head: '链头', imports: '导入与名录', draws: '抽取', commitments: '承诺抽取', publications: '公示', references: '日志引用' }
-    : { chain: 'log chain', head: 'chain head', imports: 'imports and rosters', draws: 'draws', commitments: 'commitments', publications: 'publications', references: 'log references' };
+    ? { chain: '日志链', head: '链头', schema: '数据库结构与触发器', imports: '导入与名录', draws: '抽取', commitments: '承诺抽取', publications: '公示', references: '日志引用', rows: '逐行核对' }
+    : { chain: 'log chain', head: 'chain head', schema: 'schema and triggers', imports: 'imports and rosters', draws: 'draws', commitments: 'commitments', publications: 'publications', references: 'log references', rows: 'rows against the log' };
   if (ui.json) ui.outJson(result);
   else {
     for (const s of result.sections) {
@@ -275,7 +288,7 @@ export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: stri
       if (s.problems.length > 20) ui.out(`    … +${s.problems.length - 20}`);
     }
     for (const w of result.warnings) ui.out(`${ui.c.yellow(zh ? '注意' : 'note')}  ${w}`);
-    if (result.warnings.length) ui.warn('W_CLOCK_OVERRIDDEN');
+    if (result.warnings.some((w) => w.includes('INSPECT_NOW'))) ui.warn('W_CLOCK_OVERRIDDEN');
     if (result.firstBrokenLink !== null) ui.out(zh ? `第一个断开的环节：第 ${result.firstBrokenLink} 条` : `First broken link: entry ${result.firstBrokenLink}`);
     if (result.head) ui.out(zh ? `链头：${result.head.seq}:${result.head.hash}` : `Chain head: ${result.head.seq}:${result.head.hash}`);
     ui.out(result.ok ? (zh ? '审计通过：记录完整，未发现篡改。' : 'Audit passed: the record is complete and untampered.') : zh ? '审计未通过。' : 'Audit FAILED.');

@@ -84,6 +84,8 @@ export interface ToRecord {
   /** Log action and the words the entry adds after the standard summary. */
   action: string;
   note: string;
+  /** Rows written with the draw, before its log entry hashes what was written (a reveal's beacons). */
+  alsoWrite?: () => void;
 }
 
 /** Select, match and record, or log the failed attempt (a seed must not be quietly swapped). */
@@ -117,6 +119,7 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
     createdAt: at, operator: ctx.operator, record: rec, recordText: rText, recordSha256: rSha, frameText: t.frameText, assignText: t.assignText,
     leadDepartment: t.leadDepartment, categories: t.categories, regions: t.regions, crossRegion: t.crossRegion, snapshot: t.snapshot.deflated,
   });
+  t.alsoWrite?.();
   appendEvent(db, {
     at, operator: ctx.operator, action: t.action,
     summary: `${drawId} items ${rec.items.join(',')} year ${rec.year}: ${rec.selected.length} of ${t.frame.frame.length} selected; digest ${rec.inputDigest}; seed ${t.seed}` +

@@ -10,7 +10,7 @@ import { csvText, writeFileAtomic } from '../io/csvWrite.js';
 import { writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { nowWithOffset } from '../io/clock.js';
-import { rosterDigest } from '../io/rosterDigest.js';
+import { rosterDigest, tableDigest } from '../io/rosterDigest.js';
 import { finishImport, historyWriter, insertImport, loadRefs, retireAbsent, stager, type ImportRecord } from '../io/rosterStore.js';
 import type { Context } from './context.js';
 
@@ -177,6 +177,7 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
       };
       if (opts.dryRun) throw new DryRunDone(summary);
       final.rosterSha256 = rosterDigest(db, kind);
+      final.tableSha256 = tableDigest(db, kind);
       finishImport(db, importId, final);
       appendEvent(db, {
         at: final.finishedAt,

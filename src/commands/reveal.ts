@@ -114,10 +114,10 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
     snapshot: { digest: c.roster_digest, deflated: c.snapshot }, supersedes: c.supersedes, reason: c.reason, leadDepartment: c.lead_department,
     categories: JSON.parse(c.categories) as string[], regions: JSON.parse(c.regions) as string[], crossRegion: c.cross_region === 1,
     commitDigest: c.commit_digest, action: 'reveal', note: `; commitDigest ${c.commit_digest}; revealed ${checked.beacons.map(sourceLabel).join(', ')}`,
+    alsoWrite: () =>
+      insertReveal(db, id, beaconsText({
+        algorithm: COMMIT_ALGORITHM, drawId: id, commitDigest: c.commit_digest, sources: checked.beacons, key: checked.key, clockOverridden: c.clock_overridden === 1,
+      }), at, ctx.operator),
   });
-  if ('failures' in result) return result;
-  insertReveal(db, id, beaconsText({
-    algorithm: COMMIT_ALGORITHM, drawId: id, commitDigest: c.commit_digest, sources: checked.beacons, key: checked.key, clockOverridden: c.clock_overridden === 1,
-  }), at, ctx.operator);
   return result;
 }

@@ -14,6 +14,11 @@ export interface EventContent {
   /** What the entry is about, e.g. `imports:12`, `draws:2026-HLSJ-001`, `publications:3`. */
   ref: string;
   prevHash: string;
+  /**
+   * SHA-256 of the rows the change wrote (schema 5 on), so every stored cell is covered by the chain.
+   * Absent in entries made before: their hash is computed exactly as it was then.
+   */
+  rowsSha256?: string;
 }
 
 export interface StoredEvent extends EventContent {
@@ -40,5 +45,6 @@ export function checkChain(events: StoredEvent[]): { checked: number; problems: 
 }
 
 export function eventHash(e: EventContent): string {
-  return sha256Hex(canonicalJson({ ...e }));
+  const { rowsSha256, ...rest } = e;
+  return sha256Hex(canonicalJson(rowsSha256 ? { ...rest, rowsSha256 } : { ...rest }));
 }

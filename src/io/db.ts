@@ -259,8 +259,19 @@ export const MIGRATIONS: readonly string[] = [
     SELECT supersedes AS superseded, id AS by_id, reason FROM draws WHERE supersedes IS NOT NULL
     UNION SELECT supersedes, draw_id, reason FROM commitments WHERE supersedes IS NOT NULL;
   `,
+  // 5: every log entry hashes the rows it wrote (events.rows_sha256), and each roster import records the
+  // digest of the whole table it left, every column (imports.table_sha256), so `audit` covers every
+  // stored cell. Imports and kept versions become append-only like the rest.
+  `
+  ALTER TABLE events ADD COLUMN rows_sha256 TEXT NOT NULL DEFAULT '';
+  ALTER TABLE imports ADD COLUMN table_sha256 TEXT NOT NULL DEFAULT '';
+  CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports BEGIN SELECT RAISE(ABORT, 'imports are never deleted'); END;
+  CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports WHEN EXISTS (SELECT 1 FROM events WHERE ref = 'imports:' || old.id)
+  BEGIN SELECT RAISE(ABORT, 'a recorded import is never changed'); END;
+  CREATE TRIGGER roster_versions_no_update BEFORE UPDATE ON roster_versions BEGIN SELECT RAISE(ABORT, 'kept versions are never changed'); END;
+  CREATE TRIGGER roster_versions_no_delete BEFORE DELETE ON roster_versions BEGIN SELECT RAISE(ABORT, 'kept versions are never deleted'); END;
+  `,
 ];
-
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Schema 3 read as 4: no commitments, and only draws supersede. Temporary: the file is not changed. */
@@ -271,6 +282,10 @@ const READ_ONLY_V4_SHIM = `
   CREATE TEMP TABLE reveals AS SELECT '' AS draw_id, '' AS beacons, '' AS at, '' AS operator LIMIT 0;
   CREATE TEMP VIEW supersessions AS SELECT supersedes AS superseded, id AS by_id, reason FROM main.draws WHERE supersedes IS NOT NULL;
 `;
+
+export function hasColumn(db: Db, table: string, column: string): boolean {
+  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).includes(column);
+}
 
 export function isBusy(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
@@ -301,6 +316,7 @@ export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boo
       // A read-only file of an older schema (an archived copy) is read as it is: what later schemas
       // added is shown as empty, in temporary objects that never touch the file.
       if (v >= 3 && v < 4) db.exec(READ_ONLY_V4_SHIM);
+      // Before schema 5 the log has no row digests and imports no table digests: read as empty.
     }
   } catch (e) {
     db.close();

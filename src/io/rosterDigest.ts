@@ -15,3 +15,15 @@ export function rosterDigest(db: Db, kind: RosterKind): string {
   for (const row of db.prepare(sql).raw().iterate()) h.update(`${JSON.stringify(row)}\n`);
   return h.digest('hex');
 }
+
+/**
+ * The whole table as the import left it, every column (bookkeeping too: in_roster, src_row, import_id,
+ * seen_import), recorded with each import from schema 5 on. Only the latest import's can be recomputed:
+ * a later import changes the table.
+ */
+export function tableDigest(db: Db, kind: RosterKind): string {
+  const order = kind === 'history' ? 'id' : q(SCHEMAS[kind].key[0]!);
+  const h = createHash('sha256');
+  for (const row of db.prepare(`SELECT * FROM ${kind} ORDER BY ${order}`).raw().iterate()) h.update(`${JSON.stringify(row)}\n`);
+  return h.digest('hex');
+}

@@ -144,6 +144,7 @@ export interface ImportRecord {
   retired: number;
   allowedCodes: string[];
   rosterSha256?: string;
+  tableSha256?: string;
   startedAt: string;
   finishedAt: string;
   operator: string;
@@ -162,6 +163,7 @@ export function insertImport(db: Db, r: ImportRecord): number {
 
 export function finishImport(db: Db, id: number, r: ImportRecord): void {
   db.prepare(
-    `UPDATE imports SET file_sha256 = ?, encoding = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_retired = ?, allowed_codes = ?, roster_sha256 = ?, finished_at = ? WHERE id = ?`,
-  ).run(r.sha256, r.encoding, r.rowsRead, r.imported, r.rejected, r.retired, JSON.stringify(r.allowedCodes), r.rosterSha256 ?? '', r.finishedAt, id);
+    `UPDATE imports SET file_sha256 = ?, encoding = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_retired = ?, allowed_codes = ?, roster_sha256 = ?,
+       table_sha256 = ?, finished_at = ? WHERE id = ?`,
+  ).run(r.sha256, r.encoding, r.rowsRead, r.imported, r.rejected, r.retired, JSON.stringify(r.allowedCodes), r.rosterSha256 ?? '', r.tableSha256 ?? '', r.finishedAt, id);
 }
