@@ -17,6 +17,7 @@ import { verifyCommitment, type Commitment } from '../core/commitment.js';
 import { resultRowsDigest } from '../io/resultsStore.js';
 import { rosterDigest, tableDigest } from '../io/rosterDigest.js';
 import { orphanProblems, rowProblems, schemaProblems } from '../io/auditChecks.js';
+import { rowsDigest } from '../io/rowDigests.js';
 import type { Context } from './context.js';
 
 export interface AuditSection {
@@ -39,12 +40,23 @@ function openForAudit(ctx: Context): Db {
 
 function auditDraws(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
   const s: AuditSection = { name: 'draws', checked: 0, problems: [] };
-  const draws = db.prepare('SELECT * FROM draws ORDER BY created_at, id').all() as DrawRow[];
+  for (const d of db.prepare('SELECT * FROM draws ORDER BY created_at, id').all() as DrawRow[]) {
+    s.checked++;
+    s.problems.push(...drawProblems(db, d, byRef).map((m) => `${d.id}: ${m}`));
+  }
+  return s;
+}
+
+/**
+ * One draw: its record against its log entry, recomputed from its frame, seed and matching input, and
+ * every table an export reads (the draw's columns, selections, teams, snapshot) against the record.
+ */
+export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>): string[] {
+  const problems: string[] = [];
   const sel = db.prepare('SELECT object_id AS id, stratum, rank, ticket FROM draw_selections WHERE draw_id = ? ORDER BY position');
   const asg = db.prepare('SELECT object_id, inspector_id FROM draw_assignments WHERE draw_id = ? ORDER BY object_id, seat');
-  for (const d of draws) {
-    s.checked++;
-    const p = (m: string) => s.problems.push(`${d.id}: ${m}`);
+  {
+    const p = (m: string) => problems.push(m);
     const recSha = sha256Hex(d.record);
     if (recSha !== d.record_sha256) p(`record.json hashes to ${recSha}, the draw row says ${d.record_sha256}`);
     const ev = byRef.get(`draws:${d.id}`);
@@ -55,9 +67,20 @@ function auditDraws(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
       rec = JSON.parse(d.record) as DrawRecord;
     } catch {
       p('record.json is not JSON');
-      continue;
+      return problems;
     }
     if (d.seed !== rec.seed) p(`seed column "${d.seed}" differs from the record's "${rec.seed}"`);
+    // The columns exports and results read (status, window, items) must say what the record says.
+    const columns: [string, unknown, unknown][] = [
+      ['year', d.year, rec.year], ['departments', JSON.parse(d.departments), rec.departments], ['items', JSON.parse(d.items), rec.items],
+      ['window_start', d.window_start, rec.window.start], ['window_end', d.window_end, rec.window.end], ['supersedes', d.supersedes, rec.supersedes],
+      ['reason', d.reason, rec.reason], ['lead_department', d.lead_department, rec.departments[0]],
+    ];
+    for (const [col, stored, recorded] of columns) {
+      if (JSON.stringify(stored) !== JSON.stringify(recorded)) p(`column ${col} is ${JSON.stringify(stored)}, the record says ${JSON.stringify(recorded)}`);
+    }
+    if (ev && (ev.at !== d.created_at || ev.operator !== d.operator)) p(`created_at/operator (${d.created_at}, ${d.operator}) differ from log entry ${ev.seq} (${ev.at}, ${ev.operator})`);
+    if (ev?.rowsSha256 && rowsDigest(db, `draws:${d.id}`) !== ev.rowsSha256) p(`its rows differ from what log entry ${ev.seq} hashed`);
     if (d.input_digest !== rec.inputDigest || d.seed_hex !== rec.seedHex) p('digest or seedHex columns differ from the record');
     const committed = rec.commitDigest !== undefined;
     for (const c of verifyDraw({ frameText: d.frame.toString('utf8'), record: rec, assignText: d.assign_input.toString('utf8'), committed })) {
@@ -90,7 +113,7 @@ function auditDraws(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
       }
     }
   }
-  return s;
+  return problems;
 }
 
 /**

@@ -4,10 +4,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../core/errors.js';
 import type { DrawRecord } from '../core/record.js';
-import { verifyBundle, type Check } from '../core/verify.js';
+import { UNPROVABLE_PLAIN, verifyBundle, type Check } from '../core/verify.js';
+import { readEvents } from '../io/events.js';
+import { drawProblems } from './audit.js';
 import { displayWidth, padDisplay } from '../core/text.js';
 import type { Context } from './context.js';
-import { loadDrawOrFail } from './bundle.js';
+import { loadDrawOrFail, type LoadedDraw } from './bundle.js';
 
 export interface VerifyResult {
   drawId: string;
@@ -22,6 +24,8 @@ export interface VerifyResult {
   committed: boolean;
   /** Lottery values to compare by hand with the official announcement. */
   lotteries: string[];
+  /** Record fields a bundle alone cannot prove: compare them with the published notice. */
+  unprovable: string[];
   clockOverridden: boolean;
 }
 
@@ -57,6 +61,7 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
   let files: BundleFiles;
   let source: string;
   let superseded: string | null = null;
+  let tables: string[] | null = null;
   if (existsSync(target) && statSync(target).isDirectory()) {
     files = readBundle(target);
     source = target;
@@ -64,6 +69,7 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
     const d = loadDrawOrFail(ctx, target);
     source = ctx.dbPath;
     superseded = d.superseded_by ?? null;
+    tables = tableProblems(ctx, d);
     files = {
       frameText: d.frame.toString('utf8'), record: JSON.parse(d.record) as DrawRecord, assignText: d.assign_input.toString('utf8'),
       ...(d.commitment ? { commit: { commitmentText: d.commitment.commitment, beaconsText: d.commitment.beacons ?? '' } } : {}),
@@ -71,10 +77,24 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
   }
   const r = files.record;
   const v = verifyBundle({ ...files, lang: ctx.ui.lang });
+  // By id, the tables every export reads are checked against the record too.
+  if (tables) v.checks.push({ name: 'tables', ok: tables.length === 0, detail: tables[0] ?? 'draws, draw_selections, draw_assignments, draw_snapshots' });
+  const committed = files.commit !== undefined;
   return {
     drawId: r.drawId, source, ok: v.checks.every((c) => c.ok), checks: v.checks, superseded, seed: r.seed, items: r.items, year: r.year, window: r.window,
-    committed: files.commit !== undefined, lotteries: v.lotteries, clockOverridden: v.clockOverridden,
+    committed, lotteries: v.lotteries, clockOverridden: v.clockOverridden,
+    unprovable: tables ? [] : committed ? UNPROVABLE_PLAIN.filter((f) => f !== 'items' && f !== 'window.start') : UNPROVABLE_PLAIN,
   };
+}
+
+function tableProblems(ctx: Context, d: LoadedDraw): string[] {
+  const db = ctx.openDb({ readonly: true });
+  try {
+    const byRef = new Map(readEvents(db).filter((e) => e.ref).map((e) => [e.ref, e]));
+    return drawProblems(db, d, byRef);
+  } finally {
+    db.close();
+  }
 }
 
 export function runVerify(ctx: Context, target: string): VerifyResult {
@@ -82,8 +102,8 @@ export function runVerify(ctx: Context, target: string): VerifyResult {
   const r = verifyTarget(ctx, target);
   const zh = ui.lang === 'zh';
   const names: Record<string, string> = zh
-    ? { frame: '抽取框', digest: '输入摘要', seed: '种子', allocation: '分配', selection: '抽中对象', assignments: '检查组', commitment: '抽取承诺', sourceTimes: '随机源时间', beacons: '公共随机数', key: '密钥串' }
-    : { frame: 'frame', digest: 'digest', seed: 'seed', allocation: 'allocation', selection: 'selection', assignments: 'assignments', commitment: 'commitment', sourceTimes: 'source times', beacons: 'public values', key: 'key string' };
+    ? { frame: '抽取框', digest: '输入摘要', seed: '种子', allocation: '分配', selection: '抽中对象', assignments: '检查组', record: '抽取记录字段', tables: '数据库表', commitment: '抽取承诺', sourceTimes: '随机源时间', beacons: '公共随机数', key: '密钥串' }
+    : { frame: 'frame', digest: 'digest', seed: 'seed', allocation: 'allocation', selection: 'selection', assignments: 'assignments', record: 'record fields', tables: 'tables', commitment: 'commitment', sourceTimes: 'source times', beacons: 'public values', key: 'key string' };
   if (ui.json) ui.outJson(r);
   else {
     ui.out(zh ? `复核抽取 ${r.drawId}（${r.source}）` : `Verifying draw ${r.drawId} (${r.source})`);
@@ -94,6 +114,9 @@ export function runVerify(ctx: Context, target: string): VerifyResult {
     for (const c of r.checks) {
       const mark = c.ok ? ui.c.green(zh ? '一致  ' : 'match   ') : ui.c.red(zh ? '不一致' : 'MISMATCH');
       ui.out(`  ${mark} ${padDisplay(names[c.name]!, width)}  ${c.detail}`);
+    }
+    if (r.unprovable.length) {
+      ui.out(zh ? `  复核包无法单独证明的字段（请与公告核对）：${r.unprovable.join('、')}` : `  not provable from the bundle alone (compare with the notice): ${r.unprovable.join(', ')}`);
     }
     if (r.lotteries.length) {
       ui.out(zh ? '请与官方开奖公告逐一核对以下号码（本工具无法离线证明彩票号码的真实性）：' : 'Compare these numbers with the official announcements (lottery numbers cannot be proven offline):');

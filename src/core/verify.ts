@@ -9,7 +9,10 @@ import { verifyCommitment } from './commitment.js';
 import type { DrawRecord } from './record.js';
 import { seedHexFor, select, tickets } from './selection.js';
 
-export type CheckName = 'frame' | 'digest' | 'seed' | 'allocation' | 'selection' | 'assignments' | 'commitment' | 'sourceTimes' | 'beacons' | 'key';
+export type CheckName = 'frame' | 'digest' | 'seed' | 'allocation' | 'selection' | 'assignments' | 'record' | 'tables' | 'commitment' | 'sourceTimes' | 'beacons' | 'key';
+
+/** Record fields the three files cannot prove (the published notice or the database can). */
+export const UNPROVABLE_PLAIN = ['items', 'window.start', 'supersedes', 'reason', 'rosterDigest', 'software'];
 export interface Check {
   name: CheckName;
   ok: boolean;
@@ -114,8 +117,22 @@ export function verifyDraw(v: VerifyInput): Check[] {
       }
     }
     checks.push({ name: 'assignments', ok: problems.length === 0, detail: problems[0] ?? `${r.assignments.length} teams` });
+    if (input) checks.push(recordCheck(r, frame, input));
   }
   return checks;
+}
+
+/** The record's own fields against what frame.json and inspectors.json say. */
+function recordCheck(r: DrawRecord, frame: Frame, input: AssignInput): Check {
+  const fields: [string, unknown, unknown][] = [
+    ['algorithm', frame.algorithm, r.algorithm], ['year', frame.year, r.year], ['drawId', input.drawId, r.drawId],
+    ['assignAlgorithm', input.algorithm, r.assignAlgorithm], ['departments', input.departments, r.departments], ['window.end', input.windowEnd, r.window?.end],
+  ];
+  const bad = fields.map(([name, expected, found]) => (JSON.stringify(expected) === JSON.stringify(found) ? null : firstDifference(expected, found, name))).find(Boolean);
+  if (bad) return { name: 'record', ok: false, detail: `record.json ${bad}` };
+  const ordered = typeof r.window?.start === 'string' && r.window.start <= r.window.end;
+  if (!ordered) return { name: 'record', ok: false, detail: `record.json window ${JSON.stringify(r.window)} is not a date range` };
+  return { name: 'record', ok: true, detail: fields.map(([n]) => n).join(', ') };
 }
 
 export interface BundleInput extends VerifyInput {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -176,6 +176,36 @@ describe('tampered bundles fail verify (exit 65)', () => {
     expect(c.code).toBe(65);
     expect(c.stdout).toMatch(/MISMATCH digest/);
     expect(existsSync(join(good, 'record.json'))).toBe(true);
+
+    // Every record field is checked against frame.json and inspectors.json, or named as unprovable.
+    for (const [name, edit] of [
+      ['year', (r: Record<string, unknown>) => { r.year = 2027; }],
+      ['departments', (r: Record<string, unknown>) => { r.departments = ['HLWJ']; }],
+      ['window', (r: Record<string, unknown>) => { r.window = { start: '2026-11-01', end: '2027-06-30' }; }],
+    ] as const) {
+      const t = tamper(name, 'record.json', (s) => { const r = JSON.parse(s); edit(r); return JSON.stringify(r); });
+      expect(t.code, name).toBe(65);
+      expect(t.stdout, name).toMatch(/MISMATCH record fields/);
+    }
+    const ok = cli(['verify', good, '--lang', 'en']);
+    expect(ok.stdout).toContain('not provable from the bundle alone (compare with the notice): items, window.start, supersedes, reason, rosterDigest, software');
+    expect(ok.stdout).toContain('seed (as given): "湖里区2026年第一批"');
+    // A bundle without inspectors.json is incomplete, not "all match".
+    const dir = join(tmp(), 'noins');
+    cpSync(good, dir, { recursive: true });
+    rmSync(join(dir, 'inspectors.json'));
+    expect(cli(['verify', dir]).code).toBe(66);
+
+    // By id, the tables every export reads are checked against the record.
+    const copy = join(tmp(), 'copy.db');
+    cpSync(db, copy);
+    const raw = new Database(copy);
+    raw.exec('DROP TRIGGER draw_selections_no_update');
+    raw.prepare("UPDATE draw_selections SET object_id = ? WHERE draw_id = '2026-HLSJ-001' AND position = 1").run(other);
+    raw.close();
+    const byId = cli(['verify', '2026-HLSJ-001', '--db', copy, '--lang', 'en']);
+    expect(byId.code).toBe(65);
+    expect(byId.stdout).toMatch(/MISMATCH tables\s+the selection table differs from the record/);
   });
 });
 
