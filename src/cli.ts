@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitError, Exit, InspectError } from './core/errors.js';
 import { render } from './core/messages.js';
 import { detectLang, type GlobalOptions } from './io/ui.js';
+import { ioError, isIoError } from './io/db.js';
 import { makeContext, type Context } from './commands/context.js';
 import { VERSION } from './version.js';
 
@@ -207,6 +208,11 @@ function exitFor(e: unknown, lang: 'zh' | 'en'): number {
     process.stderr.write(`${label}: ${render(e.msg, lang)}\n`);
     for (const d of e.details) process.stderr.write(`  ${render(d, lang)}\n`);
     return e.exit;
+  }
+  if (isIoError(e)) {
+    const err = ioError((e as { path?: string }).path ?? '', e);
+    process.stderr.write(`${label}: ${render(err.msg, lang)}\n`);
+    return err.exit;
   }
   const name = (e as Error)?.name;
   if (name === 'ExitPromptError' || name === 'AbortPromptError') {

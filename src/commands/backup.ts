@@ -2,6 +2,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { Exit, InspectError, usageError } from '../core/errors.js';
 import type { Context } from './context.js';
+import { ioError, isIoError } from '../io/db.js';
 
 export async function runBackup(ctx: Context, opts: { out?: string; force?: boolean }) {
   if (!opts.out) throw usageError('E_USAGE', { detail: '--out FILE' });
@@ -14,6 +15,7 @@ export async function runBackup(ctx: Context, opts: { out?: string; force?: bool
     renameSync(tmp, opts.out);
   } catch (e) {
     rmSync(tmp, { force: true });
+    if (isIoError(e)) throw ioError(opts.out, e);
     throw e;
   } finally {
     db.close();

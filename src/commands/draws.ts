@@ -11,7 +11,7 @@ export type DrawStatus = 'standing' | 'superseded' | 'committed';
 
 export function runDraws(ctx: Context, opts: { year?: string }) {
   const { ui } = ctx;
-  const db = ctx.openDb();
+  const db = ctx.openDb({ readonly: true });
   try {
     const year = opts.year ? parseYear(opts.year) : undefined;
     const now = nowSeconds();

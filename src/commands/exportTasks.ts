@@ -24,7 +24,7 @@ export const TASK_COLUMNS = [
 ];
 
 export function taskTable(ctx: Context, drawId: string): { table: Table; superseded: string | null } {
-  const db = ctx.openDb();
+  const db = ctx.openDb({ readonly: true });
   try {
     const { draw: d, record: rec, items, departments: depts, status } = exportContext(db, drawId);
     const byObject = teams(db, drawId);

@@ -55,7 +55,7 @@ export function runReport(ctx: Context, opts: { year?: string; asOf?: string; ca
   const year = opts.year ? parseYear(opts.year) : Number(asOf.slice(0, 4));
   const calendar = loadCalendar(opts.calendar);
   const policy = readPolicy(opts.policy);
-  const db = ctx.openDb();
+  const db = ctx.openDb({ readonly: true });
   let g;
   let pending: PendingCommitment[];
   try {

@@ -25,7 +25,7 @@ export function runSimulate(ctx: Context, opts: { items?: string; year?: string;
   const runs = Number(opts.runs ?? 1000);
   if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw usageError('E_BAD_OPTION', { flag: '--runs', value: String(opts.runs), reason: '1–1000000' });
   const year = parseYear(opts.year);
-  const db = ctx.openDb();
+  const db = ctx.openDb({ readonly: true });
   let plan;
   try {
     ({ plan } = planFromDb(db, {

@@ -53,7 +53,7 @@ export function runStatus(ctx: Context): Status | null {
     else ui.out(ui.t('H_NOTHING'));
     return null;
   }
-  const db = ctx.openDb();
+  const db = ctx.openDb({ readonly: true });
   try {
     const s = readStatus(db, ctx.dbPath);
     if (ui.json) ui.outJson(s);

@@ -9,6 +9,7 @@ export const Exit = {
   data: 65,
   noInput: 66,
   cantCreate: 73,
+  ioErr: 74,
   busy: 75,
   cancelled: 130,
 } as const;

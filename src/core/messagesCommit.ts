@@ -2,6 +2,19 @@
 export const commitMessages: Record<string, { zh: string; en: string }> = {
   R_POLICY_LEAD: { zh: '应为 1–10080 的整数（分钟）', en: 'must be a whole number of minutes from 1 to 10080' },
 
+  // the database and the disk
+  E_NOT_OURS: {
+    zh: '{db} 不是 inspect 的数据库（属于其他程序，或是空文件）：未做任何更改。请用 --db 指定 inspect 的数据库。',
+    en: '{db} is not an inspect database (it belongs to another program, or is empty): nothing was changed. Point --db at an inspect database.',
+  },
+  E_DISK_FULL: { zh: '磁盘已满，无法写入 {file}：未做任何更改。请腾出空间后重试。（{detail}）', en: 'The disk is full; cannot write {file}. Nothing was changed; free some space and retry. ({detail})' },
+  E_READ_ONLY: { zh: '{file} 所在位置只读，无法写入：未做任何更改。请在可写的目录中操作。（{detail}）', en: '{file} is on a read-only file, folder or mount; nothing was changed. Work in a writable folder. ({detail})' },
+  E_IO: { zh: '读写 {file} 时发生输入输出错误：未做任何更改。（{detail}）', en: 'Input/output error on {file}; nothing was changed. ({detail})' },
+  E_DB_WAL_PENDING: {
+    zh: '数据库 {db} 位于只读位置，且旁边的 -wal 文件中有尚未合并的更改，无法完整读取：请把数据库及其 -wal 文件一起复制到可写目录后再操作。',
+    en: 'Database {db} is in a read-only place and its -wal file holds changes not yet merged, which cannot be read there: copy the database with its -wal file to a writable folder.',
+  },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

@@ -26,6 +26,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, opts: {
   } catch (e) {
     rmSync(tmp, { force: true });
     if (e instanceof InspectError) throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw new InspectError(Exit.ioErr, { key: 'E_DISK_FULL', params: { file: path, detail: (e as Error).message } });
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new InspectError(Exit.ioErr, { key: 'E_READ_ONLY', params: { file: path, detail: (e as Error).message } });
     throw new InspectError(Exit.cantCreate, { key: 'E_FILE_READ', params: { file: path, detail: (e as Error).message } });
   }
 }

@@ -1,6 +1,6 @@
 // Opening the database: pragmas, schema migrations by PRAGMA user_version (each in a transaction), and the
 // mapping of SQLITE_BUSY to exit 75. Every table a draw must reproduce from is append-only or versioned.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Exit, InspectError } from '../core/errors.js';
 import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
@@ -296,16 +296,78 @@ export function busyError(path: string): InspectError {
   return new InspectError(Exit.busy, { key: 'E_DB_BUSY', params: { db: path, seconds: busyTimeoutMs() / 1000 } });
 }
 
+/** `PRAGMA application_id` of our files: 'INSP'. */
+export const APPLICATION_ID = 0x494e5350;
+
+type Ownership = 'ours' | 'empty' | 'foreign';
+
+/**
+ * Whose file this is, read before anything is written: our application id; or, from before the id was
+ * set, our schema version and log table; or an empty file. Anything else belongs to another program.
+ */
+function ownership(db: Db): Ownership {
+  const app = db.pragma('application_id', { simple: true }) as number;
+  if (app === APPLICATION_ID) return 'ours';
+  if (app !== 0) return 'foreign';
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
+  if (version === 0 && tables.length === 0) return 'empty';
+  if (version < 1 || version > MIGRATIONS.length || !tables.includes('events') || !tables.includes('imports')) return 'foreign';
+  return hasColumn(db, 'events', 'prev_hash') ? 'ours' : 'foreign';
+}
+
+/** Errors that are the disk's or the folder's, not ours: exit 74 with what to do. */
+export function isIoError(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|PERM)/.test(code) || ['ENOSPC', 'EROFS', 'EIO', 'EDQUOT', 'EACCES', 'EPERM'].includes(code);
+}
+
+export function ioError(path: string, e: unknown): InspectError {
+  const code = (e as { code?: string }).code ?? '';
+  const key = /FULL|ENOSPC|EDQUOT/.test(code) ? 'E_DISK_FULL' : /READONLY|EROFS|EACCES|EPERM|CANTOPEN/.test(code) ? 'E_READ_ONLY' : 'E_IO';
+  return new InspectError(Exit.ioErr, { key, params: { file: path, detail: (e as Error).message } });
+}
+
+/**
+ * A database in a read-only folder or mount (an archived copy): SQLite cannot create the WAL's shared
+ * memory file there, so the file is read into memory as a rollback-journal database (header bytes 18–19
+ * set to 1 in the copy only). Pending WAL content would be missing, so a non-empty -wal file is refused.
+ */
+function openInMemory(path: string): Db {
+  const wal = `${path}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) throw new InspectError(Exit.ioErr, { key: 'E_DB_WAL_PENDING', params: { db: path } });
+  const bytes = readFileSync(path);
+  if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return new Database(bytes, { readonly: true });
+}
+
 export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boolean } = {}): Db {
   // Only an import creates a database; every other command on a missing file says so.
   if ((opts.readonly || opts.mustExist) && !existsSync(path)) throw new InspectError(Exit.noInput, { key: 'E_NO_DB', params: { db: path } });
   let db: Db;
   try {
     db = new Database(path, { timeout: busyTimeoutMs(), fileMustExist: opts.readonly ?? false, readonly: opts.readonly ?? false });
+    db.pragma('user_version'); // the file is opened lazily: fail here, not in the middle of a command
   } catch (e) {
-    throw new InspectError(Exit.noInput, { key: 'E_DB_OPEN', params: { db: path, detail: (e as Error).message } });
+    if (opts.readonly && isIoError(e)) {
+      try {
+        db = openInMemory(path);
+      } catch (e2) {
+        if (e2 instanceof InspectError) throw e2;
+        throw new InspectError(Exit.noInput, { key: 'E_DB_OPEN', params: { db: path, detail: (e2 as Error).message } });
+      }
+    } else if (isIoError(e)) throw ioError(path, e);
+    else throw new InspectError(Exit.noInput, { key: 'E_DB_OPEN', params: { db: path, detail: (e as Error).message } });
   }
   try {
+    // Whose file is it? Decided before anything is written: another program's database is left as it is.
+    const owner = ownership(db);
+    if (owner === 'foreign' || (owner === 'empty' && (opts.readonly || opts.mustExist))) {
+      throw new InspectError(Exit.data, { key: 'E_NOT_OURS', params: { db: path } });
+    }
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -322,6 +384,7 @@ export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boo
     db.close();
     if (isBusy(e)) throw busyError(path);
     if (e instanceof InspectError) throw e;
+    if (isIoError(e)) throw ioError(path, e);
     throw new InspectError(Exit.data, { key: 'E_DB_OPEN', params: { db: path, detail: (e as Error).message } });
   }
   return db;
@@ -341,6 +404,7 @@ function migrate(db: Db, path: string): void {
     // Re-read inside the write lock: another process may have migrated while we waited.
     const v = db.pragma('user_version', { simple: true }) as number;
     for (let i = v; i < MIGRATIONS.length; i++) db.exec(MIGRATIONS[i]!);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     const broken = db.pragma('foreign_key_check') as unknown[];
     if (broken.length) throw new Error(`migration left ${broken.length} broken references`);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
@@ -362,6 +426,7 @@ export async function writeTransaction<T>(db: Db, path: string, fn: () => Promis
     db.exec('BEGIN IMMEDIATE');
   } catch (e) {
     if (isBusy(e)) throw busyError(path);
+    if (isIoError(e)) throw ioError(path, e);
     throw e;
   }
   try {
@@ -371,6 +436,8 @@ export async function writeTransaction<T>(db: Db, path: string, fn: () => Promis
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (isBusy(e)) throw busyError(path);
+    // A full disk or a read-only file: the transaction is rolled back, the database is as it was.
+    if (isIoError(e)) throw ioError(path, e);
     throw e;
   }
 }

@@ -59,7 +59,7 @@ describe('inspect draw', () => {
     expect(fileSha(join(out, 'frame.json'))).toBe(j.inputDigest);
     const v = cli(['verify', out, '--lang', 'en']);
     expect(v.code).toBe(0);
-    expect(v.stdout.match(/^  match/gm)).toHaveLength(6);
+    expect(v.stdout.match(/^  match/gm)).toHaveLength(7);
     expect(readFileSync(join(out, 'README.txt'), 'utf8')).toContain('sha256sum frame.json');
     // a second export into the same folder needs --force
     expect(cli(['export', 'bundle', j.drawId, '--out', out, '--db', db]).code).toBe(73);
