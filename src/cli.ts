@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitError, Exit, InspectError } from './core/errors.js';
 import { render } from './core/messages.js';
+import { terminalSafe } from './core/text.js';
 import { detectLang, type GlobalOptions } from './io/ui.js';
 import { ioError, isIoError } from './io/db.js';
 import { makeContext, type Context } from './commands/context.js';
@@ -36,6 +37,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--skip-invalid', zh ? '导入有效行，无效行写入错误文件' : 'import valid rows; write rejected rows to the errors file')
     .option('--dry-run', zh ? '只检查，不写入' : 'validate only; write nothing')
     .option('--errors <file>', zh ? '把全部问题写入 CSV 文件' : 'write every problem to this CSV file')
+    .option('--force', zh ? '覆盖已有的错误文件' : 'overwrite an existing errors file')
     .action((roster: string, file: string, opts) => run(async (ctx) => (await import('./commands/import.js')).runImport(ctx, roster, file, opts)));
 
   program
@@ -112,6 +114,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--skip-invalid', zh ? '录入有效行，无效行写入错误文件' : 'enter valid rows; write rejected rows to the errors file')
     .option('--dry-run', zh ? '只检查，不写入' : 'validate only')
     .option('--errors <file>', zh ? '把全部问题写入 CSV 文件' : 'write every problem to this CSV file')
+    .option('--force', zh ? '覆盖已有的错误文件' : 'overwrite an existing errors file')
     .option('--as-of <date>', zh ? '视为“今天”的日期（补录历史时用）' : 'the date taken as today (for back-filling)')
     .action((file: string, opts) => run(async (ctx) => (await import('./commands/results.js')).runResultsImport(ctx, file, opts)));
 
@@ -205,8 +208,8 @@ function exitFor(e: unknown, lang: 'zh' | 'en'): number {
   }
   if (e instanceof ExitError) return e.exit;
   if (e instanceof InspectError) {
-    process.stderr.write(`${label}: ${render(e.msg, lang)}\n`);
-    for (const d of e.details) process.stderr.write(`  ${render(d, lang)}\n`);
+    process.stderr.write(terminalSafe(`${label}: ${render(e.msg, lang)}\n`));
+    for (const d of e.details) process.stderr.write(terminalSafe(`  ${render(d, lang)}\n`));
     return e.exit;
   }
   if (isIoError(e)) {

@@ -104,6 +104,7 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
   const { ui } = ctx;
   const db = ctx.openDb();
   try {
+    if (opts.seed !== undefined) checkSeed(opts.seed);
     const req = await resolveRequest(ctx, db, opts);
     checkSupersede(db, req.supersede, req.year);
     const lead = loadItems(db, req.itemCodes).items[0]?.department ?? '';
@@ -111,7 +112,8 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     if (mode.commit) return await runCommit(ctx, db, req, mode.sources, lead);
     let seed = mode.seed;
     if (seed === undefined && ui.interactive && !opts.dryRun) {
-      seed = await askText(ui, ui.lang === 'zh' ? '随机种子（如现场宣读的号码；直接回车则由系统随机生成）' : 'Seed (e.g. numbers read out at the ceremony; press Enter to generate one)', '--seed', '');
+      seed = await askText(ui, ui.lang === 'zh' ? '随机种子（如现场宣读的号码；直接回车则由系统随机生成）' : 'Seed (e.g. numbers read out at the ceremony; press Enter to generate one)', '--seed', '',
+        (v) => (CONTROL.test(v) ? ui.t('E_SEED_CONTROL') : true));
     }
     mode = { commit: false, seed };
 
@@ -150,6 +152,17 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
   } finally {
     db.close();
   }
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * A seed is printable text read out in the room: an empty --seed would silently become a generated
+ * one, and a control character would be invisible in the notice and could rewrite the terminal.
+ */
+export function checkSeed(seed: string): void {
+  if (seed.trim() === '') throw usageError('E_SEED_EMPTY');
+  if (CONTROL.test(seed)) throw usageError('E_SEED_CONTROL');
 }
 
 type Mode = { commit: false; seed: string | undefined } | { commit: true; sources: Source[] };

@@ -1,13 +1,13 @@
 // inspect import <kind> FILE: read → validate (core) → write in one transaction, or nothing at all.
 import { basename } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Exit, InspectError } from '../core/errors.js';
 import { rosterNames, type Msg } from '../core/messages.js';
 import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
 import { checkDepartmentTree, mapHeader, rowValidator, type Problem } from '../core/validateRow.js';
 import { openCsv, type Encoding } from '../io/csvRead.js';
 import { csvText, writeFileAtomic } from '../io/csvWrite.js';
-import { writeTransaction } from '../io/db.js';
+import { openDb, writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { nowWithOffset } from '../io/clock.js';
 import { rosterDigest, tableDigest } from '../io/rosterDigest.js';
@@ -20,6 +20,7 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   dryRun?: boolean;
   errors?: string;
+  force?: boolean;
 }
 
 const SCREEN_LIMIT = 50;
@@ -72,12 +73,16 @@ export interface ImportSummary {
 export async function runImport(ctx: Context, kindArg: string, file: string, opts: ImportOptions): Promise<ImportSummary> {
   const kind = parseKind(kindArg);
   const encoding = parseEncoding(opts.encoding);
+  checkErrorsTarget(file, opts);
   const allowCodes = readAllowCodes(opts.allowCodes);
   const { ui } = ctx;
   const started = process.hrtime.bigint();
   const startedAt = nowWithOffset();
   const reader = await openCsv(file, encoding);
-  const db = ctx.openDb({ create: true });
+  // A dry run on a database that does not exist yet checks against an empty one in memory: it creates nothing.
+  const created = !existsSync(ctx.dbPath);
+  let failed = false;
+  const db = opts.dryRun && created ? openDb(':memory:') : ctx.openDb({ create: true });
   const problems: Problem[] = [];
   const rejectedRows = new Map<number, string[]>();
   let header: string[] = [];
@@ -201,9 +206,12 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
       return e.summary;
     }
     if (e instanceof InspectError && e.msg.key === 'E_IMPORT_INVALID') reportProblems(ctx, file, problems, header, rejectedRows, opts);
+    failed = true;
     throw e;
   } finally {
     db.close();
+    // A first import that failed leaves no database behind: there was none before.
+    if (failed && created) for (const f of [ctx.dbPath, `${ctx.dbPath}-wal`, `${ctx.dbPath}-shm`]) rmSync(f, { force: true });
   }
 }
 
@@ -218,20 +226,31 @@ function problemMsg(file: string, p: Problem): Msg {
   return { key: 'PROBLEM', params: { file: basename(file), row: p.row, column: p.column || '-', value: p.value || '∅', reason: p.reason } };
 }
 
+/** Where every problem goes: --errors FILE, or with --skip-invalid FILE.errors.csv beside the input. */
+function errorsTarget(file: string, opts: ImportOptions): string | undefined {
+  return opts.errors ?? (opts.skipInvalid ? `${basename(file)}.errors.csv` : undefined);
+}
+
+/** Refused before anything is read (exit 73): an errors file is never overwritten without --force. */
+export function checkErrorsTarget(file: string, opts: ImportOptions): void {
+  const target = errorsTarget(file, opts);
+  if (target && existsSync(target) && !opts.force) throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: target } });
+}
+
 export function reportProblems(ctx: Context, file: string, problems: Problem[], header: string[], rejected: Map<number, string[]>, opts: ImportOptions): void {
   const { ui } = ctx;
   const sorted = [...problems].sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const shown = sorted.slice(0, SCREEN_LIMIT);
   for (const p of shown) (p.severity === 'error' ? ui.error.bind(ui) : ui.warn.bind(ui))(problemMsg(file, p));
   if (sorted.length > shown.length) ui.info('E_IMPORT_MORE', { count: sorted.length - shown.length });
-  const errorsFile = opts.errors ?? (opts.skipInvalid && rejected.size > 0 ? `${basename(file)}.errors.csv` : undefined);
+  const errorsFile = rejected.size > 0 || opts.errors ? errorsTarget(file, opts) : undefined;
   if (errorsFile && sorted.length > 0) {
     const zh = ui.lang === 'zh';
     const heads = zh ? ['行', '列', '值', '级别', '原因'] : ['row', 'column', 'value', 'severity', 'reason'];
     const rows = sorted.map((p) => [
       String(p.row), p.column, p.value, zh ? (p.severity === 'error' ? '错误' : '警告') : p.severity, ui.t(p.reason), ...(rejected.get(p.row) ?? []),
     ]);
-    writeFileAtomic(errorsFile, csvText([...heads, ...header], rows, { excel: true }), { force: true });
+    writeFileAtomic(errorsFile, csvText([...heads, ...header], rows, { excel: true }), { force: Boolean(opts.force) });
     ui.info('I_ERRORS_WRITTEN', { file: errorsFile });
   }
 }

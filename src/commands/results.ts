@@ -13,12 +13,13 @@ import { appendEvent } from '../io/events.js';
 import { currentResult, drawFacts, insertResult, resultRowsDigest } from '../io/resultsStore.js';
 import { finishImport, insertImport, type ImportRecord } from '../io/rosterStore.js';
 import type { Context } from './context.js';
-import { reportProblems } from './import.js';
+import { checkErrorsTarget, reportProblems } from './import.js';
 
 export interface ResultsOptions {
   skipInvalid?: boolean;
   dryRun?: boolean;
   errors?: string;
+  force?: boolean;
   asOf?: string;
 }
 
@@ -50,6 +51,7 @@ class DryRun extends Error {
 export async function runResultsImport(ctx: Context, file: string, opts: ResultsOptions): Promise<ResultsSummary> {
   const { ui } = ctx;
   const asOf = parseAsOf(opts.asOf);
+  checkErrorsTarget(file, opts);
   const reader = await openCsv(file);
   const db = ctx.openDb();
   const problems: Problem[] = [];

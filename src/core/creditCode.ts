@@ -54,5 +54,5 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
  * so a mistyped credit code can never slip through as an "object number".
  */
 export function isObjectNumber(raw: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9_.\-/]{0,63}$/.test(raw) && raw.length !== 18;
+  return /^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(raw) && raw.length !== 18;
 }

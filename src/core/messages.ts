@@ -70,7 +70,8 @@ const catalogue: Catalogue = {
   R_COLUMN_COUNT: { zh: '本行有 {found} 列，表头有 {expected} 列', en: 'row has {found} cells, the header has {expected}' },
   R_SELF_PARENT: { zh: '上级部门不能是自己', en: 'a department cannot be its own parent' },
   R_CYCLE: { zh: '上级部门关系形成了环', en: 'parent departments form a cycle' },
-  R_ID: { zh: '编号只能用 ASCII 字母、数字和 - _ . /', en: 'ids use ASCII letters, digits and - _ . / only' },
+  R_ID: { zh: '编码只能用 ASCII 字母、数字和 - _（不能含 . / 空格等，以免成为文件路径）', en: 'codes and ids use ASCII letters, digits, - and _ only (no . / or spaces: they become file names)' },
+  R_CONTROL: { zh: '含有控制字符（如 ESC、BEL）：请删除后重新导出', en: 'contains a control character (ESC, BEL, …): remove it and export again' },
 
 
   // policy

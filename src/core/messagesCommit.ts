@@ -15,6 +15,9 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     en: 'Database {db} is in a read-only place and its -wal file holds changes not yet merged, which cannot be read there: copy the database with its -wal file to a writable folder.',
   },
 
+  E_SEED_EMPTY: { zh: '--seed 不能为空：要由系统随机生成种子，请不要给 --seed。', en: '--seed cannot be empty: to have one generated, leave --seed out.' },
+  E_SEED_CONTROL: { zh: '种子只能是可打印的文字（不能含控制字符）。', en: 'A seed must be printable text (no control characters).' },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

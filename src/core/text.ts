@@ -15,3 +15,20 @@ export function displayWidth(s: string): number {
 export function padDisplay(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
+
+/**
+ * A value from data, safe to print: control characters (C0, DEL, C1) shown as \u escapes, so an ESC in
+ * a name can never move the cursor, clear the screen or retitle the terminal.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Text for the terminal: every control character escaped except newline, tab and the colour codes the
+ * tool itself adds (ESC [ … m). Names, seeds and summaries come from data and files; none of them may
+ * move the cursor, clear the screen, overwrite a line with CR or set the window title.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,5 +1,6 @@
 // Header mapping and per-row validation for roster files. Pure: the shell hands in the cells and the
 // sets of known codes; this returns the canonical record and every problem found.
+import { printable } from './text.js';
 import { checkCreditCode, isObjectNumber } from './creditCode.js';
 import type { Msg } from './messages.js';
 import { type Column, type Ref, type RosterKind, type SchemaKind, SCHEMAS } from './rosters.js';
@@ -81,7 +82,10 @@ function checkCode(raw: string, allow?: ReadonlySet<string>): CodeResult {
   return { ok: false, reason: { key, params: { expected: c.expected } } };
 }
 
-const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.\-/]{0,63}$/;
+// Codes and ids become draw ids and file names: letters, digits, - and _ only (no . or /, no path).
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** C0 controls and DEL (tab, CR and LF are allowed inside a cell): never stored, never echoed. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function refSet(refs: RefSets, ref: Ref): { has(v: string): boolean } | undefined {
   return refs[ref];
@@ -103,6 +107,12 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
     const problem = (col: Column | null, value: string, reason: Msg, severity: Problem['severity'] = 'error') =>
       problems.push({ row, column: col ? map.headers[map.index.get(col.key)!] ?? col.zh : '', value, reason, severity });
 
+    for (let i = 0; i < cells.length; i++) {
+      if (CONTROL.test(cells[i]!)) {
+        problems.push({ row, column: map.headers[i] ?? `#${i + 1}`, value: printable(cells[i]!), reason: { key: 'R_CONTROL' }, severity: 'error' });
+        return { record: null, problems, allowed };
+      }
+    }
     if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ''))) {
       problem(null, '', { key: 'R_COLUMN_COUNT', params: { found: cells.length, expected: width } });
       return { record: null, problems, allowed };

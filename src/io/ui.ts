@@ -4,6 +4,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import cliProgress from 'cli-progress';
 import { render, type Lang, type Msg } from '../core/messages.js';
+import { terminalSafe } from '../core/text.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -50,7 +51,7 @@ export class Ui {
 
   /** A result line on stdout (suppressed with --json, where the JSON is the result). */
   out(text: string): void {
-    if (!this.json) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    if (!this.json) process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
   }
 
   outJson(value: unknown): void {
@@ -59,19 +60,19 @@ export class Ui {
 
   /** Progress and information on stderr; --quiet silences it. */
   info(msg: Msg | string, params?: Msg['params']): void {
-    if (!this.quiet) process.stderr.write(`${this.t(msg, params)}\n`);
+    if (!this.quiet) process.stderr.write(terminalSafe(`${this.t(msg, params)}\n`));
   }
 
   note(text: string): void {
-    if (!this.quiet) process.stderr.write(`${text}\n`);
+    if (!this.quiet) process.stderr.write(terminalSafe(`${text}\n`));
   }
 
   warn(msg: Msg | string, params?: Msg['params']): void {
-    process.stderr.write(`${this.c.yellow(this.lang === 'zh' ? '警告' : 'warning')}: ${this.t(msg, params)}\n`);
+    process.stderr.write(terminalSafe(`${this.c.yellow(this.lang === 'zh' ? '警告' : 'warning')}: ${this.t(msg, params)}\n`));
   }
 
   error(msg: Msg | string, params?: Msg['params']): void {
-    process.stderr.write(`${this.c.red(this.lang === 'zh' ? '错误' : 'error')}: ${this.t(msg, params)}\n`);
+    process.stderr.write(terminalSafe(`${this.c.red(this.lang === 'zh' ? '错误' : 'error')}: ${this.t(msg, params)}\n`));
   }
 
   /** A progress bar on a TTY stderr, or a no-op. */
