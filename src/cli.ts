@@ -38,6 +38,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--dry-run', zh ? '只检查，不写入' : 'validate only; write nothing')
     .option('--errors <file>', zh ? '把全部问题写入 CSV 文件' : 'write every problem to this CSV file')
     .option('--force', zh ? '覆盖已有的错误文件' : 'overwrite an existing errors file')
+    .option('--full-roster', zh ? '该文件是完整名录：不在其中的行退出名录，即使超过 10%（记入日志）' : 'the file is the whole roster: rows absent from it leave the roster even above 10 % (logged)')
     .action((roster: string, file: string, opts) => run(async (ctx) => (await import('./commands/import.js')).runImport(ctx, roster, file, opts)));
 
   program

@@ -11,7 +11,8 @@ import { openDb, writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { nowWithOffset } from '../io/clock.js';
 import { rosterDigest, tableDigest } from '../io/rosterDigest.js';
-import { finishImport, historyWriter, insertImport, loadRefs, retireAbsent, stager, type ImportRecord } from '../io/rosterStore.js';
+import { currentCount, finishImport, historyWriter, insertImport, loadRefs, retireAbsent, stager, type ImportRecord } from '../io/rosterStore.js';
+import { askConfirm } from '../io/prompts.js';
 import type { Context } from './context.js';
 
 export interface ImportOptions {
@@ -21,9 +22,13 @@ export interface ImportOptions {
   dryRun?: boolean;
   errors?: string;
   force?: boolean;
+  /** The file is the whole roster: rows absent from it leave the roster even when that is many. */
+  fullRoster?: boolean;
 }
 
 const SCREEN_LIMIT = 50;
+/** Retiring more than this share of the current roster needs --full-roster or a yes at the terminal. */
+const RETIRE_LIMIT_PERCENT = 10;
 
 export function parseKind(kind: string): RosterKind {
   if (!(ROSTER_KINDS as readonly string[]).includes(kind)) {
@@ -101,6 +106,7 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         kind, fileName: basename(file), sha256: '', encoding: reader.encoding, rowsRead: 0, imported: 0, rejected: 0,
         retired: 0, allowedCodes: [], startedAt, finishedAt: startedAt, operator: ctx.operator,
       };
+      const currentBefore = kind === 'history' ? 0 : currentCount(db, kind);
       const importId = insertImport(db, record);
       const stage = kind === 'history' ? null : stager(db, kind);
       const writeHistory = kind === 'history' ? historyWriter(db, importId) : null;
@@ -171,6 +177,18 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: rejected } });
       }
       const retired = retireAbsent(db, kind, importId);
+      // A 10-row file over a 2,000-row roster would retire 1,990 rows: never silently.
+      let retireNote = '';
+      if (retired * 100 > currentBefore * RETIRE_LIMIT_PERCENT && retired > 0) {
+        const params = { file: basename(file), retired, before: currentBefore, percent: Math.round((retired * 100) / currentBefore) };
+        if (opts.dryRun || opts.fullRoster) ui.warn('W_MASS_RETIRE', params);
+        else if (ui.interactive) {
+          progress.stop();
+          if (!(await askConfirm(ui, ui.t('I_CONFIRM_RETIRE', params)))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
+          retireNote = '; retiring that many confirmed at the terminal';
+        } else throw new InspectError(Exit.data, { key: 'E_MASS_RETIRE', params });
+        if (opts.fullRoster) retireNote = '; whole roster (--full-roster)';
+      }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const final: ImportRecord = {
         ...record, sha256: reader.sha256(), rowsRead, imported, rejected, retired, allowedCodes: [...allowed].sort(), finishedAt: nowWithOffset(),
@@ -188,7 +206,7 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         at: final.finishedAt,
         operator: ctx.operator,
         action: `import.${kind}`,
-        summary: `${kind} ${final.fileName}: ${imported} imported, ${rejected} rejected, ${retired} retired${final.allowedCodes.length ? `, allowed codes ${final.allowedCodes.join(' ')}` : ''}; roster ${final.rosterSha256}`,
+        summary: `${kind} ${final.fileName}: ${imported} imported, ${rejected} rejected, ${retired} retired${final.allowedCodes.length ? `, allowed codes ${final.allowedCodes.join(' ')}` : ''}; roster ${final.rosterSha256}${retireNote}`,
         payloadSha256: final.sha256,
         ref: `imports:${importId}`,
       });

@@ -43,9 +43,15 @@ const catalogue: Catalogue = {
   E_IMPORT_MORE: { zh: '……另有 {count} 个问题未显示：用 --errors 文件 查看全部。', en: '… and {count} more problems: use --errors FILE to see them all.' },
   I_ERRORS_WRITTEN: { zh: '全部问题已写入 {file}', en: 'All problems written to {file}' },
   I_IMPORT_DONE: { zh: '{kind}：导入 {imported} 行，拒绝 {rejected} 行，停用 {retired} 行，用时 {seconds} 秒（{rate} 行/秒）。', en: '{kind}: {imported} rows imported, {rejected} rejected, {retired} retired, {seconds} s ({rate} rows/s).' },
-  I_IMPORT_DRY: { zh: '{kind}（试运行，未写入）：{imported} 行有效，{rejected} 行有错误，{seconds} 秒。', en: '{kind} (dry run, nothing written): {imported} rows valid, {rejected} rows with errors, {seconds} s.' },
+  I_IMPORT_DRY: { zh: '{kind}（试运行，未写入）：{imported} 行有效，{rejected} 行有错误，将停用 {retired} 行，{seconds} 秒。', en: '{kind} (dry run, nothing written): {imported} rows valid, {rejected} rows with errors, {retired} rows would be retired, {seconds} s.' },
   I_HISTORY_DUP: { zh: '其中 {count} 条检查记录已存在，未重复写入。', en: '{count} history records were already present and were not added again.' },
-  W_ALLOWED_CODE: { zh: '{file} 第 {row} 行：代码 {value} 校验未通过，但在 --allow-codes 清单中，已接受并记录。', en: '{file} row {row}: code {value} fails its check but is on the --allow-codes list; accepted and recorded.' },
+  E_MASS_RETIRE: {
+    zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录：已拒绝，未写入任何数据。若该文件确是完整名录，请加 --full-roster 再导入（将记入日志）；若只是部分名单，请导入完整名录。',
+    en: '{file} would retire {retired} of the {before} rows of the current roster ({percent} %): refused, nothing written. If the file is the whole roster, import it again with --full-roster (recorded in the log); if it is a partial list, import the whole roster.',
+  },
+  W_MASS_RETIRE: { zh: '{file} 将让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。', en: '{file} retires {retired} of the {before} rows of the current roster ({percent} %).' },
+  I_CONFIRM_RETIRE: { zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。该文件是完整名录吗？', en: '{file} would retire {retired} of the {before} rows of the current roster ({percent} %). Is this file the whole roster?' },
+  W_ALLOWED_CODE: { zh: '代码 {value} 校验未通过，但在 --allow-codes 清单中：已接受并记录', en: 'code {value} fails its check but is on the --allow-codes list: accepted and recorded' },
   W_REFS_UNCHECKED: { zh: '尚未导入{roster}，未检查对它的引用。', en: 'No {roster} loaded yet; references to it were not checked.' },
   PROBLEM: { zh: '{file} 第 {row} 行「{column}」列（值：{value}）：{reason}', en: '{file} row {row}, column "{column}" (value: {value}): {reason}' },
 

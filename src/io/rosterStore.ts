@@ -86,6 +86,11 @@ export function historyWriter(db: Db, importId: number): (record: Record<string,
 }
 
 /** Rows not listed in this import leave the current roster but stay for the draws that used them. */
+/** Rows of the current roster (in_roster = 1). */
+export function currentCount(db: Db, kind: Exclude<RosterKind, 'history'>): number {
+  return db.prepare(`SELECT count(*) FROM ${kind} WHERE in_roster = 1`).pluck().get() as number;
+}
+
 export function retireAbsent(db: Db, kind: RosterKind, importId: number): number {
   if (kind === 'history') return 0;
   return db.prepare(`UPDATE ${kind} SET in_roster = 0 WHERE in_roster = 1 AND seen_import IS NOT ?`).run(importId).changes;
