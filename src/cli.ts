@@ -105,6 +105,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--raw', zh ? '机器用 CSV' : 'machine CSV')
     .option('--force', zh ? '覆盖已有文件' : 'overwrite an existing file')
     .option('--as-of <date>', zh ? '公示日期（默认今天）' : 'publication date (default today)')
+    .option('--dry-run', zh ? '预览：输出到屏幕，不写文件、不标记为已公示' : 'preview on stdout: no file, nothing marked published')
     .action((id: string, opts) => run(async (ctx) => (await import('./commands/exportPublication.js')).runExportPublication(ctx, id, opts)));
 
   const results = program.command('results').description(zh ? '检查结果' : 'inspection results');

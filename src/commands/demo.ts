@@ -45,11 +45,9 @@ const OTHER_ROUND_SIGNATURE = 'b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576
  */
 async function demoCommitted(ctx: Context, dir: string, year: string, window: string, step: (zh: string, en: string) => void): Promise<void> {
   const { ui } = ctx;
-  const saved = process.env.INSPECT_NOW;
-  try {
+  await withClock('2023-09-15T18:40:00+08:00', async () => {
     step('5a. 承诺抽取（推荐）：先记录承诺，再由之后公开的 drand 随机数决定（演练：时钟设为 2023-09-15 18:40）',
       '5a. A committed draw (recommended): commit first, then a drand value published later decides (rehearsal: clock set to 2023-09-15 18:40 CST)');
-    process.env.INSPECT_NOW = '2023-09-15T18:40:00+08:00';
     const { runDraw } = await import('./draw.js');
     const c = (await runDraw(ctx, { items: 'SC02', year, window, commit: true, beacon: [`drand:${DEMO_ROUND}`] })) as { drawId: string };
     const { runExportPublication } = await import('./exportPublication.js');
@@ -71,6 +69,15 @@ async function demoCommitted(ctx: Context, dir: string, year: string, window: st
     runExportBundle(ctx, c.drawId, { out: bundle, force: true });
     const { runVerify } = await import('./verify.js');
     runVerify(ctx, bundle);
+  });
+}
+
+/** Runs fn with the clock set by INSPECT_NOW, as a rehearsal would, and puts it back. */
+async function withClock(iso: string, fn: () => Promise<void>): Promise<void> {
+  const saved = process.env.INSPECT_NOW;
+  process.env.INSPECT_NOW = iso;
+  try {
+    await fn();
   } finally {
     if (saved === undefined) delete process.env.INSPECT_NOW;
     else process.env.INSPECT_NOW = saved;
@@ -127,11 +134,14 @@ export async function runDemo(parent: Context, opts: { keep?: string }): Promise
   step('9. 录入检查结果（示例），导出抽查结果公告，查看年度报告', '9. Enter some results, publish them, and read the report');
   const resultsFile = join(dir, '检查结果.csv');
   writeSampleResults(ctx, draw.drawId, resultsFile);
-  const { runResultsImport } = await import('./results.js');
-  await runResultsImport(ctx, resultsFile, { asOf: DEMO_TODAY });
-  const { runReport } = await import('./report.js');
-  runReport(ctx, { asOf: DEMO_TODAY });
-  await runExportPublication(ctx, draw.drawId, { kind: 'result', asOf: DEMO_TODAY, out: join(dir, `抽查结果公告-${draw.drawId}.csv`), force: true });
+  // Results come back weeks after the draw: the demo sets its clock to that day.
+  await withClock(`${DEMO_TODAY}T10:00:00+08:00`, async () => {
+    const { runResultsImport } = await import('./results.js');
+    await runResultsImport(ctx, resultsFile, {});
+    const { runReport } = await import('./report.js');
+    runReport(ctx, {});
+    await runExportPublication(ctx, draw.drawId, { kind: 'result', out: join(dir, `抽查结果公告-${draw.drawId}.csv`), force: true });
+  });
 
   step('10. 审计：校验日志链、重算每次抽取、核对名录与公示；打印链头供现场宣读', '10. Audit: walk the log chain, recompute every draw, check rosters and publications; print the chain head');
   const { runAudit } = await import('./audit.js');

@@ -86,7 +86,12 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
   const { ui } = ctx;
   const zh = ui.lang === 'zh';
   let itemsArg = opts.items;
-  if (!itemsArg) itemsArg = (await askItems(ui, allItemCodes(db))).join(',');
+  if (!itemsArg) {
+    const loaded = allItemCodes(db);
+    // Nothing to choose from: say what to import first rather than open an empty list.
+    if (loaded.length === 0) throw new InspectError(Exit.noInput, { key: 'E_NO_ITEMS_LOADED' });
+    itemsArg = (await askItems(ui, loaded)).join(',');
+  }
   let yearArg = opts.year;
   if (!yearArg) yearArg = await askText(ui, zh ? '计划年度' : 'Plan year', '--year', today().slice(0, 4), (v) => /^\d{4}$/.test(v) || (zh ? '四位年份' : 'four digits'));
   const year = parseYear(yearArg);

@@ -18,6 +18,7 @@ export interface PublicationOptions extends ExportOptions {
   kind?: string;
   withList?: boolean;
   asOf?: string;
+  dryRun?: boolean;
 }
 
 export const RESULT_NOTICE_COLUMNS = [
@@ -94,6 +95,12 @@ export async function runExportPublication(ctx: Context, drawId: string, opts: P
 
     const data = await renderTable(table, format, Boolean(opts.raw), json);
     const out = opts.out ?? (format === 'json' ? '-' : `${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}.${format}`);
+    if (out === '-' || opts.dryRun) {
+      // A preview (stdout or --dry-run): nothing is published, so nothing is marked or logged.
+      process.stdout.write(data);
+      ctx.ui.info('I_PUBLICATION_PREVIEW');
+      return { drawId, kind, out: '-', rows: table.rows.length, preview: true };
+    }
     const at = nowWithOffset();
     // The file and the "published" marks go together: if the file cannot be written, nothing is marked.
     await writeTransaction(db, ctx.dbPath, () => {

@@ -46,7 +46,11 @@ function gather(db: Db, year: number) {
        FROM items i WHERE i.in_roster = 1 ORDER BY i.code`,
     )
     .all(year) as { code: string; name: string; n: number }[];
-  return { draws, results, departments, covered, supervised, items };
+  const otherYears = db
+    .prepare(`SELECT r.draw_id, r.object_id, r.completed_on, r.result_code, r.published_on FROM current_results r JOIN draws d ON d.id = r.draw_id
+              WHERE d.year != ? AND r.published_on IS NULL AND NOT EXISTS (SELECT 1 FROM supersessions x WHERE x.superseded = d.id)`)
+    .all(year) as typeof results;
+  return { draws, results, otherYears, departments, covered, supervised, items };
 }
 
 export function runReport(ctx: Context, opts: { year?: string; asOf?: string; calendar?: string; policy?: string; failOnOverdue?: boolean }): Report {
@@ -76,6 +80,8 @@ export function runReport(ctx: Context, opts: { year?: string; asOf?: string; ca
     coveredBy: Object.fromEntries(g.covered),
     draws: g.draws.map((d) => ({ id: d.id, items: JSON.parse(d.items), departments: JSON.parse(d.departments), selected: d.selected, supersededBy: d.superseded_by, supersededReason: d.superseded_reason })),
     results: g.results.map((r) => ({ drawId: r.draw_id, objectId: r.object_id, completedOn: r.completed_on, code: r.result_code, publishedOn: r.published_on })),
+    otherYears: g.otherYears.map((r) => ({ drawId: r.draw_id, objectId: r.object_id, completedOn: r.completed_on, code: r.result_code, publishedOn: r.published_on })),
+    narrowed: opts.year !== undefined,
     items: g.items.map((i) => ({ code: i.code, name: i.name, timesDrawn: i.n })),
   });
   if (report.calendarGaps.length) ui.warn('W_CALENDAR_GAP', { count: report.totals.deadlineUnknown, years: report.calendarGaps.join('、') });
@@ -106,6 +112,10 @@ export function renderReport(r: Report, lang: 'zh' | 'en'): string {
     L.push(`  ${u.drawId}  ${u.objectId}  ${zh ? '完成' : 'done'} ${u.completedOn}  ${zh ? '期限' : 'due'} ${dl}  ${(zh ? STATE_ZH : STATE_EN)[u.state]}${u.abnormalList ? (zh ? '  需列入经营异常名录' : '  → 经营异常名录') : ''}`);
   }
   if (r.unpublished.length === 0) L.push(zh ? '  （无）' : '  (none)');
+  if (r.publishedLate.length) {
+    L.push('', zh ? '逾期公示的结果（公示日晚于期限）：' : 'Results published late (after their deadline):');
+    for (const u of r.publishedLate) L.push(`  ${u.drawId}  ${u.objectId}  ${zh ? '期限' : 'due'} ${u.deadline}  ${zh ? '公示于' : 'published'} ${u.publishedOn}  ${(zh ? STATE_ZH : STATE_EN)[u.state]}`);
+  }
   L.push('', zh ? '各部门本年覆盖（不同对象数 / 在册监管对象，下限）：' : 'Coverage this year by department (distinct objects / supervised, floor):');
   for (const d of r.departments) {
     L.push(`  ${d.department} ${d.name}: ${d.covered} / ${d.supervised}  ${zh ? '下限' : 'floor'} ${(d.floorBp / 100).toFixed(2)}% = ${d.floorNeeded}  ${d.meetsFloor ? (zh ? '已达到' : 'met') : zh ? '未达到' : 'NOT met'}`);

@@ -30,6 +30,13 @@ export function parseAsOf(v: string | undefined): string {
   return d.value;
 }
 
+/** Results are entered as of today or an earlier day (back-filling), never a day still to come. */
+function parsePastAsOf(v: string | undefined): string {
+  const d = parseAsOf(v);
+  if (d > today()) throw usageError('E_AS_OF_FUTURE', { value: d, today: today() });
+  return d;
+}
+
 export interface ResultsSummary {
   file: string;
   sha256: string;
@@ -50,7 +57,7 @@ class DryRun extends Error {
 
 export async function runResultsImport(ctx: Context, file: string, opts: ResultsOptions): Promise<ResultsSummary> {
   const { ui } = ctx;
-  const asOf = parseAsOf(opts.asOf);
+  const asOf = parsePastAsOf(opts.asOf);
   checkErrorsTarget(file, opts);
   const reader = await openCsv(file);
   const db = ctx.openDb();

@@ -66,6 +66,7 @@ const catalogue: Catalogue = {
   R_DUPLICATE: { zh: '与第 {first} 行重复', en: 'duplicates row {first}' },
   R_ENUM: { zh: '应为 {choices} 之一', en: 'must be one of {choices}' },
   R_DATE: { zh: '日期应为 YYYY-MM-DD、YYYY/M/D 或 Excel 日期序号', en: 'a date must be YYYY-MM-DD, YYYY/M/D or an Excel serial' },
+  R_DATE_YEAR: { zh: '只有年份，不是日期：请填写完整日期 YYYY-MM-DD', en: 'a year alone is not a date: give the full date YYYY-MM-DD' },
   R_NUMBER: { zh: '应为 0–100 之间、最多两位小数的数字', en: 'must be a number from 0 to 100 with at most two decimals' },
   R_UNKNOWN_DEPT: { zh: '部门编码不在部门名录中', en: 'department code not in the department roster' },
   R_UNKNOWN_ITEM: { zh: '事项编码不在抽查事项清单中', en: 'item code not in the list of inspection items' },

@@ -18,6 +18,12 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   E_SEED_EMPTY: { zh: '--seed 不能为空：要由系统随机生成种子，请不要给 --seed。', en: '--seed cannot be empty: to have one generated, leave --seed out.' },
   E_SEED_CONTROL: { zh: '种子只能是可打印的文字（不能含控制字符）。', en: 'A seed must be printable text (no control characters).' },
 
+  E_AS_OF_FUTURE: { zh: '--as-of {value} 晚于今天（{today}）：只能补录过去的结果。', en: '--as-of {value} is after today ({today}): results can only be back-filled.' },
+
+  I_PUBLICATION_PREVIEW: { zh: '（预览：未写入文件，未标记任何结果为已公示，未记入日志。公示时请用 --out 文件。）', en: '(preview: no file written, nothing marked published, nothing logged; publish with --out FILE)' },
+
+  E_NO_ITEMS_LOADED: { zh: '尚未导入抽查事项清单：先运行 inspect import items 事项.csv（以及 departments、objects、inspectors）。', en: 'No inspection items loaded: run inspect import items ITEMS.csv first (and departments, objects, inspectors).' },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

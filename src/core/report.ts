@@ -33,6 +33,12 @@ export interface ReportInput {
   supervised: number;
   items: { code: string; name: string; timesDrawn: number }[];
   calendar: WorkCalendar;
+  /**
+   * Unpublished results of draws of other years: a deadline does not stop at New Year, so they count
+   * toward the overdue total always, and are listed unless the listing was narrowed with --year.
+   */
+  otherYears?: ReportResult[];
+  narrowed?: boolean;
   /** Commitments of the year neither revealed nor voided. */
   commitments?: PendingCommitment[];
 }
@@ -83,7 +89,10 @@ export function buildReport(input: ReportInput) {
   });
   const distribution: Record<string, { text: string; count: number }> = {};
   for (const l of lines) distribution[l.code] = { text: RESULT_TEXT[l.code] ?? l.code, count: (distribution[l.code]?.count ?? 0) + 1 };
-  const unpublished = lines.filter((l) => l.state !== 'published' && l.state !== 'published_late').sort((a, b) => (a.deadline ?? '9999') < (b.deadline ?? '9999') ? -1 : 1);
+  const isOpen = (l: ResultLine) => l.state !== 'published' && l.state !== 'published_late';
+  const others = (input.otherYears ?? []).map((r) => resultState(r, input.asOf, input.calendar)).filter(isOpen);
+  const everyOpen = [...lines.filter(isOpen), ...others];
+  const unpublished = (input.narrowed ? lines.filter(isOpen) : everyOpen).sort((a, b) => (a.deadline ?? '9999') < (b.deadline ?? '9999') ? -1 : 1);
   const gaps = [...new Set(lines.filter((l) => l.uncoveredYear !== null).map((l) => l.uncoveredYear!))].sort();
   return {
     year: input.year,
@@ -95,8 +104,9 @@ export function buildReport(input: ReportInput) {
     itemsNotDrawn: input.items.filter((i) => i.timesDrawn === 0).map((i) => i.code),
     distribution,
     abnormalList: lines.filter((l) => l.abnormalList).map((l) => l.objectId),
+    publishedLate: lines.filter((l) => l.state === 'published_late'),
     totals: {
-      overdue: lines.filter((l) => l.state === 'overdue').length,
+      overdue: everyOpen.filter((l) => l.state === 'overdue').length,
       dueWithin5: lines.filter((l) => l.state === 'due_soon').length,
       deadlineUnknown: lines.filter((l) => l.state === 'unknown').length,
     },

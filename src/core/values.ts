@@ -72,6 +72,8 @@ export function parseDate(raw: string): Parsed<string> {
     const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
     return iso ? ok(iso) : bad('R_DATE');
   }
+  // A bare year (2027) is a date someone did not finish, not the Excel serial 1905-07-19.
+  if (/^(19|20)\d\d$/.test(s)) return bad('R_DATE_YEAR');
   m = /^(\d{1,6})(\.0+)?$/.exec(s);
   if (m) {
     const serial = Number(m[1]);

@@ -165,7 +165,7 @@ describe('results, deadlines and the report', () => {
     for (const k of ['departments', 'items', 'objects', 'inspectors']) cli(['import', k, join(dir, `${k}.csv`), '--db', d2, '-q']);
     cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-09-01..2026-12-31', '--seed', 's', '--policy', join(dir, 'all.json'), '--yes', '--db', d2]);
     const late = write('late.csv', [['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果'], ['2026-HLSJ-001', codes[4]!, '2026-12-21', '1']]);
-    expect(cli(['results', 'import', late, '--as-of', '2026-12-28', '--db', d2], { cwd: dir }).code).toBe(0);
+    expect(cli(['results', 'import', late, '--db', d2], { cwd: dir, env: { INSPECT_NOW: '2026-12-28T10:00:00+08:00' } }).code).toBe(0);
     const r = cli(['report', '--as-of', '2026-12-28', '--db', d2], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/进入 2027 年，节假日数据尚未覆盖该年/);
