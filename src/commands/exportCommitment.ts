@@ -63,7 +63,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       inputDigest: commitment.inputDigest, assignDigest: commitment.assignDigest, commitDigest: c.commit_digest,
       sources: commitment.sources.map((s) => ({ ...s, label: sourceLabel(s) })), committedAt: commitment.committedAt, chainHead: head,
     };
-    const data = await renderTable(table, format, Boolean(opts.raw), json);
+    const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
     const out = opts.out ?? (format === 'json' ? '-' : `抽取承诺公告-${drawId}.${format}`);
     const at = nowWithOffset();
     await writeTransaction(db, ctx.dbPath, () => {

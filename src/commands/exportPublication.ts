@@ -93,7 +93,7 @@ export async function runExportPublication(ctx: Context, drawId: string, opts: P
       json = { kind: 'result', drawId, status, results: table.rows };
     }
 
-    const data = await renderTable(table, format, Boolean(opts.raw), json);
+    const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
     const out = opts.out ?? (format === 'json' ? '-' : `${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}.${format}`);
     if (out === '-' || opts.dryRun) {
       // A preview (stdout or --dry-run): nothing is published, so nothing is marked or logged.

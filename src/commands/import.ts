@@ -121,7 +121,7 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
           header = cells;
           const mapped = mapHeader(kind, cells);
           if (!mapped.ok) throw new InspectError(Exit.data, { key: mapped.error.key, params: { file, ...mapped.error } });
-          for (const u of mapped.map.unknown) ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
+          warnUnknownColumns(ui, file, mapped.map.unknown);
           for (const r of unchecked) ui.warn('W_REFS_UNCHECKED', { roster: rosterNames[r]![ui.lang] });
           for (const [k, i] of mapped.map.index) keyOfColumn[i] = k;
           validate = rowValidator(kind, mapped.map, refs);
@@ -242,6 +242,12 @@ class DryRunDone extends Error {
 
 function problemMsg(file: string, p: Problem): Msg {
   return { key: 'PROBLEM', params: { file: basename(file), row: p.row, column: p.column || '-', value: p.value || '∅', reason: p.reason } };
+}
+
+/** Unknown columns are named, up to the same limit as problems; a header of 200,000 columns is not 200,000 lines. */
+export function warnUnknownColumns(ui: Context['ui'], file: string, unknown: { header: string; index: number }[]): void {
+  for (const u of unknown.slice(0, SCREEN_LIMIT)) ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
+  if (unknown.length > SCREEN_LIMIT) ui.warn('W_UNKNOWN_COLUMNS_MORE', { file, count: unknown.length - SCREEN_LIMIT });
 }
 
 /** Where every problem goes: --errors FILE, or with --skip-invalid FILE.errors.csv beside the input. */

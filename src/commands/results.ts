@@ -13,7 +13,7 @@ import { appendEvent } from '../io/events.js';
 import { currentResult, drawFacts, insertResult, resultRowsDigest } from '../io/resultsStore.js';
 import { finishImport, insertImport, type ImportRecord } from '../io/rosterStore.js';
 import type { Context } from './context.js';
-import { checkErrorsTarget, reportProblems } from './import.js';
+import { checkErrorsTarget, reportProblems, warnUnknownColumns } from './import.js';
 
 export interface ResultsOptions {
   skipInvalid?: boolean;
@@ -83,7 +83,7 @@ export async function runResultsImport(ctx: Context, file: string, opts: Results
           header = cells;
           const m = mapHeader('results', cells);
           if (!m.ok) throw new InspectError(Exit.data, { key: m.error.key, params: { file, ...m.error } });
-          for (const u of m.map.unknown) ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
+          warnUnknownColumns(ui, file, m.map.unknown);
           validate = rowValidator('results', m.map, {});
           continue;
         }

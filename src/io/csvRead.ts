@@ -22,6 +22,14 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bom: boo
   }
 }
 
+function isUtf16(head: Uint8Array): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  const n = Math.min(head.length, 200);
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (head[i] === 0) zeros++;
+  return n >= 8 && zeros * 3 >= n;
+}
+
 /** Control bytes that never occur in a text CSV (tab, LF, CR are fine). */
 function firstBinaryByte(buf: Uint8Array, full: boolean): number {
   if (!full) return buf.indexOf(0);
@@ -62,6 +70,8 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
   }
   // Sniff from the head of the file.
   const head = await readHead(file, SNIFF_BYTES);
+  // Excel's "Unicode text" is UTF-16: a BOM FF FE / FE FF, or a NUL after every ASCII byte.
+  if (isUtf16(head)) throw new InspectError(Exit.data, { key: 'E_UTF16_FILE', params: { file } });
   const detected = detectEncoding(head);
   const encoding = forced ?? detected.encoding;
   const bom = detected.bom;

@@ -28,7 +28,17 @@ export function parseFormat(v: string | undefined): Format {
   throw new InspectError(Exit.usage, { key: 'E_BAD_FORMAT', params: { value: v } });
 }
 
-export async function renderTable(t: Table, format: Format, raw: boolean, json: unknown = t.rows): Promise<string | Buffer> {
+/** Excel keeps at most 32,767 characters in a cell; a longer one would make the file unreadable. */
+export const EXCEL_CELL_MAX = 32767;
+const CUT_MARK = '…[已截断 truncated]';
+
+/** A cell Excel can hold: longer text is cut, with a visible mark at the end. */
+export function excelCell(value: string): { value: string; cut: boolean } {
+  if (value.length <= EXCEL_CELL_MAX) return { value, cut: false };
+  return { value: value.slice(0, EXCEL_CELL_MAX - CUT_MARK.length) + CUT_MARK, cut: true };
+}
+
+export async function renderTable(t: Table, format: Format, raw: boolean, json: unknown = t.rows, ui?: Ui): Promise<string | Buffer> {
   if (format === 'json') return `${JSON.stringify(json, null, 2)}\n`;
   if (format === 'csv') {
     return raw
@@ -36,14 +46,22 @@ export async function renderTable(t: Table, format: Format, raw: boolean, json: 
       : csvText(t.columns.map((c) => c.zh), t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')), { excel: true });
   }
   const header = t.columns.map((c) => ({ value: c.zh, fontWeight: 'bold' as const }));
-  const body = t.rows.map((r) => t.columns.map((c) => ({ value: r[c.key] ?? '', type: String })));
+  let cut = 0;
+  const body = t.rows.map((r) =>
+    t.columns.map((c) => {
+      const cell = excelCell(r[c.key] ?? '');
+      if (cell.cut) cut++;
+      return { value: cell.value, type: String };
+    }),
+  );
+  if (cut > 0) ui?.warn('W_XLSX_CUT', { count: cut, max: EXCEL_CELL_MAX });
   return writeXlsxFile([header, ...body], { columns: t.columns.map((c) => ({ width: Math.min(60, Math.max(10, c.zh.length * 2 + 4)) })) }).toBuffer();
 }
 
 /** Writes the export; returns where it went ('-' for stdout). */
 export async function writeExport(ui: Ui, t: Table, opts: ExportOptions, defaultName: string, json?: unknown): Promise<string> {
   const format = parseFormat(opts.format);
-  const data = await renderTable(t, format, Boolean(opts.raw), json);
+  const data = await renderTable(t, format, Boolean(opts.raw), json, ui);
   const out = opts.out ?? (format === 'json' ? '-' : `${defaultName}.${format}`);
   if (out === '-') {
     process.stdout.write(data);
