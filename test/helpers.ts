@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeContext, type Context } from '../src/commands/context.js';
@@ -10,8 +10,23 @@ export const FIXTURES = join(ROOT, 'test/fixtures');
 export const DATA = join(ROOT, 'data');
 export const fixture = (name: string) => join(FIXTURES, name);
 
+const made: string[] = [];
+
 export function tmp(prefix = 'inspect-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the folders tmp() made (a mount still in place is left to its own test's clean-up). */
+export function removeTmpDirs(): void {
+  for (const d of made.splice(0)) {
+    try {
+      rmSync(d, { recursive: true, force: true });
+    } catch {
+      /* busy: a mount point */
+    }
+  }
 }
 
 export function fileSha(path: string): string {

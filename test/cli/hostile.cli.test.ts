@@ -99,7 +99,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     // A roster of 20,000 more objects: far more than the room left.
     const big = join(tmp(), 'big.csv');
     writeFileSync(big, stringify([OBJECT_HEADERS, ...objectRows(20000, 'full')]));
-    const r = cli(['import', 'objects', big, '--db', target]);
+    const r = cli(['import', 'objects', big, '--full-roster', '--db', target]);
     expect(r.code, r.stderr).toBe(74);
     expect(r.stderr).toContain('磁盘已满');
     expect(r.stderr).not.toContain('内部错误');
