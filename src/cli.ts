@@ -86,6 +86,13 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .action((id: string, opts) => run(async (ctx) => (await import('./commands/bundle.js')).runExportBundle(ctx, id, opts)));
 
   exp
+    .command('verifier')
+    .description(zh ? '导出离线复核页面 verify.html（单独发布用），并打印其 SHA-256' : 'write the offline verifier page (verify.html) on its own, with its SHA-256')
+    .option('--out <file>', zh ? '输出文件' : 'output file')
+    .option('--force', zh ? '覆盖已有文件' : 'overwrite an existing file')
+    .action((opts) => run(async (ctx) => (await import('./commands/exportVerifier.js')).runExportVerifier(ctx, opts)));
+
+  exp
     .command('tasks')
     .description(zh ? '导出检查任务清单（给检查组）' : 'the task list for the inspection teams')
     .argument('<drawId>')

@@ -1,6 +1,6 @@
 // npm run bench: speed and memory figures, each beside a baseline measured in the same run on the same
 // machine (these machines are shared and noisy, so only ratios mean much).
-//   BENCH_ROWS=1000000 (default)  BENCH_ONLY=import|draw
+//   BENCH_ROWS=1000000 (default)  BENCH_ONLY=import|draw|browser
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { encodeGb18030 } from '../dev/gb18030.js';
 import { OBJECT_HEADERS, objectRows } from '../dev/sampleData.js';
 import { ensureSqlite3, fmt, runInspect, timeCommand } from './measure.js';
 import { benchDraw } from './draw.js';
+import { benchBrowser } from './browser.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const work = mkdtempSync(join(tmpdir(), 'inspect-bench-'));
@@ -70,6 +71,7 @@ try {
   await writeObjects(utf8, gb);
   if (!only || only === 'import') await benchImport();
   if (!only || only === 'draw') await benchDraw(work, ROWS, utf8);
+  if (!only || only === 'browser') await benchBrowser(work);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,6 @@
 // inspect export bundle DRAW_ID --out DIR: everything an auditor needs to recompute a draw without us.
-import { mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { ALGORITHM_DOC, VERIFIER_HTML } from '../io/paths.js';
 import { join } from 'node:path';
 import { Exit, InspectError, usageError } from '../core/errors.js';
 import { getDraw, type DrawRow } from '../io/drawStore.js';
@@ -7,7 +8,7 @@ import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
 
-export const BUNDLE_FILES = ['frame.json', 'inspectors.json', 'record.json', 'README.txt'] as const;
+export const BUNDLE_FILES = ['frame.json', 'inspectors.json', 'record.json', 'README.txt', 'verify.html', 'algorithm.md'] as const;
 export const COMMIT_FILES = ['commitment.json', 'beacons.json'] as const;
 
 export type LoadedDraw = DrawRow & { commitment?: CommitmentRow };
@@ -45,6 +46,9 @@ export function runExportBundle(ctx: Context, id: string, opts: { out?: string; 
     writeFileAtomic(join(dir, 'beacons.json'), d.commitment.beacons ?? '', { force: true });
   }
   writeFileAtomic(join(dir, 'README.txt'), auditorReadme(d), { force: true });
+  // The page and the algorithm travel with the data: the bundle alone is enough to check the draw.
+  writeFileAtomic(join(dir, 'verify.html'), verifierPage(), { force: true });
+  writeFileAtomic(join(dir, 'algorithm.md'), readFileSync(ALGORITHM_DOC), { force: true });
   const result = {
     drawId: d.id, dir, inputDigest: d.input_digest, recordSha256: d.record_sha256, files, superseded: d.superseded_by ?? null,
     ...(d.commitment ? { commitDigest: d.commitment.commit_digest } : {}),
@@ -54,17 +58,31 @@ export function runExportBundle(ctx: Context, id: string, opts: { out?: string; 
   return result;
 }
 
+/** The verifier page as built with the package (npm run build). */
+export function verifierPage(): Buffer {
+  try {
+    return readFileSync(VERIFIER_HTML);
+  } catch {
+    throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: `${VERIFIER_HTML} (npm run build)` } });
+  }
+}
+
 function auditorReadme(d: LoadedDraw): string {
   const superseded = d.superseded_by ? `\n注意：本次抽取已被 ${d.superseded_by} 作废，原因：${d.superseded_reason}\n` : '';
   return `抽取复核包：${d.id}
 ${superseded}
 本目录可由任何人在任何电脑上独立复核，不需要本系统的数据库。
 
+最简单的复核方法：用浏览器（Chrome、Edge、Firefox、360、QQ 浏览器等）打开本目录中的 verify.html，
+选择本目录中的文件（或把整个目录拖进页面）。页面离线运行，不联网、不上传，结果显示“全部一致”或第一处差异。
+
 文件
   frame.json       抽取框（规范化 JSON）：可抽取对象及其所在层、被排除对象及原因、策略比例。
   inspectors.json  执法人员匹配的全部输入（规范化 JSON）。
   record.json      抽取记录：种子、摘要、分配、抽中对象及签号、检查组。
   README.txt       本说明。
+  verify.html      离线复核页面（与命令行 inspect verify 使用同一套计算代码）。
+  algorithm.md     公开算法全文（inspect-draw/1、inspect-assign/1、inspect-commit/1），可据此自行编程复核。
 ${d.commitment ? `  commitment.json  抽取承诺（inspect-commit/1）：在随机数公开之前固定的全部输入，其 SHA-256 即承诺摘要：
                    ${d.commitment.commit_digest}
   beacons.json     揭示的公共随机数及其证明（drand 签名、彩票号码、现场摇号数字）与由此得到的密钥串（即种子）。
@@ -75,9 +93,9 @@ ${d.commitment ? `  commitment.json  抽取承诺（inspect-commit/1）：在随
   2. seedHex = SHA-256( "inspect-draw/1" + 换行 + 种子 + 换行 + inputDigest )，应等于 record.json 中的 seedHex。
      本次种子：${d.seed}
   3. 用 seedrandom 3.0.5（ARC4）以 seedHex 为种子，按 frame.json 中对象的顺序每个对象取一个随机数（签号）。
-  4. 按公开算法（docs/algorithm.md，inspect-draw/1）计算各层抽取数 n，各层按（签号，编号）升序取前 n 个，
+  4. 按公开算法（本目录 algorithm.md，inspect-draw/1）计算各层抽取数 n，各层按（签号，编号）升序取前 n 个，
      结果应与 record.json 的 allocation 和 selected 完全一致。
-  5. 执法人员匹配按 inspect-assign/1（docs/algorithm.md 第 6 节）由 inspectors.json 与 seedHex 重新计算，
+  5. 执法人员匹配按 inspect-assign/1（algorithm.md 第 6 节）由 inspectors.json 与 seedHex 重新计算，
      应与 record.json 的 assignments 一致。
 
 ${d.commitment ? `6. 承诺抽取：SHA-256(commitment.json) 应等于 record.json 的 commitDigest；commitment.json 中的 inputDigest、
@@ -85,7 +103,7 @@ ${d.commitment ? `6. 承诺抽取：SHA-256(commitment.json) 应等于 record.js
      drand 签名用 quicknet 公钥验证；彩票号码请与官方开奖公告核对；按 RFC 3797 第 4 节由这些值得到的
      密钥串应等于 record.json 的 seed。
 ` : ''}
-已从源码安装本工具的，也可以一步完成全部检查（无需数据库）：
+已从源码安装本工具的（见其 README），也可以在命令行一步完成全部检查（无需数据库）：
   inspect verify 本目录
 `;
 }

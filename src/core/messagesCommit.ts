@@ -24,6 +24,8 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
 
   E_NO_ITEMS_LOADED: { zh: '尚未导入抽查事项清单：先运行 inspect import items 事项.csv（以及 departments、objects、inspectors）。', en: 'No inspection items loaded: run inspect import items ITEMS.csv first (and departments, objects, inspectors).' },
 
+  I_VERIFIER_WRITTEN: { zh: '已写入离线复核页面 {file}\nSHA-256：{sha256}（请与发布的值核对）', en: 'Wrote the offline verifier page {file}\nSHA-256: {sha256} (compare it with the published value)' },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

@@ -4,3 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATA_DIR = resolve(PACKAGE_ROOT, 'data');
+/** The auditor's page, built by `npm run build` (src/dev/buildVerifier.ts). */
+export const VERIFIER_HTML = resolve(PACKAGE_ROOT, 'dist/verify.html');
+/** The published algorithms, copied into every bundle. */
+export const ALGORITHM_DOC = resolve(PACKAGE_ROOT, 'docs/algorithm.md');

@@ -1,0 +1,228 @@
+// The auditor's verifier page (verify.html): the bundle's files chosen or dropped, every part recomputed
+// with the very core code `inspect verify` runs (bundled, not rewritten), each part shown as match or the
+// first difference. Nothing is sent anywhere (the page's CSP allows no connection at all). For scripts and
+// tests: document.body.dataset.verdict is `pass` or `fail` when done; each check row has data-check and
+// data-ok.
+import { sourceLabel } from '../core/beacon.js';
+import type { Commitment } from '../core/commitment.js';
+import type { DrawRecord } from '../core/record.js';
+import { UNPROVABLE_PLAIN, verifyBundle, type Check } from '../core/verify.js';
+
+type Lang = 'zh' | 'en';
+const TEXT: Record<string, { zh: string; en: string }> = {
+  title: { zh: '双随机抽取复核', en: 'Draw verifier (双随机)' },
+  lang: { zh: 'English', en: '中文' },
+  intro: {
+    zh: '选择复核包中的文件（frame.json、inspectors.json、record.json，承诺抽取另有 commitment.json、beacons.json），或把整个复核包文件夹拖到这里。',
+    en: 'Choose the bundle\'s files (frame.json, inspectors.json, record.json, and for a committed draw commitment.json, beacons.json), or drop the whole bundle folder here.',
+  },
+  pickFiles: { zh: '选择文件：', en: 'Files:' },
+  pickFolder: { zh: '或选择文件夹：', en: 'or a folder:' },
+  offline: {
+    zh: '本页完全离线运行：不联网、不上传，所有计算都在本机浏览器中完成。算法见复核包中的 algorithm.md。',
+    en: 'This page works offline: nothing is sent anywhere; everything is computed in this browser. The algorithm is in the bundle\'s algorithm.md.',
+  },
+  reading: { zh: '正在读取并重新计算……', en: 'Reading and recomputing…' },
+  pass: { zh: '全部一致：抽取结果可由公开数据和算法完全重现。', en: 'All parts match: the draw follows from its published inputs and algorithm.' },
+  fail: { zh: '复核未通过：见下表中标为“不一致”的部分。', en: 'Verification FAILED: see the parts marked MISMATCH below.' },
+  match: { zh: '一致', en: 'match' },
+  mismatch: { zh: '不一致', en: 'MISMATCH' },
+  part: { zh: '复核项', en: 'part' },
+  result: { zh: '结果', en: 'result' },
+  detail: { zh: '说明 / 第一处差异', en: 'detail / first difference' },
+  missing: { zh: '缺少文件：', en: 'missing file: ' },
+  notJson: { zh: '不是有效的 JSON：', en: 'not valid JSON: ' },
+  summary: { zh: '公示摘要', en: 'Summary for the notice' },
+  drawId: { zh: '抽取编号', en: 'draw id' },
+  items: { zh: '抽查事项', en: 'items' },
+  year: { zh: '年度', en: 'year' },
+  window: { zh: '检查时间', en: 'window' },
+  seed: { zh: '种子（原文）', en: 'seed (as given)' },
+  inputDigest: { zh: '输入摘要', en: 'input digest' },
+  commitDigest: { zh: '承诺摘要', en: 'commitment digest' },
+  selected: { zh: '抽中对象', en: 'objects selected' },
+  teams: { zh: '检查组', en: 'teams' },
+  strata: { zh: '分层（N 户中抽 n 户）', en: 'strata (n of N)' },
+  sources: { zh: '公共随机源', en: 'public random sources' },
+  lotteries: { zh: '请与官方开奖公告逐一核对以下号码（无法离线证明彩票号码真实）：', en: 'Compare these numbers with the official announcements (lottery numbers cannot be proven offline):' },
+  unprovable: { zh: '复核包无法单独证明、请与公告核对的字段：', en: 'Not provable from the bundle alone; compare with the notice: ' },
+  clock: {
+    zh: '注意：该承诺是在 INSPECT_NOW 指定的时钟下做出的（演练或测试）。能证明承诺在先的是已发布的承诺公告。',
+    en: 'Note: this commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test); the published notice is what proves it came first.',
+  },
+  files: { zh: '文件', en: 'files' },
+  frame: { zh: '抽取框', en: 'frame' },
+  digest: { zh: '输入摘要', en: 'digest' },
+  seedCheck: { zh: '种子', en: 'seed' },
+  allocation: { zh: '分配', en: 'allocation' },
+  selection: { zh: '抽中对象', en: 'selection' },
+  assignments: { zh: '检查组', en: 'assignments' },
+  record: { zh: '抽取记录字段', en: 'record fields' },
+  commitment: { zh: '抽取承诺', en: 'commitment' },
+  sourceTimes: { zh: '随机源时间', en: 'source times' },
+  beacons: { zh: '公共随机数', en: 'public values' },
+  key: { zh: '密钥串', en: 'key string' },
+  seconds: { zh: '用时 {s} 秒', en: '{s} s' },
+};
+
+let lang: Lang = /^en/i.test(new URLSearchParams(location.search).get('lang') ?? '') ? 'en' : 'zh';
+let last: File[] = [];
+const t = (k: string) => TEXT[k]?.[lang] ?? k;
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+function el(tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(c); // text nodes: file content is never parsed as HTML
+  return e;
+}
+
+function applyLanguage(): void {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const e of document.querySelectorAll<HTMLElement>('[data-t]')) e.textContent = t(e.dataset.t!);
+  $('lang').textContent = t('lang');
+  document.title = t('title');
+}
+
+const NEEDED = ['record.json', 'frame.json', 'inspectors.json'];
+const COMMIT = ['commitment.json', 'beacons.json'];
+
+/** The bundle's files by name (a folder's sub-paths are ignored: the names are what matter). */
+async function readFiles(files: File[]): Promise<Map<string, string>> {
+  const byName = new Map<string, string>();
+  for (const f of files) {
+    const name = f.name.split(/[\\/]/).pop()!;
+    if ([...NEEDED, ...COMMIT].includes(name)) byName.set(name, await f.text());
+  }
+  return byName;
+}
+
+interface Outcome {
+  checks: (Check | { name: string; ok: boolean; detail: string })[];
+  record: DrawRecord | null;
+  commitment: Commitment | null;
+  lotteries: string[];
+  clockOverridden: boolean;
+}
+
+function verify(files: Map<string, string>): Outcome {
+  const fail = (detail: string): Outcome => ({ checks: [{ name: 'files', ok: false, detail }], record: null, commitment: null, lotteries: [], clockOverridden: false });
+  const recordText = files.get('record.json');
+  if (recordText === undefined) return fail(`${t('missing')}record.json`);
+  let record: DrawRecord;
+  try {
+    record = JSON.parse(recordText) as DrawRecord;
+  } catch (e) {
+    return fail(`record.json ${t('notJson')}${(e as Error).message}`);
+  }
+  const committed = record.commitDigest !== undefined || COMMIT.some((f) => files.has(f));
+  // The same rule as `inspect verify DIR`: every file the draw needs must be there.
+  const missing = [...NEEDED, ...(committed ? COMMIT : [])].filter((f) => !files.has(f));
+  if (missing.length) return { ...fail(`${t('missing')}${missing.join(', ')}`), record };
+  const commitmentText = files.get('commitment.json');
+  const v = verifyBundle({
+    frameText: files.get('frame.json')!, record, assignText: files.get('inspectors.json')!, lang,
+    ...(committed ? { commit: { commitmentText: commitmentText!, beaconsText: files.get('beacons.json')! } } : {}),
+  });
+  let commitment: Commitment | null = null;
+  try {
+    commitment = commitmentText ? (JSON.parse(commitmentText) as Commitment) : null;
+  } catch {
+    commitment = null;
+  }
+  return { checks: [{ name: 'files', ok: true, detail: [...files.keys()].sort().join(', ') }, ...v.checks], record, commitment, lotteries: v.lotteries, clockOverridden: v.clockOverridden };
+}
+
+function render(o: Outcome, seconds: number): void {
+  const ok = o.checks.every((c) => c.ok);
+  const out = $('results');
+  out.replaceChildren();
+  $('verdict').textContent = `${t(ok ? 'pass' : 'fail')}  (${t('seconds').replace('{s}', seconds.toFixed(2))})`;
+  const table = el('table', { id: 'checks' }, el('tr', {}, el('th', {}, t('part')), el('th', {}, t('result')), el('th', {}, t('detail'))));
+  for (const c of o.checks) {
+    table.append(el('tr', { 'data-check': c.name, 'data-ok': String(c.ok) },
+      el('td', {}, t(c.name === 'seed' ? 'seedCheck' : c.name)), el('td', { class: 'mark' }, t(c.ok ? 'match' : 'mismatch')), el('td', { class: 'detail' }, c.detail)));
+  }
+  out.append(table);
+  const r = o.record;
+  if (r) {
+    out.append(el('h2', {}, t('summary')));
+    const rows: [string, string][] = [
+      ['drawId', String(r.drawId)], ['items', (r.items ?? []).join('、')], ['year', String(r.year)],
+      ['window', r.window ? `${r.window.start} — ${r.window.end}` : ''], ['seed', JSON.stringify(r.seed)], ['inputDigest', String(r.inputDigest)],
+      ...(r.commitDigest ? [['commitDigest', r.commitDigest] as [string, string]] : []),
+      ['selected', String(r.selected?.length ?? '')], ['teams', String(r.assignments?.length ?? '')],
+      ['strata', Object.keys(r.allocation?.N ?? {}).sort().map((h) => `${h}: ${r.allocation.n[h]}/${r.allocation.N[h]}`).join('  ')],
+      ...(o.commitment ? [['sources', (o.commitment.sources ?? []).map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join('; ')] as [string, string]] : []),
+    ];
+    const summary = el('table', { id: 'summary' });
+    for (const [k, v] of rows) summary.append(el('tr', { 'data-field': k }, el('th', {}, t(k)), el('td', { class: 'detail' }, v)));
+    out.append(summary);
+    if (o.lotteries.length) out.append(el('p', {}, t('lotteries')), el('ul', {}, ...o.lotteries.map((l) => el('li', {}, l))));
+    const unprovable = o.commitment ? UNPROVABLE_PLAIN.filter((f) => f !== 'items' && f !== 'window.start') : UNPROVABLE_PLAIN;
+    out.append(el('p', { class: 'note' }, t('unprovable') + unprovable.join(', ')));
+    if (o.clockOverridden) out.append(el('p', { class: 'note', id: 'clock' }, t('clock')));
+  }
+  document.body.dataset.verdict = ok ? 'pass' : 'fail';
+}
+
+async function run(files: File[]): Promise<void> {
+  last = files;
+  delete document.body.dataset.verdict;
+  $('status').textContent = t('reading');
+  // Let the status paint before the (synchronous) recomputation.
+  await new Promise((r) => setTimeout(r, 20));
+  const t0 = performance.now();
+  let outcome: Outcome;
+  try {
+    outcome = verify(await readFiles(files));
+  } catch (e) {
+    outcome = { checks: [{ name: 'files', ok: false, detail: (e as Error).message }], record: null, commitment: null, lotteries: [], clockOverridden: false };
+  }
+  $('status').textContent = '';
+  render(outcome, (performance.now() - t0) / 1000);
+}
+
+/** Files from a drop, folders walked (webkitGetAsEntry: Chrome, Edge, Firefox and the 360/QQ browsers). */
+async function dropped(items: DataTransferItemList): Promise<File[]> {
+  const out: File[] = [];
+  const walk = async (entry: FileSystemEntry): Promise<void> => {
+    if (entry.isFile) out.push(await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej)));
+    else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((res, rej) => reader.readEntries(res, rej));
+        if (batch.length === 0) break;
+        for (const e of batch) await walk(e);
+      }
+    }
+  };
+  const entries = [...items].map((i) => i.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+  for (const e of entries) await walk(e);
+  return out;
+}
+
+function start(): void {
+  applyLanguage();
+  $('lang').addEventListener('click', () => {
+    lang = lang === 'zh' ? 'en' : 'zh';
+    applyLanguage();
+    if (last.length) void run(last);
+  });
+  for (const id of ['files', 'folder']) {
+    $<HTMLInputElement>(id).addEventListener('change', (e) => void run([...((e.target as HTMLInputElement).files ?? [])]));
+  }
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer) void dropped(e.dataTransfer.items).then(run);
+  });
+}
+
+start();

@@ -1,0 +1,144 @@
+// The auditor's page (verify.html) in a real browser: untouched plain and committed bundles pass; every
+// tampering `inspect verify` catches fails in the page with the same part named and the same first
+// difference; nothing is fetched. Screenshots of a passing and a failing page go to docs/ for the README.
+// Without Chromium these tests are skipped with one line saying how to run them.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, DATA, ROOT, tmp } from '../helpers.js';
+import { CHROMIUM, hasChromium, launch } from './launch.js';
+
+if (!hasChromium) console.log(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, then npm run test:browser)`);
+
+const SIG = 'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
+const FILES = ['frame.json', 'inspectors.json', 'record.json', 'commitment.json', 'beacons.json'];
+type Row = { name: string; ok: boolean; detail: string };
+
+let browser: Browser;
+let plain: string;
+let committed: string;
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  const dir = tmp();
+  const db = join(dir, 'inspect.db');
+  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history']) expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+  expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--seed', '湖里区2026年第一批', '--yes', '--db', db, '-q']).code).toBe(0);
+  const at = (iso: string) => ({ env: { INSPECT_NOW: iso } });
+  expect(cli(['draw', '--items', 'SC04', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--commit', '--beacon', 'drand:657413', '--beacon', 'ssq:2023108@2023-09-16', '--yes', '--db', db, '-q'], at('2023-09-15T18:40:00+08:00')).code).toBe(0);
+  expect(cli(['reveal', '2026-HLSJ-002', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'], at('2023-09-16T22:00:00+08:00')).code).toBe(0);
+  plain = join(dir, 'plain');
+  committed = join(dir, 'committed');
+  expect(cli(['export', 'bundle', '2026-HLSJ-001', '--out', plain, '--db', db]).code).toBe(0);
+  expect(cli(['export', 'bundle', '2026-HLSJ-002', '--out', committed, '--db', db]).code).toBe(0);
+  browser = await launch();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the bundle's own verify.html from file://, chooses its files, and reads the verdict and rows. */
+async function inPage(dir: string, screenshot?: string): Promise<{ verdict: string; rows: Row[]; requests: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) requests.push(r.url());
+  });
+  try {
+    await page.goto(`file://${join(dir, 'verify.html')}`);
+    const present = FILES.filter((f) => { try { readFileSync(join(dir, f)); return true; } catch { return false; } });
+    await page.setInputFiles('#files', present.map((f) => join(dir, f)));
+    await page.waitForSelector('body[data-verdict]', { timeout: 60_000 });
+    const verdict = (await page.evaluate(() => document.body.dataset.verdict))!;
+    const rows = await page.$$eval('tr[data-check]', (trs) => trs.map((tr) => ({
+      name: (tr as HTMLElement).dataset.check!, ok: (tr as HTMLElement).dataset.ok === 'true', detail: tr.querySelector('td.detail')!.textContent!,
+    })));
+    if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+    return { verdict, rows, requests };
+  } finally {
+    await page.close();
+  }
+}
+
+/** `inspect verify DIR --json` in the same language as the page's default. */
+function inCli(dir: string): { code: number | null; rows: Row[] } {
+  const r = cli(['verify', dir, '--json', '--lang', 'zh']);
+  return { code: r.code, rows: r.code === 66 ? [] : (JSON.parse(r.stdout).checks as Row[]) };
+}
+
+function tampered(from: string, edit: (dir: string) => void): string {
+  const dir = tmp();
+  cpSync(from, dir, { recursive: true });
+  edit(dir);
+  return dir;
+}
+const editJson = (file: string, change: (v: Record<string, unknown>) => void) => (dir: string) => {
+  const v = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  change(v);
+  writeFileSync(join(dir, file), JSON.stringify(v));
+};
+const editText = (file: string, from: string | RegExp, to: string) => (dir: string) => {
+  const s = readFileSync(join(dir, file), 'utf8');
+  const next = s.replace(from, to);
+  if (next === s) throw new Error(`nothing to change in ${file}`);
+  writeFileSync(join(dir, file), next);
+};
+
+describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
+  it('an untouched plain bundle and an untouched committed bundle pass, with every check the CLI makes; nothing is fetched', async () => {
+    for (const [dir, shot] of [[plain, join(ROOT, 'docs/verifier-pass.png')], [committed, undefined]] as const) {
+      const page = await inPage(dir, shot);
+      const c = inCli(dir);
+      expect(c.code).toBe(0);
+      expect(page.verdict).toBe('pass');
+      expect(page.requests).toEqual([]);
+      // The same checks with the same details, after the page's own "files" row.
+      expect(page.rows.slice(1)).toEqual(c.rows);
+    }
+  });
+
+  const cases: [string, () => string][] = [
+    ['a changed selected id', () => tampered(plain, editJson('record.json', (r) => {
+      const frame = JSON.parse(readFileSync(join(plain, 'frame.json'), 'utf8')) as { frame: [string, string][] };
+      const sel = r.selected as { id: string }[];
+      sel[2]!.id = frame.frame.find(([id]) => !sel.some((s) => s.id === id))![0];
+    }))],
+    ['a changed ticket', () => tampered(plain, editJson('record.json', (r) => { (r.selected as { ticket: string }[])[5]!.ticket = '0.123'; }))],
+    ['a removed frame row', () => tampered(plain, editText('frame.json', /\["[0-9A-Z]{18}","[A-D]\|[LMH]"\],/, ''))],
+    ['a changed seed', () => tampered(plain, editJson('record.json', (r) => { r.seed = '湖里区2026年第二批'; }))],
+    ['a changed commitment time', () => tampered(committed, editText('commitment.json', '"committedAt":"2023-09-15T18:40:00+08:00"', '"committedAt":"2023-09-15T19:10:00+08:00"'))],
+    ['a damaged signature', () => tampered(committed, editText('beacons.json', SIG, `${SIG.slice(0, 95)}0`))],
+  ];
+  for (const [name, make] of cases) {
+    it(`${name}: fails in the page with the same part and the same first difference as inspect verify`, async () => {
+      const dir = make();
+      const c = inCli(dir);
+      expect(c.code).toBe(65);
+      const page = await inPage(dir, name === 'a damaged signature' ? join(ROOT, 'docs/verifier-fail.png') : undefined);
+      expect(page.verdict).toBe('fail');
+      const firstCli = c.rows.find((r) => !r.ok)!;
+      const firstPage = page.rows.find((r) => !r.ok)!;
+      expect(firstPage).toEqual(firstCli);
+      expect(page.rows.slice(1)).toEqual(c.rows);
+    });
+  }
+
+  it('a missing file fails in the page naming it, as the CLI refuses it (66)', async () => {
+    for (const file of ['inspectors.json', 'beacons.json']) {
+      const dir = tampered(file === 'beacons.json' ? committed : plain, (d) => rmSync(join(d, file)));
+      expect(inCli(dir).code).toBe(66);
+      const page = await inPage(dir);
+      expect(page.verdict).toBe('fail');
+      expect(page.rows[0]).toMatchObject({ name: 'files', ok: false });
+      expect(page.rows[0]!.detail).toContain(file);
+    }
+  });
+
+  it('the bundle carries the algorithm and a README that sends people to verify.html, with no npx', () => {
+    const readme = readFileSync(join(committed, 'README.txt'), 'utf8');
+    expect(readme).toContain('verify.html');
+    expect(readme).not.toContain('npx');
+    expect(readFileSync(join(committed, 'algorithm.md'), 'utf8')).toContain('inspect-commit/1');
+  });
+});
