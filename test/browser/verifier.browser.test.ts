@@ -135,6 +135,23 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
     }
   });
 
+  it('a whole folder can be chosen at once, and the page switches to English and back', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`file://${join(committed, 'verify.html')}`);
+      expect(await page.textContent('h1')).toBe('双随机抽取复核');
+      await page.setInputFiles('#folder', committed);
+      await page.waitForSelector('body[data-verdict="pass"]', { timeout: 60_000 });
+      await page.click('#lang');
+      await page.waitForSelector('body[data-verdict="pass"]', { timeout: 60_000 });
+      expect(await page.textContent('h1')).toBe('Draw verifier (双随机)');
+      expect(await page.textContent('#verdict')).toContain('All parts match');
+      expect(await page.textContent('tr[data-check="key"] td.mark')).toBe('match');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the bundle carries the algorithm and a README that sends people to verify.html, with no npx', () => {
     const readme = readFileSync(join(committed, 'README.txt'), 'utf8');
     expect(readme).toContain('verify.html');
