@@ -183,8 +183,12 @@ async function run(files: File[]): Promise<void> {
   render(outcome, (performance.now() - t0) / 1000);
 }
 
-/** Files from a drop, folders walked (webkitGetAsEntry: Chrome, Edge, Firefox and the 360/QQ browsers). */
-async function dropped(items: DataTransferItemList): Promise<File[]> {
+/**
+ * Files from a drop, folders walked (webkitGetAsEntry: Chrome, Edge, Firefox and the 360/QQ browsers);
+ * where entries are not available, the dropped files themselves.
+ */
+async function dropped(dt: DataTransfer): Promise<File[]> {
+  const items = dt.items;
   const out: File[] = [];
   const walk = async (entry: FileSystemEntry): Promise<void> => {
     if (entry.isFile) out.push(await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej)));
@@ -197,9 +201,9 @@ async function dropped(items: DataTransferItemList): Promise<File[]> {
       }
     }
   };
-  const entries = [...items].map((i) => i.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+  const entries = [...items].map((i) => (typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null)).filter((e): e is FileSystemEntry => e !== null);
   for (const e of entries) await walk(e);
-  return out;
+  return out.length ? out : [...dt.files];
 }
 
 function start(): void {
@@ -221,7 +225,7 @@ function start(): void {
   drop.addEventListener('drop', (e) => {
     e.preventDefault();
     drop.classList.remove('over');
-    if (e.dataTransfer) void dropped(e.dataTransfer.items).then(run);
+    if (e.dataTransfer) void dropped(e.dataTransfer).then(run);
   });
 }
 

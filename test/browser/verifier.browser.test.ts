@@ -152,6 +152,23 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
     }
   });
 
+  it('files dropped on the page are verified', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`file://${join(plain, 'verify.html')}`);
+      const files = ['frame.json', 'inspectors.json', 'record.json'].map((f) => ({ name: f, text: readFileSync(join(plain, f), 'utf8') }));
+      await page.evaluate((fs) => {
+        const dt = new DataTransfer();
+        for (const f of fs) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+        document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, files);
+      await page.waitForSelector('body[data-verdict]', { timeout: 60_000 });
+      expect(await page.evaluate(() => document.body.dataset.verdict)).toBe('pass');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the bundle carries the algorithm and a README that sends people to verify.html, with no npx', () => {
     const readme = readFileSync(join(committed, 'README.txt'), 'utf8');
     expect(readme).toContain('verify.html');
