@@ -15,7 +15,7 @@ import { getDraw } from '../io/drawStore.js';
 import { commitmentSnapshot, listCommitments } from '../io/commitStore.js';
 import { verifyCommitment, type Commitment } from '../core/commitment.js';
 import { resultRowsDigest } from '../io/resultsStore.js';
-import { rosterDigest, tableDigest } from '../io/rosterDigest.js';
+import { rosterDigests } from '../io/rosterDigest.js';
 import { orphanProblems, rowProblems, schemaProblems } from '../io/auditChecks.js';
 import { rowsDigest } from '../io/rowDigests.js';
 import type { Context } from './context.js';
@@ -205,14 +205,15 @@ function auditImports(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
   // The current rosters must be exactly what the latest import of each left behind.
   for (const kind of ROSTER_KINDS) {
     const l = latest.get(kind);
-    const now = rosterDigest(db, kind as RosterKind);
+    const both = rosterDigests(db, kind as RosterKind);
+    const now = both.roster;
     s.checked++;
     if (!l) {
       const n = db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get() as number;
       if (n > 0) s.problems.push(`${kind}: ${n} rows but no import recorded them`);
     } else if (now !== l.roster_sha256) {
       s.problems.push(`${kind}: the table now hashes to ${now}, but import ${l.id} left ${l.roster_sha256}: rows were changed outside an import`);
-    } else if (l.table_sha256 && tableDigest(db, kind as RosterKind) !== l.table_sha256) {
+    } else if (l.table_sha256 && both.table !== l.table_sha256) {
       s.problems.push(`${kind}: a bookkeeping column (in_roster, src_row, import_id, seen_import) differs from what import ${l.id} left`);
     }
   }

@@ -10,7 +10,7 @@ import { csvText, writeFileAtomic } from '../io/csvWrite.js';
 import { openDb, writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { nowWithOffset } from '../io/clock.js';
-import { rosterDigest, tableDigest } from '../io/rosterDigest.js';
+import { rosterDigests } from '../io/rosterDigest.js';
 import { currentCount, finishImport, historyWriter, insertImport, loadRefs, retireAbsent, stager, type ImportRecord } from '../io/rosterStore.js';
 import { askConfirm } from '../io/prompts.js';
 import type { Context } from './context.js';
@@ -199,8 +199,9 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         seconds, rowsPerSecond: Math.round(rowsRead / Math.max(seconds, 1e-6)), importId: opts.dryRun ? null : importId,
       };
       if (opts.dryRun) throw new DryRunDone(summary);
-      final.rosterSha256 = rosterDigest(db, kind);
-      final.tableSha256 = tableDigest(db, kind);
+      const digests = rosterDigests(db, kind);
+      final.rosterSha256 = digests.roster;
+      final.tableSha256 = digests.table;
       finishImport(db, importId, final);
       appendEvent(db, {
         at: final.finishedAt,

@@ -1,5 +1,6 @@
 // What the exports show, read from SQLite as plain rows: selections with their objects, items, teams.
-import { usageError } from '../core/errors.js';
+import { Exit, InspectError, usageError } from '../core/errors.js';
+import { getCommitment } from './commitStore.js';
 import type { DrawRecord } from '../core/record.js';
 import type { Db } from './db.js';
 import { getDraw } from './drawStore.js';
@@ -57,7 +58,11 @@ export function departmentNames(db: Db): Map<string, string> {
 /** What every export of a draw starts from: the draw row, its record, its items, department names, status. */
 export function exportContext(db: Db, drawId: string) {
   const draw = getDraw(db, drawId);
-  if (!draw) throw usageError('E_UNKNOWN_DRAW', { id: drawId });
+  if (!draw) {
+    // A pending commitment has an id but no selection yet.
+    if (getCommitment(db, drawId)) throw new InspectError(Exit.data, { key: 'E_NOT_REVEALED', params: { id: drawId } });
+    throw usageError('E_UNKNOWN_DRAW', { id: drawId });
+  }
   const record = JSON.parse(draw.record) as DrawRecord;
   return {
     draw,

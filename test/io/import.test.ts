@@ -184,3 +184,20 @@ describe('a re-import never deletes', () => {
   });
 });
 
+
+describe('roster digests', () => {
+  it('one pass gives the data-columns digest exactly as imports always recorded it, and the whole-table digest', async () => {
+    const { rosterDigest, rosterDigests } = await import('../../src/io/rosterDigest.js');
+    const { openDb } = await import('../../src/io/db.js');
+    const ctx = testContext();
+    await loadSample(ctx);
+    const db = openDb(ctx.dbPath, { readonly: true });
+    for (const kind of ['objects', 'inspectors', 'items', 'departments', 'history'] as const) {
+      const both = rosterDigests(db, kind);
+      expect(both.roster).toBe(rosterDigest(db, kind));
+      expect(both.table).not.toBe(both.roster);
+      expect(db.prepare('SELECT table_sha256 FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1').pluck().get(kind)).toBe(both.table);
+    }
+    db.close();
+  });
+});
