@@ -104,7 +104,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
   exp
     .command('publication')
     .description(zh ? '导出公示文件：抽查任务公告（task）或抽查结果公告（result，同时标记为已公示）' : 'publication files: task notice, or result notice (marks those results published)')
-    .argument('<drawId>')
+    .argument('[drawId]', zh ? '抽取编号（用 --pending 时不给）' : 'draw id (none with --pending)')
     .requiredOption('--kind <kind>', zh ? 'task（抽查任务公告）| result（抽查结果公告）| commitment（抽取承诺公告）' : 'task | result | commitment')
     .option('--with-list', zh ? '任务公告附抽中对象名单（名称、信用代码）' : 'add the list of selected objects (name, credit code) to the task notice')
     .option('--format <fmt>', 'csv | xlsx | json', 'csv')
@@ -113,7 +113,8 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--force', zh ? '覆盖已有文件' : 'overwrite an existing file')
     .option('--as-of <date>', zh ? '公示日期（默认今天）' : 'publication date (default today)')
     .option('--dry-run', zh ? '预览：输出到屏幕，不写文件、不标记为已公示' : 'preview on stdout: no file, nothing marked published')
-    .action((id: string, opts) => run(async (ctx) => (await import('./commands/exportPublication.js')).runExportPublication(ctx, id, opts)));
+    .option('--pending', zh ? '与 --kind result 合用：把所有有效抽取中尚未公示的结果写入一份以日期命名的公告并标记已公示（供每日定时任务）' : 'with --kind result: one notice, named with the date, of every result not yet published across all standing draws, marked published (for a daily job)')
+    .action((id: string | undefined, opts) => run(async (ctx) => (await import('./commands/exportPublication.js')).runExportPublication(ctx, id, opts)));
 
   const results = program.command('results').description(zh ? '检查结果' : 'inspection results');
   results

@@ -19,6 +19,8 @@ export interface PublicationOptions extends ExportOptions {
   withList?: boolean;
   asOf?: string;
   dryRun?: boolean;
+  /** Every result not yet published, across all standing draws (for a daily job). */
+  pending?: boolean;
 }
 
 export const RESULT_NOTICE_COLUMNS = [
@@ -31,8 +33,14 @@ export const RESULT_NOTICE_COLUMNS = [
   { key: 'result', zh: '检查结果' },
 ];
 
-export async function runExportPublication(ctx: Context, drawId: string, opts: PublicationOptions) {
+export async function runExportPublication(ctx: Context, drawIdArg: string | undefined, opts: PublicationOptions) {
   const kind = opts.kind ?? 'task';
+  if (opts.pending) {
+    if (kind !== 'result' || drawIdArg) throw usageError('E_PENDING_USAGE');
+    return (await import('./exportPending.js')).runExportPending(ctx, opts);
+  }
+  if (!drawIdArg) throw usageError('E_USAGE', { detail: 'inspect export publication DRAW_ID --kind …  |  --kind result --pending' });
+  const drawId = drawIdArg;
   if (kind === 'commitment') return (await import('./exportCommitment.js')).runExportCommitment(ctx, drawId, opts);
   if (kind !== 'task' && kind !== 'result') throw usageError('E_BAD_OPTION', { flag: '--kind', value: kind, reason: 'task | result | commitment' });
   const format = parseFormat(opts.format);

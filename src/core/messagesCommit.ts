@@ -26,6 +26,10 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
 
   I_VERIFIER_WRITTEN: { zh: '已写入离线复核页面 {file}\nSHA-256：{sha256}（请与发布的值核对）', en: 'Wrote the offline verifier page {file}\nSHA-256: {sha256} (compare it with the published value)' },
 
+  E_PENDING_USAGE: { zh: '--pending 只与 --kind result 合用，且不给抽取编号。', en: '--pending goes with --kind result and no draw id.' },
+  I_NOTHING_PENDING: { zh: '没有尚未公示的检查结果：未写入任何文件。', en: 'No results waiting to be published: no file written.' },
+  I_PENDING_PUBLISHED: { zh: '已写入 {file}：{draws} 次抽取的 {results} 条结果，已标记为已公示。', en: 'Wrote {file}: {results} results of {draws} draws, marked published.' },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

@@ -1,0 +1,88 @@
+// inspect export publication --kind result --pending: for a daily job that knows no draw ids. One
+// result notice for every current result not yet published, across all standing draws, in a file named
+// with the date; the results are marked published in the same transaction as the file is written. A
+// second run with nothing new writes nothing, says so, and exits 0.
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { sha256Hex } from '../core/canonical.js';
+import { RESULT_TEXT } from '../core/results.js';
+import { nowWithOffset } from '../io/clock.js';
+import { writeFileAtomic } from '../io/csvWrite.js';
+import { writeTransaction } from '../io/db.js';
+import { appendEvent } from '../io/events.js';
+import { exportContext, selectionRows } from '../io/exportData.js';
+import { currentResults, recordPublication } from '../io/resultsStore.js';
+import { parseFormat, renderTable, type Table } from '../io/tableExport.js';
+import type { Context } from './context.js';
+import { RESULT_NOTICE_COLUMNS, type PublicationOptions } from './exportPublication.js';
+import { parseAsOf } from './results.js';
+
+export interface PendingOutcome {
+  publishedOn: string;
+  out: string | null;
+  results: number;
+  draws: { drawId: string; results: number; publicationId: number }[];
+}
+
+/** The date's file name, or the next free one (-2, -3, …) when a notice of that day exists already. */
+function freeName(base: string, ext: string): string {
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? `${base}.${ext}` : `${base}-${i}.${ext}`;
+    if (!existsSync(name)) return name;
+  }
+}
+
+export async function runExportPending(ctx: Context, opts: PublicationOptions): Promise<PendingOutcome> {
+  const format = parseFormat(opts.format);
+  const publishedOn = parseAsOf(opts.asOf);
+  const db = ctx.openDb();
+  try {
+    const pending = currentResults(db).filter((r) => r.published_on === null);
+    const byDraw = new Map<string, typeof pending>();
+    for (const r of pending) byDraw.set(r.draw_id, [...(byDraw.get(r.draw_id) ?? []), r]);
+    const rows: Table['rows'] = [];
+    const parts: { drawId: string; seqs: number[] }[] = [];
+    for (const [drawId, results] of byDraw) {
+      const { items, departments, record, draw } = exportContext(db, drawId);
+      if (draw.superseded_by) continue; // a voided draw's results are not published
+      const taskName = `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`;
+      const authority = record.departments.map((c) => departments.get(c) ?? c).join('、');
+      const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
+      for (const r of results) {
+        rows.push({ task_no: drawId, task_name: taskName, authority, name: names.get(r.object_id) ?? '', credit_code: r.object_id, completed_on: r.completed_on, result: RESULT_TEXT[r.result_code] ?? r.result_code });
+      }
+      parts.push({ drawId, seqs: results.map((r) => r.seq) });
+    }
+    if (rows.length === 0) {
+      const none: PendingOutcome = { publishedOn, out: null, results: 0, draws: [] };
+      if (ctx.ui.json) ctx.ui.outJson(none);
+      else ctx.ui.out(ctx.ui.t('I_NOTHING_PENDING'));
+      return none;
+    }
+    const table: Table = { columns: RESULT_NOTICE_COLUMNS, rows };
+    const data = await renderTable(table, format, Boolean(opts.raw), { kind: 'result', publishedOn, results: rows }, ctx.ui);
+    const out = opts.out ?? freeName(`抽查结果公告-${publishedOn}`, format);
+    const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
+    const at = nowWithOffset();
+    const draws = await writeTransaction(db, ctx.dbPath, () => {
+      writeFileAtomic(out, data, { force: Boolean(opts.force) });
+      // One publication per draw, all naming the same file: each draw's results are marked with it.
+      return parts.map((p) => {
+        const id = recordPublication(db, { drawId: p.drawId, kind: 'result', publishedOn, fileName: basename(out), sha256: sha, at, operator: ctx.operator, resultSeqs: p.seqs });
+        appendEvent(db, {
+          at, operator: ctx.operator, action: 'publish.result',
+          summary: `result notice of ${p.drawId} on ${publishedOn}: ${p.seqs.length} results (pending, with ${parts.length - 1} other draws) → ${basename(out)}`,
+          payloadSha256: sha,
+          ref: `publications:${id}`,
+        });
+        return { drawId: p.drawId, results: p.seqs.length, publicationId: id };
+      });
+    });
+    const outcome: PendingOutcome = { publishedOn, out, results: rows.length, draws };
+    if (ctx.ui.json) ctx.ui.outJson(outcome);
+    else ctx.ui.out(ctx.ui.t('I_PENDING_PUBLISHED', { file: out, results: rows.length, draws: draws.length }));
+    return outcome;
+  } finally {
+    db.close();
+  }
+}
