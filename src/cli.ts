@@ -11,7 +11,12 @@ import { VERSION } from './version.js';
 
 export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unknown) => Promise<void>): Command {
   const program = new Command('inspect');
-  const lang = detectLang(globalLangFromArgv(process.argv), process.env);
+  let lang: 'zh' | 'en' = 'zh';
+  try {
+    lang = detectLang(globalLangFromArgv(process.argv), process.env);
+  } catch {
+    /* reported by main */
+  }
   const zh = lang === 'zh';
   program
     .exitOverride()
@@ -194,7 +199,13 @@ export async function main(argv: string[]): Promise<void> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // `inspect … | head`: the reader left
   });
-  let lang = detectLang(globalLangFromArgv(argv), process.env);
+  let lang: 'zh' | 'en';
+  try {
+    lang = detectLang(globalLangFromArgv(argv), process.env);
+  } catch (e) {
+    process.exitCode = exitFor(e, 'zh');
+    return;
+  }
   let program: Command;
   const run = async (fn: (ctx: Context) => Promise<unknown> | unknown) => {
     const global = program.opts<GlobalOptions>();

@@ -2,7 +2,7 @@
 import { mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { ALGORITHM_DOC, VERIFIER_HTML } from '../io/paths.js';
 import { join } from 'node:path';
-import { Exit, InspectError, usageError } from '../core/errors.js';
+import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import { getDraw, type DrawRow } from '../io/drawStore.js';
 import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
@@ -21,7 +21,7 @@ export function loadDrawOrFail(ctx: Context, id: string): LoadedDraw {
     const c = getCommitment(db, id);
     if (!d) {
       if (c) throw new InspectError(Exit.data, { key: 'E_NOT_REVEALED', params: { id } });
-      throw usageError('E_UNKNOWN_DRAW', { id });
+      throw unknownDraw(id);
     }
     return c ? { ...d, commitment: c } : d;
   } finally {

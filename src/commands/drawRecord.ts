@@ -3,7 +3,7 @@
 // failed attempt. Also the checks every new draw or commitment passes first.
 import { sha256Hex } from '../core/canonical.js';
 import { ASSIGN_ALGORITHM, ALGORITHM, type Frame } from '../core/drawTypes.js';
-import { Exit, InspectError, usageError } from '../core/errors.js';
+import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import type { TaskItem } from '../core/frame.js';
 import { forSelection, type AssignInput, type MatchFailure } from '../core/matching.js';
 import { listMsg, type Msg } from '../core/messages.js';
@@ -49,7 +49,7 @@ export function checkSupersede(db: Db, supersede: string | null, year: number): 
   if (!supersede) return;
   const d = getDraw(db, supersede);
   const c = d ? undefined : getCommitment(db, supersede);
-  if (!d && !c) throw usageError('E_UNKNOWN_DRAW', { id: supersede });
+  if (!d && !c) throw unknownDraw(supersede);
   const by = d?.superseded_by ?? c?.superseded_by;
   if (by) throw new InspectError(Exit.data, { key: 'E_ALREADY_SUPERSEDED', params: { id: supersede, by } });
   const y = d?.year ?? c!.year;

@@ -6,7 +6,7 @@ import { sourceLabel } from '../core/beacon.js';
 import { canonicalJson, sha256Hex } from '../core/canonical.js';
 import { beaconsText, checkReveal, COMMIT_ALGORITHM, notYetPublic, type Commitment } from '../core/commitment.js';
 import type { Frame } from '../core/drawTypes.js';
-import { Exit, InspectError, usageError } from '../core/errors.js';
+import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import type { AssignInput } from '../core/matching.js';
 import type { Msg } from '../core/messages.js';
 import { nowSeconds, nowWithOffset } from '../io/clock.js';
@@ -22,7 +22,7 @@ function commitmentOf(db: Db, id: string): CommitmentRow {
   const c = getCommitment(db, id);
   if (!c) {
     if (getDraw(db, id)) throw new InspectError(Exit.data, { key: 'E_NOT_COMMITTED', params: { id } });
-    throw usageError('E_UNKNOWN_DRAW', { id });
+    throw unknownDraw(id);
   }
   return c;
 }

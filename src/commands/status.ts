@@ -1,5 +1,4 @@
 // inspect status: what is loaded, per roster, read-only.
-import { existsSync } from 'node:fs';
 import { rosterNames } from '../core/messages.js';
 import { ROSTER_KINDS } from '../core/rosters.js';
 import { SCHEMA_VERSION, type Db } from '../io/db.js';
@@ -48,11 +47,7 @@ export function readStatus(db: Db, path: string): Status {
 
 export function runStatus(ctx: Context): Status | null {
   const { ui } = ctx;
-  if (!existsSync(ctx.dbPath)) {
-    if (ui.json) ui.outJson({ db: ctx.dbPath, exists: false });
-    else ui.out(ui.t('H_NOTHING'));
-    return null;
-  }
+  // A missing database is exit 66 like everywhere else; the message says to import first.
   const db = ctx.openDb({ readonly: true });
   try {
     const s = readStatus(db, ctx.dbPath);

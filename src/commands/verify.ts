@@ -62,6 +62,8 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
   let source: string;
   let superseded: string | null = null;
   let tables: string[] | null = null;
+  // Draw ids are letters, digits, - and _: anything else is a folder, and a missing one is said to be so.
+  if (!existsSync(target) && /[./\\]/.test(target)) throw new InspectError(Exit.noInput, { key: 'E_FOLDER_MISSING', params: { dir: target } });
   if (existsSync(target) && statSync(target).isDirectory()) {
     files = readBundle(target);
     source = target;

@@ -107,7 +107,7 @@ const catalogue: Catalogue = {
   E_JOINT_EMPTY: { zh: '联合抽查的范围为空：没有对象同时满足各事项的范围（{filters}）。请选择范围有交集的事项。', en: 'The joint task\'s scope is empty: no object meets every item\'s filters ({filters}). Choose items whose scopes overlap.' },
   E_SUPERSEDE_REASON: { zh: '--supersede 必须同时给出 --reason 说明作废原因。', en: '--supersede needs --reason to say why the draw is voided.' },
   E_REASON_ALONE: { zh: '--reason 只能与 --supersede 一起使用。', en: '--reason goes with --supersede only.' },
-  E_UNKNOWN_DRAW: { zh: '找不到抽取记录 {id}', en: 'No draw with id {id}' },
+  E_UNKNOWN_DRAW: { zh: '找不到抽取记录 {id}：用 inspect draws 列出全部抽取编号。', en: 'No draw with id {id}: inspect draws lists them all.' },
   E_ALREADY_SUPERSEDED: { zh: '抽取 {id} 已被 {by} 作废，不能再次作废。', en: 'Draw {id} was already superseded by {by}.' },
   E_SUPERSEDE_YEAR: { zh: '抽取 {id} 属于 {year} 年度，与 --year {want} 不同。', en: 'Draw {id} is for {year}, not --year {want}.' },
   E_DRAW_RACE: { zh: '确认期间数据库发生了变化（另一次抽取或导入）：未记录任何内容，请重新运行。', en: 'The database changed while you were confirming (another draw or import): nothing was recorded; run again.' },

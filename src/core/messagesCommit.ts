@@ -30,6 +30,8 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   I_NOTHING_PENDING: { zh: '没有尚未公示的检查结果：未写入任何文件。', en: 'No results waiting to be published: no file written.' },
   I_PENDING_PUBLISHED: { zh: '已写入 {file}：{draws} 次抽取的 {results} 条结果，已标记为已公示。', en: 'Wrote {file}: {results} results of {draws} draws, marked published.' },
 
+  E_FOLDER_MISSING: { zh: '找不到复核包文件夹 {dir}', en: 'Bundle folder {dir} not found' },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

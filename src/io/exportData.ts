@@ -1,5 +1,5 @@
 // What the exports show, read from SQLite as plain rows: selections with their objects, items, teams.
-import { Exit, InspectError, usageError } from '../core/errors.js';
+import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import { getCommitment } from './commitStore.js';
 import type { DrawRecord } from '../core/record.js';
 import type { Db } from './db.js';
@@ -61,7 +61,7 @@ export function exportContext(db: Db, drawId: string) {
   if (!draw) {
     // A pending commitment has an id but no selection yet.
     if (getCommitment(db, drawId)) throw new InspectError(Exit.data, { key: 'E_NOT_REVEALED', params: { id: drawId } });
-    throw usageError('E_UNKNOWN_DRAW', { id: drawId });
+    throw unknownDraw(drawId);
   }
   const record = JSON.parse(draw.record) as DrawRecord;
   return {

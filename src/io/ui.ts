@@ -4,6 +4,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import cliProgress from 'cli-progress';
 import { render, type Lang, type Msg } from '../core/messages.js';
+import { Exit, InspectError } from '../core/errors.js';
 import { terminalSafe } from '../core/text.js';
 
 export interface GlobalOptions {
@@ -18,11 +19,16 @@ export interface GlobalOptions {
 }
 
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (flag) return flag.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  if (flag) {
+    const f = flag.toLowerCase();
+    if (f === 'zh' || f.startsWith('zh-') || f.startsWith('zh_')) return 'zh';
+    if (f === 'en' || f.startsWith('en-') || f.startsWith('en_')) return 'en';
+    throw new InspectError(Exit.usage, { key: 'E_BAD_OPTION', params: { flag: '--lang', value: flag, reason: 'zh | en' } });
+  }
+  // Chinese unless the locale says English: a server or cron job with LANG=C.UTF-8 or POSIX still
+  // prints Chinese to the Chinese staff who read its output.
   const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  // Unset locale: Chinese (the default audience). C/POSIX or any non-zh locale: English.
-  if (v === '') return 'zh';
-  return v.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return v.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 
 export class Ui {

@@ -52,7 +52,7 @@ describe('inspect import (spawned binary)', () => {
 
   it('only an import creates a database: every other command on a missing one exits 66 and creates nothing', () => {
     const db = join(tmp(), 'missing.db');
-    for (const args of [['verify', '2026-HLSJ-001'], ['draws'], ['report'], ['log'], ['audit'], ['export', 'tasks', 'X'], ['draw', '--items', 'SC01', '--year', '2026', '--dry-run']]) {
+    for (const args of [['verify', '2026-HLSJ-001'], ['status'], ['status', '--json'], ['draws'], ['report'], ['log'], ['audit'], ['export', 'tasks', 'X'], ['draw', '--items', 'SC01', '--year', '2026', '--dry-run']]) {
       const r = cli([...args, '--db', db]);
       expect(r.code, args.join(' ')).toBe(66);
       expect(r.stderr).toContain('不存在');
@@ -85,5 +85,29 @@ describe('inspect demo', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/演示目录：/);
     expect(r.stdout).toContain('检查对象名录库: 当前 2000 条');
+  });
+});
+
+describe('language and unknown ids', () => {
+  it('Chinese unless the locale is English; --lang xx is a usage error naming zh and en', () => {
+    const db = join(tmp(), 'missing.db');
+    for (const LANG of ['C.UTF-8', 'POSIX', 'zh_CN.UTF-8', '']) expect(cli(['status', '--db', db], { env: { LANG } }).stderr, LANG).toContain('不存在');
+    expect(cli(['status', '--db', db], { env: { LANG: 'en_US.UTF-8' } }).stderr).toContain('does not exist');
+    const bad = cli(['status', '--lang', 'xx', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('zh | en');
+  });
+  it('an unknown draw id is exit 66 with the command that lists them', () => {
+    const dir = tmp();
+    const db = join(dir, 'i.db');
+    expect(cli(['import', 'departments', join(DATA, 'departments.csv'), '--db', db, '-q']).code).toBe(0);
+    for (const args of [['verify', 'NOPE'], ['export', 'tasks', 'NOPE'], ['export', 'bundle', 'NOPE', '--out', join(dir, 'b')], ['reveal', 'NOPE', '--value', '1']]) {
+      const r = cli([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(66);
+      expect(r.stderr).toContain('inspect draws');
+    }
+    const folder = cli(['verify', './no-such-bundle/']);
+    expect(folder.code).toBe(66);
+    expect(folder.stderr).toContain('找不到复核包文件夹 ./no-such-bundle/');
   });
 });
