@@ -76,6 +76,17 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .action((id: string, opts) => run(async (ctx) => (await import('./commands/reveal.js')).runReveal(ctx, id, opts)));
 
   program
+    .command('show')
+    .description(zh ? '在屏幕上查看一次抽取：摘要、抽中对象及检查组' : 'a draw on screen: its summary and its selected objects with their teams')
+    .argument('<drawId>')
+    .action((id: string) => run(async (ctx) => (await import('./commands/show.js')).runShow(ctx, id)));
+
+  program
+    .command('items')
+    .description(zh ? '列出抽查事项清单：编码、名称、部门、类型、比例上限' : 'the inspection items: code, name, department, kind, cap')
+    .action(() => run(async (ctx) => (await import('./commands/show.js')).runItems(ctx)));
+
+  program
     .command('draws')
     .description(zh ? '列出抽取记录（含已作废的及原因）' : 'list the draws (superseded ones with their reason)')
     .option('--year <yyyy>', zh ? '只列该年度' : 'only this year')

@@ -73,3 +73,30 @@ export function exportContext(db: Db, drawId: string) {
     status: draw.superseded_by ? `已作废（被 ${draw.superseded_by} 取代，原因：${draw.superseded_reason}）` : '有效',
   };
 }
+
+export interface ItemRow {
+  code: string;
+  name: string;
+  category: string;
+  department: string;
+  departmentName: string;
+  partners: string[];
+  kind: string;
+  /** 比例上限 in percent, or null when the item has none. */
+  capPercent: number | null;
+  specialty: string;
+}
+
+/** Every item of the current list, in code order, with its department's name. */
+export function listItems(db: Db): ItemRow[] {
+  const rows = db
+    .prepare(
+      `SELECT i.code, i.name, i.category, i.department, coalesce(d.name, '') AS department_name, i.partners, i.kind, i.cap_percent, i.specialty
+       FROM items i LEFT JOIN departments d ON d.code = i.department WHERE i.in_roster = 1 ORDER BY i.code`,
+    )
+    .all() as Record<string, string>[];
+  return rows.map((r) => ({
+    code: r.code!, name: r.name!, category: r.category!, department: r.department!, departmentName: r.department_name!,
+    partners: r.partners ? r.partners.split(';') : [], kind: r.kind!, capPercent: r.cap_percent ? Number(r.cap_percent) : null, specialty: r.specialty!,
+  }));
+}

@@ -94,3 +94,23 @@ describe('a clerk\'s slips', () => {
     expect(r.stderr).toContain('inspect import items');
   });
 });
+
+describe('looking without exporting', () => {
+  it('inspect show DRAW_ID lists the selected objects with their teams; --json carries ids and a schemaVersion', () => {
+    const r = cli(['show', '2026-HLSJ-001', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('抽取 2026-HLSJ-001（2026 年度）');
+    expect(r.stdout).toContain(selected[0]);
+    const j = JSON.parse(cli(['show', '2026-HLSJ-001', '--json', '--db', db]).stdout);
+    expect(j).toMatchObject({ schemaVersion: 1, drawId: '2026-HLSJ-001', status: 'standing' });
+    expect(j.selected).toHaveLength(selected.length);
+    expect(j.selected[0].team[0].id).toMatch(/^HL\d+$/);
+  });
+  it('inspect items lists every item with its department and cap', () => {
+    const r = cli(['items', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/SC02\s+食品经营者监督检查\s+食品安全\s+厦门市湖里区市场监督管理局（HLSJ）\s+一般\s+20%/);
+    const j = JSON.parse(cli(['items', '--json', '--db', db]).stdout);
+    expect(j.items.find((i: { code: string }) => i.code === 'SC05')).toMatchObject({ partners: ['HLWJ'], capPercent: null });
+  });
+});
