@@ -9,6 +9,10 @@ import { ioError, isIoError } from './io/db.js';
 import { makeContext, type Context } from './commands/context.js';
 import { VERSION } from './version.js';
 
+const HELP_TITLES_ZH: Record<string, string> = {
+  'Usage:': '用法：', 'Options:': '选项：', 'Global Options:': '全局选项：', 'Commands:': '命令：', 'Arguments:': '参数：',
+};
+
 export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unknown) => Promise<void>): Command {
   const program = new Command('inspect');
   let lang: 'zh' | 'en' = 'zh';
@@ -21,8 +25,12 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
   program
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+    // A subcommand's --help lists the global options it honours too; titles in the user's language.
+    .configureHelp({ showGlobalOptions: true, styleTitle: (title: string) => (zh ? (HELP_TITLES_ZH[title] ?? title) : title) })
+    .helpOption('-h, --help', zh ? '显示帮助' : 'display help')
+    .helpCommand('help [command]', zh ? '显示某个命令的帮助' : 'display help for a command')
     .description(zh ? '双随机、一公开 抽查计划工具：名录导入、可复核的随机抽取、人员匹配、公示与审计' : '双随机、一公开 inspection planning: roster imports, a reproducible draw, inspector matching, publication and audit')
-    .version(VERSION, '-V, --version')
+    .version(VERSION, '-V, --version', zh ? '显示版本号' : 'output the version number')
     .option('--db <path>', zh ? '数据库文件（默认 ./inspect.db 或 INSPECT_DB）' : 'database file (default ./inspect.db or INSPECT_DB)')
     .option('--lang <lang>', zh ? '界面语言 zh|en' : 'message language zh|en')
     .option('--json', zh ? '以 JSON 输出结果（仅 stdout）' : 'print the result as JSON on stdout')
@@ -44,6 +52,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--errors <file>', zh ? '把全部问题写入 CSV 文件' : 'write every problem to this CSV file')
     .option('--force', zh ? '覆盖已有的错误文件' : 'overwrite an existing errors file')
     .option('--full-roster', zh ? '该文件是完整名录：不在其中的行退出名录，即使超过 10%（记入日志）' : 'the file is the whole roster: rows absent from it leave the roster even above 10 % (logged)')
+    .addHelpText('after', zh ? '\n示例：\n  inspect import objects 检查对象.csv            # GB18030 或 UTF-8，自动识别\n  inspect import objects 检查对象.csv --dry-run  # 只检查，不写入\n' : '\nExamples:\n  inspect import objects objects.csv             # GB18030 or UTF-8, detected\n  inspect import objects objects.csv --dry-run   # check only, write nothing\n')
     .action((roster: string, file: string, opts) => run(async (ctx) => (await import('./commands/import.js')).runImport(ctx, roster, file, opts)));
 
   program
@@ -66,6 +75,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--reason <text>', zh ? '作废原因' : 'why the superseded draw is voided')
     .option('--commit', zh ? '承诺抽取（推荐）：先记录承诺，由之后公开的随机数决定结果（inspect-commit/1）' : 'committed draw (recommended): record a commitment now; public random values published later decide (inspect-commit/1)')
     .option('--beacon <spec>', zh ? '公共随机源（可重复）：drand@时间、drand:轮次、ssq:期号@日期、witness:名称@时间' : 'public random source (repeatable): drand@TIME, drand:ROUND, ssq:ISSUE@DATE, witness:LABEL@TIME', (v: string, prev: string[] = []) => [...prev, v])
+    .addHelpText('after', zh ? '\n示例：\n  inspect draw --items SC01 --year 2027 --commit --beacon drand@2027-01-15T10:00+08:00   # 承诺抽取（推荐）\n  inspect draw --items SC01 --year 2027 --dry-run                                        # 只看分配\n' : '\nExamples:\n  inspect draw --items SC01 --year 2027 --commit --beacon drand@2027-01-15T10:00+08:00   # committed (recommended)\n  inspect draw --items SC01 --year 2027 --dry-run                                        # the allocation only\n')
     .action((opts) => run(async (ctx) => (await import('./commands/draw.js')).runDraw(ctx, opts)));
 
   program
@@ -73,6 +83,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .description(zh ? '揭示承诺抽取：输入公开的随机数，核验后从冻结的输入记录抽取结果' : 'reveal a committed draw: give the public values; once checked, the draw is recorded from the frozen inputs')
     .argument('<drawId>')
     .option('--value <value>', zh ? '按承诺顺序给出每个随机源的值（可重复）：drand 签名或 @文件、彩票号码（如 03 09 14 22 27 31 + 07）、现场摇号数字' : 'one value per source, in committed order (repeatable): a drand signature or @FILE, lottery numbers (e.g. 03 09 14 22 27 31 + 07), witnessed digits', (v: string, prev: string[] = []) => [...prev, v])
+    .addHelpText('after', zh ? '\n示例：\n  inspect reveal 2027-HLSJ-001 --value @round.json --value "03 09 14 22 27 31 + 07"\n' : '\nExample:\n  inspect reveal 2027-HLSJ-001 --value @round.json --value "03 09 14 22 27 31 + 07"\n')
     .action((id: string, opts) => run(async (ctx) => (await import('./commands/reveal.js')).runReveal(ctx, id, opts)));
 
   program
@@ -130,6 +141,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .option('--as-of <date>', zh ? '公示日期（默认今天）' : 'publication date (default today)')
     .option('--dry-run', zh ? '预览：输出到屏幕，不写文件、不标记为已公示' : 'preview on stdout: no file, nothing marked published')
     .option('--pending', zh ? '与 --kind result 合用：把所有有效抽取中尚未公示的结果写入一份以日期命名的公告并标记已公示（供每日定时任务）' : 'with --kind result: one notice, named with the date, of every result not yet published across all standing draws, marked published (for a daily job)')
+    .addHelpText('after', zh ? '\n示例：\n  inspect export publication 2027-HLSJ-001 --kind commitment   # 抽取承诺公告\n  inspect export publication --kind result --pending            # 每日定时任务\n' : '\nExamples:\n  inspect export publication 2027-HLSJ-001 --kind commitment   # the commitment notice\n  inspect export publication --kind result --pending            # a daily job\n')
     .action((id: string | undefined, opts) => run(async (ctx) => (await import('./commands/exportPublication.js')).runExportPublication(ctx, id, opts)));
 
   const results = program.command('results').description(zh ? '检查结果' : 'inspection results');
@@ -158,6 +170,7 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .command('verify')
     .description(zh ? '复核抽取：重新计算摘要、种子、分配、抽中对象和检查组' : 'recompute a draw: digest, seed, allocation, selection, assignments')
     .argument('<drawIdOrDir>', zh ? '抽取编号，或复核包目录（无需数据库）' : 'a draw id, or a bundle folder (no database needed)')
+    .addHelpText('after', zh ? '\n示例：\n  inspect verify 复核包目录/        # 无需数据库\n  inspect verify 2027-HLSJ-001      # 连同数据库中的表一起核对\n' : "\nExamples:\n  inspect verify bundle/            # no database needed\n  inspect verify 2027-HLSJ-001      # with the database's tables too\n")
     .action((target: string) => run(async (ctx) => (await import('./commands/verify.js')).runVerify(ctx, target)));
 
   program

@@ -10,7 +10,7 @@ import { parseDate } from '../core/values.js';
 import { nowSeconds, today } from '../io/clock.js';
 import { writeTransaction, type Db } from '../io/db.js';
 import {
-  allItemCodes, hasObjects, loadActiveObjects, loadHistory, loadItems, loadParents, loadStanding, nextDrawId, packSnapshot,
+  allItemCodes, hasObjects, loadActiveObjects, standingWithItems, loadHistory, loadItems, loadParents, loadStanding, nextDrawId, packSnapshot,
 } from '../io/drawStore.js';
 import { readPolicy } from '../io/policyFile.js';
 import { askChoice, askConfirm, askItems, askText } from '../io/prompts.js';
@@ -139,7 +139,15 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
       }
       checkPending(db, req.year, plan.categories, req.supersede);
       process.stderr.write(`${renderPlan(summary, ui)}\n`);
+      // What is irreversible is said before the question: the seed, or that one will be generated.
+      ui.info(seed ? 'I_SEED_WILL_BE' : 'I_SEED_WILL_BE_GENERATED', { seed: seed ?? '' });
       confirmed = plan;
+    }
+    // A second batch of an item in a year is legitimate, but must never be an accident.
+    const earlier = standingWithItems(db, req.year, req.itemCodes, req.supersede);
+    if (earlier.length) {
+      ui.warn('W_SECOND_BATCH', { draws: earlier.join('、'), items: req.itemCodes.join(',') });
+      if (ui.interactive && !(await askConfirm(ui, ui.t('I_CONFIRM_SECOND_BATCH')))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
     }
     if (!(await askConfirm(ui, ui.t('I_CONFIRM')))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
 
@@ -152,7 +160,12 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
       throw new InspectError(Exit.data, { key: 'E_MATCH_FAILED', params: { count: result.failures.length, size: result.size } }, result.failures.map((f) => failureMsg(f)));
     }
     if (ui.json) ui.outJson(result);
-    else ui.out(ui.t('I_DRAW_DONE', { id: result.drawId, n: result.selectedCount, digest: result.inputDigest, seed: result.seed }));
+    else {
+      ui.out(ui.t('I_DRAW_DONE', { id: result.drawId, n: result.selectedCount, digest: result.inputDigest, seed: result.seed }));
+      // For the minutes: the command that makes this very draw, then what comes next.
+      ui.info('I_EQUIVALENT', { command: equivalentCommand(req, opts, result.seed) });
+      ui.info('I_NEXT_STEPS', { id: result.drawId });
+    }
     return result;
   } finally {
     db.close();
@@ -168,6 +181,17 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 export function checkSeed(seed: string): void {
   if (seed.trim() === '') throw usageError('E_SEED_EMPTY');
   if (CONTROL.test(seed)) throw usageError('E_SEED_CONTROL');
+}
+
+/** The command line that records this draw without questions (for the minutes of the meeting). */
+function equivalentCommand(req: DrawRequest, opts: DrawOptions, seed: string): string {
+  const quote = (v: string) => (/^[\w.,:@+-]+$/.test(v) ? v : `'${v.replaceAll("'", "'\\''")}'`);
+  const parts = ['inspect draw', '--items', req.itemCodes.join(','), '--year', String(req.year), '--window', `${req.window.start}..${req.window.end}`, '--seed', quote(seed)];
+  for (const r of req.regions) parts.push('--region', quote(r));
+  if (req.crossRegion) parts.push('--cross-region');
+  if (opts.policy) parts.push('--policy', quote(opts.policy));
+  if (req.supersede) parts.push('--supersede', req.supersede, '--reason', quote(req.reason ?? ''));
+  return [...parts, '--yes'].join(' ');
 }
 
 type Mode = { commit: false; seed: string | undefined } | { commit: true; sources: Source[] };

@@ -32,6 +32,16 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
 
   E_FOLDER_MISSING: { zh: '找不到复核包文件夹 {dir}', en: 'Bundle folder {dir} not found' },
 
+  I_SEED_WILL_BE: { zh: '种子：{seed}', en: 'Seed: {seed}' },
+  I_SEED_WILL_BE_GENERATED: { zh: '种子：确认后由系统随机生成并打印', en: 'Seed: generated from OS randomness after you confirm, and printed' },
+  W_SECOND_BATCH: { zh: '本年度已有抽取 {draws} 抽过事项 {items}：这将是新的一批（排除已抽中的对象）。', en: 'Standing draw(s) {draws} already drew {items} this year: this will be another batch (excluding what they selected).' },
+  I_CONFIRM_SECOND_BATCH: { zh: '确实要再抽一批吗？', en: 'Draw another batch?' },
+  I_EQUIVALENT: { zh: '等效命令（可记入会议记录）：{command}', en: 'Equivalent command (for the minutes): {command}' },
+  I_NEXT_STEPS: {
+    zh: '下一步：inspect export tasks {id}（任务清单）；inspect export bundle {id} --out 目录（复核包）；inspect export publication {id} --kind task（抽查任务公告）',
+    en: 'Next: inspect export tasks {id} (task list); inspect export bundle {id} --out DIR (audit bundle); inspect export publication {id} --kind task (task notice)',
+  },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

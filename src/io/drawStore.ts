@@ -209,3 +209,14 @@ export function readSnapshot(db: Db, drawId: string): string | null {
     return null;
   }
 }
+
+/** Standing draws of the year that drew any of these items (a second batch), except the one being voided. */
+export function standingWithItems(db: Db, year: number, items: string[], voiding: string | null): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT d.id FROM draws d JOIN json_each(d.items) j WHERE d.year = ? AND j.value IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM supersessions s WHERE s.superseded = d.id) AND d.id IS NOT ? ORDER BY d.id`,
+    )
+    .pluck()
+    .all(year, JSON.stringify(items), voiding) as string[];
+}
