@@ -81,9 +81,9 @@ describe('export tasks', () => {
     const strings = (() => { try { return unzipEntry(buf, 'xl/sharedStrings.xml'); } catch { return sheet; } })();
     expect(strings).toContain('<t>=HYPERLINK("http://x","点击")</t>'); // a shared string: text, never a formula
   });
-  it('bad format is a usage error; an unknown draw too', () => {
+  it('bad format is a usage error (2); an unknown draw is missing input (66)', () => {
     expect(cli(['export', 'tasks', '2026-HLSJ-001', '--format', 'pdf', '--db', db], { cwd: dir }).code).toBe(2);
-    expect(cli(['export', 'tasks', 'NOPE', '--db', db], { cwd: dir }).code).toBe(2);
+    expect(cli(['export', 'tasks', 'NOPE', '--db', db], { cwd: dir }).code).toBe(66);
   });
 });
 
