@@ -90,18 +90,52 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
     const loaded = allItemCodes(db);
     // Nothing to choose from: say what to import first rather than open an empty list.
     if (loaded.length === 0) throw new InspectError(Exit.noInput, { key: 'E_NO_ITEMS_LOADED' });
-    itemsArg = (await askItems(ui, loaded)).join(',');
+    const picked = await askItems(ui, loaded);
+    // The list returns its own order: which item leads (its department leads the task) is asked.
+    if (picked.length > 1) {
+      const lead = await askChoice(ui, zh ? '牵头事项（其部门为牵头部门）' : 'Leading item (its department leads)', picked.map((c) => {
+        const i = loaded.find((x) => x.code === c)!;
+        return { value: c, name: `${c}  ${i.name}  [${i.department}]` };
+      }));
+      picked.splice(picked.indexOf(lead), 1);
+      picked.unshift(lead);
+    }
+    itemsArg = picked.join(',');
   }
+  const thisYear = Number(today().slice(0, 4));
   let yearArg = opts.year;
-  if (!yearArg) yearArg = await askText(ui, zh ? '计划年度' : 'Plan year', '--year', today().slice(0, 4), (v) => /^\d{4}$/.test(v) || (zh ? '四位年份' : 'four digits'));
+  if (!yearArg) {
+    // A plan year at the prompt is this year or the next: anything else is a typo, caught here.
+    yearArg = await askText(ui, zh ? '计划年度' : 'Plan year', '--year', String(thisYear), (v) =>
+      /^\d{4}$/.test(v) && Math.abs(Number(v) - thisYear) <= 1 ? true : zh ? `应为 ${thisYear - 1}–${thisYear + 1} 之间的四位年份` : `a year from ${thisYear - 1} to ${thisYear + 1}`);
+  }
   const year = parseYear(yearArg);
   if (opts.supersede && !opts.reason) throw usageError('E_SUPERSEDE_REASON');
   if (opts.reason && !opts.supersede) throw usageError('E_REASON_ALONE');
   const itemCodes = splitCodes(itemsArg);
   if (itemCodes.length === 0) throw usageError('E_NO_ITEMS');
+  let windowArg = opts.window;
+  if (windowArg === undefined && ui.interactive && !opts.dryRun) {
+    // Shown, and changeable: the window decides which certificates are valid long enough.
+    let def = '';
+    try {
+      const w = parseWindow(undefined, year, today());
+      def = `${w.start}..${w.end}`;
+    } catch {
+      def = `${year}-01-01..${year}-12-31`;
+    }
+    windowArg = await askText(ui, zh ? '检查时间窗口（开始..结束）' : 'Inspection window (start..end)', '--window', def, (v) => {
+      try {
+        parseWindow(v, year, today());
+        return true;
+      } catch (e) {
+        return e instanceof InspectError ? ui.t(e.msg) : String(e);
+      }
+    });
+  }
   return {
     itemCodes, year, policy: readPolicy(opts.policy), regions: opts.region ?? [], crossRegion: Boolean(opts.crossRegion),
-    window: parseWindow(opts.window, year, today()), supersede: opts.supersede ?? null, reason: opts.reason ?? null,
+    window: parseWindow(windowArg, year, today()), supersede: opts.supersede ?? null, reason: opts.reason ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 // Prompts only on a TTY (style.md): without one, a missing answer is a usage error naming the flag.
 // @inquirer/prompts draws on stderr so stdout stays the result.
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { checkbox, input, select } from '@inquirer/prompts';
 import { Exit, InspectError } from '../core/errors.js';
 import type { Ui } from './ui.js';
 
@@ -10,17 +10,32 @@ export function needTty(ui: Ui, what: string, flag: string): void {
   if (!ui.interactive) throw new InspectError(Exit.usage, { key: 'E_NEEDS_TTY', params: { what, flag } });
 }
 
+const YES = /^(y|yes|是|是的|确认|好)$/i;
+const NO = /^(n|no|否|不|不是|取消)?$/i;
+
+/**
+ * A yes/no question that takes 是/否 as well as y/n (the default, Enter, is no: every question guards
+ * something irreversible).
+ */
 export async function askConfirm(ui: Ui, message: string): Promise<boolean> {
   if (ui.assumeYes) return true;
   if (!ui.interactive) throw new InspectError(Exit.usage, { key: 'E_NEEDS_YES' });
-  return confirm({ message, default: false }, ctx);
+  const zh = ui.lang === 'zh';
+  const answer = await input(
+    {
+      message: `${message} ${zh ? '（是/否，默认否）' : '(y/N)'}`,
+      validate: (v) => YES.test(v.trim()) || NO.test(v.trim()) || (zh ? '请回答 是 或 否' : 'answer y or n'),
+    },
+    ctx,
+  );
+  return YES.test(answer.trim());
 }
 
 export async function askItems(ui: Ui, choices: { code: string; name: string; department: string; kind: string }[]): Promise<string[]> {
   needTty(ui, ui.lang === 'zh' ? '抽查事项' : 'inspection items', '--items');
   return checkbox(
     {
-      message: ui.lang === 'zh' ? '选择抽查事项（空格选择，回车确认；第一项的部门为牵头部门）' : 'Pick the inspection items (space to pick, enter to confirm; the first item leads)',
+      message: ui.lang === 'zh' ? '选择抽查事项（空格选择，回车确认；选了多项时再选牵头事项）' : 'Pick the inspection items (space to pick, enter to confirm; with several, you choose the leading one next)',
       choices: choices.map((c) => ({ value: c.code, name: `${c.code}  ${c.name}  [${c.department}${c.kind === '重点' ? ' 重点' : ''}]` })),
       required: true,
     },
