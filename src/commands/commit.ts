@@ -16,7 +16,7 @@ import { appendEvent } from '../io/events.js';
 import { askConfirm } from '../io/prompts.js';
 import type { Context } from './context.js';
 import { planFromDb, planUnderLock, type DrawRequest } from './draw.js';
-import { checkPending, failureMsg, matchInput } from './drawRecord.js';
+import { checkPending, failureLines, matchInput } from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
 
 export interface CommitOutcome {
@@ -81,8 +81,7 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
   const failures = unmatchableAlone(assignInput);
   if (failures.length) {
     const size = Math.max(req.policy.teamSize, plan.departments.length);
-    const details = failures.slice(0, LIST_AT_MOST).map(failureMsg);
-    if (failures.length > LIST_AT_MOST) details.push({ key: 'E_IMPORT_MORE', params: { count: failures.length - LIST_AT_MOST } });
+    const details = failureLines(failures, LIST_AT_MOST);
     throw new InspectError(Exit.data, { key: 'E_COMMIT_UNMATCHABLE', params: { count: failures.length, size } }, details);
   }
   const aText = assignText(assignInput);

@@ -16,7 +16,7 @@ import { readPolicy } from '../io/policyFile.js';
 import { askChoice, askConfirm, askItems, askText } from '../io/prompts.js';
 import type { Context } from './context.js';
 import { runCommit, type CommitOutcome } from './commit.js';
-import { checkPending, checkSupersede, failureMsg, matchInput, recordDraw, type DrawOutcome, type RecordResult } from './drawRecord.js';
+import { checkPending, checkSupersede, failureLines, matchInput, recordDraw, type DrawOutcome, type RecordResult } from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
 
 export type { DrawOutcome };
@@ -191,7 +191,7 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     }
     const result = await writeTransaction(db, ctx.dbPath, () => record(ctx, db, req, confirmed, seed!));
     if ('failures' in result) {
-      throw new InspectError(Exit.data, { key: 'E_MATCH_FAILED', params: { count: result.failures.length, size: result.size } }, result.failures.map((f) => failureMsg(f)));
+      throw new InspectError(Exit.data, { key: 'E_MATCH_FAILED', params: { count: result.failures.length, size: result.size } }, failureLines(result.failures));
     }
     if (ui.json) ui.outJson(result);
     else {

@@ -139,3 +139,27 @@ export function failureMsg(f: MatchFailure): Msg {
     : { key: 'E_MATCH_NOBODY' };
   return { key: 'E_MATCH_OBJECT', params: { id: f.id, dept: f.department ? ` [${f.department}]` : '', candidates } };
 }
+
+/**
+ * The failures as lines: objects ruled out for the same reasons share one line (fifteen identical lines
+ * hide the one that differs), each line naming its objects, then a total.
+ */
+export function failureLines(failures: MatchFailure[], atMost = 30): Msg[] {
+  const groups = new Map<string, MatchFailure[]>();
+  for (const f of failures) {
+    const key = JSON.stringify([f.department, f.candidates]);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const lines: Msg[] = [];
+  for (const group of groups.values()) {
+    if (lines.length >= atMost) break;
+    const first = failureMsg(group[0]!);
+    if (group.length === 1) lines.push(first);
+    else {
+      const ids = group.slice(0, 10).map((f) => f.id).join('、') + (group.length > 10 ? '…' : '');
+      lines.push({ key: 'E_MATCH_GROUP', params: { ...first.params, id: ids, count: group.length } });
+    }
+  }
+  if (groups.size > atMost) lines.push({ key: 'E_IMPORT_MORE', params: { count: groups.size - atMost } });
+  return lines;
+}

@@ -16,7 +16,7 @@ import { getDraw } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { askText } from '../io/prompts.js';
 import type { Context } from './context.js';
-import { failureMsg, recordDraw, type DrawOutcome } from './drawRecord.js';
+import { failureLines, recordDraw, type DrawOutcome } from './drawRecord.js';
 
 function commitmentOf(db: Db, id: string): CommitmentRow {
   const c = getCommitment(db, id);
@@ -65,7 +65,7 @@ export async function runReveal(ctx: Context, id: string, opts: { value?: string
     if ('refused' in outcome) throw new InspectError(Exit.data, outcome.refused);
     if ('failures' in outcome) {
       // Cannot happen for a commitment that passed its matching check; reported, never hidden.
-      throw new InspectError(Exit.data, { key: 'E_MATCH_FAILED', params: { count: outcome.failures.length, size: outcome.size } }, outcome.failures.map(failureMsg));
+      throw new InspectError(Exit.data, { key: 'E_MATCH_FAILED', params: { count: outcome.failures.length, size: outcome.size } }, failureLines(outcome.failures));
     }
     if (ui.json) ui.outJson(outcome);
     else ui.out(ui.t('I_REVEALED', { id, n: outcome.selectedCount, seed: outcome.seed }));

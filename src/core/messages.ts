@@ -113,6 +113,7 @@ const catalogue: Catalogue = {
   E_DRAW_RACE: { zh: '确认期间数据库发生了变化（另一次抽取或导入）：未记录任何内容，请重新运行。', en: 'The database changed while you were confirming (another draw or import): nothing was recorded; run again.' },
   E_MATCH_FAILED: { zh: '{count} 个对象无法组成完整的检查组（每组 {size} 人），本次抽取未记录：', en: '{count} objects cannot get a full team ({size} inspectors), so the draw was not recorded:' },
   E_MATCH_OBJECT: { zh: '对象 {id}{dept}：{candidates}', en: 'object {id}{dept}: {candidates}' },
+  E_MATCH_GROUP: { zh: '对象 {id}（共 {count} 个，原因相同）{dept}：{candidates}', en: 'objects {id} ({count}, for the same reasons){dept}: {candidates}' },
   E_MATCH_CANDIDATE: { zh: '{id}（{dept}）{reasons}', en: '{id} ({dept}) {reasons}' },
   E_MATCH_NOBODY: { zh: '该部门没有在册执法人员', en: 'that department has no inspectors on the roster' },
   R_INACTIVE: { zh: '停用', en: 'inactive' },

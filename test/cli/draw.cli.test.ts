@@ -219,7 +219,9 @@ describe('matching failure', () => {
     const r = cli(['draw', '--items', 'SC05', '--year', '2026', '--seed', 's', '--yes', '--db', db]);
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(/个对象无法组成完整的检查组/);
-    expect(r.stderr).toMatch(/对象 \w{18} \[HLWJ\]：HL0\d\d（HLWJ）停用/);
+    // Objects ruled out for the same reasons share one line, naming them and how many.
+    expect(r.stderr).toMatch(/对象 \w{18}(、\w{18})*…?（共 \d+ 个，原因相同） \[HLWJ\]：HL0\d\d（HLWJ）停用/);
+    expect(r.stderr.split('\n').filter((l) => l.includes('[HLWJ]')).length).toBe(1);
     const d = new Database(db, { readonly: true });
     expect(d.prepare('SELECT count(*) FROM draws').pluck().get()).toBe(0);
     expect(d.prepare("SELECT count(*) FROM events WHERE action = 'draw.failed'").pluck().get()).toBe(1);
