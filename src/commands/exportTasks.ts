@@ -4,6 +4,7 @@ import { KEY_STRATUM } from '../core/drawTypes.js';
 import { exportContext, selectionRows, teams } from '../io/exportData.js';
 import { writeExport, type ExportOptions, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
+import { usageError } from '../core/errors.js';
 
 export const TASK_COLUMNS = [
   { key: 'task_no', zh: '任务编号' },
@@ -58,6 +59,11 @@ export function taskTable(ctx: Context, drawId: string): { table: Table; superse
 }
 
 export async function runExportTasks(ctx: Context, drawId: string, opts: ExportOptions) {
+  // The global --json means JSON on stdout here as everywhere: the task list itself, as JSON.
+  if (ctx.ui.json) {
+    if (opts.format && opts.format !== 'json') throw usageError('E_JSON_FORMAT', { format: opts.format });
+    opts = { ...opts, format: 'json', out: opts.out ?? '-' };
+  }
   const { table, superseded } = taskTable(ctx, drawId);
   if (superseded) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: superseded });
   const out = await writeExport(ctx.ui, table, opts, `任务清单-${drawId}`);

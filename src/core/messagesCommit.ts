@@ -42,6 +42,8 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     en: 'Next: inspect export tasks {id} (task list); inspect export bundle {id} --out DIR (audit bundle); inspect export publication {id} --kind task (task notice)',
   },
 
+  E_JSON_FORMAT: { zh: '--json 表示在屏幕上输出 JSON，不能与 --format {format} 同用。', en: '--json means JSON on stdout; it does not go with --format {format}.' },
+
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {

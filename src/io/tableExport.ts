@@ -64,6 +64,7 @@ export async function writeExport(ui: Ui, t: Table, opts: ExportOptions, default
   const data = await renderTable(t, format, Boolean(opts.raw), json, ui);
   const out = opts.out ?? (format === 'json' ? '-' : `${defaultName}.${format}`);
   if (out === '-') {
+    // Written directly: with --json the Ui's own output is reserved for the JSON result.
     process.stdout.write(data);
     return '-';
   }

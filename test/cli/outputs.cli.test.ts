@@ -173,3 +173,12 @@ describe('results, deadlines and the report', () => {
     expect(existsSync(d2)).toBe(true);
   });
 });
+
+describe('the global --json', () => {
+  it('export tasks --json prints the task list as JSON on stdout; with another --format it is a usage error', () => {
+    const r = cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--db', db], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
+    expect(cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--format', 'xlsx', '--db', db], { cwd: dir }).code).toBe(2);
+  });
+});
