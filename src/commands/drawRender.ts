@@ -1,6 +1,12 @@
 // Text rendering of a draw plan: per stratum N, n and n/N, the exclusions and whether the floor binds.
 import type { planSummary } from '../core/plan.js';
 import type { Ui } from '../io/ui.js';
+import { displayWidth, padDisplay } from '../core/text.js';
+
+const GRADE: Record<string, string> = { A: 'A类', B: 'B类', C: 'C类', D: 'D类' };
+const RISK: Record<string, string> = { L: '低风险', M: '中风险', H: '高风险' };
+/** `A|H` → A类·高风险; `KEY` → 重点监管. */
+export const stratumName = (h: string) => (h === 'KEY' ? '重点监管' : `${GRADE[h[0]!] ?? h[0]}·${RISK[h[2]!] ?? h[2]}`);
 
 type Summary = ReturnType<typeof planSummary>;
 
@@ -16,9 +22,16 @@ export function renderPlan(s: Summary, ui: Ui): string {
     ? `排除：本年同类已检查 ${ex.SAME_CATEGORY}，本年已被抽中 ${ex.DRAWN_THIS_YEAR}，上级部门本年已检查 ${ex.HIGHER_LEVEL}；可抽取 ${s.frameSize} 户`
     : `excluded: same category this year ${ex.SAME_CATEGORY}, drawn this year ${ex.DRAWN_THIS_YEAR}, higher level this year ${ex.HIGHER_LEVEL}; ${s.frameSize} eligible`);
   L.push('');
-  L.push(zh ? '层        比例      N       n     入选概率 n/N' : 'stratum   ratio     N       n     inclusion n/N');
-  for (const r of s.strata) {
-    L.push(`${r.stratum.padEnd(9)} ${(r.ratioBp / 100).toFixed(2).padStart(6)}% ${String(r.N).padStart(7)} ${String(r.n).padStart(6)}   ${r.probability.padEnd(10)} ${pct(r.n, r.N)}`);
+  // Columns by display width; in Chinese the stratum is named (A类·高风险), the code beside it.
+  const head = zh ? ['层', '比例', 'N', 'n', '入选概率 n/N', ''] : ['stratum', 'ratio', 'N', 'n', 'inclusion n/N', ''];
+  const rows = s.strata.map((r) => [
+    zh ? `${r.stratum} ${stratumName(r.stratum)}` : r.stratum, `${(r.ratioBp / 100).toFixed(2)}%`, String(r.N), String(r.n), r.probability, pct(r.n, r.N),
+  ]);
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]!))));
+  const right = new Set([1, 2, 3]);
+  for (const r of all) {
+    L.push(r.map((c, i) => (right.has(i) ? ' '.repeat(widths[i]! - displayWidth(c)) + c : padDisplay(c, widths[i]!))).join('  ').trimEnd());
   }
   L.push('');
   L.push(zh ? `合计抽取 ${s.selectedTotal} 户` : `${s.selectedTotal} objects to draw`);

@@ -15,10 +15,8 @@ import { departmentNames, itemsOf } from '../io/exportData.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import { parseFormat, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
+import { stratumName } from './drawRender.js';
 
-const GRADE_ZH: Record<string, string> = { A: 'A类', B: 'B类', C: 'C类', D: 'D类' };
-const RISK_ZH: Record<string, string> = { L: '低风险', M: '中风险', H: '高风险' };
-const stratumZh = (s: string) => (s === 'KEY' ? '重点监管对象' : `信用${GRADE_ZH[s[0]!] ?? s[0]}·${RISK_ZH[s[2]!] ?? s[2]}`);
 
 export async function runExportCommitment(ctx: Context, drawId: string, opts: ExportOptions) {
   const format = parseFormat(opts.format);
@@ -44,7 +42,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       ['scope', '抽查对象范围', `${frame.scopeCount} 户（牵头部门本年已覆盖 ${frame.coveredCount} 户）`],
       ['excluded', '排除对象', `本年同类已检查 ${excluded.SAME_CATEGORY} 户；本年已被抽中 ${excluded.DRAWN_THIS_YEAR} 户；上级部门本年已检查 ${excluded.HIGHER_LEVEL} 户`],
       ['eligible', '可抽取对象', `${frame.frame.length} 户`],
-      ...strata.map((s): [string, string, string] => [`stratum_${s}`, `分层 ${s}（${stratumZh(s)}）`, `N=${commitment.allocation.N[s]}，n=${commitment.allocation.n[s]}（入选概率 ${commitment.allocation.n[s]}/${commitment.allocation.N[s]}）`]),
+      ...strata.map((s): [string, string, string] => [`stratum_${s}`, `分层 ${s}（${stratumName(s)}）`, `N=${commitment.allocation.N[s]}，n=${commitment.allocation.n[s]}（入选概率 ${commitment.allocation.n[s]}/${commitment.allocation.N[s]}）`]),
       ['total', '合计抽取', `${strata.reduce((a, s) => a + commitment.allocation.n[s]!, 0)} 户（年度覆盖下限需 ${commitment.allocation.floorTotal} 户）`],
       ['algorithm', '抽取算法', `${commitment.drawAlgorithm}（分层随机抽取）、${commitment.assignAlgorithm}（人员匹配）、${commitment.algorithm}（先承诺后揭示）`],
       ['input_digest', '输入摘要 inputDigest', commitment.inputDigest],

@@ -26,7 +26,7 @@ describe('inspect draw', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/范围内对象 \d+ 户/);
     expect(r.stdout).toMatch(/排除：本年同类已检查 \d+，本年已被抽中 0，上级部门本年已检查 \d+/);
-    expect(r.stdout).toMatch(/D\|H\s+50\.00%\s+\d+\s+\d+\s+\d+\/\d+/);
+    expect(r.stdout).toMatch(/D\|H D类·高风险\s+50\.00%\s+\d+\s+\d+\s+\d+\/\d+/);
     expect(r.stdout).not.toMatch(/[0-9A-Z]{18}/); // no credit code anywhere
     expect(r.stderr).toContain('试运行');
     const j = JSON.parse(cli([...DRAW, '--dry-run', '--json', '--db', db]).stdout);
