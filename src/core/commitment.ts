@@ -2,7 +2,6 @@
 // exists, the beacons file that records the revealed values, and the checks `verify` and `audit` run on
 // both. inspect-draw/1 is unchanged: the revealed values only decide its seed text (the key string).
 import { canonicalJson, sha256Hex } from './canonical.js';
-import type { Allocation } from './drawTypes.js';
 import { ALGORITHM, ASSIGN_ALGORITHM } from './drawTypes.js';
 import {
   keyParts, keyString, lotteryText, parseInstant, revealValue, sourceLabel, sourceTimeProblem, type Beacon, type Source,
@@ -21,19 +20,11 @@ import type { DrawRecord } from './record.js';
 
 export const COMMIT_ALGORITHM = 'inspect-commit/1';
 
-/** commitment.json: exactly the keys of commit-spec §1. */
-export interface Commitment {
+/** commitment.json: exactly the keys of commit-spec §1 (the draw's own fields as record.json has them). */
+export interface Commitment extends Pick<DrawRecord, 'drawId' | 'year' | 'items' | 'departments' | 'window' | 'inputDigest' | 'assignDigest' | 'allocation'> {
   algorithm: string;
   drawAlgorithm: string;
   assignAlgorithm: string;
-  drawId: string;
-  year: number;
-  items: string[];
-  departments: string[];
-  window: { start: string; end: string };
-  inputDigest: string;
-  assignDigest: string;
-  allocation: Allocation;
   sources: Source[];
   committedAt: string;
 }
