@@ -291,7 +291,7 @@ export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: stri
       const events = readEvents(db);
       const last = events[events.length - 1];
       const head = last ? { seq: last.seq, hash: last.hash } : null;
-      if (ui.json) ui.outJson(head);
+      if (ui.json) ui.outJson({ head });
       else ui.out(head ? `${head.seq}:${head.hash}` : '0:-');
       return { ok: true, head, sections: [], firstBrokenLink: null, warnings: [] };
     }

@@ -38,7 +38,7 @@ export function runDraws(ctx: Context, opts: { year?: string }) {
       });
     }
     rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.drawId < b.drawId ? -1 : 1));
-    if (ui.json) ui.outJson(rows);
+    if (ui.json) ui.outJson({ draws: rows });
     else {
       const zh = ui.lang === 'zh';
       if (rows.length === 0) ui.out(zh ? '尚无抽取记录。' : 'No draws yet.');

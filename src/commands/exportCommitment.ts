@@ -15,6 +15,7 @@ import { departmentNames, itemsOf } from '../io/exportData.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import { parseFormat, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
+import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { stratumName } from './drawRender.js';
 
 
@@ -55,7 +56,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     ];
     const table: Table = { columns: [{ key: 'field', zh: '项目' }, { key: 'value', zh: '内容' }], rows: fields.map(([, zh, value]) => ({ field: zh, value })) };
     const json = {
-      kind: 'commitment', drawId, items: commitment.items, departments: commitment.departments, window: commitment.window, scopeCount: frame.scopeCount,
+      schemaVersion: JSON_SCHEMA_VERSION, kind: 'commitment', drawId, items: commitment.items, departments: commitment.departments, window: commitment.window, scopeCount: frame.scopeCount,
       coveredCount: frame.coveredCount, excluded, eligible: frame.frame.length,
       strata: strata.map((s) => ({ stratum: s, N: commitment.allocation.N[s], n: commitment.allocation.n[s] })), floorTotal: commitment.allocation.floorTotal,
       inputDigest: commitment.inputDigest, assignDigest: commitment.assignDigest, commitDigest: c.commit_digest,

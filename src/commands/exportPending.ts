@@ -14,6 +14,7 @@ import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
 import { parseFormat, renderTable, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
+import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { RESULT_NOTICE_COLUMNS, type PublicationOptions } from './exportPublication.js';
 import { parseAsOf } from './results.js';
 
@@ -41,6 +42,7 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
     const byDraw = new Map<string, typeof pending>();
     for (const r of pending) byDraw.set(r.draw_id, [...(byDraw.get(r.draw_id) ?? []), r]);
     const rows: Table['rows'] = [];
+    const jsonResults: object[] = [];
     const parts: { drawId: string; seqs: number[] }[] = [];
     for (const [drawId, results] of byDraw) {
       const { items, departments, record, draw } = exportContext(db, drawId);
@@ -49,7 +51,9 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       const authority = record.departments.map((c) => departments.get(c) ?? c).join('、');
       const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
       for (const r of results) {
-        rows.push({ task_no: drawId, task_name: taskName, authority, name: names.get(r.object_id) ?? '', credit_code: r.object_id, completed_on: r.completed_on, result: RESULT_TEXT[r.result_code] ?? r.result_code });
+        const result = RESULT_TEXT[r.result_code] ?? r.result_code;
+        rows.push({ task_no: drawId, task_name: taskName, authority, name: names.get(r.object_id) ?? '', credit_code: r.object_id, completed_on: r.completed_on, result });
+        jsonResults.push({ drawId, objectId: r.object_id, name: names.get(r.object_id) ?? '', completedOn: r.completed_on, resultCode: r.result_code, result });
       }
       parts.push({ drawId, seqs: results.map((r) => r.seq) });
     }
@@ -60,7 +64,7 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       return none;
     }
     const table: Table = { columns: RESULT_NOTICE_COLUMNS, rows };
-    const data = await renderTable(table, format, Boolean(opts.raw), { kind: 'result', publishedOn, results: rows }, ctx.ui);
+    const data = await renderTable(table, format, Boolean(opts.raw), { schemaVersion: JSON_SCHEMA_VERSION, kind: 'result', publishedOn, results: jsonResults }, ctx.ui);
     const out = opts.out ?? freeName(`抽查结果公告-${publishedOn}`, format);
     const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
     const at = nowWithOffset();

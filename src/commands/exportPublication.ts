@@ -12,6 +12,7 @@ import { currentResults, recordPublication } from '../io/resultsStore.js';
 import { parseFormat, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
+import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { parseAsOf } from './results.js';
 
 export interface PublicationOptions extends ExportOptions {
@@ -87,7 +88,10 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
           ...(list ? [{ field: '', value: '' }, { field: '市场主体名称', value: '统一社会信用代码' }, ...list.map((o) => ({ field: o.name, value: o.credit_code }))] : []),
         ],
       };
-      json = { kind: 'task', ...Object.fromEntries(fields.map(([k, , v]) => [k, v])), ...(list ? { objects: list } : {}) };
+      json = {
+        schemaVersion: JSON_SCHEMA_VERSION, kind: 'task', ...Object.fromEntries(fields.map(([k, , v]) => [k, v])),
+        status: d.superseded_by ? 'superseded' : 'standing', statusText: status, count: rec.selected.length, ...(list ? { objects: list } : {}),
+      };
     } else {
       const results = currentResults(db, drawId);
       resultSeqs = results.map((r) => r.seq);
@@ -98,7 +102,12 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
           completed_on: r.completed_on, result: RESULT_TEXT[r.result_code] ?? r.result_code,
         })),
       };
-      json = { kind: 'result', drawId, status, results: table.rows };
+      json = {
+        schemaVersion: JSON_SCHEMA_VERSION, kind: 'result', drawId, status: d.superseded_by ? 'superseded' : 'standing', statusText: status,
+        results: results.map((r) => ({
+          objectId: r.object_id, name: names.get(r.object_id) ?? '', completedOn: r.completed_on, resultCode: r.result_code, result: RESULT_TEXT[r.result_code] ?? r.result_code,
+        })),
+      };
     }
 
     const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);

@@ -4,6 +4,7 @@ import { KEY_STRATUM } from '../core/drawTypes.js';
 import { exportContext, selectionRows, teams } from '../io/exportData.js';
 import { writeExport, type ExportOptions, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
+import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { usageError } from '../core/errors.js';
 
 export const TASK_COLUMNS = [
@@ -24,7 +25,7 @@ export const TASK_COLUMNS = [
   { key: 'status', zh: '抽取状态' },
 ];
 
-export function taskTable(ctx: Context, drawId: string): { table: Table; superseded: string | null } {
+export function taskTable(ctx: Context, drawId: string): { table: Table; json: object; superseded: string | null } {
   const db = ctx.openDb({ readonly: true });
   try {
     const { draw: d, record: rec, items, departments: depts, status } = exportContext(db, drawId);
@@ -52,7 +53,19 @@ export function taskTable(ctx: Context, drawId: string): { table: Table; superse
         status,
       };
     });
-    return { table: { columns: TASK_COLUMNS, rows }, superseded: d.superseded_by ?? null };
+    // The JSON is for programs: codes, ids and numbers, not the display words of the CSV.
+    const json = {
+      schemaVersion: JSON_SCHEMA_VERSION, drawId, status: d.superseded_by ? 'superseded' : 'standing', supersededBy: d.superseded_by ?? null,
+      leadDepartment: d.lead_department, departments: rec.departments, window: rec.window,
+      items: items.map((i) => ({ code: i.code, name: i.name, method: i.method })),
+      tasks: selectionRows(db, drawId).map((s) => ({
+        taskNo: taskNumber(drawId, s.position), position: s.position, objectId: s.object_id, name: s.name, address: s.address, region: s.region,
+        stratum: s.stratum, probability: { n: rec.allocation.n[s.stratum]!, N: rec.allocation.N[s.stratum]! },
+        fullCoverage: fullCoverage || s.stratum === KEY_STRATUM,
+        team: (byObject.get(s.object_id) ?? []).map((m) => ({ id: m.id, name: m.name, department: m.department, certNo: m.cert_no })),
+      })),
+    };
+    return { table: { columns: TASK_COLUMNS, rows }, json, superseded: d.superseded_by ?? null };
   } finally {
     db.close();
   }
@@ -64,8 +77,8 @@ export async function runExportTasks(ctx: Context, drawId: string, opts: ExportO
     if (opts.format && opts.format !== 'json') throw usageError('E_JSON_FORMAT', { format: opts.format });
     opts = { ...opts, format: 'json', out: opts.out ?? '-' };
   }
-  const { table, superseded } = taskTable(ctx, drawId);
+  const { table, json, superseded } = taskTable(ctx, drawId);
   if (superseded) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: superseded });
-  const out = await writeExport(ctx.ui, table, opts, `任务清单-${drawId}`);
+  const out = await writeExport(ctx.ui, table, opts, `任务清单-${drawId}`, json);
   return { drawId, out, rows: table.rows.length };
 }

@@ -15,7 +15,7 @@ export function runLog(ctx: Context, opts: { since?: string }) {
   const db = ctx.openDb({ readonly: true });
   try {
     const events = readEvents(db, since);
-    if (ui.json) ui.outJson(events);
+    if (ui.json) ui.outJson({ entries: events });
     else {
       if (events.length === 0) ui.out(ui.lang === 'zh' ? '（日志为空）' : '(the log is empty)');
       for (const e of events) {

@@ -6,8 +6,8 @@ import { padDisplay, displayWidth } from '../core/text.js';
 import { getCommitment } from '../io/commitStore.js';
 import { exportContext, listItems, selectionRows, teams } from '../io/exportData.js';
 import type { Context } from './context.js';
+import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 
-const SCHEMA_VERSION = 1;
 
 /** Columns aligned by display width: a Chinese character takes two columns. */
 function table(rows: string[][]): string[] {
@@ -28,7 +28,7 @@ export function runShow(ctx: Context, drawId: string) {
       team: (byObject.get(s.object_id) ?? []).map((m) => ({ id: m.id, name: m.name, department: m.department })),
     }));
     const result = {
-      schemaVersion: SCHEMA_VERSION, drawId, year: rec.year, status: d.superseded_by ? 'superseded' : 'standing', supersededBy: d.superseded_by ?? null,
+      schemaVersion: JSON_SCHEMA_VERSION, drawId, year: rec.year, status: d.superseded_by ? 'superseded' : 'standing', supersededBy: d.superseded_by ?? null,
       items: rec.items, departments: rec.departments, window: rec.window, seed: rec.seed, inputDigest: rec.inputDigest,
       commitDigest: rec.commitDigest ?? null, sources: c ? (JSON.parse(c.commitment) as Commitment).sources : null,
       strata: Object.keys(rec.allocation.N).sort().map((h) => ({ stratum: h, N: rec.allocation.N[h]!, n: rec.allocation.n[h]! })), selected: objects,
@@ -63,7 +63,7 @@ export function runItems(ctx: Context) {
   try {
     const items = listItems(db);
     if (ui.json) {
-      ui.outJson({ schemaVersion: SCHEMA_VERSION, items });
+      ui.outJson({ items });
       return items;
     }
     if (items.length === 0) {

@@ -7,6 +7,9 @@ import { render, type Lang, type Msg } from '../core/messages.js';
 import { Exit, InspectError } from '../core/errors.js';
 import { terminalSafe } from '../core/text.js';
 
+/** The version of the JSON shapes documented in docs/json.md. */
+export const JSON_SCHEMA_VERSION = 1;
+
 export interface GlobalOptions {
   db?: string;
   lang?: string;
@@ -60,8 +63,13 @@ export class Ui {
     if (!this.json) process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
   }
 
-  outJson(value: unknown): void {
-    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  /**
+   * The result as JSON on stdout. Every command prints one object, and every object carries the version
+   * of its documented shape (docs/json.md), so a script can tell a changed contract from a bug.
+   */
+  outJson(value: object): void {
+    const versioned = Array.isArray(value) || 'schemaVersion' in value ? value : { schemaVersion: JSON_SCHEMA_VERSION, ...value };
+    process.stdout.write(`${JSON.stringify(versioned, null, 2)}\n`);
   }
 
   /** Progress and information on stderr; --quiet silences it. */

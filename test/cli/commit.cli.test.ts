@@ -73,7 +73,7 @@ describe('inspect draw --commit, inspect reveal', () => {
     ]);
     expect(count(db, 'SELECT count(*) FROM events')).toBe(events + 1);
     expect(count(db, 'SELECT count(*) FROM draws')).toBe(0);
-    const draws = JSON.parse(cli(['draws', '--json', '--db', db], { env: BEFORE_DRAND }).stdout);
+    const draws = JSON.parse(cli(['draws', '--json', '--db', db], { env: BEFORE_DRAND }).stdout).draws;
     expect(draws[0]).toMatchObject({ drawId: '2026-HLSJ-001', status: 'committed', commitDigest: commit.commitDigest });
     expect(draws[0].sources.map((s: { isPublic: boolean }) => s.isPublic)).toEqual([false, false]);
   });
@@ -231,7 +231,7 @@ describe('inspect draw --commit, inspect reveal', () => {
     const r = cli(['reveal', id, '--value', SIG, '--db', db], { env: AFTER_ALL });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('作废');
-    const listed = JSON.parse(cli(['draws', '--json', '--db', db]).stdout).find((x: { drawId: string }) => x.drawId === id);
+    const listed = JSON.parse(cli(['draws', '--json', '--db', db]).stdout).draws.find((x: { drawId: string }) => x.drawId === id);
     expect(listed).toMatchObject({ status: 'superseded', supersededReason: '随机源选错' });
     expect(cli(['audit', '--db', db]).code).toBe(0);
   });

@@ -72,7 +72,7 @@ describe('inspect draw', () => {
     const overlap = d.prepare(`SELECT count(*) FROM draw_selections a JOIN draw_selections b ON a.object_id = b.object_id WHERE a.draw_id = '2026-HLSJ-001' AND b.draw_id = '2026-HLSJ-002'`).pluck().get();
     expect(overlap).toBe(0);
     d.close();
-    const list = JSON.parse(cli(['draws', '--json', '--db', db]).stdout);
+    const list = JSON.parse(cli(['draws', '--json', '--db', db]).stdout).draws;
     expect(list.map((x: { status: string }) => x.status)).toEqual(['standing', 'standing']);
   });
 

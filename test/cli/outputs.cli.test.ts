@@ -68,9 +68,12 @@ describe('export tasks', () => {
     const raw = readFileSync(join(dir, 'raw.csv'), 'utf8');
     expect(raw.startsWith('task_no,name,credit_code')).toBe(true);
     expect(raw).toContain('"=HYPERLINK(""http://x"",""点击"")"');
+    // JSON is for programs: codes, ids and numbers, a team as its members with their ids.
     const j = JSON.parse(ok(['export', 'tasks', '2026-HLSJ-001', '--format', 'json']).stdout);
-    expect(j).toHaveLength(6);
-    expect(j[0]).toMatchObject({ task_no: '2026-HLSJ-001-0001', how: '随机抽取', probability: '6/6（100.00%）' });
+    expect(j).toMatchObject({ schemaVersion: 1, drawId: '2026-HLSJ-001', status: 'standing' });
+    expect(j.tasks).toHaveLength(6);
+    expect(j.tasks[0]).toMatchObject({ taskNo: '2026-HLSJ-001-0001', position: 1, fullCoverage: false, probability: { n: 6, N: 6 } });
+    expect(j.tasks[0].team[0]).toEqual({ id: expect.any(String), name: expect.any(String), department: 'HLSJ', certNo: expect.any(String) });
   });
   it('xlsx: a real workbook whose cells are text, so the hostile name is not a formula', () => {
     ok(['export', 'tasks', '2026-HLSJ-001', '--format', 'xlsx', '--out', join(dir, 't.xlsx')]);
@@ -178,7 +181,7 @@ describe('the global --json', () => {
   it('export tasks --json prints the task list as JSON on stdout; with another --format it is a usage error', () => {
     const r = cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--db', db], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
+    expect(JSON.parse(r.stdout).tasks.length).toBeGreaterThan(0);
     expect(cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--format', 'xlsx', '--db', db], { cwd: dir }).code).toBe(2);
   });
 });
