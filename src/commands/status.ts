@@ -7,7 +7,7 @@ import type { Context } from './context.js';
 interface LastImport { file: string; sha256: string; at: string; operator: string; encoding: string; rows: number }
 export interface Status {
   db: string;
-  schemaVersion: number;
+  databaseVersion: number;
   rosters: Record<string, { current: number; stored: number; lastImport: LastImport | null }>;
   objects: { byGradeRisk: Record<string, number>; byType: Record<string, number>; byStatus: Record<string, number>; keySupervision: number };
   inspectors: { byDepartment: Record<string, number>; byStatus: Record<string, number> };
@@ -29,7 +29,7 @@ export function readStatus(db: Db, path: string): Status {
   }
   return {
     db: path,
-    schemaVersion: SCHEMA_VERSION,
+    databaseVersion: SCHEMA_VERSION,
     rosters,
     objects: {
       byGradeRisk: tally(db, "SELECT credit_grade || '|' || risk_level, count(*) FROM objects WHERE in_roster = 1 GROUP BY 1 ORDER BY 1"),
@@ -66,7 +66,7 @@ function line(pairs: Record<string, number>): string {
 
 function renderStatus(s: Status, lang: 'zh' | 'en', t: (k: string, p?: Record<string, string | number>) => string): string {
   const zh = lang === 'zh';
-  const out: string[] = [t('H_STATUS', { db: s.db, version: s.schemaVersion }), ''];
+  const out: string[] = [t('H_STATUS', { db: s.db, version: s.databaseVersion }), ''];
   for (const [kind, r] of Object.entries(s.rosters)) {
     const name = rosterNames[kind]![lang];
     const cur = zh ? `当前 ${r.current} 条（共存 ${r.stored} 条）` : `${r.current} current (${r.stored} stored)`;
