@@ -9,6 +9,21 @@ import { ioError, isIoError } from './io/db.js';
 import { makeContext, type Context } from './commands/context.js';
 import { VERSION } from './version.js';
 
+/** commander's own error sentences, in Chinese (its wording is stable within the pinned major version). */
+const COMMANDER_ZH: [RegExp, string][] = [
+  [/^error: unknown option '(.+?)'/, "错误：未知选项 '$1'"],
+  [/^error: unknown command '(.+?)'/, "错误：未知命令 '$1'"],
+  [/^error: missing required argument '(.+?)'/, "错误：缺少必需的参数 '$1'"],
+  [/^error: required option '(.+?)' not specified/, "错误：缺少必需的选项 '$1'"],
+  [/^error: option '(.+?)' argument missing/, "错误：选项 '$1' 缺少取值"],
+  [/^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, '错误：参数过多（应为 $2 个，实际 $3 个）'],
+  [/\(Did you mean (.+?)\?\)/, '（是否想输入 $1？）'],
+];
+
+function commanderZh(message: string): string {
+  return COMMANDER_ZH.reduce((m, [re, zh]) => m.replace(re, zh), message);
+}
+
 const HELP_TITLES_ZH: Record<string, string> = {
   'Usage:': '用法：', 'Options:': '选项：', 'Global Options:': '全局选项：', 'Commands:': '命令：', 'Arguments:': '参数：',
 };
@@ -24,7 +39,11 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
   const zh = lang === 'zh';
   program
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+      outputError: (s, write) => write(zh ? commanderZh(s) : s),
+    })
     // A subcommand's --help lists the global options it honours too; titles in the user's language.
     .configureHelp({ showGlobalOptions: true, styleTitle: (title: string) => (zh ? (HELP_TITLES_ZH[title] ?? title) : title) })
     .helpOption('-h, --help', zh ? '显示帮助' : 'display help')

@@ -93,6 +93,13 @@ describe('language and unknown ids', () => {
     const db = join(tmp(), 'missing.db');
     for (const LANG of ['C.UTF-8', 'POSIX', 'zh_CN.UTF-8', '']) expect(cli(['status', '--db', db], { env: { LANG } }).stderr, LANG).toContain('不存在');
     expect(cli(['status', '--db', db], { env: { LANG: 'en_US.UTF-8' } }).stderr).toContain('does not exist');
+    // commander's own errors too: an unknown option, with its suggestion, and a missing argument.
+    const typo = cli(['draw', '--itms', 'SC01']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("错误：未知选项 '--itms'");
+    expect(typo.stderr).toContain('（是否想输入 --items？）');
+    expect(cli(['import']).stderr).toContain("缺少必需的参数 'roster'");
+    expect(cli(['draw', '--itms', 'SC01', '--lang', 'en']).stderr).toContain("error: unknown option '--itms'");
     const bad = cli(['status', '--lang', 'xx', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('zh | en');
