@@ -6,6 +6,18 @@ import type { Ui } from './ui.js';
 
 const ctx = { output: process.stderr };
 
+const KEYS_ZH: Record<string, string> = { navigate: '移动', select: '选择', submit: '确认', all: '全选', invert: '反选' };
+
+/** The prompts' key hints in the user's language (↑↓ 移动 • 空格 选择 • ⏎ 确认). */
+function theme(ui: Ui) {
+  if (ui.lang !== 'zh') return {};
+  return {
+    style: {
+      keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${k === 'space' ? '空格' : k} ${KEYS_ZH[a] ?? a}`).join(' • '),
+    },
+  };
+}
+
 export function needTty(ui: Ui, what: string, flag: string): void {
   if (!ui.interactive) throw new InspectError(Exit.usage, { key: 'E_NEEDS_TTY', params: { what, flag } });
 }
@@ -37,7 +49,9 @@ export async function askItems(ui: Ui, choices: { code: string; name: string; de
     {
       message: ui.lang === 'zh' ? '选择抽查事项（空格选择，回车确认；选了多项时再选牵头事项）' : 'Pick the inspection items (space to pick, enter to confirm; with several, you choose the leading one next)',
       choices: choices.map((c) => ({ value: c.code, name: `${c.code}  ${c.name}  [${c.department}${c.kind === '重点' ? ' 重点' : ''}]` })),
-      required: true,
+      // Our own check instead of `required`, whose message is English only.
+      validate: (picked) => picked.length > 0 || (ui.lang === 'zh' ? '至少选择一项（空格选择）' : 'Pick at least one (space to pick)'),
+      theme: theme(ui),
     },
     ctx,
   );
@@ -50,5 +64,5 @@ export async function askText(ui: Ui, message: string, flag: string, def?: strin
 
 export async function askChoice<T extends string>(ui: Ui, message: string, choices: { value: T; name: string }[]): Promise<T> {
   needTty(ui, message, '--commit / --seed');
-  return select({ message, choices }, ctx);
+  return select({ message, choices, theme: theme(ui) }, ctx);
 }
