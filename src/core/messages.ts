@@ -184,3 +184,8 @@ export function render(msg: Msg, lang: Lang): string {
     return String(v);
   });
 }
+
+/** Every key with its two languages (for the catalogue's own test). */
+export function catalogueEntries(): [string, { zh: string; en: string }][] {
+  return Object.entries(catalogue);
+}
