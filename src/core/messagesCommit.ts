@@ -78,6 +78,16 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   R_LOTTERY_REPEAT: { zh: '{game} 第 {zone} 区有重复号码', en: '{game} zone {zone} repeats a number' },
   R_WITNESS_DIGITS: { zh: '现场摇号结果应为数字（可含空格），不超过 200 位', en: 'witnessed numbers are digits (spaces allowed), at most 200' },
 
+  // verify
+  V_NOT_JSON: { zh: '{file} 不是有效的 JSON：{detail}', en: '{file} is not JSON: {detail}' },
+  V_DRAW_ID: { zh: 'frame.json 的抽取编号 {frame} 与 record.json 的 {record} 不同', en: 'frame drawId {frame} ≠ record drawId {record}' },
+  V_FRAME_OK: { zh: '可抽取 {rows} 户，排除 {excluded} 户', en: '{rows} rows, {excluded} excluded' },
+  V_ALLOCATION_OK: { zh: '共抽取 n = {n} 户', en: 'n = {n}' },
+  V_SELECTED_OK: { zh: '抽中 {n} 户', en: '{n} selected' },
+  V_TEAMS_OK: { zh: '{n} 个检查组', en: '{n} teams' },
+  V_NO_MATCH_ROW: { zh: 'inspectors.json 中没有抽中对象 {id} 的行', en: 'inspectors.json has no row for selected object {id}' },
+  V_MATCH_FAILS: { zh: '按此输入无法组成检查组：{ids}', en: 'matching fails on this input: {ids}' },
+
   // verify of a committed draw
   V_NOT_CANONICAL: { zh: '{file} 不是规范化 JSON', en: '{file} is not in canonical form' },
   V_COMMIT_KEYS: { zh: 'commitment.json 的字段不符合 inspect-commit/1：{keys}', en: 'commitment.json does not have exactly the keys of inspect-commit/1: {keys}' },

@@ -6,6 +6,7 @@ import type { Frame } from './drawTypes.js';
 import { frameShapeProblems } from './frame.js';
 import { assign, forSelection, type AssignInput } from './matching.js';
 import { verifyCommitment } from './commitment.js';
+import { render, type Lang, type Msg } from './messages.js';
 import type { DrawRecord } from './record.js';
 import { seedHexFor, select, tickets } from './selection.js';
 
@@ -51,16 +52,19 @@ export interface VerifyInput {
   assignText?: string;
   /** A committed draw: its inspectors.json lists every frame object, not only the selected ones. */
   committed?: boolean;
+  /** The language of the details (the checks themselves do not depend on it). */
+  lang?: Lang;
 }
 
 export function verifyDraw(v: VerifyInput): Check[] {
+  const t = (key: string, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
   const checks: Check[] = [];
   const r = v.record;
   let frame: Frame;
   try {
     frame = JSON.parse(v.frameText) as Frame;
   } catch (e) {
-    return [{ name: 'frame', ok: false, detail: `frame.json is not JSON: ${(e as Error).message}` }];
+    return [{ name: 'frame', ok: false, detail: t('V_NOT_JSON', { file: 'frame.json', detail: (e as Error).message }) }];
   }
   const shape = frameShapeProblems(frame);
   let canonical = '';
@@ -69,25 +73,25 @@ export function verifyDraw(v: VerifyInput): Check[] {
   } catch (e) {
     shape.push((e as Error).message);
   }
-  if (canonical !== v.frameText) shape.push('frame.json is not in canonical form');
-  if (frame.drawId !== r.drawId) shape.push(`frame drawId ${frame.drawId} ≠ record drawId ${r.drawId}`);
-  checks.push({ name: 'frame', ok: shape.length === 0, detail: shape[0] ?? `${frame.frame.length} rows, ${frame.excluded.length} excluded` });
+  if (canonical !== v.frameText) shape.push(t('V_NOT_CANONICAL', { file: 'frame.json' }));
+  if (frame.drawId !== r.drawId) shape.push(t('V_DRAW_ID', { frame: String(frame.drawId), record: String(r.drawId) }));
+  checks.push({ name: 'frame', ok: shape.length === 0, detail: shape[0] ?? t('V_FRAME_OK', { rows: frame.frame.length, excluded: frame.excluded.length }) });
 
   const digest = sha256Hex(v.frameText);
-  checks.push({ name: 'digest', ok: digest === r.inputDigest, detail: digest === r.inputDigest ? digest : `sha256(frame.json) = ${digest}, record says ${r.inputDigest}` });
+  checks.push({ name: 'digest', ok: digest === r.inputDigest, detail: digest === r.inputDigest ? digest : t('V_DIGEST_DIFFERS', { what: 'sha256(frame.json)', computed: digest, recorded: String(r.inputDigest) }) });
 
   const seedHex = seedHexFor(r.seed, digest);
-  checks.push({ name: 'seed', ok: seedHex === r.seedHex, detail: seedHex === r.seedHex ? seedHex : `SHA-256 of algorithm, seed and digest = ${seedHex}, record says ${r.seedHex}` });
+  checks.push({ name: 'seed', ok: seedHex === r.seedHex, detail: seedHex === r.seedHex ? seedHex : t('V_DIGEST_DIFFERS', { what: 'seedHex', computed: seedHex, recorded: String(r.seedHex) }) });
 
   let allocationOk = false;
   try {
     const a = allocate(frame);
     const d = firstDifference(a, r.allocation, 'allocation');
     allocationOk = d === null;
-    checks.push({ name: 'allocation', ok: allocationOk, detail: d ?? `n = ${Object.values(a.n).reduce((s, x) => s + x, 0)}` });
+    checks.push({ name: 'allocation', ok: allocationOk, detail: d ?? t('V_ALLOCATION_OK', { n: Object.values(a.n).reduce((s, x) => s + x, 0) }) });
     const sel = select(frame.frame, tickets(frame.frame, seedHex), a);
     const ds = firstDifference(sel, r.selected, 'selected');
-    checks.push({ name: 'selection', ok: ds === null, detail: ds ?? `${sel.length} selected` });
+    checks.push({ name: 'selection', ok: ds === null, detail: ds ?? t('V_SELECTED_OK', { n: sel.length }) });
   } catch (e) {
     checks.push({ name: 'allocation', ok: false, detail: (e as Error).message });
   }
@@ -95,12 +99,12 @@ export function verifyDraw(v: VerifyInput): Check[] {
   if (v.assignText !== undefined) {
     const problems: string[] = [];
     const ad = sha256Hex(v.assignText);
-    if (ad !== r.assignDigest) problems.push(`sha256(inspectors.json) = ${ad}, record says ${r.assignDigest}`);
+    if (ad !== r.assignDigest) problems.push(t('V_DIGEST_DIFFERS', { what: 'sha256(inspectors.json)', computed: ad, recorded: String(r.assignDigest) }));
     let input: AssignInput | null = null;
     try {
       input = JSON.parse(v.assignText) as AssignInput;
     } catch (e) {
-      problems.push(`inspectors.json is not JSON: ${(e as Error).message}`);
+      problems.push(t('V_NOT_JSON', { file: 'inspectors.json', detail: (e as Error).message }));
     }
     if (input) {
       const objIds = input.objects.map((o) => o[0]);
@@ -108,15 +112,15 @@ export function verifyDraw(v: VerifyInput): Check[] {
       const dObj = firstDifference(v.committed ? frame.frame.map((f) => f[0]) : selIds, objIds, 'inspectors.json objects');
       if (dObj) problems.push(dObj);
       const forSel = forSelection(input, selIds);
-      if (!forSel.ok) problems.push(`inspectors.json has no row for selected object ${forSel.missing}`);
+      if (!forSel.ok) problems.push(t('V_NO_MATCH_ROW', { id: forSel.missing }));
       else {
         const m = assign(forSel.input, seedHex);
-        if (!m.ok) problems.push(`matching fails on this input: ${m.failures.map((f) => f.id).join(', ')}`);
+        if (!m.ok) problems.push(t('V_MATCH_FAILS', { ids: m.failures.map((f) => f.id).join(', ') }));
         const d = firstDifference(m.assignments, r.assignments, 'assignments');
         if (d) problems.push(d);
       }
     }
-    checks.push({ name: 'assignments', ok: problems.length === 0, detail: problems[0] ?? `${r.assignments.length} teams` });
+    checks.push({ name: 'assignments', ok: problems.length === 0, detail: problems[0] ?? t('V_TEAMS_OK', { n: r.assignments.length }) });
     if (input) checks.push(recordCheck(r, frame, input));
   }
   return checks;
@@ -143,7 +147,7 @@ export interface BundleInput extends VerifyInput {
 
 /** Every check of a draw, plain or committed; for a committed draw also the lottery values to compare. */
 export function verifyBundle(v: BundleInput): { checks: Check[]; lotteries: string[]; clockOverridden: boolean } {
-  const checks = verifyDraw({ ...v, committed: v.commit !== undefined });
+  const checks = verifyDraw({ ...v, committed: v.commit !== undefined, lang: v.lang });
   if (!v.commit) {
     if ((v.record as { commitDigest?: string }).commitDigest !== undefined) {
       checks.push({ name: 'commitment', ok: false, detail: 'record.json names a commitment, but commitment.json and beacons.json are missing' });
