@@ -94,7 +94,7 @@ describe('publication', () => {
   it('the task notice holds only public fields; the list only with --with-list', () => {
     const plain = ok(['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--format', 'json']).stdout;
     const j = JSON.parse(plain);
-    expect(j).toMatchObject({ task_no: '2026-HLSJ-001', type: '不定向抽查', count: '6', status: '有效' });
+    expect(j).toMatchObject({ schemaVersion: 1, task_no: '2026-HLSJ-001', type: '不定向抽查', count: 6, status: 'standing', statusText: '有效' });
     expect(j.objects).toBeUndefined();
     const listed = ok(['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--with-list', '--out', join(dir, 'task.csv')]);
     expect(listed.code).toBe(0);
