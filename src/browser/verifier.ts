@@ -6,7 +6,7 @@
 import { sourceLabel } from '../core/beacon.js';
 import type { Commitment } from '../core/commitment.js';
 import type { DrawRecord } from '../core/record.js';
-import { UNPROVABLE_PLAIN, verifyBundle, type Check } from '../core/verify.js';
+import { unprovableFields, verifyBundle, type Check } from '../core/verify.js';
 
 type Lang = 'zh' | 'en';
 const TEXT: Record<string, { zh: string; en: string }> = {
@@ -159,7 +159,7 @@ function render(o: Outcome, seconds: number): void {
     for (const [k, v] of rows) summary.append(el('tr', { 'data-field': k }, el('th', {}, t(k)), el('td', { class: 'detail' }, v)));
     out.append(summary);
     if (o.lotteries.length) out.append(el('p', {}, t('lotteries')), el('ul', {}, ...o.lotteries.map((l) => el('li', {}, l))));
-    const unprovable = o.commitment ? UNPROVABLE_PLAIN.filter((f) => f !== 'items' && f !== 'window.start') : UNPROVABLE_PLAIN;
+    const unprovable = unprovableFields(o.commitment !== null);
     out.append(el('p', { class: 'note' }, t('unprovable') + unprovable.join(', ')));
     if (o.clockOverridden) out.append(el('p', { class: 'note', id: 'clock' }, t('clock')));
   }

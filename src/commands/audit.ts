@@ -55,61 +55,59 @@ export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>
   const problems: string[] = [];
   const sel = db.prepare('SELECT object_id AS id, stratum, rank, ticket FROM draw_selections WHERE draw_id = ? ORDER BY position');
   const asg = db.prepare('SELECT object_id, inspector_id FROM draw_assignments WHERE draw_id = ? ORDER BY object_id, seat');
-  {
-    const p = (m: string) => problems.push(m);
-    const recSha = sha256Hex(d.record);
-    if (recSha !== d.record_sha256) p(`record.json hashes to ${recSha}, the draw row says ${d.record_sha256}`);
-    const ev = byRef.get(`draws:${d.id}`);
-    if (!ev) p('no log entry records this draw');
-    else if (ev.payloadSha256 !== recSha) p(`the log entry ${ev.seq} recorded record hash ${ev.payloadSha256}, the stored record hashes to ${recSha}`);
-    let rec: DrawRecord;
-    try {
-      rec = JSON.parse(d.record) as DrawRecord;
-    } catch {
-      p('record.json is not JSON');
-      return problems;
-    }
-    if (d.seed !== rec.seed) p(`seed column "${d.seed}" differs from the record's "${rec.seed}"`);
-    // The columns exports and results read (status, window, items) must say what the record says.
-    const columns: [string, unknown, unknown][] = [
-      ['year', d.year, rec.year], ['departments', JSON.parse(d.departments), rec.departments], ['items', JSON.parse(d.items), rec.items],
-      ['window_start', d.window_start, rec.window.start], ['window_end', d.window_end, rec.window.end], ['supersedes', d.supersedes, rec.supersedes],
-      ['reason', d.reason, rec.reason], ['lead_department', d.lead_department, rec.departments[0]],
-    ];
-    for (const [col, stored, recorded] of columns) {
-      if (JSON.stringify(stored) !== JSON.stringify(recorded)) p(`column ${col} is ${JSON.stringify(stored)}, the record says ${JSON.stringify(recorded)}`);
-    }
-    if (ev && (ev.at !== d.created_at || ev.operator !== d.operator)) p(`created_at/operator (${d.created_at}, ${d.operator}) differ from log entry ${ev.seq} (${ev.at}, ${ev.operator})`);
-    if (ev?.rowsSha256 && rowsDigest(db, `draws:${d.id}`) !== ev.rowsSha256) p(`its rows differ from what log entry ${ev.seq} hashed`);
-    if (d.input_digest !== rec.inputDigest || d.seed_hex !== rec.seedHex) p('digest or seedHex columns differ from the record');
-    const committed = rec.commitDigest !== undefined;
-    for (const c of verifyDraw({ frameText: d.frame.toString('utf8'), record: rec, assignText: d.assign_input.toString('utf8'), committed })) {
-      if (!c.ok) p(`recomputed ${c.name}: ${c.detail}`);
-    }
-    const selDiff = firstDifference(rec.selected, sel.all(d.id), 'draw_selections');
-    if (selDiff) p(`the selection table differs from the record: ${selDiff}`);
-    const teams = new Map<string, string[]>();
-    for (const r of asg.all(d.id) as { object_id: string; inspector_id: string }[]) teams.set(r.object_id, [...(teams.get(r.object_id) ?? []), r.inspector_id]);
-    const asgDiff = firstDifference(
-      [...rec.assignments].sort((a, b) => (a.id < b.id ? -1 : 1)),
-      [...teams].map(([id, inspectors]) => ({ id, inspectors })),
-      'draw_assignments',
-    );
-    if (asgDiff) p(`the team table differs from the record: ${asgDiff}`);
-    const snap = readSnapshot(db, d.id);
-    if (snap === null) p('the roster snapshot is missing or unreadable');
+  const p = (m: string) => problems.push(m);
+  const recSha = sha256Hex(d.record);
+  if (recSha !== d.record_sha256) p(`record.json hashes to ${recSha}, the draw row says ${d.record_sha256}`);
+  const ev = byRef.get(`draws:${d.id}`);
+  if (!ev) p('no log entry records this draw');
+  else if (ev.payloadSha256 !== recSha) p(`the log entry ${ev.seq} recorded record hash ${ev.payloadSha256}, the stored record hashes to ${recSha}`);
+  let rec: DrawRecord;
+  try {
+    rec = JSON.parse(d.record) as DrawRecord;
+  } catch {
+    p('record.json is not JSON');
+    return problems;
+  }
+  if (d.seed !== rec.seed) p(`seed column "${d.seed}" differs from the record's "${rec.seed}"`);
+  // The columns exports and results read (status, window, items) must say what the record says.
+  const columns: [string, unknown, unknown][] = [
+    ['year', d.year, rec.year], ['departments', JSON.parse(d.departments), rec.departments], ['items', JSON.parse(d.items), rec.items],
+    ['window_start', d.window_start, rec.window.start], ['window_end', d.window_end, rec.window.end], ['supersedes', d.supersedes, rec.supersedes],
+    ['reason', d.reason, rec.reason], ['lead_department', d.lead_department, rec.departments[0]],
+  ];
+  for (const [col, stored, recorded] of columns) {
+    if (JSON.stringify(stored) !== JSON.stringify(recorded)) p(`column ${col} is ${JSON.stringify(stored)}, the record says ${JSON.stringify(recorded)}`);
+  }
+  if (ev && (ev.at !== d.created_at || ev.operator !== d.operator)) p(`created_at/operator (${d.created_at}, ${d.operator}) differ from log entry ${ev.seq} (${ev.at}, ${ev.operator})`);
+  if (ev?.rowsSha256 && rowsDigest(db, `draws:${d.id}`) !== ev.rowsSha256) p(`its rows differ from what log entry ${ev.seq} hashed`);
+  if (d.input_digest !== rec.inputDigest || d.seed_hex !== rec.seedHex) p('digest or seedHex columns differ from the record');
+  const committed = rec.commitDigest !== undefined;
+  for (const c of verifyDraw({ frameText: d.frame.toString('utf8'), record: rec, assignText: d.assign_input.toString('utf8'), committed })) {
+    if (!c.ok) p(`recomputed ${c.name}: ${c.detail}`);
+  }
+  const selDiff = firstDifference(rec.selected, sel.all(d.id), 'draw_selections');
+  if (selDiff) p(`the selection table differs from the record: ${selDiff}`);
+  const teams = new Map<string, string[]>();
+  for (const r of asg.all(d.id) as { object_id: string; inspector_id: string }[]) teams.set(r.object_id, [...(teams.get(r.object_id) ?? []), r.inspector_id]);
+  const asgDiff = firstDifference(
+    [...rec.assignments].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    [...teams].map(([id, inspectors]) => ({ id, inspectors })),
+    'draw_assignments',
+  );
+  if (asgDiff) p(`the team table differs from the record: ${asgDiff}`);
+  const snap = readSnapshot(db, d.id);
+  if (snap === null) p('the roster snapshot is missing or unreadable');
+  else {
+    const sh = sha256Hex(snap);
+    if (sh !== rec.rosterDigest) p(`the roster snapshot hashes to ${sh}, the draw recorded ${rec.rosterDigest}`);
     else {
-      const sh = sha256Hex(snap);
-      if (sh !== rec.rosterDigest) p(`the roster snapshot hashes to ${sh}, the draw recorded ${rec.rosterDigest}`);
-      else {
-        try {
-          const rows = new Map(parseSnapshot(snap).map((o) => [o.id, o]));
-          const frame = JSON.parse(d.frame.toString('utf8')) as Frame;
-          const bad = frame.frame.find(([id, st]) => !rows.has(id) || stratumOf(rows.get(id)!) !== st);
-          if (bad) p(`frame row ${bad[0]} (${bad[1]}) does not follow from the roster snapshot`);
-        } catch (e) {
-          p(`the frame or snapshot cannot be read: ${(e as Error).message}`);
-        }
+      try {
+        const rows = new Map(parseSnapshot(snap).map((o) => [o.id, o]));
+        const frame = JSON.parse(d.frame.toString('utf8')) as Frame;
+        const bad = frame.frame.find(([id, st]) => !rows.has(id) || stratumOf(rows.get(id)!) !== st);
+        if (bad) p(`frame row ${bad[0]} (${bad[1]}) does not follow from the roster snapshot`);
+      } catch (e) {
+        p(`the frame or snapshot cannot be read: ${(e as Error).message}`);
       }
     }
   }

@@ -15,7 +15,7 @@ import { currentResults, recordPublication } from '../io/resultsStore.js';
 import { parseFormat, renderTable, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
-import { RESULT_NOTICE_COLUMNS, type PublicationOptions } from './exportPublication.js';
+import { noticeNames, RESULT_NOTICE_COLUMNS, type PublicationOptions } from './exportPublication.js';
 import { parseAsOf } from './results.js';
 
 export interface PendingOutcome {
@@ -47,8 +47,7 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
     for (const [drawId, results] of byDraw) {
       const { items, departments, record, draw } = exportContext(db, drawId);
       if (draw.superseded_by) continue; // a voided draw's results are not published
-      const taskName = `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`;
-      const authority = record.departments.map((c) => departments.get(c) ?? c).join('、');
+      const { taskName, authority } = noticeNames(items, record.departments, departments);
       const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
       for (const r of results) {
         const result = RESULT_TEXT[r.result_code] ?? r.result_code;

@@ -34,6 +34,14 @@ export const RESULT_NOTICE_COLUMNS = [
   { key: 'result', zh: '检查结果' },
 ];
 
+/** What every notice calls a task and who inspects: the items' names, the departments' names. */
+export function noticeNames(items: { name: string }[], departments: string[], names: Map<string, string>): { taskName: string; authority: string } {
+  return {
+    taskName: `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`,
+    authority: departments.map((c) => names.get(c) ?? c).join('、'),
+  };
+}
+
 export async function runExportPublication(ctx: Context, drawIdArg: string | undefined, opts: PublicationOptions) {
   const kind = opts.kind ?? 'task';
   if (opts.pending) {
@@ -49,8 +57,7 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
   const db = ctx.openDb();
   try {
     const { draw: d, record: rec, items, departments: depts, status } = exportContext(db, drawId);
-    const taskName = `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`;
-    const authorities = rec.departments.map((c) => depts.get(c) ?? c).join('、');
+    const { taskName, authority: authorities } = noticeNames(items, rec.departments, depts);
     const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
 
     let table: Table;

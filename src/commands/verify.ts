@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../core/errors.js';
 import type { DrawRecord } from '../core/record.js';
-import { UNPROVABLE_PLAIN, verifyBundle, type Check } from '../core/verify.js';
+import { unprovableFields, verifyBundle, type Check } from '../core/verify.js';
 import { readEvents } from '../io/events.js';
 import { drawProblems } from './audit.js';
 import { displayWidth, padDisplay } from '../core/text.js';
@@ -85,7 +85,7 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
   return {
     drawId: r.drawId, source, ok: v.checks.every((c) => c.ok), checks: v.checks, superseded, seed: r.seed, items: r.items, year: r.year, window: r.window,
     committed, lotteries: v.lotteries, clockOverridden: v.clockOverridden,
-    unprovable: tables ? [] : committed ? UNPROVABLE_PLAIN.filter((f) => f !== 'items' && f !== 'window.start') : UNPROVABLE_PLAIN,
+    unprovable: tables ? [] : unprovableFields(committed),
   };
 }
 

@@ -14,6 +14,11 @@ export type CheckName = 'frame' | 'digest' | 'seed' | 'allocation' | 'selection'
 
 /** Record fields the three files cannot prove (the published notice or the database can). */
 export const UNPROVABLE_PLAIN = ['items', 'window.start', 'supersedes', 'reason', 'rosterDigest', 'software'];
+
+/** What a bundle alone cannot prove: a committed draw's commitment proves its items and window too. */
+export function unprovableFields(committed: boolean): string[] {
+  return committed ? UNPROVABLE_PLAIN.filter((f) => f !== 'items' && f !== 'window.start') : UNPROVABLE_PLAIN;
+}
 export interface Check {
   name: CheckName;
   ok: boolean;

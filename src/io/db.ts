@@ -265,6 +265,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE events ADD COLUMN rows_sha256 TEXT NOT NULL DEFAULT '';
   ALTER TABLE imports ADD COLUMN table_sha256 TEXT NOT NULL DEFAULT '';
+  -- What an import wrote is found by its id when its entry is hashed (and again by audit): no full scans.
+  CREATE INDEX roster_versions_replaced ON roster_versions (replaced_by);
+  CREATE INDEX history_import ON history (import_id);
+  CREATE INDEX results_import ON results (import_id);
   CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports BEGIN SELECT RAISE(ABORT, 'imports are never deleted'); END;
   CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports WHEN EXISTS (SELECT 1 FROM events WHERE ref = 'imports:' || old.id)
   BEGIN SELECT RAISE(ABORT, 'a recorded import is never changed'); END;
