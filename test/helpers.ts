@@ -1,3 +1,5 @@
+import { audit as auditMessages } from '../src/io/audit.js';
+import { render, type Msg } from '../src/core/messages.js';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -62,4 +64,11 @@ export async function loadSample(ctx: Context): Promise<void> {
   for (const [kind, file] of [['departments', 'departments.csv'], ['items', 'items.csv'], ['objects', 'objects.csv'], ['inspectors', 'inspectors.csv'], ['history', 'history.csv']] as const) {
     await runImport(ctx, kind, join(DATA, file), {});
   }
+}
+
+/** The audit with its problems and warnings rendered in English (what the assertions read). */
+export function auditText(db: import('../src/io/db.js').Db, expectHead?: string) {
+  const r = auditMessages(db, expectHead, 'en');
+  const text = (ms: Msg[]) => ms.map((m) => render(m, 'en'));
+  return { ...r, sections: r.sections.map((s) => ({ ...s, problems: text(s.problems) })), warnings: text(r.warnings) };
 }

@@ -22,6 +22,6 @@ export async function runBackup(ctx: Context, opts: { out?: string; force?: bool
   }
   const result = { db: ctx.dbPath, out: opts.out };
   if (ctx.ui.json) ctx.ui.outJson(result);
-  else ctx.ui.out(ctx.ui.lang === 'zh' ? `已备份到 ${opts.out}（可用 inspect audit --db ${opts.out} 审计）` : `Backed up to ${opts.out} (audit it with inspect audit --db ${opts.out})`);
+  else ctx.ui.out(ctx.ui.t('T_BACKED_UP_TO_AUDIT', { out: opts.out }));
   return result;
 }

@@ -54,7 +54,7 @@ export function runExportBundle(ctx: Context, id: string, opts: { out?: string; 
     ...(d.commitment ? { commitDigest: d.commitment.commit_digest } : {}),
   };
   if (ctx.ui.json) ctx.ui.outJson(result);
-  else ctx.ui.out(ctx.ui.lang === 'zh' ? `已导出抽取 ${d.id} 的复核包到 ${dir}` : `Bundle of draw ${d.id} written to ${dir}`);
+  else ctx.ui.out(ctx.ui.t('T_BUNDLE_OF_DRAW_WRITTEN', { id: d.id, dir }));
   return result;
 }
 

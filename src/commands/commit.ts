@@ -100,9 +100,20 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
   });
   appendEvent(db, {
     at: committedAt, operator: ctx.operator, action: 'draw.commit',
-    summary: `${drawId} committed: items ${req.itemCodes.join(',')} year ${req.year}; ${plan.frame.frame.length} eligible, ` +
-      `${Object.values(plan.allocation.n).reduce((a, b) => a + b, 0)} to draw; digest ${plan.inputDigest}; commitDigest ${digest}; sources ` +
-      sources.map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join(', ') + (req.supersede ? `; supersedes ${req.supersede}: ${req.reason}` : ''),
+    summary: {
+      key: 'L_COMMIT',
+      params: {
+        drawId,
+        items: req.itemCodes.join(','),
+        year: req.year,
+        eligible: plan.frame.frame.length,
+        toDraw: Object.values(plan.allocation.n).reduce((a, b) => a + b, 0),
+        inputDigest: plan.inputDigest,
+        commitDigest: digest,
+        sources: sources.map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join(', '),
+        supersedes: req.supersede ? { key: 'L_SUPERSEDES', params: { id: req.supersede, reason: req.reason } } : '',
+      },
+    },
     payloadSha256: digest,
     ref: `commitments:${drawId}`,
   });

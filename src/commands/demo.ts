@@ -1,4 +1,5 @@
 // inspect demo: the whole cycle that exists so far, on the bundled sample data, in a temporary folder.
+import type { Msg } from '../core/messages.js';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { csvText } from '../io/csvWrite.js';
 import { tmpdir } from 'node:os';
@@ -43,17 +44,16 @@ const OTHER_ROUND_SIGNATURE = 'b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576
  * A committed draw end to end on a real past drand round. The clock is set with INSPECT_NOW, as in a
  * rehearsal: the commitment twenty minutes before the round, the reveal after it.
  */
-async function demoCommitted(ctx: Context, dir: string, year: string, window: string, step: (zh: string, en: string) => void): Promise<void> {
+async function demoCommitted(ctx: Context, dir: string, year: string, window: string, step: (key: string, params?: Msg['params']) => void): Promise<void> {
   const { ui } = ctx;
   await withClock('2023-09-15T18:40:00+08:00', async () => {
-    step('5a. 承诺抽取（推荐）：先记录承诺，再由之后公开的 drand 随机数决定（演练：时钟设为 2023-09-15 18:40）',
-      '5a. A committed draw (recommended): commit first, then a drand value published later decides (rehearsal: clock set to 2023-09-15 18:40 CST)');
+    step('D_STEP_5A');
     const { runDraw } = await import('./draw.js');
     const c = (await runDraw(ctx, { items: 'SC02', year, window, commit: true, beacon: [`drand:${DEMO_ROUND}`] })) as { drawId: string };
     const { runExportPublication } = await import('./exportPublication.js');
     await runExportPublication(ctx, c.drawId, { kind: 'commitment', out: join(dir, `抽取承诺公告-${c.drawId}.csv`), force: true });
 
-    step('5b. 随机数公开后揭示：先试一个伪造的值（另一轮的签名）——被拒绝并记入日志', '5b. After the round: a forged value (another round\'s signature) is refused and logged');
+    step('D_STEP_5B');
     process.env.INSPECT_NOW = '2023-09-15T19:05:00+08:00';
     const { runReveal } = await import('./reveal.js');
     try {
@@ -62,7 +62,7 @@ async function demoCommitted(ctx: Context, dir: string, year: string, window: st
       if (!(e instanceof InspectError)) throw e;
       ui.error(e.msg);
     }
-    step('5c. 用 drand 第 657413 轮的真实签名揭示，从冻结的输入记录抽取结果并复核', '5c. Reveal with round 657413\'s real signature: the draw is recorded from the frozen inputs, then verified');
+    step('D_STEP_5C');
     await runReveal(ctx, c.drawId, { value: [DEMO_SIGNATURE] });
     const { runExportBundle } = await import('./bundle.js');
     const bundle = join(dir, `bundle-${c.drawId}`);
@@ -88,50 +88,49 @@ export async function runDemo(parent: Context, opts: { keep?: string }): Promise
   const dir = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'inspect-demo-'));
   mkdirSync(dir, { recursive: true });
   const { ui } = parent;
-  const zh = ui.lang === 'zh';
   // The demo answers its own questions: it never prompts, and it narrates on stderr.
   const ctx = makeContext({ ...parent.global, db: join(dir, 'inspect.db'), yes: true, json: false });
-  const step = (zh_: string, en: string) => ui.note(`\n${ui.c.bold(zh ? zh_ : en)}`);
-  ui.note(zh ? `演示目录：${dir}` : `Demo folder: ${dir}`);
+  const step = (key: string, params?: Msg['params']) => ui.note(`\n${ui.c.bold(ui.t(key, params))}`);
+  ui.note(ui.t('T_DEMO_FOLDER', { dir }));
 
-  step(`1. 导入示例名录（${DATA_DIR}）`, `1. Import the sample rosters (${DATA_DIR})`);
+  step('D_STEP_1', { datadir: DATA_DIR });
   for (const [kind, file] of SAMPLE_FILES) await runImport(ctx, kind, join(DATA_DIR, file), {});
 
-  step('2. 当前数据概况', '2. What is loaded');
+  step('D_STEP_2');
   runStatus(ctx);
 
   const { runDraw } = await import('./draw.js');
   const year = '2026';
   const window = '2026-11-23..2026-12-31';
-  step('3. 试运行：只看范围和分配（不显示抽中对象，不记录）', '3. Dry run: scope and allocation only (no objects, nothing recorded)');
+  step('D_STEP_3');
   await runDraw(ctx, { items: 'SC01', year, window, dryRun: true });
 
-  step(`4. 正式抽取（种子「${DEMO_SEED}」）并匹配执法人员`, `4. The draw (seed "${DEMO_SEED}") with inspector matching`);
+  step('D_STEP_4', { demoseed: DEMO_SEED });
   const draw = (await runDraw(ctx, { items: 'SC01', year, window, seed: DEMO_SEED })) as { drawId: string };
-  step('5. 联合抽查：餐饮服务食品安全与卫生（市场监管 + 卫健，进一次门、查多项事）', '5. A joint inspection: catering food safety and hygiene (market regulation + health)');
+  step('D_STEP_5');
   await runDraw(ctx, { items: 'SC05', year, window, seed: `${DEMO_SEED}-联合` });
 
   await demoCommitted(ctx, dir, year, window, step);
 
-  step('6. 导出复核包并在不依赖数据库的情况下复核', '6. Export the audit bundle and verify it without the database');
+  step('D_STEP_6');
   const bundle = join(dir, `bundle-${draw.drawId}`);
   const { runExportBundle } = await import('./bundle.js');
   runExportBundle(ctx, draw.drawId, { out: bundle, force: true });
   const { runVerify } = await import('./verify.js');
   runVerify(ctx, bundle);
 
-  step('7. 抽取记录', '7. The draws on record');
+  step('D_STEP_7');
   const { runDraws } = await import('./draws.js');
   runDraws(ctx, {});
 
-  step('8. 导出检查任务清单（Excel 用 CSV）和抽查任务公告', '8. The task list (CSV for Excel) and the task notice');
+  step('D_STEP_8');
   const { runExportTasks } = await import('./exportTasks.js');
   await runExportTasks(ctx, draw.drawId, { out: join(dir, `任务清单-${draw.drawId}.csv`), force: true });
   await runExportTasks(ctx, draw.drawId, { format: 'xlsx', out: join(dir, `任务清单-${draw.drawId}.xlsx`), force: true });
   const { runExportPublication } = await import('./exportPublication.js');
   await runExportPublication(ctx, draw.drawId, { kind: 'task', out: join(dir, `抽查任务公告-${draw.drawId}.csv`), force: true });
 
-  step('9. 录入检查结果（示例），导出抽查结果公告，查看年度报告', '9. Enter some results, publish them, and read the report');
+  step('D_STEP_9');
   const resultsFile = join(dir, '检查结果.csv');
   writeSampleResults(ctx, draw.drawId, resultsFile);
   // Results come back weeks after the draw: the demo sets its clock to that day.
@@ -143,13 +142,11 @@ export async function runDemo(parent: Context, opts: { keep?: string }): Promise
     await runExportPublication(ctx, draw.drawId, { kind: 'result', out: join(dir, `抽查结果公告-${draw.drawId}.csv`), force: true });
   });
 
-  step('10. 审计：校验日志链、重算每次抽取、核对名录与公示；打印链头供现场宣读', '10. Audit: walk the log chain, recompute every draw, check rosters and publications; print the chain head');
+  step('D_STEP_10');
   const { runAudit } = await import('./audit.js');
   runAudit(ctx, {});
 
   ui.note(
-    zh
-      ? `\n数据库：${ctx.dbPath}\n复核包：${bundle}\n可继续试用：inspect --db ${ctx.dbPath} status`
-      : `\nDatabase: ${ctx.dbPath}\nBundle: ${bundle}\nTry next: inspect --db ${ctx.dbPath} status`,
+    ui.t('T_DATABASE_BUNDLE_TRY_NEXT', { dbPath: ctx.dbPath, bundle }),
   );
 }

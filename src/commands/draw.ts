@@ -84,7 +84,6 @@ export function planFromDb(db: Db, req: DrawRequest, drawId: string): { plan: Pl
 
 async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<DrawRequest> {
   const { ui } = ctx;
-  const zh = ui.lang === 'zh';
   let itemsArg = opts.items;
   if (!itemsArg) {
     const loaded = allItemCodes(db);
@@ -93,7 +92,7 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
     const picked = await askItems(ui, loaded);
     // The list returns its own order: which item leads (its department leads the task) is asked.
     if (picked.length > 1) {
-      const lead = await askChoice(ui, zh ? '牵头事项（其部门为牵头部门）' : 'Leading item (its department leads)', picked.map((c) => {
+      const lead = await askChoice(ui, ui.t('T_LEADING_ITEM_ITS_DEPARTMENT'), picked.map((c) => {
         const i = loaded.find((x) => x.code === c)!;
         return { value: c, name: `${c}  ${i.name}  [${i.department}]` };
       }));
@@ -106,8 +105,8 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
   let yearArg = opts.year;
   if (!yearArg) {
     // A plan year at the prompt is this year or the next: anything else is a typo, caught here.
-    yearArg = await askText(ui, zh ? '计划年度' : 'Plan year', '--year', String(thisYear), (v) =>
-      /^\d{4}$/.test(v) && Math.abs(Number(v) - thisYear) <= 1 ? true : zh ? `应为 ${thisYear - 1}–${thisYear + 1} 之间的四位年份` : `a year from ${thisYear - 1} to ${thisYear + 1}`);
+    yearArg = await askText(ui, ui.t('T_PLAN_YEAR'), '--year', String(thisYear), (v) =>
+      /^\d{4}$/.test(v) && Math.abs(Number(v) - thisYear) <= 1 ? true : ui.t('T_A_YEAR_FROM_TO', { from: thisYear - 1, to: thisYear + 1 }));
   }
   const year = parseYear(yearArg);
   if (opts.supersede && !opts.reason) throw usageError('E_SUPERSEDE_REASON');
@@ -124,7 +123,7 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
     } catch {
       def = `${year}-01-01..${year}-12-31`;
     }
-    windowArg = await askText(ui, zh ? '检查时间窗口（开始..结束）' : 'Inspection window (start..end)', '--window', def, (v) => {
+    windowArg = await askText(ui, ui.t('T_INSPECTION_WINDOW_START_END'), '--window', def, (v) => {
       try {
         parseWindow(v, year, today());
         return true;
@@ -151,7 +150,7 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     if (mode.commit) return await runCommit(ctx, db, req, mode.sources, lead);
     let seed = mode.seed;
     if (seed === undefined && ui.interactive && !opts.dryRun) {
-      seed = await askText(ui, ui.lang === 'zh' ? '随机种子（如现场宣读的号码；直接回车则由系统随机生成）' : 'Seed (e.g. numbers read out at the ceremony; press Enter to generate one)', '--seed', '',
+      seed = await askText(ui, ui.t('T_SEED_E_G_NUMBERS'), '--seed', '',
         (v) => (CONTROL.test(v) ? ui.t('E_SEED_CONTROL') : true));
     }
     mode = { commit: false, seed };
@@ -249,10 +248,9 @@ async function chooseMode(ctx: Context, opts: DrawOptions, req: DrawRequest): Pr
   if (opts.dryRun) return { commit: false, seed: opts.seed };
   if (req.policy.commit.required) throw usageError('E_COMMIT_REQUIRED');
   if (opts.seed !== undefined || !ui.interactive) return { commit: false, seed: opts.seed };
-  const zh = ui.lang === 'zh';
-  const committed = await askChoice(ui, zh ? '抽取方式' : 'Kind of draw', [
-    { value: 'commit', name: zh ? '承诺抽取（推荐）：先记录并公布抽取承诺，再由之后公开的随机数（drand、彩票开奖、公证摇号）决定结果，谁也无法事先试种子' : 'Committed draw (recommended): record and publish the commitment first; a public random value that exists only later decides, so nobody can try seeds beforehand' },
-    { value: 'seed', name: zh ? '普通抽取：用现场宣读的种子（或系统随机生成）立即抽取' : 'Plain draw: draw now with a seed read out in the room (or generated)' },
+  const committed = await askChoice(ui, ui.t('T_KIND_OF_DRAW'), [
+    { value: 'commit', name: ui.t('T_COMMITTED_DRAW_RECOMMENDED_RECORD') },
+    { value: 'seed', name: ui.t('T_PLAIN_DRAW_DRAW_NOW') },
   ]);
   return committed === 'commit' ? { commit: true, sources: await askSources(ctx) } : { commit: false, seed: undefined };
 }
@@ -265,13 +263,12 @@ function parseSpec(spec: string): Source {
 
 async function askSources(ctx: Context): Promise<Source[]> {
   const { ui } = ctx;
-  const zh = ui.lang === 'zh';
   // A suggestion one hour ahead, on the quarter hour, in China Standard Time.
   const t = nowSeconds() + 3600;
   const suggestion = `drand@${formatInstant(t - (t % 900)).slice(0, 16)}+08:00`;
-  const text = await askText(ui, zh ? '公共随机源（多个用空格分隔，如 drand@2027-01-15T10:00+08:00 ssq:2027006@2027-01-16）' : 'Public random sources (space-separated, e.g. drand@2027-01-15T10:00+08:00 ssq:2027006@2027-01-16)', '--beacon', suggestion, (v) => {
+  const text = await askText(ui, ui.t('T_PUBLIC_RANDOM_SOURCES_SPACE'), '--beacon', suggestion, (v) => {
     const bad = v.split(/\s+/).filter(Boolean).map(parseSourceSpec).find((r) => !r.ok);
-    return v.trim() === '' ? (zh ? '至少一个' : 'at least one') : bad && !bad.ok ? ui.t(bad.error) : true;
+    return v.trim() === '' ? (ui.t('T_AT_LEAST_ONE')) : bad && !bad.ok ? ui.t(bad.error) : true;
   });
   return text.split(/\s+/).filter(Boolean).map(parseSpec);
 }
@@ -307,6 +304,6 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
   return recordDraw(ctx, db, {
     frameText: plan.frameText, frame: plan.frame, seed, year: req.year, items: req.itemCodes, departments: plan.departments, window: req.window,
     assignText: assignText(assignInput), assignInput, snapshot, supersedes: req.supersede, reason: req.reason, leadDepartment: plan.departments[0]!,
-    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion, action: req.supersede ? 'draw.supersede' : 'draw', note: '',
+    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion, action: req.supersede ? 'draw.supersede' : 'draw',
   });
 }

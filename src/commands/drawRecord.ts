@@ -83,7 +83,8 @@ export interface ToRecord {
   commitDigest?: string;
   /** Log action and the words the entry adds after the standard summary. */
   action: string;
-  note: string;
+  /** What the log entry adds for this kind of draw (a reveal names its commitment and sources). */
+  note?: Msg;
   /** Rows written with the draw, before its log entry hashes what was written (a reveal's beacons). */
   alsoWrite?: () => void;
 }
@@ -100,7 +101,10 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
   if (!match.ok) {
     appendEvent(db, {
       at, operator: ctx.operator, action: 'draw.failed',
-      summary: `${drawId} not recorded: ${match.failures.length} objects without a full team; seed ${t.seed}; input digest ${computed.inputDigest}`,
+      summary: {
+        key: 'L_DRAW_FAILED',
+        params: { drawId, objects: match.failures.length, seed: t.seed, inputDigest: computed.inputDigest },
+      },
       payloadSha256: sha256Hex(`${computed.inputDigest}\n${computed.seedHex}\n${assignDigest}`),
       ref: `draw-attempt:${drawId}`,
     });
@@ -122,8 +126,20 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
   t.alsoWrite?.();
   appendEvent(db, {
     at, operator: ctx.operator, action: t.action,
-    summary: `${drawId} items ${rec.items.join(',')} year ${rec.year}: ${rec.selected.length} of ${t.frame.frame.length} selected; digest ${rec.inputDigest}; seed ${t.seed}` +
-      (t.supersedes ? `; supersedes ${t.supersedes}: ${t.reason}` : '') + t.note,
+    summary: {
+      key: 'L_DRAW',
+      params: {
+        drawId,
+        items: rec.items.join(','),
+        year: rec.year,
+        selected: rec.selected.length,
+        eligible: t.frame.frame.length,
+        inputDigest: rec.inputDigest,
+        seed: t.seed,
+        supersedes: t.supersedes ? { key: 'L_SUPERSEDES', params: { id: t.supersedes, reason: t.reason } } : '',
+        note: t.note ?? '',
+      },
+    },
     payloadSha256: rSha,
     ref: `draws:${drawId}`,
   });

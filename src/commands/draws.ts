@@ -40,19 +40,18 @@ export function runDraws(ctx: Context, opts: { year?: string }) {
     rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.drawId < b.drawId ? -1 : 1));
     if (ui.json) ui.outJson({ draws: rows });
     else {
-      const zh = ui.lang === 'zh';
-      if (rows.length === 0) ui.out(zh ? '尚无抽取记录。' : 'No draws yet.');
+      if (rows.length === 0) ui.out(ui.t('T_NO_DRAWS_YET'));
       for (const r of rows) {
         const status = r.supersededBy
-          ? zh ? `已作废（被 ${r.supersededBy} 取代，原因：${r.supersededReason}）` : `SUPERSEDED by ${r.supersededBy} (reason: ${r.supersededReason})`
-          : r.status === 'committed' ? (zh ? '已承诺，待揭示' : 'committed, awaiting reveal') : zh ? '有效' : 'standing';
-        const sup = r.supersedes ? (zh ? `  作废了 ${r.supersedes}（原因：${r.reason}）` : `  supersedes ${r.supersedes} (reason: ${r.reason})`) : '';
-        const picked = r.selected === null ? '' : `  ${zh ? '抽中' : 'selected'} ${r.selected}`;
+          ? ui.t('T_SUPERSEDED_BY_REASON', { supersededBy: r.supersededBy, supersededReason: r.supersededReason })
+          : r.status === 'committed' ? (ui.t('T_COMMITTED_AWAITING_REVEAL')) : ui.t('T_STANDING');
+        const sup = r.supersedes ? (ui.t('T_SUPERSEDES_REASON', { supersedes: r.supersedes, reason: r.reason })) : '';
+        const picked = r.selected === null ? '' : `  ${ui.t('T_SELECTED')} ${r.selected}`;
         ui.out(`${r.drawId}  ${r.items.join(',')}${picked}  ${r.createdAt}  ${r.operator}  ${status}${sup}`);
-        ui.out(`  ${zh ? '输入摘要' : 'digest'} ${r.inputDigest}${r.seed === null ? '' : `  ${zh ? '种子' : 'seed'} ${r.seed}`}`);
-        if (r.commitDigest) ui.out(`  ${zh ? '承诺摘要' : 'commitDigest'} ${r.commitDigest}`);
+        ui.out(`  ${ui.t('T_DIGEST')} ${r.inputDigest}${r.seed === null ? '' : `  ${ui.t('T_SEED')} ${r.seed}`}`);
+        if (r.commitDigest) ui.out(`  ${ui.t('T_COMMITDIGEST')} ${r.commitDigest}`);
         for (const s of r.sources ?? []) {
-          ui.out(`  ${zh ? '随机源' : 'source'} ${s.label}  ${s.publicAt}  ${s.isPublic ? (zh ? '已公开' : 'public') : zh ? '尚未公开' : 'not public yet'}`);
+          ui.out(`  ${ui.t('T_SOURCE')} ${s.label}  ${s.publicAt}  ${s.isPublic ? (ui.t('T_PUBLIC')) : ui.t('T_NOT_PUBLIC_YET')}`);
         }
       }
     }

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { sourceLabel } from '../core/beacon.js';
 import { sha256Hex } from '../core/canonical.js';
 import type { Commitment } from '../core/commitment.js';
+import { inChinese } from '../core/messages.js';
 import type { Frame, ReasonCode } from '../core/drawTypes.js';
 import { usageError } from '../core/errors.js';
 import { nowWithOffset } from '../io/clock.js';
@@ -43,7 +44,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       ['scope', '抽查对象范围', `${frame.scopeCount} 户（牵头部门本年已覆盖 ${frame.coveredCount} 户）`],
       ['excluded', '排除对象', `本年同类已检查 ${excluded.SAME_CATEGORY} 户；本年已被抽中 ${excluded.DRAWN_THIS_YEAR} 户；上级部门本年已检查 ${excluded.HIGHER_LEVEL} 户`],
       ['eligible', '可抽取对象', `${frame.frame.length} 户`],
-      ...strata.map((s): [string, string, string] => [`stratum_${s}`, `分层 ${s}（${stratumName(s)}）`, `N=${commitment.allocation.N[s]}，n=${commitment.allocation.n[s]}（入选概率 ${commitment.allocation.n[s]}/${commitment.allocation.N[s]}）`]),
+      ...strata.map((s): [string, string, string] => [`stratum_${s}`, `分层 ${s}（${stratumName(s, inChinese)}）`, `N=${commitment.allocation.N[s]}，n=${commitment.allocation.n[s]}（入选概率 ${commitment.allocation.n[s]}/${commitment.allocation.N[s]}）`]),
       ['total', '合计抽取', `${strata.reduce((a, s) => a + commitment.allocation.n[s]!, 0)} 户（年度覆盖下限需 ${commitment.allocation.floorTotal} 户）`],
       ['algorithm', '抽取算法', `${commitment.drawAlgorithm}（分层随机抽取）、${commitment.assignAlgorithm}（人员匹配）、${commitment.algorithm}（先承诺后揭示）`],
       ['input_digest', '输入摘要 inputDigest', commitment.inputDigest],
@@ -70,7 +71,10 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       else writeFileAtomic(out, data, { force: Boolean(opts.force) });
       appendEvent(db, {
         at, operator: ctx.operator, action: 'publish.commitment',
-        summary: `commitment notice of ${drawId} (commitDigest ${c.commit_digest}) → ${out === '-' ? 'stdout' : basename(out)}`,
+        summary: {
+          key: 'L_PUBLISH_COMMITMENT',
+          params: { drawId, commitDigest: c.commit_digest, file: out === '-' ? 'stdout' : basename(out) },
+        },
         payloadSha256: sha256Hex(typeof data === 'string' ? Buffer.from(data) : data),
         ref: `commitment-notices:${drawId}`,
       });

@@ -74,7 +74,10 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
         const id = recordPublication(db, { drawId: p.drawId, kind: 'result', publishedOn, fileName: basename(out), sha256: sha, at, operator: ctx.operator, resultSeqs: p.seqs });
         appendEvent(db, {
           at, operator: ctx.operator, action: 'publish.result',
-          summary: `result notice of ${p.drawId} on ${publishedOn}: ${p.seqs.length} results (pending, with ${parts.length - 1} other draws) → ${basename(out)}`,
+          summary: {
+            key: 'L_PUBLISH_PENDING',
+            params: { drawId: p.drawId, on: publishedOn, results: p.seqs.length, others: parts.length - 1, file: basename(out) },
+          },
           payloadSha256: sha,
           ref: `publications:${id}`,
         });

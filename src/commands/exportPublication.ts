@@ -134,7 +134,10 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
       const pubId = recordPublication(db, { drawId, kind, publishedOn, fileName: out === '-' ? '(stdout)' : basename(out), sha256: sha, at, operator: ctx.operator, resultSeqs });
       appendEvent(db, {
         at, operator: ctx.operator, action: `publish.${kind}`,
-        summary: `${kind} notice of ${drawId} on ${publishedOn}${kind === 'result' ? `: ${resultSeqs.length} results` : ''} → ${out === '-' ? 'stdout' : basename(out)}`,
+        summary: {
+          key: kind === 'result' ? 'L_PUBLISH_RESULT' : 'L_PUBLISH_TASK',
+          params: { drawId, on: publishedOn, results: resultSeqs.length, file: out === '-' ? 'stdout' : basename(out) },
+        },
         payloadSha256: sha,
         ref: `publications:${pubId}`,
       });

@@ -178,16 +178,16 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
       }
       const retired = retireAbsent(db, kind, importId);
       // A 10-row file over a 2,000-row roster would retire 1,990 rows: never silently.
-      let retireNote = '';
+      let retireNote: Msg | '' = '';
       if (retired * 100 > currentBefore * RETIRE_LIMIT_PERCENT && retired > 0) {
         const params = { file: basename(file), retired, before: currentBefore, percent: Math.round((retired * 100) / currentBefore) };
         if (opts.dryRun || opts.fullRoster) ui.warn('W_MASS_RETIRE', params);
         else if (ui.interactive) {
           progress.stop();
           if (!(await askConfirm(ui, ui.t('I_CONFIRM_RETIRE', params)))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
-          retireNote = '; retiring that many confirmed at the terminal';
+          retireNote = { key: 'L_RETIRE_CONFIRMED' };
         } else throw new InspectError(Exit.data, { key: 'E_MASS_RETIRE', params });
-        if (opts.fullRoster) retireNote = '; whole roster (--full-roster)';
+        if (opts.fullRoster) retireNote = { key: 'L_RETIRE_FULL_ROSTER' };
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const final: ImportRecord = {
@@ -207,7 +207,19 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         at: final.finishedAt,
         operator: ctx.operator,
         action: `import.${kind}`,
-        summary: `${kind} ${final.fileName}: ${imported} imported, ${rejected} rejected, ${retired} retired${final.allowedCodes.length ? `, allowed codes ${final.allowedCodes.join(' ')}` : ''}; roster ${final.rosterSha256}${retireNote}`,
+        summary: {
+          key: 'L_IMPORT',
+          params: {
+            kind: { key: `L_ROSTER_${kind}` },
+            file: final.fileName,
+            imported,
+            rejected,
+            retired,
+            allowed: final.allowedCodes.length ? { key: 'L_ALLOWED_CODES', params: { codes: final.allowedCodes.join(' ') } } : '',
+            rosterDigest: final.rosterSha256,
+            retire: retireNote,
+          },
+        },
         payloadSha256: final.sha256,
         ref: `imports:${importId}`,
       });
@@ -270,10 +282,14 @@ export function reportProblems(ctx: Context, file: string, problems: Problem[], 
   if (sorted.length > shown.length) ui.info('E_IMPORT_MORE', { count: sorted.length - shown.length });
   const errorsFile = rejected.size > 0 || opts.errors ? errorsTarget(file, opts) : undefined;
   if (errorsFile && sorted.length > 0) {
-    const zh = ui.lang === 'zh';
-    const heads = zh ? ['行', '列', '值', '级别', '原因'] : ['row', 'column', 'value', 'severity', 'reason'];
+    const heads = ui.t('TH_ERRORS_FILE').split('|');
     const rows = sorted.map((p) => [
-      String(p.row), p.column, p.value, zh ? (p.severity === 'error' ? '错误' : '警告') : p.severity, ui.t(p.reason), ...(rejected.get(p.row) ?? []),
+      String(p.row),
+      p.column,
+      p.value,
+      ui.t(`T_SEVERITY_${p.severity}`),
+      ui.t(p.reason),
+      ...(rejected.get(p.row) ?? []),
     ]);
     writeFileAtomic(errorsFile, csvText([...heads, ...header], rows, { excel: true }), { force: Boolean(opts.force) });
     ui.info('I_ERRORS_WRITTEN', { file: errorsFile });

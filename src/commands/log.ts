@@ -1,7 +1,8 @@
 // inspect log: the hash-chained record of every state change, readable.
 import { parseDate } from '../core/values.js';
 import { usageError } from '../core/errors.js';
-import { readEvents } from '../io/events.js';
+import { hasMessage } from '../core/messages.js';
+import { CLOCK_MARK, readEvents, summaryMessage } from '../io/events.js';
 import type { Context } from './context.js';
 
 export function runLog(ctx: Context, opts: { since?: string }) {
@@ -17,9 +18,14 @@ export function runLog(ctx: Context, opts: { since?: string }) {
     const events = readEvents(db, since);
     if (ui.json) ui.outJson({ entries: events });
     else {
-      if (events.length === 0) ui.out(ui.lang === 'zh' ? '（日志为空）' : '(the log is empty)');
+      if (events.length === 0) ui.out(ui.t('T_THE_LOG_IS_EMPTY'));
       for (const e of events) {
-        ui.out(`#${e.seq}  ${e.at}  ${e.operator}  ${e.action}${e.ref ? `  [${e.ref}]` : ''}\n    ${e.summary}\n    payload ${e.payloadSha256}  hash ${e.hash}`);
+        const action = hasMessage(`T_ACTION_${e.action}`) ? ui.t(`T_ACTION_${e.action}`) : e.action;
+        const msg = summaryMessage(e);
+        const summary = msg ? ui.t(msg) + (e.summary.endsWith(CLOCK_MARK) ? ui.t('L_CLOCK_MARK') : '') : e.summary;
+        ui.out(`#${e.seq}  ${e.at}  ${e.operator}  ${action}${e.ref ? `  [${e.ref}]` : ''}`);
+        ui.out(`    ${summary}`);
+        ui.out(`    ${ui.t('T_LOG_DIGESTS', { payload: e.payloadSha256, hash: e.hash })}`);
       }
     }
     return events;

@@ -3,8 +3,9 @@ import { ExitError } from '../core/errors.js';
 import { buildReport, type PendingCommitment, type Report } from '../core/report.js';
 import { loadCalendar } from '../io/calendarData.js';
 import { readPolicy } from '../io/policyFile.js';
-import type { Db } from '../io/db.js';
-import { ACTIVE_STATUS_SQL } from '../io/drawStore.js';
+import { reportData } from '../io/reportData.js';
+import { formatTable } from '../core/text.js';
+import type { Translator } from '../core/messages.js';
 import type { Context } from './context.js';
 import { parseYear } from './draw.js';
 import { parseAsOf } from './results.js';
@@ -16,43 +17,6 @@ export const EXIT_OVERDUE = 3;
 
 
 
-function gather(db: Db, year: number) {
-  const draws = db
-    .prepare(
-      `SELECT d.id, d.items, d.departments, s.by_id AS superseded_by, s.reason AS superseded_reason,
-              (SELECT count(*) FROM draw_selections x WHERE x.draw_id = d.id) AS selected
-       FROM draws d LEFT JOIN supersessions s ON s.superseded = d.id WHERE d.year = ? ORDER BY d.created_at, d.id`,
-    )
-    .all(year) as { id: string; items: string; departments: string; superseded_by: string | null; superseded_reason: string | null; selected: number }[];
-  const results = db
-    .prepare(`SELECT r.draw_id, r.object_id, r.completed_on, r.result_code, r.published_on FROM current_results r JOIN draws d ON d.id = r.draw_id WHERE d.year = ?`)
-    .all(year) as { draw_id: string; object_id: string; completed_on: string; result_code: string; published_on: string | null }[];
-  const departments = db.prepare('SELECT code, name FROM departments WHERE in_roster = 1 ORDER BY code').all() as { code: string; name: string }[];
-  const covered = db
-    .prepare(
-      `SELECT dep, count(DISTINCT obj) FROM (
-         SELECT department AS dep, credit_code AS obj FROM history WHERE substr(date, 1, 4) = @y
-         UNION ALL
-         SELECT j.value AS dep, s.object_id AS obj FROM draws d JOIN json_each(d.departments) j JOIN draw_selections s ON s.draw_id = d.id
-         WHERE d.year = @yn AND NOT EXISTS (SELECT 1 FROM supersessions x WHERE x.superseded = d.id)
-       ) GROUP BY dep`,
-    )
-    .raw()
-    .all({ y: String(year), yn: year }) as [string, number][];
-  const supervised = db.prepare(`SELECT count(*) FROM objects WHERE in_roster = 1 AND ${ACTIVE_STATUS_SQL}`).pluck().get() as number;
-  const items = db
-    .prepare(
-      `SELECT i.code, i.name, (SELECT count(*) FROM draws d JOIN json_each(d.items) j WHERE j.value = i.code AND d.year = ? AND NOT EXISTS (SELECT 1 FROM supersessions x WHERE x.superseded = d.id)) AS n
-       FROM items i WHERE i.in_roster = 1 ORDER BY i.code`,
-    )
-    .all(year) as { code: string; name: string; n: number }[];
-  const otherYears = db
-    .prepare(`SELECT r.draw_id, r.object_id, r.completed_on, r.result_code, r.published_on FROM current_results r JOIN draws d ON d.id = r.draw_id
-              WHERE d.year != ? AND r.published_on IS NULL AND NOT EXISTS (SELECT 1 FROM supersessions x WHERE x.superseded = d.id)`)
-    .all(year) as typeof results;
-  return { draws, results, otherYears, departments, covered, supervised, items };
-}
-
 export function runReport(ctx: Context, opts: { year?: string; asOf?: string; calendar?: string; policy?: string; failOnOverdue?: boolean }): Report {
   const { ui } = ctx;
   const asOf = parseAsOf(opts.asOf);
@@ -63,7 +27,7 @@ export function runReport(ctx: Context, opts: { year?: string; asOf?: string; ca
   let g;
   let pending: PendingCommitment[];
   try {
-    g = gather(db, year);
+    g = reportData(db, year);
     const now = nowSeconds();
     pending = listCommitments(db, year)
       .filter((c) => !c.revealed_at && !c.superseded_by)
@@ -79,14 +43,14 @@ export function runReport(ctx: Context, opts: { year?: string; asOf?: string; ca
     year, asOf, floorBp: policy.floorBp, calendar, supervised: g.supervised, departments: g.departments,
     coveredBy: Object.fromEntries(g.covered),
     draws: g.draws.map((d) => ({ id: d.id, items: JSON.parse(d.items), departments: JSON.parse(d.departments), selected: d.selected, supersededBy: d.superseded_by, supersededReason: d.superseded_reason })),
-    results: g.results.map((r) => ({ drawId: r.draw_id, objectId: r.object_id, completedOn: r.completed_on, code: r.result_code, publishedOn: r.published_on })),
-    otherYears: g.otherYears.map((r) => ({ drawId: r.draw_id, objectId: r.object_id, completedOn: r.completed_on, code: r.result_code, publishedOn: r.published_on })),
+    results: g.results.map((r) => ({ drawId: r.draw_id, objectId: r.object_id, objectName: r.object_name, completedOn: r.completed_on, code: r.result_code, publishedOn: r.published_on })),
+    otherYears: g.otherYears.map((r) => ({ drawId: r.draw_id, objectId: r.object_id, objectName: r.object_name, completedOn: r.completed_on, code: r.result_code, publishedOn: r.published_on })),
     narrowed: opts.year !== undefined,
     items: g.items.map((i) => ({ code: i.code, name: i.name, timesDrawn: i.n })),
   });
   if (report.calendarGaps.length) ui.warn('W_CALENDAR_GAP', { count: report.totals.deadlineUnknown, years: report.calendarGaps.join('、') });
   if (ui.json) ui.outJson(report);
-  else ui.out(renderReport(report, ui.lang));
+  else ui.out(renderReport(report, ui));
   if (opts.failOnOverdue && report.totals.overdue > 0) {
     ui.error('E_OVERDUE', { count: report.totals.overdue });
     throw new ExitError(EXIT_OVERDUE as never);
@@ -94,46 +58,56 @@ export function runReport(ctx: Context, opts: { year?: string; asOf?: string; ca
   return report;
 }
 
-const STATE_ZH: Record<string, string> = { overdue: '已逾期', due_soon: '5 个工作日内到期', pending: '待公示', unknown: '期限无法确定', published: '已公示', published_late: '逾期公示' };
-const STATE_EN: Record<string, string> = { overdue: 'OVERDUE', due_soon: 'due within 5 working days', pending: 'pending', unknown: 'deadline unknown', published: 'published', published_late: 'published late' };
-
-export function renderReport(r: Report, lang: 'zh' | 'en'): string {
-  const zh = lang === 'zh';
-  const L: string[] = [zh ? `${r.year} 年度报告（截至 ${r.asOf}）` : `Report for ${r.year} (as of ${r.asOf})`, ''];
-  L.push(zh ? '抽取        状态    抽中  已录结果  已公示  5日内到期  逾期' : 'draw        status      selected  results  published  due≤5  overdue');
-  for (const d of r.draws) {
-    const st = d.status === 'superseded' ? (zh ? `已作废（${d.supersededReason}）` : `superseded (${d.supersededReason})`) : zh ? '有效' : 'standing';
-    L.push(`${d.drawId}  ${st}  ${d.selected}  ${d.resultsEntered}  ${d.published}  ${d.dueWithin5}  ${d.overdue}`);
-  }
-  if (r.draws.length === 0) L.push(zh ? '（本年度尚无抽取）' : '(no draws this year)');
-  L.push('', zh ? '未公示的结果及期限（完成日后 20 个工作日）：' : 'Results not yet published, with deadlines (20 working days after completion):');
-  for (const u of r.unpublished) {
-    const dl = u.deadline ?? (zh ? `无法确定（${u.uncoveredYear} 年节假日数据缺失）` : `unknown (no holiday data for ${u.uncoveredYear})`);
-    L.push(`  ${u.drawId}  ${u.objectId}  ${zh ? '完成' : 'done'} ${u.completedOn}  ${zh ? '期限' : 'due'} ${dl}  ${(zh ? STATE_ZH : STATE_EN)[u.state]}${u.abnormalList ? (zh ? '  需列入经营异常名录' : '  → 经营异常名录') : ''}`);
-  }
-  if (r.unpublished.length === 0) L.push(zh ? '  （无）' : '  (none)');
+/** The text report; every word from the catalogue, tables aligned by display width, names beside codes. */
+export function renderReport(r: Report, ui: Translator): string {
+  const indent = (lines: string[]) => lines.map((l) => `  ${l}`);
+  const L: string[] = [ui.t('T_REPORT_FOR_AS_OF', { year: r.year, asOf: r.asOf }), ''];
+  const drawRows = r.draws.map((d) => [
+    d.drawId,
+    d.status === 'superseded' ? ui.t('T_SUPERSEDED', { supersededReason: d.supersededReason }) : ui.t('T_STANDING'),
+    ...[d.selected, d.resultsEntered, d.published, d.dueWithin5, d.overdue].map(String),
+  ]);
+  if (r.draws.length === 0) L.push(ui.t('T_NO_DRAWS_THIS_YEAR'));
+  else L.push(...formatTable([ui.t('TH_REPORT_DRAWS').split('|'), ...drawRows], new Set([2, 3, 4, 5, 6])));
+  L.push('', ui.t('T_RESULTS_NOT_YET_PUBLISHED'));
+  const open = r.unpublished.map((u) => [
+    u.drawId,
+    u.objectId,
+    u.objectName ?? '',
+    u.completedOn,
+    u.deadline ?? ui.t('T_UNKNOWN_NO_HOLIDAY_DATA', { uncoveredYear: u.uncoveredYear }),
+    ui.t(`T_STATE_${u.state}`) + (u.abnormalList ? ui.t('T_ABNORMAL_LIST') : ''),
+  ]);
+  if (open.length === 0) L.push(ui.t('T_NONE'));
+  else L.push(...indent(formatTable([ui.t('TH_REPORT_OPEN').split('|'), ...open])));
   if (r.publishedLate.length) {
-    L.push('', zh ? '逾期公示的结果（公示日晚于期限）：' : 'Results published late (after their deadline):');
-    for (const u of r.publishedLate) L.push(`  ${u.drawId}  ${u.objectId}  ${zh ? '期限' : 'due'} ${u.deadline}  ${zh ? '公示于' : 'published'} ${u.publishedOn}  ${(zh ? STATE_ZH : STATE_EN)[u.state]}`);
+    L.push('', ui.t('T_RESULTS_PUBLISHED_LATE_AFTER'));
+    const late = r.publishedLate.map((u) => [u.drawId, u.objectId, u.objectName ?? '', u.deadline ?? '', u.publishedOn ?? '']);
+    L.push(...indent(formatTable([ui.t('TH_REPORT_LATE').split('|'), ...late])));
   }
-  L.push('', zh ? '各部门本年覆盖（不同对象数 / 在册监管对象，下限）：' : 'Coverage this year by department (distinct objects / supervised, floor):');
-  for (const d of r.departments) {
-    L.push(`  ${d.department} ${d.name}: ${d.covered} / ${d.supervised}  ${zh ? '下限' : 'floor'} ${(d.floorBp / 100).toFixed(2)}% = ${d.floorNeeded}  ${d.meetsFloor ? (zh ? '已达到' : 'met') : zh ? '未达到' : 'NOT met'}`);
-  }
-  L.push('', zh ? '各抽查事项本年抽取次数：' : 'Times each item was drawn this year:');
-  for (const i of r.items) L.push(`  ${i.code} ${i.name}: ${i.timesDrawn}${i.warning ? (zh ? '  ⚠ 本年尚未抽取（每项每年至少一次）' : '  ⚠ not drawn yet (each item at least once a year)') : ''}`);
-  L.push('', zh ? '检查结果分布：' : 'Result distribution:');
+  L.push('', ui.t('T_COVERAGE_THIS_YEAR_BY'));
+  const deps = r.departments.map((d) => [
+    `${d.name}（${d.department}）`,
+    `${d.covered} / ${d.supervised}`,
+    `${(d.floorBp / 100).toFixed(2)}% = ${d.floorNeeded}`,
+    d.meetsFloor ? ui.t('T_MET') : ui.t('T_NOT_MET'),
+  ]);
+  L.push(...indent(formatTable([ui.t('TH_REPORT_DEPARTMENTS').split('|'), ...deps], new Set([1]))));
+  L.push('', ui.t('T_TIMES_EACH_ITEM_WAS'));
+  const items = r.items.map((i) => [i.code, i.name, String(i.timesDrawn), i.warning ? ui.t('T_NOT_DRAWN_YET_EACH') : '']);
+  L.push(...indent(formatTable(items, new Set([2]))));
+  L.push('', ui.t('T_RESULT_DISTRIBUTION'));
   const dist = Object.entries(r.distribution);
   for (const [code, v] of dist) L.push(`  ${code} ${v.text}: ${v.count}`);
-  if (dist.length === 0) L.push(zh ? '  （尚无结果）' : '  (no results yet)');
+  if (dist.length === 0) L.push(ui.t('T_NO_RESULTS_YET'));
   if (r.commitments.length) {
-    L.push('', zh ? '尚未揭示的承诺抽取：' : 'Committed draws not yet revealed:');
+    L.push('', ui.t('T_COMMITTED_DRAWS_NOT_YET'));
     for (const c of r.commitments) {
       const state = c.awaitingReveal
-        ? zh ? '⚠ 随机源均已公开，应尽快揭示（inspect reveal）' : '⚠ every source is public: reveal it now (inspect reveal)'
-        : zh ? '等待随机源公开' : 'waiting for its sources';
-      L.push(`  ${c.drawId}  ${zh ? '承诺于' : 'committed'} ${c.committedAt}  ${state}`);
-      for (const x of c.sources) L.push(`    ${x.label}  ${x.publicAt}  ${x.isPublic ? (zh ? '已公开' : 'public') : zh ? '尚未公开' : 'not public yet'}`);
+        ? ui.t('T_EVERY_SOURCE_IS_PUBLIC')
+        : ui.t('T_WAITING_FOR_ITS_SOURCES');
+      L.push(`  ${c.drawId}  ${ui.t('T_COMMITTED')} ${c.committedAt}  ${state}`);
+      for (const x of c.sources) L.push(`    ${x.label}  ${x.publicAt}  ${x.isPublic ? (ui.t('T_PUBLIC')) : ui.t('T_NOT_PUBLIC_YET')}`);
     }
   }
   return L.join('\n');

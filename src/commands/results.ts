@@ -128,7 +128,18 @@ export async function runResultsImport(ctx: Context, file: string, opts: Results
       // The payload is the result rows themselves, so `audit` can recompute it from the table.
       appendEvent(db, {
         at, operator: ctx.operator, action: 'results.import',
-        summary: `results ${basename(file)} (file ${s.sha256}): ${added} added, ${changed} changed, ${unchanged} unchanged, ${rejected.size} rejected${abnormal.length ? `; 6/C for ${abnormal.join(' ')}` : ''}`,
+        summary: {
+          key: 'L_RESULTS',
+          params: {
+            file: basename(file),
+            sha256: s.sha256,
+            added,
+            changed,
+            unchanged,
+            rejected: rejected.size,
+            abnormal: abnormal.length ? { key: 'L_ABNORMAL', params: { objects: abnormal.join(' ') } } : '',
+          },
+        },
         payloadSha256: resultRowsDigest(db, importId),
         ref: `imports:${importId}`,
       });

@@ -86,7 +86,7 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
   const refuse = (msg: Msg, why: string): RevealResult => {
     appendEvent(db, {
       at, operator: ctx.operator, action: 'reveal.refused',
-      summary: `${id} reveal refused: ${why}; values sha256 ${valuesDigest}`,
+      summary: { key: 'L_REVEAL_REFUSED', params: { id, why: msg, valuesDigest } },
       payloadSha256: valuesDigest,
       ref: `reveal-attempt:${id}`,
     });
@@ -113,7 +113,7 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
     window: commitment.window, assignText, assignInput: JSON.parse(assignText) as AssignInput,
     snapshot: { digest: c.roster_digest, deflated: c.snapshot }, supersedes: c.supersedes, reason: c.reason, leadDepartment: c.lead_department,
     categories: JSON.parse(c.categories) as string[], regions: JSON.parse(c.regions) as string[], crossRegion: c.cross_region === 1,
-    commitDigest: c.commit_digest, action: 'reveal', note: `; commitDigest ${c.commit_digest}; revealed ${checked.beacons.map(sourceLabel).join(', ')}`,
+    commitDigest: c.commit_digest, action: 'reveal', note: { key: 'L_REVEAL_NOTE', params: { commitDigest: c.commit_digest, sources: checked.beacons.map(sourceLabel).join(', ') } },
     alsoWrite: () =>
       insertReveal(db, id, beaconsText({
         algorithm: COMMIT_ALGORITHM, drawId: id, commitDigest: c.commit_digest, sources: checked.beacons, key: checked.key, clockOverridden: c.clock_overridden === 1,

@@ -2,7 +2,8 @@
 // inspect items: every inspection item. For the clerk who wants to look, not export. --json for scripts.
 import { sourceLabel } from '../core/beacon.js';
 import type { Commitment } from '../core/commitment.js';
-import { padDisplay, displayWidth } from '../core/text.js';
+import { formatTable } from '../core/text.js';
+import { stratumName } from './drawRender.js';
 import { getCommitment } from '../io/commitStore.js';
 import { exportContext, listItems, selectionRows, teams } from '../io/exportData.js';
 import type { Context } from './context.js';
@@ -10,14 +11,8 @@ import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 
 
 /** Columns aligned by display width: a Chinese character takes two columns. */
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : padDisplay(c, widths[i]!))).join('  ').trimEnd());
-}
-
 export function runShow(ctx: Context, drawId: string) {
   const { ui } = ctx;
-  const zh = ui.lang === 'zh';
   const db = ctx.openDb({ readonly: true });
   try {
     const { draw: d, record: rec, items, departments } = exportContext(db, drawId);
@@ -38,18 +33,25 @@ export function runShow(ctx: Context, drawId: string) {
       return result;
     }
     const dept = (code: string) => `${departments.get(code) ?? code}（${code}）`;
-    ui.out(zh ? `抽取 ${drawId}（${rec.year} 年度）${d.superseded_by ? `  已作废，被 ${d.superseded_by} 取代` : '  有效'}` : `Draw ${drawId} (${rec.year})${d.superseded_by ? `  superseded by ${d.superseded_by}` : '  standing'}`);
-    ui.out(`${zh ? '抽查事项' : 'items'}：${items.map((i) => `${i.code} ${i.name}`).join('；')}`);
-    ui.out(`${zh ? '检查机关' : 'departments'}：${rec.departments.map(dept).join('、')}`);
-    ui.out(`${zh ? '检查时间' : 'window'}：${rec.window.start} ${zh ? '至' : 'to'} ${rec.window.end}`);
-    ui.out(`${zh ? '种子' : 'seed'}：${rec.seed}`);
-    if (result.sources) ui.out(`${zh ? '公共随机源' : 'sources'}：${result.sources.map(sourceLabel).join('；')}  ${zh ? '承诺摘要' : 'commitDigest'} ${rec.commitDigest}`);
-    ui.out(`${zh ? '分层（n/N）' : 'strata (n/N)'}：${result.strata.map((s) => `${s.stratum} ${s.n}/${s.N}`).join('  ')}`);
+    ui.out(ui.t('T_DRAW', { drawId, year: rec.year, state: d.superseded_by ? ui.t('T_SUPERSEDED_BY', { by: d.superseded_by }) : ui.t('T_STANDING') }));
+    ui.out(`${ui.t('T_ITEMS')}：${items.map((i) => `${i.code} ${i.name}`).join('；')}`);
+    ui.out(`${ui.t('T_DEPARTMENTS')}：${ui.list(rec.departments.map(dept))}`);
+    ui.out(`${ui.t('T_WINDOW')}：${rec.window.start} ${ui.t('T_TO')} ${rec.window.end}`);
+    ui.out(`${ui.t('T_SEED')}：${rec.seed}`);
+    if (result.sources) ui.out(`${ui.t('T_SOURCES')}：${result.sources.map(sourceLabel).join('；')}  ${ui.t('T_COMMITDIGEST')} ${rec.commitDigest}`);
+    ui.out(`${ui.t('T_STRATA_N_N')}：${result.strata.map((s) => `${s.stratum} ${s.n}/${s.N}`).join('  ')}`);
     ui.out('');
-    const head = zh ? ['序号', '统一社会信用代码', '名称', '区域', '层', '检查组（组长在前）'] : ['#', 'credit code', 'name', 'region', 'stratum', 'team (leader first)'];
-    const rows = objects.map((o) => [String(o.position), o.id, o.name, o.region, o.stratum, o.team.map((m) => `${m.name}（${m.department}）`).join('、')]);
-    for (const line of table([head, ...rows])) ui.out(line);
-    ui.out(zh ? `\n共 ${objects.length} 户。导出：inspect export tasks ${drawId}；复核包：inspect export bundle ${drawId} --out 目录` : `\n${objects.length} objects. Export: inspect export tasks ${drawId}; bundle: inspect export bundle ${drawId} --out DIR`);
+    const head = ui.t('TH_SHOW').split('|');
+    const rows = objects.map((o) => [
+      String(o.position),
+      o.id,
+      o.name,
+      o.region,
+      stratumName(o.stratum, ui),
+      ui.list(o.team.map((m) => `${m.name}（${m.department}）`)),
+    ]);
+    for (const line of formatTable([head, ...rows], new Set([0]))) ui.out(line);
+    ui.out(ui.t('T_OBJECTS_EXPORT_INSPECT_EXPORT', { objectsCount: objects.length, drawId }));
     return result;
   } finally {
     db.close();
@@ -58,7 +60,6 @@ export function runShow(ctx: Context, drawId: string) {
 
 export function runItems(ctx: Context) {
   const { ui } = ctx;
-  const zh = ui.lang === 'zh';
   const db = ctx.openDb({ readonly: true });
   try {
     const items = listItems(db);
@@ -70,9 +71,18 @@ export function runItems(ctx: Context) {
       ui.out(ui.t('E_NO_ITEMS_LOADED'));
       return items;
     }
-    const head = zh ? ['编码', '名称', '检查类别', '发起部门', '配合部门', '类型', '比例上限', '所需专长'] : ['code', 'name', 'category', 'department', 'partners', 'kind', 'cap', 'specialty'];
-    const rows = items.map((i) => [i.code, i.name, i.category, `${i.departmentName}（${i.department}）`, i.partners.join('、'), i.kind, i.capPercent === null ? '—' : `${i.capPercent}%`, i.specialty]);
-    for (const line of table([head, ...rows])) ui.out(line);
+    const head = ui.t('TH_ITEMS').split('|');
+    const rows = items.map((i) => [
+      i.code,
+      i.name,
+      i.category,
+      `${i.departmentName}（${i.department}）`,
+      ui.list(i.partners),
+      i.kind,
+      i.capPercent === null ? '—' : `${i.capPercent}%`,
+      i.specialty,
+    ]);
+    for (const line of formatTable([head, ...rows])) ui.out(line);
     return items;
   } finally {
     db.close();

@@ -6,6 +6,8 @@ import type { Context } from './context.js';
 import { parseYear, planFromDb, splitCodes, parseWindow } from './draw.js';
 import { readPolicy } from '../io/policyFile.js';
 import { today } from '../io/clock.js';
+import { formatTable } from '../core/text.js';
+import { stratumName } from './drawRender.js';
 
 export interface StratumStats {
   stratum: string;
@@ -55,12 +57,19 @@ export function runSimulate(ctx: Context, opts: { items?: string; year?: string;
   const result = { runs, frameSize: plan.frame.frame.length, strata: stats };
   if (ui.json) ui.outJson(result);
   else {
-    const zh = ui.lang === 'zh';
-    ui.out(zh ? `模拟 ${runs} 次（种子 sim-1…sim-${runs}，不记录任何内容），可抽取 ${plan.frame.frame.length} 户` : `${runs} simulated draws (seeds sim-1…sim-${runs}, nothing recorded), ${plan.frame.frame.length} eligible objects`);
-    ui.out(zh ? '层        N      n    应有概率 n/N   实测平均   单户最低   单户最高   最大偏差(标准差)' : 'stratum   N      n    expected n/N   observed   min/object  max/object  max |z|');
-    for (const s of stats) {
-      ui.out(`${s.stratum.padEnd(8)} ${String(s.N).padStart(6)} ${String(s.n).padStart(5)}   ${(s.expected * 100).toFixed(2).padStart(8)}%   ${(s.observed * 100).toFixed(2).padStart(7)}%   ${(s.minObjectRate * 100).toFixed(2).padStart(7)}%   ${(s.maxObjectRate * 100).toFixed(2).padStart(7)}%   ${s.maxAbsZ.toFixed(2)}`);
-    }
+    ui.out(ui.t('T_SIMULATED_DRAWS_SEEDS_SIM', { runs, frameCount: plan.frame.frame.length }));
+    const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+    const rows = stats.map((s) => [
+      `${s.stratum} ${stratumName(s.stratum, ui)}`,
+      String(s.N),
+      String(s.n),
+      pct(s.expected),
+      pct(s.observed),
+      pct(s.minObjectRate),
+      pct(s.maxObjectRate),
+      s.maxAbsZ.toFixed(2),
+    ]);
+    for (const line of formatTable([ui.t('TH_SIMULATE').split('|'), ...rows], new Set([1, 2, 3, 4, 5, 6, 7]))) ui.out(line);
   }
   return result;
 }

@@ -6,7 +6,7 @@ import { Exit, ExitError, InspectError } from '../core/errors.js';
 import type { DrawRecord } from '../core/record.js';
 import { unprovableFields, verifyBundle, type Check } from '../core/verify.js';
 import { readEvents } from '../io/events.js';
-import { drawProblems } from './audit.js';
+import { drawProblems } from '../io/audit.js';
 import { displayWidth, padDisplay } from '../core/text.js';
 import type { Context } from './context.js';
 import { loadDrawOrFail, type LoadedDraw } from './bundle.js';
@@ -90,10 +90,11 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
 }
 
 function tableProblems(ctx: Context, d: LoadedDraw): string[] {
+  const { ui } = ctx;
   const db = ctx.openDb({ readonly: true });
   try {
     const byRef = new Map(readEvents(db).filter((e) => e.ref).map((e) => [e.ref, e]));
-    return drawProblems(db, d, byRef);
+    return drawProblems(db, d, byRef, ui.lang).map((m) => ui.t(m));
   } finally {
     db.close();
   }
@@ -102,29 +103,26 @@ function tableProblems(ctx: Context, d: LoadedDraw): string[] {
 export function runVerify(ctx: Context, target: string): VerifyResult {
   const { ui } = ctx;
   const r = verifyTarget(ctx, target);
-  const zh = ui.lang === 'zh';
-  const names: Record<string, string> = zh
-    ? { frame: '抽取框', digest: '输入摘要', seed: '种子', allocation: '分配', selection: '抽中对象', assignments: '检查组', record: '抽取记录字段', tables: '数据库表', commitment: '抽取承诺', sourceTimes: '随机源时间', beacons: '公共随机数', key: '密钥串' }
-    : { frame: 'frame', digest: 'digest', seed: 'seed', allocation: 'allocation', selection: 'selection', assignments: 'assignments', record: 'record fields', tables: 'tables', commitment: 'commitment', sourceTimes: 'source times', beacons: 'public values', key: 'key string' };
+  const name = (check: string) => ui.t(`T_CHECK_${check}`);
   if (ui.json) ui.outJson(r);
   else {
-    ui.out(zh ? `复核抽取 ${r.drawId}（${r.source}）` : `Verifying draw ${r.drawId} (${r.source})`);
-    ui.out(zh ? `  事项 ${r.items.join(',')}  年度 ${r.year}  检查时间 ${r.window.start} 至 ${r.window.end}` : `  items ${r.items.join(',')}  year ${r.year}  window ${r.window.start} to ${r.window.end}`);
-    ui.out(zh ? `  种子（原文）：${JSON.stringify(r.seed)}` : `  seed (as given): ${JSON.stringify(r.seed)}`);
-    if (r.superseded) ui.out(zh ? `（该抽取已被 ${r.superseded} 作废）` : `(this draw was superseded by ${r.superseded})`);
-    const width = Math.max(...r.checks.map((c) => displayWidth(names[c.name]!)));
+    ui.out(ui.t('T_VERIFYING_DRAW', { drawId: r.drawId, source: r.source }));
+    ui.out(ui.t('T_ITEMS_YEAR_WINDOW_TO', { items: r.items.join(','), year: r.year, start: r.window.start, end: r.window.end }));
+    ui.out(ui.t('T_SEED_AS_GIVEN', { seed: JSON.stringify(r.seed) }));
+    if (r.superseded) ui.out(ui.t('T_THIS_DRAW_WAS_SUPERSEDED', { superseded: r.superseded }));
+    const width = Math.max(...r.checks.map((c) => displayWidth(name(c.name))));
     for (const c of r.checks) {
-      const mark = c.ok ? ui.c.green(zh ? '一致  ' : 'match   ') : ui.c.red(zh ? '不一致' : 'MISMATCH');
-      ui.out(`  ${mark} ${padDisplay(names[c.name]!, width)}  ${c.detail}`);
+      const mark = c.ok ? ui.c.green(ui.t('T_MATCH')) : ui.c.red(ui.t('T_MISMATCH'));
+      ui.out(`  ${mark} ${padDisplay(name(c.name), width)}  ${c.detail}`);
     }
     if (r.unprovable.length) {
-      ui.out(zh ? `  复核包无法单独证明的字段（请与公告核对）：${r.unprovable.join('、')}` : `  not provable from the bundle alone (compare with the notice): ${r.unprovable.join(', ')}`);
+      ui.out(ui.t('T_NOT_PROVABLE_FROM_THE', { fields: ui.list(r.unprovable) }));
     }
     if (r.lotteries.length) {
-      ui.out(zh ? '请与官方开奖公告逐一核对以下号码（本工具无法离线证明彩票号码的真实性）：' : 'Compare these numbers with the official announcements (lottery numbers cannot be proven offline):');
+      ui.out(ui.t('T_COMPARE_THESE_NUMBERS_WITH'));
       for (const l of r.lotteries) ui.out(`  ${l}`);
     }
-    ui.out(r.ok ? (zh ? '全部一致。' : 'All parts match.') : zh ? '复核未通过。' : 'Verification FAILED.');
+    ui.out(r.ok ? (ui.t('T_ALL_PARTS_MATCH')) : ui.t('T_VERIFICATION_FAILED'));
   }
   if (r.clockOverridden) ui.warn('W_CLOCK_OVERRIDDEN');
   if (!r.ok) throw new ExitError(Exit.data);

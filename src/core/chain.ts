@@ -1,5 +1,6 @@
 // The hash chain of the event log (全过程留痕): each entry's hash covers its content and the previous
 // entry's hash, so changing or deleting any entry breaks every later link.
+import type { Msg } from './messages.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -19,13 +20,15 @@ export interface EventContent {
    * Absent in entries made before: their hash is computed exactly as it was then.
    */
   rowsSha256?: string;
+  /** The summary as a message, canonical JSON (schema 6 on; absent before, and then not hashed). */
+  summaryMsg?: string;
 }
 
 export interface StoredEvent extends EventContent {
   hash: string;
 }
 
-export type ChainProblem = { seq: number; kind: 'hash' | 'link' | 'gap'; detail: string };
+export type ChainProblem = { seq: number; kind: 'hash' | 'link' | 'gap'; detail: Msg };
 
 /** Walks the chain from the genesis: every hash recomputed, every link and sequence number checked. */
 export function checkChain(events: StoredEvent[]): { checked: number; problems: ChainProblem[] } {
@@ -33,11 +36,11 @@ export function checkChain(events: StoredEvent[]): { checked: number; problems: 
   let prev = GENESIS_HASH;
   let expectSeq = 1;
   for (const e of events) {
-    if (e.seq !== expectSeq) problems.push({ seq: e.seq, kind: 'gap', detail: `expected entry ${expectSeq}, found ${e.seq}` });
-    if (e.prevHash !== prev) problems.push({ seq: e.seq, kind: 'link', detail: `prev_hash ${e.prevHash.slice(0, 16)}… does not match the previous entry's hash ${prev.slice(0, 16)}…` });
+    if (e.seq !== expectSeq) problems.push({ seq: e.seq, kind: 'gap', detail: { key: 'A_CHAIN_GAP', params: { expected: expectSeq, found: e.seq } } });
+    if (e.prevHash !== prev) problems.push({ seq: e.seq, kind: 'link', detail: { key: 'A_CHAIN_LINK', params: { prevHash: e.prevHash.slice(0, 16), previous: prev.slice(0, 16) } } });
     const { hash, ...content } = e;
     const h = eventHash(content);
-    if (h !== hash) problems.push({ seq: e.seq, kind: 'hash', detail: `stored hash ${hash.slice(0, 16)}… but the content hashes to ${h.slice(0, 16)}…` });
+    if (h !== hash) problems.push({ seq: e.seq, kind: 'hash', detail: { key: 'A_CHAIN_HASH', params: { stored: hash.slice(0, 16), computed: h.slice(0, 16) } } });
     prev = hash;
     expectSeq = e.seq + 1;
   }
@@ -45,6 +48,7 @@ export function checkChain(events: StoredEvent[]): { checked: number; problems: 
 }
 
 export function eventHash(e: EventContent): string {
-  const { rowsSha256, ...rest } = e;
-  return sha256Hex(canonicalJson(rowsSha256 ? { ...rest, rowsSha256 } : { ...rest }));
+  // Fields added by later schemas are hashed only when present, so older entries hash as they did.
+  const { rowsSha256, summaryMsg, ...rest } = e;
+  return sha256Hex(canonicalJson({ ...rest, ...(rowsSha256 ? { rowsSha256 } : {}), ...(summaryMsg ? { summaryMsg } : {}) }));
 }

@@ -4,10 +4,14 @@
 export type Lang = 'zh' | 'en';
 export interface Msg {
   key: string;
-  params?: Record<string, string | number | undefined | Msg>;
+  params?: Record<string, string | number | null | undefined | Msg>;
 }
 
 import { commitMessages } from './messagesCommit.js';
+import { helpMessages } from './messagesHelp.js';
+import { textMessages } from './messagesText.js';
+import { auditMessages } from './messagesAudit.js';
+import { logMessages } from './messagesLog.js';
 
 type Catalogue = Record<string, { zh: string; en: string }>;
 
@@ -148,6 +152,10 @@ const catalogue: Catalogue = {
   H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },
   H_NOTHING: { zh: '尚未导入任何名录。先运行：inspect import objects 文件.csv', en: 'Nothing imported yet. Start with: inspect import objects FILE.csv' },
   ...commitMessages,
+  ...helpMessages,
+  ...textMessages,
+  ...auditMessages,
+  ...logMessages,
 };
 
 export const rosterNames: Record<string, { zh: string; en: string }> = {
@@ -170,7 +178,7 @@ export function render(msg: Msg, lang: Lang): string {
     const parts: string[] = [];
     for (let i = 0; i < n; i++) {
       const v = p[`i${i}`];
-      parts.push(typeof v === 'object' ? render(v, lang) : String(v));
+      parts.push(v !== null && typeof v === 'object' ? render(v, lang) : String(v));
     }
     return parts.join(String(p.sep ?? ', '));
   }
@@ -179,13 +187,29 @@ export function render(msg: Msg, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = msg.params?.[name];
     if (v === undefined) return whole;
+    if (v === null) return '';
     // A nested message renders in the same language (e.g. the reason inside a problem line).
     if (typeof v === 'object') return render(v, lang);
     return String(v);
   });
 }
 
+/** Whether the catalogue has this key (codes from data, e.g. a log action, may have no name). */
+export function hasMessage(key: string): boolean {
+  return key in catalogue;
+}
+
 /** Every key with its two languages (for the catalogue's own test). */
 export function catalogueEntries(): [string, { zh: string; en: string }][] {
   return Object.entries(catalogue);
 }
+
+/** Anything that renders messages in one language (the Ui, or `inChinese` for the public notices). */
+export interface Translator {
+  t(msg: Msg | string, params?: Msg['params']): string;
+}
+
+/** Publications (公示) are Chinese documents whatever the operator's terminal language. */
+export const inChinese: Translator = {
+  t: (msg, params) => render(typeof msg === 'string' ? { key: msg, params } : msg, 'zh'),
+};

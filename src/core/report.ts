@@ -17,6 +17,8 @@ export interface ReportDraw {
 export interface ReportResult {
   drawId: string;
   objectId: string;
+  /** For the text report only (names where people expect names); absent when the object left the roster. */
+  objectName?: string | null;
   completedOn: string;
   code: string;
   publishedOn: string | null;

@@ -32,3 +32,18 @@ export function printable(s: string): string {
 export function terminalSafe(text: string): string {
   return text.replace(/\u001b(?!\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Rows laid out in columns by display width, two spaces apart; `right` holds the indexes of numeric
+ * columns (right-aligned). The last column is never padded, so no line ends in spaces.
+ */
+export function formatTable(rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
+  if (rows.length === 0) return [];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  return rows.map((r) =>
+    r
+      .map((c, i) => (right.has(i) ? ' '.repeat(widths[i]! - displayWidth(c)) + c : i === r.length - 1 ? c : padDisplay(c, widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}

@@ -3,11 +3,12 @@
 // migrations make. With the chain and the per-table checks, every stored cell is covered.
 import Database from 'better-sqlite3';
 import type { StoredEvent } from '../core/chain.js';
+import type { Msg } from '../core/messages.js';
 import { MIGRATIONS, type Db } from './db.js';
 import { rowsDigest } from './rowDigests.js';
 
 export interface RowCheck {
-  problems: string[];
+  problems: Msg[];
   checked: number;
   /** Entries made before schema 5 that name rows but hash none: covered only by the older checks. */
   legacy: number;
@@ -24,7 +25,7 @@ export function rowProblems(db: Db, events: StoredEvent[]): RowCheck {
     out.checked++;
     const now = rowsDigest(db, e.ref);
     if (now !== e.rowsSha256) {
-      out.problems.push(`log entry ${e.seq} (${e.action}) hashed the rows of ${e.ref} as ${e.rowsSha256.slice(0, 16)}…; they now hash to ${now?.slice(0, 16) ?? '(none)'}…: a cell was changed, or a row deleted or inserted, outside the tool`);
+      out.problems.push({ key: 'A_ROWS_CHANGED', params: { seq: e.seq, action: e.action, ref: e.ref, value: e.rowsSha256.slice(0, 16), value2: now?.slice(0, 16) ?? '(none)' } });
     }
   }
   return out;
@@ -32,24 +33,24 @@ export function rowProblems(db: Db, events: StoredEvent[]): RowCheck {
 
 /** Rows whose parent does not exist or is of the wrong kind (an inserted row no entry can cover). */
 const ORPHANS: [string, string][] = [
-  ['kept versions naming an import that is not of their roster', `SELECT 'roster_versions ' || seq FROM roster_versions v WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = v.replaced_by AND i.kind = v.kind)`],
-  ['history rows of no history import', `SELECT 'history ' || id FROM history h WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = h.import_id AND i.kind = 'history')`],
-  ['result rows of no results import', `SELECT 'results ' || seq FROM results r WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.import_id AND i.kind = 'results')`],
-  ['result rows of no draw', `SELECT 'results ' || seq FROM results r WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = r.draw_id)`],
-  ['selections of no draw', `SELECT 'draw_selections ' || draw_id || ' ' || object_id FROM draw_selections x WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = x.draw_id)`],
-  ['team seats of no draw', `SELECT 'draw_assignments ' || draw_id || ' ' || object_id FROM draw_assignments x WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = x.draw_id)`],
-  ['snapshots of no draw', `SELECT 'draw_snapshots ' || draw_id FROM draw_snapshots x WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = x.draw_id)`],
-  ['publications of no draw', `SELECT 'publications ' || id FROM publications p WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = p.draw_id)`],
-  ['publication marks of no publication or no result', `SELECT 'published_results ' || publication_id || ' ' || result_seq FROM published_results x
+  ['A_ORPHAN_VERSIONS', `SELECT 'roster_versions ' || seq FROM roster_versions v WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = v.replaced_by AND i.kind = v.kind)`],
+  ['A_ORPHAN_HISTORY', `SELECT 'history ' || id FROM history h WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = h.import_id AND i.kind = 'history')`],
+  ['A_ORPHAN_RESULTS_IMPORT', `SELECT 'results ' || seq FROM results r WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = r.import_id AND i.kind = 'results')`],
+  ['A_ORPHAN_RESULTS_DRAW', `SELECT 'results ' || seq FROM results r WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = r.draw_id)`],
+  ['A_ORPHAN_SELECTIONS', `SELECT 'draw_selections ' || draw_id || ' ' || object_id FROM draw_selections x WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = x.draw_id)`],
+  ['A_ORPHAN_SEATS', `SELECT 'draw_assignments ' || draw_id || ' ' || object_id FROM draw_assignments x WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = x.draw_id)`],
+  ['A_ORPHAN_SNAPSHOTS', `SELECT 'draw_snapshots ' || draw_id FROM draw_snapshots x WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = x.draw_id)`],
+  ['A_ORPHAN_PUBLICATIONS', `SELECT 'publications ' || id FROM publications p WHERE NOT EXISTS (SELECT 1 FROM draws d WHERE d.id = p.draw_id)`],
+  ['A_ORPHAN_MARKS', `SELECT 'published_results ' || publication_id || ' ' || result_seq FROM published_results x
      WHERE NOT EXISTS (SELECT 1 FROM publications p WHERE p.id = x.publication_id) OR NOT EXISTS (SELECT 1 FROM results r WHERE r.seq = x.result_seq)`],
-  ['reveals of no commitment', `SELECT 'reveals ' || draw_id FROM reveals x WHERE NOT EXISTS (SELECT 1 FROM commitments c WHERE c.draw_id = x.draw_id)`],
+  ['A_ORPHAN_REVEALS', `SELECT 'reveals ' || draw_id FROM reveals x WHERE NOT EXISTS (SELECT 1 FROM commitments c WHERE c.draw_id = x.draw_id)`],
 ];
 
-export function orphanProblems(db: Db): string[] {
-  const out: string[] = [];
+export function orphanProblems(db: Db): Msg[] {
+  const out: Msg[] = [];
   for (const [what, sql] of ORPHANS) {
     const rows = db.prepare(`${sql} LIMIT 20`).pluck().all() as string[];
-    if (rows.length) out.push(`${what}: ${rows.join(', ')}`);
+    if (rows.length) out.push({ key: 'A_ORPHANS', params: { what: { key: what }, value: rows.join(', ') } });
   }
   return out;
 }
@@ -74,16 +75,16 @@ function expectedSchema(version: number): Map<string, SchemaObject> {
 }
 
 /** Missing, changed or extra tables, indexes, triggers and views (a dropped trigger, a rewritten view). */
-export function schemaProblems(db: Db): string[] {
+export function schemaProblems(db: Db): Msg[] {
   const version = db.pragma('main.user_version', { simple: true }) as number;
   const want = expectedSchema(Math.min(version, MIGRATIONS.length));
   const have = new Map((db.prepare(`SELECT type, name, sql FROM main.sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as SchemaObject[]).map((o) => [o.name, o]));
-  const out: string[] = [];
+  const out: Msg[] = [];
   for (const [name, o] of want) {
     const h = have.get(name);
-    if (!h) out.push(`${o.type} ${name} is missing`);
-    else if (h.sql !== o.sql) out.push(`${o.type} ${name} was changed`);
+    if (!h) out.push({ key: 'A_SCHEMA_MISSING', params: { type: o.type, name } });
+    else if (h.sql !== o.sql) out.push({ key: 'A_SCHEMA_CHANGED', params: { type: o.type, name } });
   }
-  for (const [name, o] of have) if (!want.has(name)) out.push(`${o.type} ${name} is not ours (added outside the tool)`);
+  for (const [name, o] of have) if (!want.has(name)) out.push({ key: 'A_SCHEMA_FOREIGN', params: { type: o.type, name } });
   return out;
 }

@@ -275,6 +275,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER roster_versions_no_update BEFORE UPDATE ON roster_versions BEGIN SELECT RAISE(ABORT, 'kept versions are never changed'); END;
   CREATE TRIGGER roster_versions_no_delete BEFORE DELETE ON roster_versions BEGIN SELECT RAISE(ABORT, 'kept versions are never deleted'); END;
   `,
+  // 6: each log entry also keeps its summary as a message (key and values, canonical JSON), hashed into
+  // the chain, so `inspect log` can show it in the reader's language. The English summary stays.
+  `
+  ALTER TABLE events ADD COLUMN summary_msg TEXT NOT NULL DEFAULT '';
+  `,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

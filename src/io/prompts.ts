@@ -6,14 +6,14 @@ import type { Ui } from './ui.js';
 
 const ctx = { output: process.stderr };
 
-const KEYS_ZH: Record<string, string> = { navigate: '移动', select: '选择', submit: '确认', all: '全选', invert: '反选' };
 
 /** The prompts' key hints in the user's language (↑↓ 移动 • 空格 选择 • ⏎ 确认). */
 function theme(ui: Ui) {
-  if (ui.lang !== 'zh') return {};
+  if (ui.lang !== 'zh') return {}; // inquirer's own English hints
   return {
     style: {
-      keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${k === 'space' ? '空格' : k} ${KEYS_ZH[a] ?? a}`).join(' • '),
+      keysHelpTip: (keys: [string, string][]) =>
+        keys.map(([k, action]) => `${k === 'space' ? ui.t('T_KEY_SPACE') : k} ${ui.t(`T_KEY_${action}`)}`).join(' • '),
     },
   };
 }
@@ -32,11 +32,10 @@ const NO = /^(n|no|否|不|不是|取消)?$/i;
 export async function askConfirm(ui: Ui, message: string): Promise<boolean> {
   if (ui.assumeYes) return true;
   if (!ui.interactive) throw new InspectError(Exit.usage, { key: 'E_NEEDS_YES' });
-  const zh = ui.lang === 'zh';
   const answer = await input(
     {
-      message: `${message} ${zh ? '（是/否，默认否）' : '(y/N)'}`,
-      validate: (v) => YES.test(v.trim()) || NO.test(v.trim()) || (zh ? '请回答 是 或 否' : 'answer y or n'),
+      message: `${message} ${ui.t('T_Y_N')}`,
+      validate: (v) => YES.test(v.trim()) || NO.test(v.trim()) || (ui.t('T_ANSWER_Y_OR_N')),
     },
     ctx,
   );
@@ -44,13 +43,13 @@ export async function askConfirm(ui: Ui, message: string): Promise<boolean> {
 }
 
 export async function askItems(ui: Ui, choices: { code: string; name: string; department: string; kind: string }[]): Promise<string[]> {
-  needTty(ui, ui.lang === 'zh' ? '抽查事项' : 'inspection items', '--items');
+  needTty(ui, ui.t('T_INSPECTION_ITEMS'), '--items');
   return checkbox(
     {
-      message: ui.lang === 'zh' ? '选择抽查事项（空格选择，回车确认；选了多项时再选牵头事项）' : 'Pick the inspection items (space to pick, enter to confirm; with several, you choose the leading one next)',
+      message: ui.t('T_PICK_THE_INSPECTION_ITEMS'),
       choices: choices.map((c) => ({ value: c.code, name: `${c.code}  ${c.name}  [${c.department}${c.kind === '重点' ? ' 重点' : ''}]` })),
       // Our own check instead of `required`, whose message is English only.
-      validate: (picked) => picked.length > 0 || (ui.lang === 'zh' ? '至少选择一项（空格选择）' : 'Pick at least one (space to pick)'),
+      validate: (picked) => picked.length > 0 || (ui.t('T_PICK_AT_LEAST_ONE')),
       theme: theme(ui),
     },
     ctx,

@@ -58,6 +58,11 @@ export class Ui {
     return render(typeof msg === 'string' ? { key: msg, params } : msg, this.lang);
   }
 
+  /** Values listed the way the language lists them: 甲、乙 or a, b. */
+  list(values: readonly string[]): string {
+    return values.join(this.t('T_LIST_SEP'));
+  }
+
   /** A result line on stdout (suppressed with --json, where the JSON is the result). */
   out(text: string): void {
     if (!this.json) process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
@@ -82,11 +87,11 @@ export class Ui {
   }
 
   warn(msg: Msg | string, params?: Msg['params']): void {
-    process.stderr.write(terminalSafe(`${this.c.yellow(this.lang === 'zh' ? '警告' : 'warning')}: ${this.t(msg, params)}\n`));
+    process.stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${this.t(msg, params)}\n`));
   }
 
   error(msg: Msg | string, params?: Msg['params']): void {
-    process.stderr.write(terminalSafe(`${this.c.red(this.lang === 'zh' ? '错误' : 'error')}: ${this.t(msg, params)}\n`));
+    process.stderr.write(terminalSafe(`${this.c.red(this.t('T_ERROR'))}: ${this.t(msg, params)}\n`));
   }
 
   /** A progress bar on a TTY stderr, or a no-op. */

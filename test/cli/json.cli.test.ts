@@ -2,7 +2,7 @@
 // in every language. The examples in docs/json.md are the contract; this test runs each command and
 // compares shapes both ways (a key added or removed is a contract change: bump schemaVersion and the
 // doc). UPDATE_JSON_DOC=1 rewrites the examples from a real run.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ let db: string;
 interface Case {
   command: string;
   what: string;
+  /** Another database than the shared one (a tampered copy). */
+  db?: () => string;
+  code?: number;
   args: () => string[];
   env?: Record<string, string>;
 }
@@ -44,6 +47,13 @@ const CASES: Case[] = [
   { command: 'inspect simulate … --json', what: 'observed inclusion rates beside n/N', args: () => ['simulate', '--items', 'SC01', '--year', '2026', '--runs', '20', '--json'] },
   { command: 'inspect log --json', what: 'the hash-chained log', args: () => ['log', '--json'] },
   { command: 'inspect audit --json', what: 'the audit, section by section', args: () => ['audit', '--json'] },
+  {
+    command: 'inspect audit --json (problems found)',
+    what: 'a failing audit (exit 65): each problem has a stable code and a sentence in the user\'s language',
+    args: () => ['audit', '--json'],
+    db: () => tamperedCopy(),
+    code: 65,
+  },
   { command: 'inspect audit --head --json', what: 'the chain head to read out', args: () => ['audit', '--head', '--json'] },
   { command: 'inspect backup --out FILE --json', what: 'the backup written', args: () => ['backup', '--out', join(dir, 'backup.db'), '--json'] },
 ];
@@ -51,9 +61,14 @@ const CASES: Case[] = [
 /** Keys whose objects are maps with data-dependent keys (strata, result codes, reasons): shown as "*". */
 const MAPS = new Set(['N', 'base', 'extra', 'n', 'ratiosBp', 'distribution', 'excluded', 'excludedByReason', 'coveredBy', 'byStratum', 'byGradeRisk', 'byStatus', 'byType', 'byKind', 'byDepartment']);
 
-/** An example from a real output: arrays cut to their first element, maps to one "*" entry. */
+/** An example from a real output: arrays cut to their fullest element, maps to one "*" entry. */
 function example(v: unknown, key = ''): unknown {
-  if (Array.isArray(v)) return v.length ? [example(v[0])] : [];
+  if (Array.isArray(v)) {
+    if (!v.length) return [];
+    // The element that shows the most (a section with problems rather than an empty one).
+    const fullest = v.reduce((a, b) => (JSON.stringify(b).length > JSON.stringify(a).length ? b : a));
+    return [example(fullest)];
+  }
   if (v && typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>);
     if (MAPS.has(key) && entries.length) return { '*': example(entries[0]![1]) };
@@ -106,6 +121,17 @@ function documented(): Map<string, unknown> {
 
 const outputs = new Map<string, unknown>();
 
+/** A copy of the shared database with one selected object swapped behind the tool's back. */
+function tamperedCopy(): string {
+  const copy = join(dir, 'tampered.db');
+  copyFileSync(db, copy);
+  const d = new Database(copy);
+  d.exec('DROP TRIGGER IF EXISTS draw_selections_no_update');
+  d.prepare("UPDATE draw_selections SET ticket = ticket || '0' WHERE draw_id = '2026-HLSJ-001' AND position = 1").run();
+  d.close();
+  return copy;
+}
+
 beforeAll(() => {
   dir = tmp();
   db = join(dir, 'inspect.db');
@@ -117,8 +143,8 @@ beforeAll(() => {
       d.close();
       writeFileSync(join(dir, 'results.csv'), `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${ids[0]},2026-11-24,1\n2026-HLSJ-001,${ids[1]},2026-11-25,6\n`);
     }
-    const r = cli([...c.args(), '--db', db], { env: { ...(c.env ?? {}) } });
-    if (r.code !== 0) throw new Error(`${c.command}: exit ${r.code}\n${r.stderr}`);
+    const r = cli([...c.args(), '--db', c.db ? c.db() : db], { env: { ...(c.env ?? {}) } });
+    if (r.code !== (c.code ?? 0)) throw new Error(`${c.command}: exit ${r.code}\n${r.stderr}`);
     const text = c.args().includes('--out') && c.command.includes('--kind commitment') ? readFileSync(join(dir, 'c.json'), 'utf8') : r.stdout;
     outputs.set(c.command, JSON.parse(text));
   }

@@ -39,8 +39,9 @@ describe('a clerk\'s slips', () => {
     const copy = join(tmp(), 'copy.db');
     copyFileSync(db, copy);
     expect(cli(['import', 'inspectors', partial, '--full-roster', '--db', copy, '-q']).code).toBe(0);
-    expect(cli(['log', '--db', copy]).stdout).toContain('retired; roster');
-    expect(cli(['log', '--db', copy]).stdout).toContain('whole roster (--full-roster)');
+    expect(cli(['log', '--db', copy]).stdout).toContain('完整名录（--full-roster）');
+    expect(cli(['log', '--db', copy, '--lang', 'en']).stdout).toContain('retired; roster');
+    expect(cli(['log', '--db', copy, '--lang', 'en']).stdout).toContain('whole roster (--full-roster)');
   });
 
   it('results: a future --as-of is refused (2); a cell holding just a year is an error, not 1905-07-19', () => {

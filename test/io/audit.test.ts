@@ -4,7 +4,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/commands/audit.js';
+import { auditText as audit } from '../helpers.js';
 import { runDraw } from '../../src/commands/draw.js';
 import { runExportPublication } from '../../src/commands/exportPublication.js';
 import { runResultsImport } from '../../src/commands/results.js';
@@ -122,9 +122,12 @@ describe('audit', () => {
       for (const e of rows) {
         const content = { seq: e.seq as number, at: e.at as string, operator: e.operator as string, action: e.action as string,
           summary: e.seq === 2 ? 'rewritten' : (e.summary as string), payloadSha256: e.payload_sha256 as string, ref: e.ref as string, prevHash: prev,
-          ...(e.rows_sha256 ? { rowsSha256: e.rows_sha256 as string } : {}) };
+          ...(e.rows_sha256 ? { rowsSha256: e.rows_sha256 as string } : {}),
+          // A careful forger rewrites the summary's message form too, so the two still agree.
+          summaryMsg: e.seq === 2 ? '{"key":"rewritten"}' : (e.summary_msg as string) };
         const h = eventHash(content);
-        db.prepare('UPDATE events SET summary = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(content.summary, prev, h, e.seq);
+        db.prepare('UPDATE events SET summary = ?, summary_msg = ?, prev_hash = ?, hash = ? WHERE seq = ?')
+          .run(content.summary, content.summaryMsg, prev, h, e.seq);
         prev = h;
       }
     }, `${head.seq}:${head.hash}`);

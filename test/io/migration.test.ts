@@ -5,7 +5,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/commands/audit.js';
+import { auditText as audit } from '../helpers.js';
 import { runDraw } from '../../src/commands/draw.js';
 import { MIGRATIONS, openDb } from '../../src/io/db.js';
 import { eventHash } from '../../src/core/chain.js';

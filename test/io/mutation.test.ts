@@ -7,7 +7,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { audit } from '../../src/commands/audit.js';
+import { auditText as audit } from '../helpers.js';
 import { runDraw } from '../../src/commands/draw.js';
 import { runExportPublication } from '../../src/commands/exportPublication.js';
 import { runImport } from '../../src/commands/import.js';
