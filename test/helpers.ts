@@ -1,5 +1,6 @@
 import { audit as auditMessages } from '../src/io/audit.js';
 import { render, type Msg } from '../src/core/messages.js';
+import { parseExpectHead } from '../src/commands/optionParsers.js';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -37,7 +38,10 @@ export function fileSha(path: string): string {
 
 /** A quiet context on a database in a fresh temp folder (English messages for stable assertions). */
 export function testContext(dbPath = join(tmp(), 'inspect.db'), extra: Record<string, unknown> = {}): Context {
-  return makeContext({ db: dbPath, lang: 'en', quiet: true, json: true, operator: 'tester', ...extra }, { ...process.env, NO_COLOR: '1' });
+  return makeContext(
+    { db: dbPath, lang: 'en', quiet: true, json: true, operator: 'tester', ...extra },
+    { ...process.env, NO_COLOR: '1' },
+  );
 }
 
 export interface CliResult {
@@ -47,7 +51,10 @@ export interface CliResult {
 }
 
 /** Spawns the built binary with no stdin (not a TTY), colour off, Chinese locale unless told. */
-export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: string; input?: string } = {}): CliResult {
+export function cli(
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; input?: string } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/inspect.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', CI: '1', ...opts.env },
@@ -61,14 +68,20 @@ export function cli(args: string[], opts: { env?: Record<string, string>; cwd?: 
 /** Loads the sample district into a database through the real import path. */
 export async function loadSample(ctx: Context): Promise<void> {
   const { runImport } = await import('../src/commands/import.js');
-  for (const [kind, file] of [['departments', 'departments.csv'], ['items', 'items.csv'], ['objects', 'objects.csv'], ['inspectors', 'inspectors.csv'], ['history', 'history.csv']] as const) {
+  for (const [kind, file] of [
+    ['departments', 'departments.csv'],
+    ['items', 'items.csv'],
+    ['objects', 'objects.csv'],
+    ['inspectors', 'inspectors.csv'],
+    ['history', 'history.csv'],
+  ] as const) {
     await runImport(ctx, kind, join(DATA, file), {});
   }
 }
 
 /** The audit with its problems and warnings rendered in English (what the assertions read). */
 export function auditText(db: import('../src/io/db.js').Db, expectHead?: string) {
-  const r = auditMessages(db, expectHead, 'en');
+  const r = auditMessages(db, parseExpectHead(expectHead), 'en');
   const text = (ms: Msg[]) => ms.map((m) => render(m, 'en'));
   return { ...r, sections: r.sections.map((s) => ({ ...s, problems: text(s.problems) })), warnings: text(r.warnings) };
 }

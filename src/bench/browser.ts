@@ -18,37 +18,79 @@ export async function benchBrowser(work: string): Promise<void> {
   const objects = join(work, 'objects-120k.csv');
   writeFileSync(objects, stringify([OBJECT_HEADERS, ...objectRows(120_000, 'browser')]));
   const files = {
-    departments: [['部门编码', '部门名称', '层级', '上级部门'], ['HLSJ', '湖里区市场监督管理局', '县', '']],
-    items: [['事项编码', '事项名称', '检查类别', '事项类型', '发起部门', '所需专长'], ['BX01', '企业公示信息抽查', '公示信息', '一般', 'HLSJ', '']],
-    inspectors: [['人员编号', '姓名', '部门', '执法证号', '证件有效期至', '业务专长', '区域', '状态'], ...Array.from({ length: 50 }, (_, i) => [`B${i}`, `检查员${i}`, 'HLSJ', `闽${i}`, '2030-12-31', '', '', '在岗'])],
+    departments: [
+      ['部门编码', '部门名称', '层级', '上级部门'],
+      ['HLSJ', '湖里区市场监督管理局', '县', ''],
+    ],
+    items: [
+      ['事项编码', '事项名称', '检查类别', '事项类型', '发起部门', '所需专长'],
+      ['BX01', '企业公示信息抽查', '公示信息', '一般', 'HLSJ', ''],
+    ],
+    inspectors: [
+      ['人员编号', '姓名', '部门', '执法证号', '证件有效期至', '业务专长', '区域', '状态'],
+      ...Array.from({ length: 50 }, (_, i) => [`B${i}`, `检查员${i}`, 'HLSJ', `闽${i}`, '2030-12-31', '', '', '在岗']),
+    ],
   };
   for (const [kind, table] of Object.entries(files)) writeFileSync(join(work, `b-${kind}.csv`), stringify(table));
   runInspect(['import', 'departments', join(work, 'b-departments.csv'), '--db', db, '-q'], work);
   runInspect(['import', 'items', join(work, 'b-items.csv'), '--db', db, '-q'], work);
   runInspect(['import', 'objects', objects, '--db', db, '-q'], work);
   runInspect(['import', 'inspectors', join(work, 'b-inspectors.csv'), '--db', db, '-q'], work);
-  runInspect(['draw', '--items', 'BX01', '--year', '2026', '--window', '2026-11-01..2026-12-31', '--seed', 'browser', '--yes', '--db', db, '-q'], work);
+  runInspect(
+    [
+      'draw',
+      '--items',
+      'BX01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-11-01..2026-12-31',
+      '--seed',
+      'browser',
+      '--yes',
+      '--db',
+      db,
+      '-q',
+    ],
+    work,
+  );
   const bundle = join(work, 'browser-bundle');
   runInspect(['export', 'bundle', '2026-HLSJ-001', '--out', bundle, '--db', db, '-q'], work);
   const frameRows = (JSON.parse(readFileSync(join(bundle, 'frame.json'), 'utf8')) as { frame: unknown[] }).frame.length;
   const cliVerify = runInspect(['verify', bundle, '--json'], work);
 
   const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();
     await page.goto(`file://${join(bundle, 'verify.html')}`);
     const t0 = process.hrtime.bigint();
-    await page.setInputFiles('#files', ['frame.json', 'inspectors.json', 'record.json'].map((f) => join(bundle, f)));
+    await page.setInputFiles(
+      '#files',
+      ['frame.json', 'inspectors.json', 'record.json'].map((f) => join(bundle, f)),
+    );
     await page.waitForSelector('body[data-verdict]', { timeout: 120_000 });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const verdict = await page.evaluate('document.body.dataset.verdict');
     const size = statSync(join(bundle, 'verify.html')).size;
     console.log(`\nverifier page (verify.html, ${fmt(size / 1024, 0)} KiB, self-contained) in Chromium`);
-    console.log(`  verify a bundle with a ${frameRows.toLocaleString()}-row frame: ${fmt(seconds)} s, verdict ${verdict} (target < 10 s); ` +
-      `inspect verify DIR of the same bundle: ${fmt(cliVerify.seconds)} s (page ${fmt(seconds / cliVerify.seconds)}× the CLI)`);
+    console.log(
+      `  verify a bundle with a ${frameRows.toLocaleString()}-row frame: ${fmt(seconds)} s, verdict ${verdict} ` +
+        `(target < 10 s); ` +
+        `inspect verify DIR of the same bundle: ${fmt(cliVerify.seconds)} s ` +
+        `(page ${fmt(seconds / cliVerify.seconds)}× the CLI)`,
+    );
   } finally {
     await browser.close();
   }

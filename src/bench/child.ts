@@ -4,4 +4,5 @@ import { writeFileSync } from 'node:fs';
 import { main } from '../cli.js';
 
 await main(['node', 'inspect', ...process.argv.slice(2)]);
-if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024));
+if (process.env.BENCH_RSS_FILE)
+  writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024));

@@ -10,7 +10,8 @@ import { verifyDrand } from '../core/beacon.js';
 
 /** drand quicknet round 657413, a published beacon (test/vectors/beacon.json). */
 const BENCH_ROUND = 657413;
-const BENCH_SIGNATURE = 'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
+const BENCH_SIGNATURE =
+  'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
 
 /** One verification cold (curve tables built), then the median of ten. */
 function drandTimes(): { first: number; median: number } {
@@ -28,7 +29,11 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
   const sqlite = ensureSqlite3();
   const db = join(work, 'draw.db');
   const files = {
-    departments: [['部门编码', '部门名称', '层级', '上级部门'], ['SJ3502', '厦门市市场监督管理局', '市', ''], ['HLSJ', '湖里区市场监督管理局', '县', 'SJ3502']],
+    departments: [
+      ['部门编码', '部门名称', '层级', '上级部门'],
+      ['SJ3502', '厦门市市场监督管理局', '市', ''],
+      ['HLSJ', '湖里区市场监督管理局', '县', 'SJ3502'],
+    ],
     items: [
       ['事项编码', '事项名称', '检查类别', '事项类型', '发起部门', '所需专长'],
       ['BX01', '企业公示信息抽查', '公示信息', '一般', 'HLSJ', '企业登记'],
@@ -36,11 +41,21 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
     ],
     inspectors: [
       ['人员编号', '姓名', '部门', '执法证号', '证件有效期至', '业务专长', '区域', '状态'],
-      ...Array.from({ length: 200 }, (_, i) => [`B${String(i).padStart(4, '0')}`, `检查员${i}`, 'HLSJ', `闽执${i}`, '2030-12-31', '企业登记', '', '在岗']),
+      ...Array.from({ length: 200 }, (_, i) => [
+        `B${String(i).padStart(4, '0')}`,
+        `检查员${i}`,
+        'HLSJ',
+        `闽执${i}`,
+        '2030-12-31',
+        '企业登记',
+        '',
+        '在岗',
+      ]),
     ],
   };
   for (const [kind, table] of Object.entries(files)) writeFileSync(join(work, `${kind}.csv`), stringify(table));
-  for (const kind of ['departments', 'items']) runInspect(['import', kind, join(work, `${kind}.csv`), '--db', db, '-q'], work);
+  for (const kind of ['departments', 'items'])
+    runInspect(['import', kind, join(work, `${kind}.csv`), '--db', db, '-q'], work);
   runInspect(['import', 'objects', objectsCsv, '--db', db, '-q'], work);
   runInspect(['import', 'inspectors', join(work, 'inspectors.csv'), '--db', db, '-q'], work);
 
@@ -48,7 +63,10 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
   const dry = runInspect([...args, '--dry-run', '--json'], work);
   const plan = JSON.parse(dry.stdout) as { scopeCount: number; selectedTotal: number };
   const n = plan.selectedTotal;
-  const baseline = timeCommand(sqlite, [db, `SELECT credit_code FROM objects WHERE in_roster = 1 AND ${ACTIVE_STATUS_SQL} ORDER BY random() LIMIT ${n};`]);
+  const baseline = timeCommand(sqlite, [
+    db,
+    `SELECT credit_code FROM objects WHERE in_roster = 1 AND ${ACTIVE_STATUS_SQL} ORDER BY random() LIMIT ${n};`,
+  ]);
   const real = runInspect([...args, '--seed', 'bench', '--yes', '--json'], work);
   const drawId = (JSON.parse(real.stdout) as { drawId: string }).drawId;
   const bundle = join(work, 'bundle');
@@ -58,22 +76,45 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
   // A committed draw of the same size (another category, so the plain draw excludes nothing from it),
   // on drand round 657413 with the clock set around it.
   const cargs = ['draw', '--items', 'BX02', '--year', '2026', '--window', '2026-11-01..2026-12-31', '--db', db];
-  const commit = runInspect([...cargs, '--commit', '--beacon', `drand:${BENCH_ROUND}`, '--yes', '--json'], work, { INSPECT_NOW: '2023-09-15T18:40:00+08:00' });
+  const commit = runInspect([...cargs, '--commit', '--beacon', `drand:${BENCH_ROUND}`, '--yes', '--json'], work, {
+    INSPECT_NOW: '2023-09-15T18:40:00+08:00',
+  });
   const cid = (JSON.parse(commit.stdout) as { drawId: string }).drawId;
-  const reveal = runInspect(['reveal', cid, '--value', BENCH_SIGNATURE, '--json', '--db', db], work, { INSPECT_NOW: '2023-09-15T19:05:00+08:00' });
+  const reveal = runInspect(['reveal', cid, '--value', BENCH_SIGNATURE, '--json', '--db', db], work, {
+    INSPECT_NOW: '2023-09-15T19:05:00+08:00',
+  });
   const cbundle = join(work, 'cbundle');
   runInspect(['export', 'bundle', cid, '--out', cbundle, '--db', db, '-q'], work);
   const cverify = runInspect(['verify', cbundle, '--json'], work);
   const bls = drandTimes();
 
-  console.log(`\ndraw on ${rows.toLocaleString()} objects (${plan.scopeCount.toLocaleString()} in scope, ${n.toLocaleString()} selected, 200 inspectors)`);
+  console.log(
+    `\ndraw on ${rows.toLocaleString()} objects (${plan.scopeCount.toLocaleString()} in scope, ${n.toLocaleString()} ` +
+      `selected, 200 inspectors)`,
+  );
   console.log(`  sqlite3 ORDER BY random() LIMIT ${n} (the baseline):  ${fmt(baseline)} s`);
-  for (const [label, r] of [['dry run', dry], ['draw + matching + record', real], ['verify bundle', verify]] as const) {
-    console.log(`  ${label.padEnd(26)} ${fmt(r.seconds)} s  peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / baseline)}× baseline (target ≤ 5×, < 1 GB)`);
+  for (const [label, r] of [
+    ['dry run', dry],
+    ['draw + matching + record', real],
+    ['verify bundle', verify],
+  ] as const) {
+    console.log(
+      `  ${label.padEnd(26)} ${fmt(r.seconds)} s  peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / baseline)}× ` +
+        `baseline (target ≤ 5×, < 1 GB)`,
+    );
   }
   console.log(`committed draw (inspect-commit/1) of the same scope, beside the plain draw above:`);
-  for (const [label, r, vs] of [['commit (plan, freeze, check)', commit, real], ['reveal (check, draw, record)', reveal, real], ['verify committed bundle', cverify, verify]] as const) {
-    console.log(`  ${label.padEnd(30)} ${fmt(r.seconds)} s  peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / baseline)}× baseline, ${fmt(r.seconds / vs.seconds)}× the plain ${vs === real ? 'draw' : 'verify'}`);
+  for (const [label, r, vs] of [
+    ['commit (plan, freeze, check)', commit, real],
+    ['reveal (check, draw, record)', reveal, real],
+    ['verify committed bundle', cverify, verify],
+  ] as const) {
+    console.log(
+      `  ${label.padEnd(30)} ${fmt(r.seconds)} s  peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / baseline)}× ` +
+        `baseline, ${fmt(r.seconds / vs.seconds)}× the plain ${vs === real ? 'draw' : 'verify'}`,
+    );
   }
-  console.log(`  drand signature verification (in process): first ${fmt(bls.first, 0)} ms, then median ${fmt(bls.median, 1)} ms`);
+  console.log(
+    `  drand signature verification (in process): first ${fmt(bls.first, 0)} ms, then median ${fmt(bls.median, 1)} ms`,
+  );
 }

@@ -6,13 +6,20 @@ import { fileURLToPath } from 'node:url';
 
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
 
-export interface Run { seconds: number; peakMB: number; stdout: string; code: number | null }
+export interface Run {
+  seconds: number;
+  peakMB: number;
+  stdout: string;
+  code: number | null;
+}
 
 export function runInspect(args: string[], workDir: string, env: Record<string, string> = {}): Run {
   const rssFile = join(workDir, `rss-${process.hrtime.bigint()}`);
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [CHILD, ...args], {
-    encoding: 'utf8', env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', CI: '1', ...env }, maxBuffer: 1 << 30,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', CI: '1', ...env },
+    maxBuffer: 1 << 30,
   });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`inspect ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
@@ -30,9 +37,10 @@ export function timeCommand(cmd: string, args: string[], input?: string): number
 
 export function ensureSqlite3(): string {
   if (spawnSync('sqlite3', ['-version']).status === 0) return 'sqlite3';
-  console.error('sqlite3 not found: installing Debian\'s sqlite3 …');
+  console.error("sqlite3 not found: installing Debian's sqlite3 …");
   spawnSync('sh', ['-c', 'apt-get update -qq && apt-get install -y -qq sqlite3'], { stdio: 'inherit' });
-  if (spawnSync('sqlite3', ['-version']).status !== 0) throw new Error('sqlite3 is needed for the baseline: apt-get install sqlite3');
+  if (spawnSync('sqlite3', ['-version']).status !== 0)
+    throw new Error('sqlite3 is needed for the baseline: apt-get install sqlite3');
   return 'sqlite3';
 }
 

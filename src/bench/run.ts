@@ -52,13 +52,20 @@ async function benchImport(): Promise<void> {
   const baselineGb = timeCommand(sqlite, [baseDb], `.mode csv\n.import ${gb} objects\n`);
 
   console.log('\nimport of the object roster');
-  console.log(`  sqlite3 .import (UTF-8 file, bare table):    ${fmt(baseline)} s  ${Math.round(ROWS / baseline).toLocaleString()} rows/s`);
-  for (const [label, file, base] of [['UTF-8', utf8, baseline], ['GB18030', gb, baselineGb]] as const) {
+  console.log(
+    `  sqlite3 .import (UTF-8 file, bare table):    ${fmt(baseline)} s ` +
+      ` ${Math.round(ROWS / baseline).toLocaleString()} rows/s`,
+  );
+  for (const [label, file, base] of [
+    ['UTF-8', utf8, baseline],
+    ['GB18030', gb, baselineGb],
+  ] as const) {
     const db = join(work, `import-${label}.db`);
     const r = runInspect(['import', 'objects', file, '--db', db, '--json', '--operator', 'bench'], work);
     const s = JSON.parse(r.stdout) as { imported: number; rowsPerSecond: number };
     console.log(
-      `  inspect import (${label.padEnd(7)}):                  ${fmt(r.seconds)} s  ${Math.round(s.imported / r.seconds).toLocaleString()} rows/s  ` +
+      `  inspect import (${label.padEnd(7)}):                  ${fmt(r.seconds)} s ` +
+        ` ${Math.round(s.imported / r.seconds).toLocaleString()} rows/s  ` +
         `peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / base)}× sqlite3 .import (target ≤ 3×, ≤ 300 MB)`,
     );
   }

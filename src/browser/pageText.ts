@@ -5,17 +5,27 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
   lang: { zh: 'English', en: '中文' },
   intro: {
     zh: '选择复核包中的文件（frame.json、inspectors.json、record.json，承诺抽取另有 commitment.json、beacons.json），或把整个复核包文件夹拖到这里。',
-    en: 'Choose the bundle\'s files (frame.json, inspectors.json, record.json, and for a committed draw commitment.json, beacons.json), or drop the whole bundle folder here.',
+    en:
+      "Choose the bundle's files (frame.json, inspectors.json, record.json, and for a committed draw commitment.jso" +
+      'n, beacons.json), or drop the whole bundle folder here.',
   },
   pickFiles: { zh: '选择文件：', en: 'Files:' },
   pickFolder: { zh: '或选择文件夹：', en: 'or a folder:' },
   offline: {
     zh: '本页完全离线运行：不联网、不上传，所有计算都在本机浏览器中完成。算法见复核包中的 algorithm.md。',
-    en: 'This page works offline: nothing is sent anywhere; everything is computed in this browser. The algorithm is in the bundle\'s algorithm.md.',
+    en:
+      'This page works offline: nothing is sent anywhere; everything is computed in this browser. The algorithm is ' +
+      "in the bundle's algorithm.md.",
   },
   reading: { zh: '正在读取并重新计算……', en: 'Reading and recomputing…' },
-  pass: { zh: '全部一致：抽取结果可由公开数据和算法完全重现。', en: 'All parts match: the draw follows from its published inputs and algorithm.' },
-  fail: { zh: '复核未通过：见下表中标为“不一致”的部分。', en: 'Verification FAILED: see the parts marked MISMATCH below.' },
+  pass: {
+    zh: '全部一致：抽取结果可由公开数据和算法完全重现。',
+    en: 'All parts match: the draw follows from its published inputs and algorithm.',
+  },
+  fail: {
+    zh: '复核未通过：见下表中标为“不一致”的部分。',
+    en: 'Verification FAILED: see the parts marked MISMATCH below.',
+  },
   match: { zh: '一致', en: 'match' },
   mismatch: { zh: '不一致', en: 'MISMATCH' },
   part: { zh: '复核项', en: 'part' },
@@ -35,11 +45,19 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
   teams: { zh: '检查组', en: 'teams' },
   strata: { zh: '分层（N 户中抽 n 户）', en: 'strata (n of N)' },
   sources: { zh: '公共随机源', en: 'public random sources' },
-  lotteries: { zh: '请与官方开奖公告逐一核对以下号码（无法离线证明彩票号码真实）：', en: 'Compare these numbers with the official announcements (lottery numbers cannot be proven offline):' },
-  unprovable: { zh: '复核包无法单独证明、请与公告核对的字段：', en: 'Not provable from the bundle alone; compare with the notice: ' },
+  lotteries: {
+    zh: '请与官方开奖公告逐一核对以下号码（无法离线证明彩票号码真实）：',
+    en: 'Compare these numbers with the official announcements (lottery numbers cannot be proven offline):',
+  },
+  unprovable: {
+    zh: '复核包无法单独证明、请与公告核对的字段：',
+    en: 'Not provable from the bundle alone; compare with the notice: ',
+  },
   clock: {
     zh: '注意：该承诺是在 INSPECT_NOW 指定的时钟下做出的（演练或测试）。能证明承诺在先的是已发布的承诺公告。',
-    en: 'Note: this commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test); the published notice is what proves it came first.',
+    en:
+      'Note: this commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test); the published notic' +
+      'e is what proves it came first.',
   },
   files: { zh: '文件', en: 'files' },
   frame: { zh: '抽取框', en: 'frame' },

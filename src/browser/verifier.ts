@@ -52,7 +52,13 @@ interface Outcome {
 }
 
 function verify(files: Map<string, string>): Outcome {
-  const fail = (detail: string): Outcome => ({ checks: [{ name: 'files', ok: false, detail }], record: null, commitment: null, lotteries: [], clockOverridden: false });
+  const fail = (detail: string): Outcome => ({
+    checks: [{ name: 'files', ok: false, detail }],
+    record: null,
+    commitment: null,
+    lotteries: [],
+    clockOverridden: false,
+  });
   const recordText = files.get('record.json');
   if (recordText === undefined) return fail(`${t('missing')}record.json`);
   let record: DrawRecord;
@@ -67,16 +73,25 @@ function verify(files: Map<string, string>): Outcome {
   if (missing.length) return { ...fail(`${t('missing')}${missing.join(', ')}`), record };
   const commitmentText = files.get('commitment.json');
   const v = verifyBundle({
-    frameText: files.get('frame.json')!, record, assignText: files.get('inspectors.json')!, lang,
+    frameText: files.get('frame.json')!,
+    record,
+    assignText: files.get('inspectors.json')!,
+    lang,
     ...(committed ? { commit: { commitmentText: commitmentText!, beaconsText: files.get('beacons.json')! } } : {}),
   });
-  let commitment: Commitment | null = null;
+  let commitment: Commitment | null;
   try {
     commitment = commitmentText ? (JSON.parse(commitmentText) as Commitment) : null;
   } catch {
     commitment = null;
   }
-  return { checks: [{ name: 'files', ok: true, detail: [...files.keys()].sort().join(', ') }, ...v.checks], record, commitment, lotteries: v.lotteries, clockOverridden: v.clockOverridden };
+  return {
+    checks: [{ name: 'files', ok: true, detail: [...files.keys()].sort().join(', ') }, ...v.checks],
+    record,
+    commitment,
+    lotteries: v.lotteries,
+    clockOverridden: v.clockOverridden,
+  };
 }
 
 function render(o: Outcome, seconds: number): void {
@@ -84,27 +99,58 @@ function render(o: Outcome, seconds: number): void {
   const out = $('results');
   out.replaceChildren();
   $('verdict').textContent = `${t(ok ? 'pass' : 'fail')}  (${t('seconds').replace('{s}', seconds.toFixed(2))})`;
-  const table = el('table', { id: 'checks' }, el('tr', {}, el('th', {}, t('part')), el('th', {}, t('result')), el('th', {}, t('detail'))));
+  const table = el(
+    'table',
+    { id: 'checks' },
+    el('tr', {}, el('th', {}, t('part')), el('th', {}, t('result')), el('th', {}, t('detail'))),
+  );
   for (const c of o.checks) {
-    table.append(el('tr', { 'data-check': c.name, 'data-ok': String(c.ok) },
-      el('td', {}, t(c.name === 'seed' ? 'seedCheck' : c.name)), el('td', { class: 'mark' }, t(c.ok ? 'match' : 'mismatch')), el('td', { class: 'detail' }, c.detail)));
+    table.append(
+      el(
+        'tr',
+        { 'data-check': c.name, 'data-ok': String(c.ok) },
+        el('td', {}, t(c.name === 'seed' ? 'seedCheck' : c.name)),
+        el('td', { class: 'mark' }, t(c.ok ? 'match' : 'mismatch')),
+        el('td', { class: 'detail' }, c.detail),
+      ),
+    );
   }
   out.append(table);
   const r = o.record;
   if (r) {
     out.append(el('h2', {}, t('summary')));
     const rows: [string, string][] = [
-      ['drawId', String(r.drawId)], ['items', (r.items ?? []).join('、')], ['year', String(r.year)],
-      ['window', r.window ? `${r.window.start} — ${r.window.end}` : ''], ['seed', JSON.stringify(r.seed)], ['inputDigest', String(r.inputDigest)],
+      ['drawId', String(r.drawId)],
+      ['items', (r.items ?? []).join('、')],
+      ['year', String(r.year)],
+      ['window', r.window ? `${r.window.start} — ${r.window.end}` : ''],
+      ['seed', JSON.stringify(r.seed)],
+      ['inputDigest', String(r.inputDigest)],
       ...(r.commitDigest ? [['commitDigest', r.commitDigest] as [string, string]] : []),
-      ['selected', String(r.selected?.length ?? '')], ['teams', String(r.assignments?.length ?? '')],
-      ['strata', Object.keys(r.allocation?.N ?? {}).sort().map((h) => `${h}: ${r.allocation.n[h]}/${r.allocation.N[h]}`).join('  ')],
-      ...(o.commitment ? [['sources', (o.commitment.sources ?? []).map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join('; ')] as [string, string]] : []),
+      ['selected', String(r.selected?.length ?? '')],
+      ['teams', String(r.assignments?.length ?? '')],
+      [
+        'strata',
+        Object.keys(r.allocation?.N ?? {})
+          .sort()
+          .map((h) => `${h}: ${r.allocation.n[h]}/${r.allocation.N[h]}`)
+          .join('  '),
+      ],
+      ...(o.commitment
+        ? [
+            ['sources', (o.commitment.sources ?? []).map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join('; ')] as [
+              string,
+              string,
+            ],
+          ]
+        : []),
     ];
     const summary = el('table', { id: 'summary' });
-    for (const [k, v] of rows) summary.append(el('tr', { 'data-field': k }, el('th', {}, t(k)), el('td', { class: 'detail' }, v)));
+    for (const [k, v] of rows)
+      summary.append(el('tr', { 'data-field': k }, el('th', {}, t(k)), el('td', { class: 'detail' }, v)));
     out.append(summary);
-    if (o.lotteries.length) out.append(el('p', {}, t('lotteries')), el('ul', {}, ...o.lotteries.map((l) => el('li', {}, l))));
+    if (o.lotteries.length)
+      out.append(el('p', {}, t('lotteries')), el('ul', {}, ...o.lotteries.map((l) => el('li', {}, l))));
     const unprovable = unprovableFields(o.commitment !== null);
     out.append(el('p', { class: 'note' }, t('unprovable') + unprovable.join(', ')));
     if (o.clockOverridden) out.append(el('p', { class: 'note', id: 'clock' }, t('clock')));
@@ -123,7 +169,13 @@ async function run(files: File[]): Promise<void> {
   try {
     outcome = verify(await readFiles(files));
   } catch (e) {
-    outcome = { checks: [{ name: 'files', ok: false, detail: (e as Error).message }], record: null, commitment: null, lotteries: [], clockOverridden: false };
+    outcome = {
+      checks: [{ name: 'files', ok: false, detail: (e as Error).message }],
+      record: null,
+      commitment: null,
+      lotteries: [],
+      clockOverridden: false,
+    };
   }
   $('status').textContent = '';
   render(outcome, (performance.now() - t0) / 1000);
@@ -147,7 +199,9 @@ async function dropped(dt: DataTransfer): Promise<File[]> {
       }
     }
   };
-  const entries = [...items].map((i) => (typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null)).filter((e): e is FileSystemEntry => e !== null);
+  const entries = [...items]
+    .map((i) => (typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null))
+    .filter((e): e is FileSystemEntry => e !== null);
   for (const e of entries) await walk(e);
   return out.length ? out : [...dt.files];
 }
@@ -160,7 +214,10 @@ function start(): void {
     if (last.length) void run(last);
   });
   for (const id of ['files', 'folder']) {
-    $<HTMLInputElement>(id).addEventListener('change', (e) => void run([...((e.target as HTMLInputElement).files ?? [])]));
+    $<HTMLInputElement>(id).addEventListener(
+      'change',
+      (e) => void run([...((e.target as HTMLInputElement).files ?? [])]),
+    );
   }
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => {

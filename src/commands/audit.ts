@@ -1,5 +1,7 @@
 // inspect audit: walks the hash chain, recomputes every draw from its stored frame and seed, and checks
 // every stored fact against the log entry that recorded it. Exit 0 only when all holds.
+import { parseExpectHead } from './optionParsers.js';
+import type { AuditOptions } from '../flags.js';
 import { Exit, ExitError } from '../core/errors.js';
 import type { Msg } from '../core/messages.js';
 import { audit, type AuditResult } from '../io/audit.js';
@@ -11,12 +13,14 @@ import type { Context } from './context.js';
 /** The JSON form of a problem: a stable code (the innermost message's key) and the sentence. */
 function problemJson(ui: Ui, m: Msg): { code: string; message: string } {
   let inner = m;
-  while (inner.key === 'A_ABOUT' && typeof inner.params?.value === 'object' && inner.params.value !== null) inner = inner.params.value;
+  while (inner.key === 'A_ABOUT' && typeof inner.params?.value === 'object' && inner.params.value !== null)
+    inner = inner.params.value;
   return { code: inner.key, message: ui.t(m) };
 }
 
-export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: string }): AuditResult {
+export function runAudit(ctx: Context, opts: AuditOptions): AuditResult {
   const { ui } = ctx;
+  const expectHead = parseExpectHead(opts.expectHead);
   const db = openDb(ctx.dbPath, { readonly: true });
   let result: AuditResult;
   try {
@@ -28,7 +32,7 @@ export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: stri
       else ui.out(head ? `${head.seq}:${head.hash}` : '0:-');
       return { ok: true, head, sections: [], firstBrokenLink: null, warnings: [] };
     }
-    result = audit(db, opts.expectHead, ui.lang);
+    result = audit(db, expectHead, ui.lang);
   } finally {
     db.close();
   }
@@ -48,7 +52,8 @@ export function runAudit(ctx: Context, opts: { head?: boolean; expectHead?: stri
     }
     for (const w of result.warnings) ui.out(`${ui.c.yellow(ui.t('T_NOTE'))}  ${ui.t(w)}`);
     if (result.warnings.some((w) => w.key === 'A_COMMIT_UNDER_INSPECT_NOW')) ui.warn('W_CLOCK_OVERRIDDEN');
-    if (result.firstBrokenLink !== null) ui.out(ui.t('T_FIRST_BROKEN_LINK_ENTRY', { firstBrokenLink: result.firstBrokenLink }));
+    if (result.firstBrokenLink !== null)
+      ui.out(ui.t('T_FIRST_BROKEN_LINK_ENTRY', { firstBrokenLink: result.firstBrokenLink }));
     if (result.head) ui.out(ui.t('T_CHAIN_HEAD', { seq: result.head.seq, hash: result.head.hash }));
     ui.out(result.ok ? ui.t('T_AUDIT_PASSED_THE_RECORD') : ui.t('T_AUDIT_FAILED'));
   }

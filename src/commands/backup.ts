@@ -1,13 +1,16 @@
 // inspect backup --out FILE: a consistent copy through SQLite's online backup, while others may read.
+import type { BackupOptions } from '../flags.js';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { Exit, InspectError, usageError } from '../core/errors.js';
 import type { Context } from './context.js';
 import { ioError, isIoError } from '../io/db.js';
 
-export async function runBackup(ctx: Context, opts: { out?: string; force?: boolean }) {
+export async function runBackup(ctx: Context, opts: BackupOptions) {
   if (!opts.out) throw usageError('E_USAGE', { detail: '--out FILE' });
-  if (existsSync(opts.out) && !opts.force) throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: opts.out } });
-  if (!existsSync(ctx.dbPath)) throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: ctx.dbPath } });
+  if (existsSync(opts.out) && !opts.force)
+    throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: opts.out } });
+  if (!existsSync(ctx.dbPath))
+    throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: ctx.dbPath } });
   const db = ctx.openDb({ readonly: true });
   const tmp = `${opts.out}.tmp-${process.pid}`;
   try {

@@ -1,4 +1,5 @@
 // inspect export bundle DRAW_ID --out DIR: everything an auditor needs to recompute a draw without us.
+import type { BundleOptions } from '../flags.js';
 import { mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { ALGORITHM_DOC, VERIFIER_HTML } from '../io/paths.js';
 import { join } from 'node:path';
@@ -8,7 +9,14 @@ import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
 
-export const BUNDLE_FILES = ['frame.json', 'inspectors.json', 'record.json', 'README.txt', 'verify.html', 'algorithm.md'] as const;
+export const BUNDLE_FILES = [
+  'frame.json',
+  'inspectors.json',
+  'record.json',
+  'README.txt',
+  'verify.html',
+  'algorithm.md',
+] as const;
 export const COMMIT_FILES = ['commitment.json', 'beacons.json'] as const;
 
 export type LoadedDraw = DrawRow & { commitment?: CommitmentRow };
@@ -29,12 +37,16 @@ export function loadDrawOrFail(ctx: Context, id: string): LoadedDraw {
   }
 }
 
-export function runExportBundle(ctx: Context, id: string, opts: { out?: string; force?: boolean }) {
+export function runExportBundle(ctx: Context, id: string, opts: BundleOptions) {
   if (!opts.out) throw usageError('E_USAGE', { detail: '--out DIR' });
   const d = loadDrawOrFail(ctx, id);
   const dir = opts.out;
   const files: string[] = [...BUNDLE_FILES, ...(d.commitment ? COMMIT_FILES : [])];
-  if (existsSync(dir) && readdirSync(dir).some((f) => [...BUNDLE_FILES, ...COMMIT_FILES].includes(f as never)) && !opts.force) {
+  if (
+    existsSync(dir) &&
+    readdirSync(dir).some((f) => [...BUNDLE_FILES, ...COMMIT_FILES].includes(f as never)) &&
+    !opts.force
+  ) {
     throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: dir } });
   }
   mkdirSync(dir, { recursive: true });
@@ -50,7 +62,12 @@ export function runExportBundle(ctx: Context, id: string, opts: { out?: string; 
   writeFileAtomic(join(dir, 'verify.html'), verifierPage(), { force: true });
   writeFileAtomic(join(dir, 'algorithm.md'), readFileSync(ALGORITHM_DOC), { force: true });
   const result = {
-    drawId: d.id, dir, inputDigest: d.input_digest, recordSha256: d.record_sha256, files, superseded: d.superseded_by ?? null,
+    drawId: d.id,
+    dir,
+    inputDigest: d.input_digest,
+    recordSha256: d.record_sha256,
+    files,
+    superseded: d.superseded_by ?? null,
     ...(d.commitment ? { commitDigest: d.commitment.commit_digest } : {}),
   };
   if (ctx.ui.json) ctx.ui.outJson(result);
@@ -63,12 +80,17 @@ export function verifierPage(): Buffer {
   try {
     return readFileSync(VERIFIER_HTML);
   } catch {
-    throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: `${VERIFIER_HTML} (npm run build)` } });
+    throw new InspectError(Exit.noInput, {
+      key: 'E_FILE_MISSING',
+      params: { file: `${VERIFIER_HTML} (npm run build)` },
+    });
   }
 }
 
 function auditorReadme(d: LoadedDraw): string {
-  const superseded = d.superseded_by ? `\n注意：本次抽取已被 ${d.superseded_by} 作废，原因：${d.superseded_reason}\n` : '';
+  const superseded = d.superseded_by
+    ? `\n注意：本次抽取已被 ${d.superseded_by} 作废，原因：${d.superseded_reason}\n`
+    : '';
   return `抽取复核包：${d.id}
 ${superseded}
 本目录可由任何人在任何电脑上独立复核，不需要本系统的数据库。
@@ -83,10 +105,14 @@ ${superseded}
   README.txt       本说明。
   verify.html      离线复核页面（与命令行 inspect verify 使用同一套计算代码）。
   algorithm.md     公开算法全文（inspect-draw/1、inspect-assign/1、inspect-commit/1），可据此自行编程复核。
-${d.commitment ? `  commitment.json  抽取承诺（inspect-commit/1）：在随机数公开之前固定的全部输入，其 SHA-256 即承诺摘要：
+${
+  d.commitment
+    ? `  commitment.json  抽取承诺（inspect-commit/1）：在随机数公开之前固定的全部输入，其 SHA-256 即承诺摘要：
                    ${d.commitment.commit_digest}
   beacons.json     揭示的公共随机数及其证明（drand 签名、彩票号码、现场摇号数字）与由此得到的密钥串（即种子）。
-` : ''}
+`
+    : ''
+}
 如何复核
   1. 计算 frame.json 的 SHA-256（如 sha256sum frame.json），应等于 record.json 中的 inputDigest：
      ${d.input_digest}
@@ -98,11 +124,15 @@ ${d.commitment ? `  commitment.json  抽取承诺（inspect-commit/1）：在随
   5. 执法人员匹配按 inspect-assign/1（algorithm.md 第 6 节）由 inspectors.json 与 seedHex 重新计算，
      应与 record.json 的 assignments 一致。
 
-${d.commitment ? `6. 承诺抽取：SHA-256(commitment.json) 应等于 record.json 的 commitDigest；commitment.json 中的 inputDigest、
+${
+  d.commitment
+    ? `6. 承诺抽取：SHA-256(commitment.json) 应等于 record.json 的 commitDigest；commitment.json 中的 inputDigest、
      assignDigest 应分别等于 frame.json、inspectors.json 的 SHA-256；每个随机源的公开时间应晚于 committedAt；
      drand 签名用 quicknet 公钥验证；彩票号码请与官方开奖公告核对；按 RFC 3797 第 4 节由这些值得到的
      密钥串应等于 record.json 的 seed。
-` : ''}
+`
+    : ''
+}
 已从源码安装本工具的（见其 README），也可以在命令行一步完成全部检查（无需数据库）：
   inspect verify 本目录
 `;

@@ -44,7 +44,13 @@ function checkSources(sources: Source[], minLead: number): void {
 /** How many unmatchable objects are listed one by one; the rest are counted. */
 const LIST_AT_MOST = 30;
 
-export async function runCommit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], lead: string): Promise<CommitOutcome> {
+export async function runCommit(
+  ctx: Context,
+  db: Db,
+  req: DrawRequest,
+  sources: Source[],
+  lead: string,
+): Promise<CommitOutcome> {
   const { ui } = ctx;
   checkSources(sources, req.policy.commit.minLeadMinutes);
   let confirmed: Plan | null = null;
@@ -52,7 +58,9 @@ export async function runCommit(ctx: Context, db: Db, req: DrawRequest, sources:
     const { plan } = planFromDb(db, req, nextDrawId(db, req.year, lead));
     checkPending(db, req.year, plan.categories, req.supersede);
     process.stderr.write(`${renderPlan(planSummary(plan), ui)}\n`);
-    sources.forEach((s, i) => process.stderr.write(`${ui.t('I_COMMIT_SOURCE', { index: i + 1, source: sourceLabel(s), at: s.publicAt })}\n`));
+    sources.forEach((s, i) =>
+      process.stderr.write(`${ui.t('I_COMMIT_SOURCE', { index: i + 1, source: sourceLabel(s), at: s.publicAt })}\n`),
+    );
     confirmed = plan;
   }
   if (!(await askConfirm(ui, ui.t('I_CONFIRM_COMMIT')))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
@@ -60,7 +68,9 @@ export async function runCommit(ctx: Context, db: Db, req: DrawRequest, sources:
   if (ui.json) ui.outJson(result);
   else {
     ui.out(ui.t('I_COMMITTED', { id: result.drawId, digest: result.commitDigest }));
-    result.sources.forEach((s, i) => ui.out(ui.t('I_COMMIT_SOURCE', { index: i + 1, source: sourceLabel(s), at: s.publicAt })));
+    result.sources.forEach((s, i) =>
+      ui.out(ui.t('I_COMMIT_SOURCE', { index: i + 1, source: sourceLabel(s), at: s.publicAt })),
+    );
     ui.info('I_COMMIT_NEXT', { id: result.drawId });
     if (result.clockOverridden) ui.warn('W_CLOCK_OVERRIDDEN');
   }
@@ -75,31 +85,64 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
   // able to get a full team on its own: otherwise some reveal could fail, and a failed reveal would
   // invite a second try.
   const assignInput = matchInput(db, {
-    drawId, teamSize: req.policy.teamSize, windowEnd: req.window.end, crossRegion: req.crossRegion, departments: plan.departments, items,
+    drawId,
+    teamSize: req.policy.teamSize,
+    windowEnd: req.window.end,
+    crossRegion: req.crossRegion,
+    departments: plan.departments,
+    items,
     objectIds: plan.frame.frame.map((r) => r[0]),
   });
   const failures = unmatchableAlone(assignInput);
   if (failures.length) {
     const size = Math.max(req.policy.teamSize, plan.departments.length);
     const details = failureLines(failures, LIST_AT_MOST);
-    throw new InspectError(Exit.data, { key: 'E_COMMIT_UNMATCHABLE', params: { count: failures.length, size } }, details);
+    throw new InspectError(
+      Exit.data,
+      { key: 'E_COMMIT_UNMATCHABLE', params: { count: failures.length, size } },
+      details,
+    );
   }
   const aText = assignText(assignInput);
   const committedAt = nowWithOffset();
   const commitment = makeCommitment({
-    drawId, year: req.year, items: req.itemCodes, departments: plan.departments, window: req.window, inputDigest: plan.inputDigest,
-    assignDigest: sha256Hex(aText), allocation: plan.allocation, sources, committedAt,
+    drawId,
+    year: req.year,
+    items: req.itemCodes,
+    departments: plan.departments,
+    window: req.window,
+    inputDigest: plan.inputDigest,
+    assignDigest: sha256Hex(aText),
+    allocation: plan.allocation,
+    sources,
+    committedAt,
   });
   const text = commitmentText(commitment);
   const digest = sha256Hex(text);
   const overridden = clockOverridden();
   insertCommitment(db, {
-    drawId, year: req.year, leadDepartment: plan.departments[0]!, categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion,
-    commitmentText: text, commitDigest: digest, frameText: plan.frameText, assignText: aText, snapshot: snapshot.deflated, rosterDigest: snapshot.digest,
-    supersedes: req.supersede, reason: req.reason, clockOverridden: overridden, createdAt: committedAt, operator: ctx.operator,
+    drawId,
+    year: req.year,
+    leadDepartment: plan.departments[0]!,
+    categories: plan.categories,
+    regions: req.regions,
+    crossRegion: req.crossRegion,
+    commitmentText: text,
+    commitDigest: digest,
+    frameText: plan.frameText,
+    assignText: aText,
+    snapshot: snapshot.deflated,
+    rosterDigest: snapshot.digest,
+    supersedes: req.supersede,
+    reason: req.reason,
+    clockOverridden: overridden,
+    createdAt: committedAt,
+    operator: ctx.operator,
   });
   appendEvent(db, {
-    at: committedAt, operator: ctx.operator, action: 'draw.commit',
+    at: committedAt,
+    operator: ctx.operator,
+    action: 'draw.commit',
     summary: {
       key: 'L_COMMIT',
       params: {
@@ -118,8 +161,15 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
     ref: `commitments:${drawId}`,
   });
   return {
-    drawId, status: 'committed', commitDigest: digest, inputDigest: plan.inputDigest, assignDigest: commitment.assignDigest, committedAt,
-    allocation: plan.allocation, sources, supersedes: req.supersede, clockOverridden: overridden,
+    drawId,
+    status: 'committed',
+    commitDigest: digest,
+    inputDigest: plan.inputDigest,
+    assignDigest: commitment.assignDigest,
+    committedAt,
+    allocation: plan.allocation,
+    sources,
+    supersedes: req.supersede,
+    clockOverridden: overridden,
   };
 }
-

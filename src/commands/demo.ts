@@ -1,5 +1,7 @@
 // inspect demo: the whole cycle that exists so far, on the bundled sample data, in a temporary folder.
+import type { DemoOptions } from '../flags.js';
 import type { Msg } from '../core/messages.js';
+import { selectionRows } from '../io/exportData.js';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { csvText } from '../io/csvWrite.js';
 import { tmpdir } from 'node:os';
@@ -26,10 +28,22 @@ const DEMO_TODAY = '2026-12-04';
 function writeSampleResults(ctx: Context, drawId: string, file: string): void {
   const db = ctx.openDb();
   try {
-    const ids = db.prepare('SELECT object_id FROM draw_selections WHERE draw_id = ? ORDER BY position LIMIT 6').pluck().all(drawId) as string[];
-    const outcomes = [['2026-11-24', '1', '无需后续处置'], ['2026-11-25', 'E', '责令改正'], ['2026-11-26', '6', '其他'], ['2026-11-27', '1', '无需后续处置'], ['2026-12-01', 'B', '责令改正'], ['2026-12-03', '1', '无需后续处置']];
+    const ids = selectionRows(db, drawId)
+      .slice(0, 6)
+      .map((r) => r.object_id);
+    const outcomes = [
+      ['2026-11-24', '1', '无需后续处置'],
+      ['2026-11-25', 'E', '责令改正'],
+      ['2026-11-26', '6', '其他'],
+      ['2026-11-27', '1', '无需后续处置'],
+      ['2026-12-01', 'B', '责令改正'],
+      ['2026-12-03', '1', '无需后续处置'],
+    ];
     const rows = ids.map((id, i) => [drawId, id, ...outcomes[i % outcomes.length]!]);
-    writeFileSync(file, csvText(['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果', '后续处置'], rows, { excel: true }));
+    writeFileSync(
+      file,
+      csvText(['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果', '后续处置'], rows, { excel: true }),
+    );
   } finally {
     db.close();
   }
@@ -37,21 +51,35 @@ function writeSampleResults(ctx: Context, drawId: string, file: string): void {
 
 /** drand quicknet round 657413 (public 2023-09-15T19:00:03+08:00), a published beacon. */
 const DEMO_ROUND = 657413;
-const DEMO_SIGNATURE = 'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
-const OTHER_ROUND_SIGNATURE = 'b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39';
+const DEMO_SIGNATURE =
+  'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
+const OTHER_ROUND_SIGNATURE =
+  'b44679b9a59af2ec876b1a6b1ad52ea9b1615fc3982b19576350f93447cb1125e342b73a8dd2bacbe47e4b6b63ed5e39';
 
 /**
  * A committed draw end to end on a real past drand round. The clock is set with INSPECT_NOW, as in a
  * rehearsal: the commitment twenty minutes before the round, the reveal after it.
  */
-async function demoCommitted(ctx: Context, dir: string, year: string, window: string, step: (key: string, params?: Msg['params']) => void): Promise<void> {
+async function demoCommitted(
+  ctx: Context,
+  dir: string,
+  year: string,
+  window: string,
+  step: (key: string, params?: Msg['params']) => void,
+): Promise<void> {
   const { ui } = ctx;
   await withClock('2023-09-15T18:40:00+08:00', async () => {
     step('D_STEP_5A');
     const { runDraw } = await import('./draw.js');
-    const c = (await runDraw(ctx, { items: 'SC02', year, window, commit: true, beacon: [`drand:${DEMO_ROUND}`] })) as { drawId: string };
+    const c = (await runDraw(ctx, { items: 'SC02', year, window, commit: true, beacon: [`drand:${DEMO_ROUND}`] })) as {
+      drawId: string;
+    };
     const { runExportPublication } = await import('./exportPublication.js');
-    await runExportPublication(ctx, c.drawId, { kind: 'commitment', out: join(dir, `抽取承诺公告-${c.drawId}.csv`), force: true });
+    await runExportPublication(ctx, c.drawId, {
+      kind: 'commitment',
+      out: join(dir, `抽取承诺公告-${c.drawId}.csv`),
+      force: true,
+    });
 
     step('D_STEP_5B');
     process.env.INSPECT_NOW = '2023-09-15T19:05:00+08:00';
@@ -84,7 +112,7 @@ async function withClock(iso: string, fn: () => Promise<void>): Promise<void> {
   }
 }
 
-export async function runDemo(parent: Context, opts: { keep?: string }): Promise<void> {
+export async function runDemo(parent: Context, opts: DemoOptions): Promise<void> {
   const dir = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'inspect-demo-'));
   mkdirSync(dir, { recursive: true });
   const { ui } = parent;
@@ -126,9 +154,17 @@ export async function runDemo(parent: Context, opts: { keep?: string }): Promise
   step('D_STEP_8');
   const { runExportTasks } = await import('./exportTasks.js');
   await runExportTasks(ctx, draw.drawId, { out: join(dir, `任务清单-${draw.drawId}.csv`), force: true });
-  await runExportTasks(ctx, draw.drawId, { format: 'xlsx', out: join(dir, `任务清单-${draw.drawId}.xlsx`), force: true });
+  await runExportTasks(ctx, draw.drawId, {
+    format: 'xlsx',
+    out: join(dir, `任务清单-${draw.drawId}.xlsx`),
+    force: true,
+  });
   const { runExportPublication } = await import('./exportPublication.js');
-  await runExportPublication(ctx, draw.drawId, { kind: 'task', out: join(dir, `抽查任务公告-${draw.drawId}.csv`), force: true });
+  await runExportPublication(ctx, draw.drawId, {
+    kind: 'task',
+    out: join(dir, `抽查任务公告-${draw.drawId}.csv`),
+    force: true,
+  });
 
   step('D_STEP_9');
   const resultsFile = join(dir, '检查结果.csv');
@@ -139,14 +175,16 @@ export async function runDemo(parent: Context, opts: { keep?: string }): Promise
     await runResultsImport(ctx, resultsFile, {});
     const { runReport } = await import('./report.js');
     runReport(ctx, {});
-    await runExportPublication(ctx, draw.drawId, { kind: 'result', out: join(dir, `抽查结果公告-${draw.drawId}.csv`), force: true });
+    await runExportPublication(ctx, draw.drawId, {
+      kind: 'result',
+      out: join(dir, `抽查结果公告-${draw.drawId}.csv`),
+      force: true,
+    });
   });
 
   step('D_STEP_10');
   const { runAudit } = await import('./audit.js');
   runAudit(ctx, {});
 
-  ui.note(
-    ui.t('T_DATABASE_BUNDLE_TRY_NEXT', { dbPath: ctx.dbPath, bundle }),
-  );
+  ui.note(ui.t('T_DATABASE_BUNDLE_TRY_NEXT', { dbPath: ctx.dbPath, bundle }));
 }

@@ -1,4 +1,5 @@
 // inspect draw: read the rosters → plan (core) → confirm → record atomically. A draw stands once made.
+import { parseSpec, parseWindow, parseYear, splitCodes } from './optionParsers.js';
 import { randomBytes } from 'node:crypto';
 import { formatInstant, parseSourceSpec, type Source } from '../core/beacon.js';
 import { Exit, InspectError, usageError } from '../core/errors.js';
@@ -6,34 +7,39 @@ import { planDraw, planSummary, type Plan } from '../core/plan.js';
 import { assignText, computeSelection } from '../core/record.js';
 import type { Policy } from '../core/policy.js';
 import { snapshotText, type ScopeObject } from '../core/frame.js';
-import { parseDate } from '../core/values.js';
+
 import { nowSeconds, today } from '../io/clock.js';
 import { writeTransaction, type Db } from '../io/db.js';
 import {
-  allItemCodes, hasObjects, loadActiveObjects, standingWithItems, loadHistory, loadItems, loadParents, loadStanding, nextDrawId, packSnapshot,
+  allItemCodes,
+  hasObjects,
+  loadActiveObjects,
+  standingWithItems,
+  loadHistory,
+  loadItems,
+  loadParents,
+  loadStanding,
+  nextDrawId,
+  packSnapshot,
 } from '../io/drawStore.js';
 import { readPolicy } from '../io/policyFile.js';
 import { askChoice, askConfirm, askItems, askText } from '../io/prompts.js';
 import type { Context } from './context.js';
 import { runCommit, type CommitOutcome } from './commit.js';
-import { checkPending, checkSupersede, failureLines, matchInput, recordDraw, type DrawOutcome, type RecordResult } from './drawRecord.js';
+import {
+  checkPending,
+  checkSupersede,
+  failureLines,
+  matchInput,
+  recordDraw,
+  type DrawOutcome,
+  type RecordResult,
+} from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
+import type { DrawOptions } from '../flags.js';
 
 export type { DrawOutcome };
-export interface DrawOptions {
-  items?: string;
-  year?: string;
-  seed?: string;
-  policy?: string;
-  region?: string[];
-  crossRegion?: boolean;
-  window?: string;
-  dryRun?: boolean;
-  supersede?: string;
-  reason?: string;
-  commit?: boolean;
-  beacon?: string[];
-}
+export type { DrawOptions };
 
 export interface DrawRequest {
   itemCodes: string[];
@@ -46,38 +52,26 @@ export interface DrawRequest {
   reason: string | null;
 }
 
-export function parseYear(v: string): number {
-  if (!/^\d{4}$/.test(v.trim())) throw usageError('E_BAD_YEAR', { value: v });
-  return Number(v);
-}
-
-export function parseWindow(v: string | undefined, year: number, drawDate: string): { start: string; end: string } {
-  if (v === undefined) {
-    const start = drawDate.slice(0, 4) === String(year) ? drawDate : `${year}-01-01`;
-    const end = `${year}-12-31`;
-    if (start > end || drawDate > end) throw usageError('E_WINDOW_PAST', { start, end });
-    return { start: drawDate > start ? drawDate : start, end };
-  }
-  const m = /^(.+?)\.\.(.+)$/.exec(v.trim());
-  const a = m ? parseDate(m[1]!) : null;
-  const b = m ? parseDate(m[2]!) : null;
-  if (!a?.ok || !b?.ok || a.value > b.value) throw usageError('E_BAD_WINDOW', { value: v });
-  return { start: a.value, end: b.value };
-}
-
-export function splitCodes(v: string): string[] {
-  return [...new Set(v.split(/[,，;；\s]+/).map((s) => s.trim()).filter(Boolean))];
-}
-
 /** Reads everything the plan needs and builds it (pure core) for the given draw id. */
-export function planFromDb(db: Db, req: DrawRequest, drawId: string): { plan: Plan; items: ReturnType<typeof loadItems>['items']; objects: ScopeObject[] } {
+export function planFromDb(
+  db: Db,
+  req: DrawRequest,
+  drawId: string,
+): { plan: Plan; items: ReturnType<typeof loadItems>['items']; objects: ScopeObject[] } {
   const { items, unknown } = loadItems(db, req.itemCodes);
   if (unknown.length) throw usageError('E_UNKNOWN_ITEMS', { codes: unknown.join(', ') });
   if (!hasObjects(db)) throw new InspectError(Exit.data, { key: 'E_NO_OBJECTS' });
   const objects = loadActiveObjects(db);
   const plan = planDraw({
-    drawId, year: req.year, policy: req.policy, items, regions: req.regions,
-    objects, history: loadHistory(db, req.year), standing: loadStanding(db, req.year, req.supersede), parents: loadParents(db),
+    drawId,
+    year: req.year,
+    policy: req.policy,
+    items,
+    regions: req.regions,
+    objects,
+    history: loadHistory(db, req.year),
+    standing: loadStanding(db, req.year, req.supersede),
+    parents: loadParents(db),
   });
   return { plan, items, objects };
 }
@@ -92,10 +86,14 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
     const picked = await askItems(ui, loaded);
     // The list returns its own order: which item leads (its department leads the task) is asked.
     if (picked.length > 1) {
-      const lead = await askChoice(ui, ui.t('T_LEADING_ITEM_ITS_DEPARTMENT'), picked.map((c) => {
-        const i = loaded.find((x) => x.code === c)!;
-        return { value: c, name: `${c}  ${i.name}  [${i.department}]` };
-      }));
+      const lead = await askChoice(
+        ui,
+        ui.t('T_LEADING_ITEM_ITS_DEPARTMENT'),
+        picked.map((c) => {
+          const i = loaded.find((x) => x.code === c)!;
+          return { value: c, name: `${c}  ${i.name}  [${i.department}]` };
+        }),
+      );
       picked.splice(picked.indexOf(lead), 1);
       picked.unshift(lead);
     }
@@ -106,7 +104,10 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
   if (!yearArg) {
     // A plan year at the prompt is this year or the next: anything else is a typo, caught here.
     yearArg = await askText(ui, ui.t('T_PLAN_YEAR'), '--year', String(thisYear), (v) =>
-      /^\d{4}$/.test(v) && Math.abs(Number(v) - thisYear) <= 1 ? true : ui.t('T_A_YEAR_FROM_TO', { from: thisYear - 1, to: thisYear + 1 }));
+      /^\d{4}$/.test(v) && Math.abs(Number(v) - thisYear) <= 1
+        ? true
+        : ui.t('T_A_YEAR_FROM_TO', { from: thisYear - 1, to: thisYear + 1 }),
+    );
   }
   const year = parseYear(yearArg);
   if (opts.supersede && !opts.reason) throw usageError('E_SUPERSEDE_REASON');
@@ -116,7 +117,7 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
   let windowArg = opts.window;
   if (windowArg === undefined && ui.interactive && !opts.dryRun) {
     // Shown, and changeable: the window decides which certificates are valid long enough.
-    let def = '';
+    let def: string;
     try {
       const w = parseWindow(undefined, year, today());
       def = `${w.start}..${w.end}`;
@@ -133,12 +134,21 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
     });
   }
   return {
-    itemCodes, year, policy: readPolicy(opts.policy), regions: opts.region ?? [], crossRegion: Boolean(opts.crossRegion),
-    window: parseWindow(windowArg, year, today()), supersede: opts.supersede ?? null, reason: opts.reason ?? null,
+    itemCodes,
+    year,
+    policy: readPolicy(opts.policy),
+    regions: opts.region ?? [],
+    crossRegion: Boolean(opts.crossRegion),
+    window: parseWindow(windowArg, year, today()),
+    supersede: opts.supersede ?? null,
+    reason: opts.reason ?? null,
   };
 }
 
-export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutcome | CommitOutcome | ReturnType<typeof planSummary>> {
+export async function runDraw(
+  ctx: Context,
+  opts: DrawOptions,
+): Promise<DrawOutcome | CommitOutcome | ReturnType<typeof planSummary>> {
   const { ui } = ctx;
   const db = ctx.openDb();
   try {
@@ -150,8 +160,9 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     if (mode.commit) return await runCommit(ctx, db, req, mode.sources, lead);
     let seed = mode.seed;
     if (seed === undefined && ui.interactive && !opts.dryRun) {
-      seed = await askText(ui, ui.t('T_SEED_E_G_NUMBERS'), '--seed', '',
-        (v) => (CONTROL.test(v) ? ui.t('E_SEED_CONTROL') : true));
+      seed = await askText(ui, ui.t('T_SEED_E_G_NUMBERS'), '--seed', '', (v) =>
+        CONTROL.test(v) ? ui.t('E_SEED_CONTROL') : true,
+      );
     }
     mode = { commit: false, seed };
 
@@ -180,7 +191,8 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     const earlier = standingWithItems(db, req.year, req.itemCodes, req.supersede);
     if (earlier.length) {
       ui.warn('W_SECOND_BATCH', { draws: earlier.join('、'), items: req.itemCodes.join(',') });
-      if (ui.interactive && !(await askConfirm(ui, ui.t('I_CONFIRM_SECOND_BATCH')))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
+      if (ui.interactive && !(await askConfirm(ui, ui.t('I_CONFIRM_SECOND_BATCH'))))
+        throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
     }
     if (!(await askConfirm(ui, ui.t('I_CONFIRM')))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
 
@@ -190,11 +202,22 @@ export async function runDraw(ctx: Context, opts: DrawOptions): Promise<DrawOutc
     }
     const result = await writeTransaction(db, ctx.dbPath, () => record(ctx, db, req, confirmed, seed!));
     if ('failures' in result) {
-      throw new InspectError(Exit.data, { key: 'E_MATCH_FAILED', params: { count: result.failures.length, size: result.size } }, failureLines(result.failures));
+      throw new InspectError(
+        Exit.data,
+        { key: 'E_MATCH_FAILED', params: { count: result.failures.length, size: result.size } },
+        failureLines(result.failures),
+      );
     }
     if (ui.json) ui.outJson(result);
     else {
-      ui.out(ui.t('I_DRAW_DONE', { id: result.drawId, n: result.selectedCount, digest: result.inputDigest, seed: result.seed }));
+      ui.out(
+        ui.t('I_DRAW_DONE', {
+          id: result.drawId,
+          n: result.selectedCount,
+          digest: result.inputDigest,
+          seed: result.seed,
+        }),
+      );
       // For the minutes: the command that makes this very draw, then what comes next.
       ui.info('I_EQUIVALENT', { command: equivalentCommand(req, opts, result.seed) });
       ui.info('I_NEXT_STEPS', { id: result.drawId });
@@ -219,7 +242,17 @@ export function checkSeed(seed: string): void {
 /** The command line that records this draw without questions (for the minutes of the meeting). */
 function equivalentCommand(req: DrawRequest, opts: DrawOptions, seed: string): string {
   const quote = (v: string) => (/^[\w.,:@+-]+$/.test(v) ? v : `'${v.replaceAll("'", "'\\''")}'`);
-  const parts = ['inspect draw', '--items', req.itemCodes.join(','), '--year', String(req.year), '--window', `${req.window.start}..${req.window.end}`, '--seed', quote(seed)];
+  const parts = [
+    'inspect draw',
+    '--items',
+    req.itemCodes.join(','),
+    '--year',
+    String(req.year),
+    '--window',
+    `${req.window.start}..${req.window.end}`,
+    '--seed',
+    quote(seed),
+  ];
   for (const r of req.regions) parts.push('--region', quote(r));
   if (req.crossRegion) parts.push('--cross-region');
   if (opts.policy) parts.push('--policy', quote(opts.policy));
@@ -255,20 +288,18 @@ async function chooseMode(ctx: Context, opts: DrawOptions, req: DrawRequest): Pr
   return committed === 'commit' ? { commit: true, sources: await askSources(ctx) } : { commit: false, seed: undefined };
 }
 
-function parseSpec(spec: string): Source {
-  const r = parseSourceSpec(spec);
-  if (!r.ok) throw new InspectError(Exit.usage, r.error);
-  return r.value;
-}
-
 async function askSources(ctx: Context): Promise<Source[]> {
   const { ui } = ctx;
   // A suggestion one hour ahead, on the quarter hour, in China Standard Time.
   const t = nowSeconds() + 3600;
   const suggestion = `drand@${formatInstant(t - (t % 900)).slice(0, 16)}+08:00`;
   const text = await askText(ui, ui.t('T_PUBLIC_RANDOM_SOURCES_SPACE'), '--beacon', suggestion, (v) => {
-    const bad = v.split(/\s+/).filter(Boolean).map(parseSourceSpec).find((r) => !r.ok);
-    return v.trim() === '' ? (ui.t('T_AT_LEAST_ONE')) : bad && !bad.ok ? ui.t(bad.error) : true;
+    const bad = v
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(parseSourceSpec)
+      .find((r) => !r.ok);
+    return v.trim() === '' ? ui.t('T_AT_LEAST_ONE') : bad && !bad.ok ? ui.t(bad.error) : true;
   });
   return text.split(/\s+/).filter(Boolean).map(parseSpec);
 }
@@ -299,11 +330,31 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
   const { drawId, plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed);
   const selected = computeSelection(plan.frameText, plan.frame, seed).selected.map((s) => s.id);
   const assignInput = matchInput(db, {
-    drawId, teamSize: req.policy.teamSize, windowEnd: req.window.end, crossRegion: req.crossRegion, departments: plan.departments, items, objectIds: selected,
+    drawId,
+    teamSize: req.policy.teamSize,
+    windowEnd: req.window.end,
+    crossRegion: req.crossRegion,
+    departments: plan.departments,
+    items,
+    objectIds: selected,
   });
   return recordDraw(ctx, db, {
-    frameText: plan.frameText, frame: plan.frame, seed, year: req.year, items: req.itemCodes, departments: plan.departments, window: req.window,
-    assignText: assignText(assignInput), assignInput, snapshot, supersedes: req.supersede, reason: req.reason, leadDepartment: plan.departments[0]!,
-    categories: plan.categories, regions: req.regions, crossRegion: req.crossRegion, action: req.supersede ? 'draw.supersede' : 'draw',
+    frameText: plan.frameText,
+    frame: plan.frame,
+    seed,
+    year: req.year,
+    items: req.itemCodes,
+    departments: plan.departments,
+    window: req.window,
+    assignText: assignText(assignInput),
+    assignInput,
+    snapshot,
+    supersedes: req.supersede,
+    reason: req.reason,
+    leadDepartment: plan.departments[0]!,
+    categories: plan.categories,
+    regions: req.regions,
+    crossRegion: req.crossRegion,
+    action: req.supersede ? 'draw.supersede' : 'draw',
   });
 }

@@ -33,14 +33,34 @@ export type RecordResult = DrawOutcome | { failures: MatchFailure[]; size: numbe
 
 /** [department, specialty] pairs the items require, sorted: part of the matching input. */
 export function requirementsOf(items: TaskItem[]): [string, string][] {
-  return [...new Set(items.filter((i) => i.specialty).map((i) => `${i.department}\u0000${i.specialty}`))].sort().map((s) => s.split('\u0000') as [string, string]);
+  return [...new Set(items.filter((i) => i.specialty).map((i) => `${i.department}\u0000${i.specialty}`))]
+    .sort()
+    .map((s) => s.split('\u0000') as [string, string]);
 }
 
 /** The matching input for these objects (a plain draw: the selected ones; a commitment: the whole frame). */
-export function matchInput(db: Db, a: { drawId: string; teamSize: number; windowEnd: string; crossRegion: boolean; departments: string[]; items: TaskItem[]; objectIds: string[] }): AssignInput {
+export function matchInput(
+  db: Db,
+  a: {
+    drawId: string;
+    teamSize: number;
+    windowEnd: string;
+    crossRegion: boolean;
+    departments: string[];
+    items: TaskItem[];
+    objectIds: string[];
+  },
+): AssignInput {
   return {
-    algorithm: ASSIGN_ALGORITHM, drawId: a.drawId, teamSize: a.teamSize, windowEnd: a.windowEnd, crossRegion: a.crossRegion,
-    departments: a.departments, requirements: requirementsOf(a.items), inspectors: loadInspectors(db, a.departments), objects: loadMatchObjects(db, a.objectIds),
+    algorithm: ASSIGN_ALGORITHM,
+    drawId: a.drawId,
+    teamSize: a.teamSize,
+    windowEnd: a.windowEnd,
+    crossRegion: a.crossRegion,
+    departments: a.departments,
+    requirements: requirementsOf(a.items),
+    inspectors: loadInspectors(db, a.departments),
+    objects: loadMatchObjects(db, a.objectIds),
   };
 }
 
@@ -58,8 +78,14 @@ export function checkSupersede(db: Db, supersede: string | null, year: number): 
 
 /** A pending commitment of a category this draw covers blocks it (unless this draw voids it). */
 export function checkPending(db: Db, year: number, categories: string[], supersede: string | null): void {
-  const hit = pendingCommitments(db, year).find((p) => p.id !== supersede && p.categories.some((c) => categories.includes(c)));
-  if (hit) throw new InspectError(Exit.data, { key: 'E_PENDING_COMMITMENT', params: { id: hit.id, categories: hit.categories.join('、') } });
+  const hit = pendingCommitments(db, year).find(
+    (p) => p.id !== supersede && p.categories.some((c) => categories.includes(c)),
+  );
+  if (hit)
+    throw new InspectError(Exit.data, {
+      key: 'E_PENDING_COMMITMENT',
+      params: { id: hit.id, categories: hit.categories.join('、') },
+    });
 }
 
 export interface ToRecord {
@@ -93,14 +119,19 @@ export interface ToRecord {
 export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
   const computed = computeSelection(t.frameText, t.frame, t.seed);
   const drawId = t.frame.drawId;
-  const forSel = forSelection(t.assignInput, computed.selected.map((s) => s.id));
+  const forSel = forSelection(
+    t.assignInput,
+    computed.selected.map((s) => s.id),
+  );
   if (!forSel.ok) throw new Error(`matching input has no row for ${forSel.missing}`);
   const match = computeAssignments(forSel.input, computed.seedHex);
   const assignDigest = sha256Hex(t.assignText);
   const at = nowWithOffset();
   if (!match.ok) {
     appendEvent(db, {
-      at, operator: ctx.operator, action: 'draw.failed',
+      at,
+      operator: ctx.operator,
+      action: 'draw.failed',
       summary: {
         key: 'L_DRAW_FAILED',
         params: { drawId, objects: match.failures.length, seed: t.seed, inputDigest: computed.inputDigest },
@@ -111,21 +142,47 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
     return { failures: match.failures, size: Math.max(t.assignInput.teamSize, t.departments.length) };
   }
   const rec: DrawRecord = {
-    algorithm: ALGORITHM, assignAlgorithm: ASSIGN_ALGORITHM, drawId, year: t.year, items: t.items, departments: t.departments,
-    window: t.window, seed: t.seed, inputDigest: computed.inputDigest, seedHex: computed.seedHex, allocation: computed.allocation, selected: computed.selected,
-    assignDigest, assignments: match.assignments, rosterDigest: t.snapshot.digest, supersedes: t.supersedes, reason: t.reason,
+    algorithm: ALGORITHM,
+    assignAlgorithm: ASSIGN_ALGORITHM,
+    drawId,
+    year: t.year,
+    items: t.items,
+    departments: t.departments,
+    window: t.window,
+    seed: t.seed,
+    inputDigest: computed.inputDigest,
+    seedHex: computed.seedHex,
+    allocation: computed.allocation,
+    selected: computed.selected,
+    assignDigest,
+    assignments: match.assignments,
+    rosterDigest: t.snapshot.digest,
+    supersedes: t.supersedes,
+    reason: t.reason,
     software: { inspect: VERSION, seedrandom: SEEDRANDOM_VERSION, node: process.version },
     ...(t.commitDigest ? { commitDigest: t.commitDigest } : {}),
   };
   const rText = recordText(rec);
   const rSha = sha256Hex(rText);
   insertDraw(db, {
-    createdAt: at, operator: ctx.operator, record: rec, recordText: rText, recordSha256: rSha, frameText: t.frameText, assignText: t.assignText,
-    leadDepartment: t.leadDepartment, categories: t.categories, regions: t.regions, crossRegion: t.crossRegion, snapshot: t.snapshot.deflated,
+    createdAt: at,
+    operator: ctx.operator,
+    record: rec,
+    recordText: rText,
+    recordSha256: rSha,
+    frameText: t.frameText,
+    assignText: t.assignText,
+    leadDepartment: t.leadDepartment,
+    categories: t.categories,
+    regions: t.regions,
+    crossRegion: t.crossRegion,
+    snapshot: t.snapshot.deflated,
   });
   t.alsoWrite?.();
   appendEvent(db, {
-    at, operator: ctx.operator, action: t.action,
+    at,
+    operator: ctx.operator,
+    action: t.action,
     summary: {
       key: 'L_DRAW',
       params: {
@@ -144,14 +201,34 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
     ref: `draws:${drawId}`,
   });
   return {
-    drawId, seed: t.seed, inputDigest: rec.inputDigest, seedHex: rec.seedHex, allocation: rec.allocation, selectedCount: rec.selected.length,
-    recordSha256: rSha, supersedes: rec.supersedes, ...(t.commitDigest ? { commitDigest: t.commitDigest } : {}),
+    drawId,
+    seed: t.seed,
+    inputDigest: rec.inputDigest,
+    seedHex: rec.seedHex,
+    allocation: rec.allocation,
+    selectedCount: rec.selected.length,
+    recordSha256: rSha,
+    supersedes: rec.supersedes,
+    ...(t.commitDigest ? { commitDigest: t.commitDigest } : {}),
   };
 }
 
 export function failureMsg(f: MatchFailure): Msg {
   const candidates: Msg = f.candidates.length
-    ? listMsg(f.candidates.map((c) => ({ key: 'E_MATCH_CANDIDATE', params: { id: c.id, dept: c.department, reasons: listMsg(c.reasons.map((r) => ({ key: `R_${r}` })), '、') } })), '; ')
+    ? listMsg(
+        f.candidates.map((c) => ({
+          key: 'E_MATCH_CANDIDATE',
+          params: {
+            id: c.id,
+            dept: c.department,
+            reasons: listMsg(
+              c.reasons.map((r) => ({ key: `R_${r}` })),
+              '、',
+            ),
+          },
+        })),
+        '; ',
+      )
     : { key: 'E_MATCH_NOBODY' };
   return { key: 'E_MATCH_OBJECT', params: { id: f.id, dept: f.department ? ` [${f.department}]` : '', candidates } };
 }
@@ -172,7 +249,11 @@ export function failureLines(failures: MatchFailure[], atMost = 30): Msg[] {
     const first = failureMsg(group[0]!);
     if (group.length === 1) lines.push(first);
     else {
-      const ids = group.slice(0, 10).map((f) => f.id).join('、') + (group.length > 10 ? '…' : '');
+      const ids =
+        group
+          .slice(0, 10)
+          .map((f) => f.id)
+          .join('、') + (group.length > 10 ? '…' : '');
       lines.push({ key: 'E_MATCH_GROUP', params: { ...first.params, id: ids, count: group.length } });
     }
   }

@@ -16,10 +16,24 @@ const pct = (n: number, d: number) => (d === 0 ? '-' : `${((n / d) * 100).toFixe
 
 export function renderPlan(s: Summary, ui: Ui): string {
   const L: string[] = [];
-  L.push(ui.t('T_DRAW_DEPARTMENTS_LEAD_FIRST', { drawId: s.drawId, year: s.year, departments: ui.list(s.departments), categories: ui.list(s.categories) }));
+  L.push(
+    ui.t('T_DRAW_DEPARTMENTS_LEAD_FIRST', {
+      drawId: s.drawId,
+      year: s.year,
+      departments: ui.list(s.departments),
+      categories: ui.list(s.categories),
+    }),
+  );
   L.push(ui.t('T_OBJECTS_IN_SCOPE_ALREADY', { scopeCount: s.scopeCount, coveredCount: s.coveredCount }));
   const ex = s.excluded;
-  L.push(ui.t('T_EXCLUDED_SAME_CATEGORY_THIS', { SAME_CATEGORY: ex.SAME_CATEGORY, DRAWN_THIS_YEAR: ex.DRAWN_THIS_YEAR, HIGHER_LEVEL: ex.HIGHER_LEVEL, frameSize: s.frameSize }));
+  L.push(
+    ui.t('T_EXCLUDED_SAME_CATEGORY_THIS', {
+      SAME_CATEGORY: ex.SAME_CATEGORY,
+      DRAWN_THIS_YEAR: ex.DRAWN_THIS_YEAR,
+      HIGHER_LEVEL: ex.HIGHER_LEVEL,
+      frameSize: s.frameSize,
+    }),
+  );
   L.push('');
   // Columns by display width; in Chinese the stratum is named (A类·高风险), the code beside it.
   const head = [...ui.t('TH_PLAN').split('|'), ''];
@@ -36,8 +50,10 @@ export function renderPlan(s: Summary, ui: Ui): string {
   L.push(ui.t('T_OBJECTS_TO_DRAW', { selectedTotal: s.selectedTotal }));
   if (s.fullCoverage) L.push(ui.t('T_ITEM_THE_WHOLE_SCOPE'));
   else
-    L.push(s.floorBinds
-      ? ui.t('T_THE_ANNUAL_FLOOR_BINDS', { floor: (s.floorBp / 100).toFixed(2), floorTotal: s.floorTotal })
-      : ui.t('T_THE_ANNUAL_FLOOR_IS', { floor: (s.floorBp / 100).toFixed(2), floorTotal: s.floorTotal }));
+    L.push(
+      s.floorBinds
+        ? ui.t('T_THE_ANNUAL_FLOOR_BINDS', { floor: (s.floorBp / 100).toFixed(2), floorTotal: s.floorTotal })
+        : ui.t('T_THE_ANNUAL_FLOOR_IS', { floor: (s.floorBp / 100).toFixed(2), floorTotal: s.floorTotal }),
+    );
   return L.join('\n');
 }

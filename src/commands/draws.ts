@@ -1,15 +1,16 @@
 // inspect draws: every draw, standing or superseded (with the reason), and every commitment: pending
 // (with its sources and whether each is public yet), revealed, or voided.
+import type { DrawsOptions } from '../flags.js';
 import { sourcesAt, type Commitment } from '../core/commitment.js';
 import { nowSeconds } from '../io/clock.js';
 import { listCommitments } from '../io/commitStore.js';
 import { listDraws } from '../io/drawStore.js';
 import type { Context } from './context.js';
-import { parseYear } from './draw.js';
+import { parseYear } from './optionParsers.js';
 
 export type DrawStatus = 'standing' | 'superseded' | 'committed';
 
-export function runDraws(ctx: Context, opts: { year?: string }) {
+export function runDraws(ctx: Context, opts: DrawsOptions) {
   const { ui } = ctx;
   const db = ctx.openDb({ readonly: true });
   try {
@@ -19,39 +20,73 @@ export function runDraws(ctx: Context, opts: { year?: string }) {
     const commitInfo = (id: string) => {
       const c = commitments.get(id);
       if (!c) return { committed: false, commitDigest: null, sources: null };
-      return { committed: true, commitDigest: c.commit_digest, sources: sourcesAt(JSON.parse(c.commitment) as Commitment, now) };
+      return {
+        committed: true,
+        commitDigest: c.commit_digest,
+        sources: sourcesAt(JSON.parse(c.commitment) as Commitment, now),
+      };
     };
     const rows = listDraws(db, year).map((d) => ({
-      drawId: d.id, year: d.year, leadDepartment: d.lead_department, items: JSON.parse(d.items) as string[], selected: (d as unknown as { selected: number }).selected as number | null,
-      inputDigest: d.input_digest, seed: d.seed as string | null, createdAt: d.created_at, operator: d.operator,
-      status: (d.superseded_by ? 'superseded' : 'standing') as DrawStatus, supersededBy: d.superseded_by ?? null, supersededReason: d.superseded_reason ?? null,
-      supersedes: d.supersedes, reason: d.reason, ...commitInfo(d.id),
+      drawId: d.id,
+      year: d.year,
+      leadDepartment: d.lead_department,
+      items: JSON.parse(d.items) as string[],
+      selected: (d as unknown as { selected: number }).selected as number | null,
+      inputDigest: d.input_digest,
+      seed: d.seed as string | null,
+      createdAt: d.created_at,
+      operator: d.operator,
+      status: (d.superseded_by ? 'superseded' : 'standing') as DrawStatus,
+      supersededBy: d.superseded_by ?? null,
+      supersededReason: d.superseded_reason ?? null,
+      supersedes: d.supersedes,
+      reason: d.reason,
+      ...commitInfo(d.id),
     }));
     const drawn = new Set(rows.map((r) => r.drawId));
     for (const c of commitments.values()) {
       if (drawn.has(c.draw_id)) continue;
       const commitment = JSON.parse(c.commitment) as Commitment;
       rows.push({
-        drawId: c.draw_id, year: c.year, leadDepartment: c.lead_department, items: commitment.items, selected: null, inputDigest: commitment.inputDigest, seed: null,
-        createdAt: c.created_at, operator: c.operator, status: c.superseded_by ? 'superseded' : 'committed', supersededBy: c.superseded_by,
-        supersededReason: c.superseded_reason, supersedes: c.supersedes, reason: c.reason, ...commitInfo(c.draw_id),
+        drawId: c.draw_id,
+        year: c.year,
+        leadDepartment: c.lead_department,
+        items: commitment.items,
+        selected: null,
+        inputDigest: commitment.inputDigest,
+        seed: null,
+        createdAt: c.created_at,
+        operator: c.operator,
+        status: c.superseded_by ? 'superseded' : 'committed',
+        supersededBy: c.superseded_by,
+        supersededReason: c.superseded_reason,
+        supersedes: c.supersedes,
+        reason: c.reason,
+        ...commitInfo(c.draw_id),
       });
     }
-    rows.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.drawId < b.drawId ? -1 : 1));
+    rows.sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.drawId < b.drawId ? -1 : 1,
+    );
     if (ui.json) ui.outJson({ draws: rows });
     else {
       if (rows.length === 0) ui.out(ui.t('T_NO_DRAWS_YET'));
       for (const r of rows) {
         const status = r.supersededBy
           ? ui.t('T_SUPERSEDED_BY_REASON', { supersededBy: r.supersededBy, supersededReason: r.supersededReason })
-          : r.status === 'committed' ? (ui.t('T_COMMITTED_AWAITING_REVEAL')) : ui.t('T_STANDING');
-        const sup = r.supersedes ? (ui.t('T_SUPERSEDES_REASON', { supersedes: r.supersedes, reason: r.reason })) : '';
+          : r.status === 'committed'
+            ? ui.t('T_COMMITTED_AWAITING_REVEAL')
+            : ui.t('T_STANDING');
+        const sup = r.supersedes ? ui.t('T_SUPERSEDES_REASON', { supersedes: r.supersedes, reason: r.reason }) : '';
         const picked = r.selected === null ? '' : `  ${ui.t('T_SELECTED')} ${r.selected}`;
         ui.out(`${r.drawId}  ${r.items.join(',')}${picked}  ${r.createdAt}  ${r.operator}  ${status}${sup}`);
         ui.out(`  ${ui.t('T_DIGEST')} ${r.inputDigest}${r.seed === null ? '' : `  ${ui.t('T_SEED')} ${r.seed}`}`);
         if (r.commitDigest) ui.out(`  ${ui.t('T_COMMITDIGEST')} ${r.commitDigest}`);
         for (const s of r.sources ?? []) {
-          ui.out(`  ${ui.t('T_SOURCE')} ${s.label}  ${s.publicAt}  ${s.isPublic ? (ui.t('T_PUBLIC')) : ui.t('T_NOT_PUBLIC_YET')}`);
+          ui.out(
+            `  ${ui.t('T_SOURCE')} ${s.label}  ${s.publicAt} ` +
+              ` ${s.isPublic ? ui.t('T_PUBLIC') : ui.t('T_NOT_PUBLIC_YET')}`,
+          );
         }
       }
     }

@@ -14,11 +14,11 @@ import { writeTransaction } from '../io/db.js';
 import { appendEvent, readEvents } from '../io/events.js';
 import { departmentNames, itemsOf } from '../io/exportData.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
-import { parseFormat, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
+import { renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
+import { parseFormat } from './optionParsers.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { stratumName } from './drawRender.js';
-
 
 export async function runExportCommitment(ctx: Context, drawId: string, opts: ExportOptions) {
   const format = parseFormat(opts.format);
@@ -38,30 +38,79 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     const strata = Object.keys(commitment.allocation.N).sort();
     const fields: [string, string, string][] = [
       ['draw_id', '抽取编号', drawId],
-      ['items', '抽查事项', commitment.items.map((code) => `${code} ${items.find((i) => i.code === code)?.name ?? ''}`.trim()).join('；')],
+      [
+        'items',
+        '抽查事项',
+        commitment.items.map((code) => `${code} ${items.find((i) => i.code === code)?.name ?? ''}`.trim()).join('；'),
+      ],
       ['authority', '检查机关', commitment.departments.map((d) => names.get(d) ?? d).join('、')],
       ['window', '抽查时间', `${commitment.window.start} 至 ${commitment.window.end}`],
       ['scope', '抽查对象范围', `${frame.scopeCount} 户（牵头部门本年已覆盖 ${frame.coveredCount} 户）`],
-      ['excluded', '排除对象', `本年同类已检查 ${excluded.SAME_CATEGORY} 户；本年已被抽中 ${excluded.DRAWN_THIS_YEAR} 户；上级部门本年已检查 ${excluded.HIGHER_LEVEL} 户`],
+      [
+        'excluded',
+        '排除对象',
+        `本年同类已检查 ${excluded.SAME_CATEGORY} 户；本年已被抽中 ${excluded.DRAWN_THIS_YEAR} 户；上级部门本年已检查 ${excluded.HIGHER_LEVEL} 户`,
+      ],
       ['eligible', '可抽取对象', `${frame.frame.length} 户`],
-      ...strata.map((s): [string, string, string] => [`stratum_${s}`, `分层 ${s}（${stratumName(s, inChinese)}）`, `N=${commitment.allocation.N[s]}，n=${commitment.allocation.n[s]}（入选概率 ${commitment.allocation.n[s]}/${commitment.allocation.N[s]}）`]),
-      ['total', '合计抽取', `${strata.reduce((a, s) => a + commitment.allocation.n[s]!, 0)} 户（年度覆盖下限需 ${commitment.allocation.floorTotal} 户）`],
-      ['algorithm', '抽取算法', `${commitment.drawAlgorithm}（分层随机抽取）、${commitment.assignAlgorithm}（人员匹配）、${commitment.algorithm}（先承诺后揭示）`],
+      ...strata.map((s): [string, string, string] => [
+        `stratum_${s}`,
+        `分层 ${s}（${stratumName(s, inChinese)}）`,
+        `N=${commitment.allocation.N[s]}，n=${commitment.allocation.n[s]}` +
+          `（入选概率 ${commitment.allocation.n[s]}/${commitment.allocation.N[s]}）`,
+      ]),
+      [
+        'total',
+        '合计抽取',
+        `${strata.reduce((a, s) => a + commitment.allocation.n[s]!, 0)} ` +
+          `户（年度覆盖下限需 ${commitment.allocation.floorTotal} 户）`,
+      ],
+      [
+        'algorithm',
+        '抽取算法',
+        `${commitment.drawAlgorithm}（分层随机抽取）、${commitment.assignAlgorithm}（人员匹配）、${commitment.algorithm}（先承诺后揭示）`,
+      ],
       ['input_digest', '输入摘要 inputDigest', commitment.inputDigest],
       ['assign_digest', '人员匹配输入摘要 assignDigest', commitment.assignDigest],
       ['commit_digest', '承诺摘要 commitDigest', c.commit_digest],
-      ...commitment.sources.map((s, i): [string, string, string] => [`source_${i + 1}`, `公共随机源 ${i + 1}`, `${sourceLabel(s)}，公开时间 ${s.publicAt}`]),
+      ...commitment.sources.map((s, i): [string, string, string] => [
+        `source_${i + 1}`,
+        `公共随机源 ${i + 1}`,
+        `${sourceLabel(s)}，公开时间 ${s.publicAt}`,
+      ]),
       ['committed_at', '承诺时间', commitment.committedAt],
       ['chain_head', '日志链头', head],
-      ['how', '说明', '随机源公开后，依 RFC 3797 第 4 节把各随机数组成密钥串作为种子，按上述公开算法抽取；抽取结果与复核包一并公开，任何人可独立重算。承诺一经记录不可更改，只能经说明理由后作废。'],
+      [
+        'how',
+        '说明',
+        '随机源公开后，依 RFC 3797 第 4 节把各随机数组成密钥串作为种子，按上述公开算法抽取；抽取结果与复核包一并公开，任何人可独立重算。承诺一经记录不可更改，只能经说明理由后作废。',
+      ],
     ];
-    const table: Table = { columns: [{ key: 'field', zh: '项目' }, { key: 'value', zh: '内容' }], rows: fields.map(([, zh, value]) => ({ field: zh, value })) };
+    const table: Table = {
+      columns: [
+        { key: 'field', zh: '项目' },
+        { key: 'value', zh: '内容' },
+      ],
+      rows: fields.map(([, zh, value]) => ({ field: zh, value })),
+    };
     const json = {
-      schemaVersion: JSON_SCHEMA_VERSION, kind: 'commitment', drawId, items: commitment.items, departments: commitment.departments, window: commitment.window, scopeCount: frame.scopeCount,
-      coveredCount: frame.coveredCount, excluded, eligible: frame.frame.length,
-      strata: strata.map((s) => ({ stratum: s, N: commitment.allocation.N[s], n: commitment.allocation.n[s] })), floorTotal: commitment.allocation.floorTotal,
-      inputDigest: commitment.inputDigest, assignDigest: commitment.assignDigest, commitDigest: c.commit_digest,
-      sources: commitment.sources.map((s) => ({ ...s, label: sourceLabel(s) })), committedAt: commitment.committedAt, chainHead: head,
+      schemaVersion: JSON_SCHEMA_VERSION,
+      kind: 'commitment',
+      drawId,
+      items: commitment.items,
+      departments: commitment.departments,
+      window: commitment.window,
+      scopeCount: frame.scopeCount,
+      coveredCount: frame.coveredCount,
+      excluded,
+      eligible: frame.frame.length,
+      strata: strata.map((s) => ({ stratum: s, N: commitment.allocation.N[s], n: commitment.allocation.n[s] })),
+      floorTotal: commitment.allocation.floorTotal,
+      inputDigest: commitment.inputDigest,
+      assignDigest: commitment.assignDigest,
+      commitDigest: c.commit_digest,
+      sources: commitment.sources.map((s) => ({ ...s, label: sourceLabel(s) })),
+      committedAt: commitment.committedAt,
+      chainHead: head,
     };
     const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
     const out = opts.out ?? (format === 'json' ? '-' : `抽取承诺公告-${drawId}.${format}`);
@@ -70,7 +119,9 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       if (out === '-') process.stdout.write(data);
       else writeFileAtomic(out, data, { force: Boolean(opts.force) });
       appendEvent(db, {
-        at, operator: ctx.operator, action: 'publish.commitment',
+        at,
+        operator: ctx.operator,
+        action: 'publish.commitment',
         summary: {
           key: 'L_PUBLISH_COMMITMENT',
           params: { drawId, commitDigest: c.commit_digest, file: out === '-' ? 'stdout' : basename(out) },

@@ -12,11 +12,11 @@ import { writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
-import { parseFormat, renderTable, type Table } from '../io/tableExport.js';
+import { renderTable, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { noticeNames, RESULT_NOTICE_COLUMNS, type PublicationOptions } from './exportPublication.js';
-import { parseAsOf } from './results.js';
+import { parseAsOf, parseFormat } from './optionParsers.js';
 
 export interface PendingOutcome {
   publishedOn: string;
@@ -51,8 +51,23 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
       for (const r of results) {
         const result = RESULT_TEXT[r.result_code] ?? r.result_code;
-        rows.push({ task_no: drawId, task_name: taskName, authority, name: names.get(r.object_id) ?? '', credit_code: r.object_id, completed_on: r.completed_on, result });
-        jsonResults.push({ drawId, objectId: r.object_id, name: names.get(r.object_id) ?? '', completedOn: r.completed_on, resultCode: r.result_code, result });
+        rows.push({
+          task_no: drawId,
+          task_name: taskName,
+          authority,
+          name: names.get(r.object_id) ?? '',
+          credit_code: r.object_id,
+          completed_on: r.completed_on,
+          result,
+        });
+        jsonResults.push({
+          drawId,
+          objectId: r.object_id,
+          name: names.get(r.object_id) ?? '',
+          completedOn: r.completed_on,
+          resultCode: r.result_code,
+          result,
+        });
       }
       parts.push({ drawId, seqs: results.map((r) => r.seq) });
     }
@@ -63,7 +78,13 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       return none;
     }
     const table: Table = { columns: RESULT_NOTICE_COLUMNS, rows };
-    const data = await renderTable(table, format, Boolean(opts.raw), { schemaVersion: JSON_SCHEMA_VERSION, kind: 'result', publishedOn, results: jsonResults }, ctx.ui);
+    const data = await renderTable(
+      table,
+      format,
+      Boolean(opts.raw),
+      { schemaVersion: JSON_SCHEMA_VERSION, kind: 'result', publishedOn, results: jsonResults },
+      ctx.ui,
+    );
     const out = opts.out ?? freeName(`抽查结果公告-${publishedOn}`, format);
     const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
     const at = nowWithOffset();
@@ -71,12 +92,29 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       writeFileAtomic(out, data, { force: Boolean(opts.force) });
       // One publication per draw, all naming the same file: each draw's results are marked with it.
       return parts.map((p) => {
-        const id = recordPublication(db, { drawId: p.drawId, kind: 'result', publishedOn, fileName: basename(out), sha256: sha, at, operator: ctx.operator, resultSeqs: p.seqs });
+        const id = recordPublication(db, {
+          drawId: p.drawId,
+          kind: 'result',
+          publishedOn,
+          fileName: basename(out),
+          sha256: sha,
+          at,
+          operator: ctx.operator,
+          resultSeqs: p.seqs,
+        });
         appendEvent(db, {
-          at, operator: ctx.operator, action: 'publish.result',
+          at,
+          operator: ctx.operator,
+          action: 'publish.result',
           summary: {
             key: 'L_PUBLISH_PENDING',
-            params: { drawId: p.drawId, on: publishedOn, results: p.seqs.length, others: parts.length - 1, file: basename(out) },
+            params: {
+              drawId: p.drawId,
+              on: publishedOn,
+              results: p.seqs.length,
+              others: parts.length - 1,
+              file: basename(out),
+            },
           },
           payloadSha256: sha,
           ref: `publications:${id}`,

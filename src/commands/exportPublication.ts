@@ -9,20 +9,14 @@ import { writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
-import { parseFormat, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
+import { renderTable, type Table } from '../io/tableExport.js';
+import type { PublicationOptions } from '../flags.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
-import { parseAsOf } from './results.js';
+import { parseAsOf, parseFormat } from './optionParsers.js';
 
-export interface PublicationOptions extends ExportOptions {
-  kind?: string;
-  withList?: boolean;
-  asOf?: string;
-  dryRun?: boolean;
-  /** Every result not yet published, across all standing draws (for a daily job). */
-  pending?: boolean;
-}
+export type { PublicationOptions };
 
 export const RESULT_NOTICE_COLUMNS = [
   { key: 'task_no', zh: '抽查任务编号' },
@@ -35,7 +29,11 @@ export const RESULT_NOTICE_COLUMNS = [
 ];
 
 /** What every notice calls a task and who inspects: the items' names, the departments' names. */
-export function noticeNames(items: { name: string }[], departments: string[], names: Map<string, string>): { taskName: string; authority: string } {
+export function noticeNames(
+  items: { name: string }[],
+  departments: string[],
+  names: Map<string, string>,
+): { taskName: string; authority: string } {
   return {
     taskName: `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`,
     authority: departments.map((c) => names.get(c) ?? c).join('、'),
@@ -48,10 +46,12 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
     if (kind !== 'result' || drawIdArg) throw usageError('E_PENDING_USAGE');
     return (await import('./exportPending.js')).runExportPending(ctx, opts);
   }
-  if (!drawIdArg) throw usageError('E_USAGE', { detail: 'inspect export publication DRAW_ID --kind …  |  --kind result --pending' });
+  if (!drawIdArg)
+    throw usageError('E_USAGE', { detail: 'inspect export publication DRAW_ID --kind …  |  --kind result --pending' });
   const drawId = drawIdArg;
   if (kind === 'commitment') return (await import('./exportCommitment.js')).runExportCommitment(ctx, drawId, opts);
-  if (kind !== 'task' && kind !== 'result') throw usageError('E_BAD_OPTION', { flag: '--kind', value: kind, reason: 'task | result | commitment' });
+  if (kind !== 'task' && kind !== 'result')
+    throw usageError('E_BAD_OPTION', { flag: '--kind', value: kind, reason: 'task | result | commitment' });
   const format = parseFormat(opts.format);
   const publishedOn = parseAsOf(opts.asOf);
   const db = ctx.openDb();
@@ -64,7 +64,9 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
     let json: unknown;
     let resultSeqs: number[] = [];
     if (kind === 'task') {
-      const directed = items.some((i) => i.object_types || i.industries || i.regions || i.tag) || (JSON.parse(d.regions ?? '[]') as string[]).length > 0;
+      const directed =
+        items.some((i) => i.object_types || i.industries || i.regions || i.tag) ||
+        (JSON.parse(d.regions ?? '[]') as string[]).length > 0;
       const scope = items
         .flatMap((i) => [
           i.object_types && `对象类型：${i.object_types.replaceAll(';', '、')}`,
@@ -82,22 +84,44 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
         ['authority', '检查机关', authorities],
         ['window', '抽查时间', `${d.window_start} 至 ${d.window_end}`],
         ['count', '抽查对象数量', String(rec.selected.length)],
-        ['method', '抽取方法', rec.commitDigest
-          ? `${rec.algorithm} 分层随机抽取（信用等级×风险等级），先承诺后揭示（inspect-commit/1，承诺摘要 ${rec.commitDigest}），抽取摘要 ${rec.inputDigest}，种子为公共随机数组成的密钥串 ${rec.seed}`
-          : `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`],
+        [
+          'method',
+          '抽取方法',
+          rec.commitDigest
+            ? `${rec.algorithm} 分层随机抽取（信用等级×风险等级），` +
+              `先承诺后揭示（inspect-commit/1，承诺摘要 ${rec.commitDigest}），` +
+              `抽取摘要 ${rec.inputDigest}，种子为公共随机数组成的密钥串 ${rec.seed}`
+            : `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`,
+        ],
         ['status', '状态', status],
       ];
-      const list = opts.withList ? rec.selected.map((s) => ({ name: names.get(s.id) ?? '', credit_code: s.id })) : undefined;
+      const list = opts.withList
+        ? rec.selected.map((s) => ({ name: names.get(s.id) ?? '', credit_code: s.id }))
+        : undefined;
       table = {
-        columns: [{ key: 'field', zh: '项目' }, { key: 'value', zh: '内容' }],
+        columns: [
+          { key: 'field', zh: '项目' },
+          { key: 'value', zh: '内容' },
+        ],
         rows: [
           ...fields.map(([, zh, value]) => ({ field: zh, value })),
-          ...(list ? [{ field: '', value: '' }, { field: '市场主体名称', value: '统一社会信用代码' }, ...list.map((o) => ({ field: o.name, value: o.credit_code }))] : []),
+          ...(list
+            ? [
+                { field: '', value: '' },
+                { field: '市场主体名称', value: '统一社会信用代码' },
+                ...list.map((o) => ({ field: o.name, value: o.credit_code })),
+              ]
+            : []),
         ],
       };
       json = {
-        schemaVersion: JSON_SCHEMA_VERSION, kind: 'task', ...Object.fromEntries(fields.map(([k, , v]) => [k, v])),
-        status: d.superseded_by ? 'superseded' : 'standing', statusText: status, count: rec.selected.length, ...(list ? { objects: list } : {}),
+        schemaVersion: JSON_SCHEMA_VERSION,
+        kind: 'task',
+        ...Object.fromEntries(fields.map(([k, , v]) => [k, v])),
+        status: d.superseded_by ? 'superseded' : 'standing',
+        statusText: status,
+        count: rec.selected.length,
+        ...(list ? { objects: list } : {}),
       };
     } else {
       const results = currentResults(db, drawId);
@@ -105,20 +129,35 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
       table = {
         columns: RESULT_NOTICE_COLUMNS,
         rows: results.map((r) => ({
-          task_no: drawId, task_name: taskName, authority: authorities, name: names.get(r.object_id) ?? '', credit_code: r.object_id,
-          completed_on: r.completed_on, result: RESULT_TEXT[r.result_code] ?? r.result_code,
+          task_no: drawId,
+          task_name: taskName,
+          authority: authorities,
+          name: names.get(r.object_id) ?? '',
+          credit_code: r.object_id,
+          completed_on: r.completed_on,
+          result: RESULT_TEXT[r.result_code] ?? r.result_code,
         })),
       };
       json = {
-        schemaVersion: JSON_SCHEMA_VERSION, kind: 'result', drawId, status: d.superseded_by ? 'superseded' : 'standing', statusText: status,
+        schemaVersion: JSON_SCHEMA_VERSION,
+        kind: 'result',
+        drawId,
+        status: d.superseded_by ? 'superseded' : 'standing',
+        statusText: status,
         results: results.map((r) => ({
-          objectId: r.object_id, name: names.get(r.object_id) ?? '', completedOn: r.completed_on, resultCode: r.result_code, result: RESULT_TEXT[r.result_code] ?? r.result_code,
+          objectId: r.object_id,
+          name: names.get(r.object_id) ?? '',
+          completedOn: r.completed_on,
+          resultCode: r.result_code,
+          result: RESULT_TEXT[r.result_code] ?? r.result_code,
         })),
       };
     }
 
     const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
-    const out = opts.out ?? (format === 'json' ? '-' : `${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}.${format}`);
+    const out =
+      opts.out ??
+      (format === 'json' ? '-' : `${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}.${format}`);
     if (out === '-' || opts.dryRun) {
       // A preview (stdout or --dry-run): nothing is published, so nothing is marked or logged.
       process.stdout.write(data);
@@ -131,9 +170,20 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
       if (out === '-') process.stdout.write(data);
       else writeFileAtomic(out, data, { force: Boolean(opts.force) });
       const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
-      const pubId = recordPublication(db, { drawId, kind, publishedOn, fileName: out === '-' ? '(stdout)' : basename(out), sha256: sha, at, operator: ctx.operator, resultSeqs });
+      const pubId = recordPublication(db, {
+        drawId,
+        kind,
+        publishedOn,
+        fileName: out === '-' ? '(stdout)' : basename(out),
+        sha256: sha,
+        at,
+        operator: ctx.operator,
+        resultSeqs,
+      });
       appendEvent(db, {
-        at, operator: ctx.operator, action: `publish.${kind}`,
+        at,
+        operator: ctx.operator,
+        action: `publish.${kind}`,
         summary: {
           key: kind === 'result' ? 'L_PUBLISH_RESULT' : 'L_PUBLISH_TASK',
           params: { drawId, on: publishedOn, results: resultSeqs.length, file: out === '-' ? 'stdout' : basename(out) },

@@ -55,14 +55,30 @@ export function taskTable(ctx: Context, drawId: string): { table: Table; json: o
     });
     // The JSON is for programs: codes, ids and numbers, not the display words of the CSV.
     const json = {
-      schemaVersion: JSON_SCHEMA_VERSION, drawId, status: d.superseded_by ? 'superseded' : 'standing', supersededBy: d.superseded_by ?? null,
-      leadDepartment: d.lead_department, departments: rec.departments, window: rec.window,
+      schemaVersion: JSON_SCHEMA_VERSION,
+      drawId,
+      status: d.superseded_by ? 'superseded' : 'standing',
+      supersededBy: d.superseded_by ?? null,
+      leadDepartment: d.lead_department,
+      departments: rec.departments,
+      window: rec.window,
       items: items.map((i) => ({ code: i.code, name: i.name, method: i.method })),
       tasks: selectionRows(db, drawId).map((s) => ({
-        taskNo: taskNumber(drawId, s.position), position: s.position, objectId: s.object_id, name: s.name, address: s.address, region: s.region,
-        stratum: s.stratum, probability: { n: rec.allocation.n[s.stratum]!, N: rec.allocation.N[s.stratum]! },
+        taskNo: taskNumber(drawId, s.position),
+        position: s.position,
+        objectId: s.object_id,
+        name: s.name,
+        address: s.address,
+        region: s.region,
+        stratum: s.stratum,
+        probability: { n: rec.allocation.n[s.stratum]!, N: rec.allocation.N[s.stratum]! },
         fullCoverage: fullCoverage || s.stratum === KEY_STRATUM,
-        team: (byObject.get(s.object_id) ?? []).map((m) => ({ id: m.id, name: m.name, department: m.department, certNo: m.cert_no })),
+        team: (byObject.get(s.object_id) ?? []).map((m) => ({
+          id: m.id,
+          name: m.name,
+          department: m.department,
+          certNo: m.cert_no,
+        })),
       })),
     };
     return { table: { columns: TASK_COLUMNS, rows }, json, superseded: d.superseded_by ?? null };

@@ -1,12 +1,13 @@
 // inspect export verifier --out FILE: the auditor's page on its own, with its SHA-256, so it can be
 // published once and an auditor can use a copy that did not come with the data.
+import type { VerifierOptions } from '../flags.js';
 import { sha256Hex } from '../core/canonical.js';
 import { usageError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import { verifierPage } from './bundle.js';
 import type { Context } from './context.js';
 
-export function runExportVerifier(ctx: Context, opts: { out?: string; force?: boolean }) {
+export function runExportVerifier(ctx: Context, opts: VerifierOptions) {
   if (!opts.out) throw usageError('E_USAGE', { detail: '--out FILE' });
   const page = verifierPage();
   writeFileAtomic(opts.out, page, { force: Boolean(opts.force) });

@@ -1,9 +1,10 @@
 // inspect import <kind> FILE: read → validate (core) → write in one transaction, or nothing at all.
+import { parseEncoding, parseKind } from './optionParsers.js';
 import { basename } from 'node:path';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Exit, InspectError } from '../core/errors.js';
 import { rosterNames, type Msg } from '../core/messages.js';
-import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
+import { SCHEMAS, type RosterKind } from '../core/rosters.js';
 import { checkDepartmentTree, mapHeader, rowValidator, type Problem } from '../core/validateRow.js';
 import { openCsv, type Encoding } from '../io/csvRead.js';
 import { csvText, writeFileAtomic } from '../io/csvWrite.js';
@@ -11,39 +12,25 @@ import { openDb, writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { nowWithOffset } from '../io/clock.js';
 import { rosterDigests } from '../io/rosterDigest.js';
-import { currentCount, finishImport, historyWriter, insertImport, loadRefs, retireAbsent, stager, type ImportRecord } from '../io/rosterStore.js';
+import {
+  currentCount,
+  finishImport,
+  historyWriter,
+  insertImport,
+  loadRefs,
+  retireAbsent,
+  stager,
+  type ImportRecord,
+} from '../io/rosterStore.js';
 import { askConfirm } from '../io/prompts.js';
 import type { Context } from './context.js';
+import type { ImportOptions } from '../flags.js';
 
-export interface ImportOptions {
-  encoding?: string;
-  allowCodes?: string;
-  skipInvalid?: boolean;
-  dryRun?: boolean;
-  errors?: string;
-  force?: boolean;
-  /** The file is the whole roster: rows absent from it leave the roster even when that is many. */
-  fullRoster?: boolean;
-}
+export type { ImportOptions };
 
 const SCREEN_LIMIT = 50;
 /** Retiring more than this share of the current roster needs --full-roster or a yes at the terminal. */
 const RETIRE_LIMIT_PERCENT = 10;
-
-export function parseKind(kind: string): RosterKind {
-  if (!(ROSTER_KINDS as readonly string[]).includes(kind)) {
-    throw new InspectError(Exit.usage, { key: 'E_UNKNOWN_ROSTER', params: { kind, choices: ROSTER_KINDS.join(', ') } });
-  }
-  return kind as RosterKind;
-}
-
-function parseEncoding(v: string | undefined): Encoding | undefined {
-  if (v === undefined) return undefined;
-  const s = v.toLowerCase().replace(/[-_]/g, '');
-  if (s === 'utf8') return 'utf8';
-  if (s === 'gb18030' || s === 'gbk' || s === 'gb2312') return 'gb18030';
-  throw new InspectError(Exit.usage, { key: 'E_BAD_OPTION', params: { flag: '--encoding', value: v, reason: 'utf8 | gb18030' } });
-}
 
 function readAllowCodes(file: string | undefined): Set<string> | undefined {
   if (!file) return undefined;
@@ -54,7 +41,12 @@ function readAllowCodes(file: string | undefined): Set<string> | undefined {
     throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file } });
   }
   // One code per line (or separated by , ; whitespace); a header line or comments are ignored.
-  return new Set(text.split(/[\s,;，；]+/).map((s) => s.trim().toUpperCase()).filter((s) => /^[0-9A-Z]{18}$/.test(s)));
+  return new Set(
+    text
+      .split(/[\s,;，；]+/)
+      .map((s) => s.trim().toUpperCase())
+      .filter((s) => /^[0-9A-Z]{18}$/.test(s)),
+  );
 }
 
 export interface ImportSummary {
@@ -75,7 +67,12 @@ export interface ImportSummary {
   importId: number | null;
 }
 
-export async function runImport(ctx: Context, kindArg: string, file: string, opts: ImportOptions): Promise<ImportSummary> {
+export async function runImport(
+  ctx: Context,
+  kindArg: string,
+  file: string,
+  opts: ImportOptions,
+): Promise<ImportSummary> {
   const kind = parseKind(kindArg);
   const encoding = parseEncoding(opts.encoding);
   checkErrorsTarget(file, opts);
@@ -103,8 +100,18 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
       const { refs, unchecked } = loadRefs(db, kind);
       if (allowCodes) refs.allowCodes = allowCodes;
       const record: ImportRecord = {
-        kind, fileName: basename(file), sha256: '', encoding: reader.encoding, rowsRead: 0, imported: 0, rejected: 0,
-        retired: 0, allowedCodes: [], startedAt, finishedAt: startedAt, operator: ctx.operator,
+        kind,
+        fileName: basename(file),
+        sha256: '',
+        encoding: reader.encoding,
+        rowsRead: 0,
+        imported: 0,
+        rejected: 0,
+        retired: 0,
+        allowedCodes: [],
+        startedAt,
+        finishedAt: startedAt,
+        operator: ctx.operator,
       };
       const currentBefore = kind === 'history' ? 0 : currentCount(db, kind);
       const importId = insertImport(db, record);
@@ -120,7 +127,8 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         if (!validate) {
           header = cells;
           const mapped = mapHeader(kind, cells);
-          if (!mapped.ok) throw new InspectError(Exit.data, { key: mapped.error.key, params: { file, ...mapped.error } });
+          if (!mapped.ok)
+            throw new InspectError(Exit.data, { key: mapped.error.key, params: { file, ...mapped.error } });
           warnUnknownColumns(ui, file, mapped.map.unknown);
           for (const r of unchecked) ui.warn('W_REFS_UNCHECKED', { roster: rosterNames[r]![ui.lang] });
           for (const [k, i] of mapped.map.index) keyOfColumn[i] = k;
@@ -155,8 +163,17 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
         const merged = stage.merge(importId);
         imported = merged.written;
         for (const d of merged.duplicates) {
-          problems.push({ row: d.row, column: keyCol.zh, value: d.key, reason: { key: 'R_DUPLICATE', params: { first: d.first } }, severity: 'error' });
-          rejectedRows.set(d.row, header.map((_, i) => d.values[keyOfColumn[i] ?? ''] ?? ''));
+          problems.push({
+            row: d.row,
+            column: keyCol.zh,
+            value: d.key,
+            reason: { key: 'R_DUPLICATE', params: { first: d.first } },
+            severity: 'error',
+          });
+          rejectedRows.set(
+            d.row,
+            header.map((_, i) => d.values[keyOfColumn[i] ?? ''] ?? ''),
+          );
         }
       }
       if (kind === 'departments') {
@@ -180,23 +197,48 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
       // A 10-row file over a 2,000-row roster would retire 1,990 rows: never silently.
       let retireNote: Msg | '' = '';
       if (retired * 100 > currentBefore * RETIRE_LIMIT_PERCENT && retired > 0) {
-        const params = { file: basename(file), retired, before: currentBefore, percent: Math.round((retired * 100) / currentBefore) };
+        const params = {
+          file: basename(file),
+          retired,
+          before: currentBefore,
+          percent: Math.round((retired * 100) / currentBefore),
+        };
         if (opts.dryRun || opts.fullRoster) ui.warn('W_MASS_RETIRE', params);
         else if (ui.interactive) {
           progress.stop();
-          if (!(await askConfirm(ui, ui.t('I_CONFIRM_RETIRE', params)))) throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
+          if (!(await askConfirm(ui, ui.t('I_CONFIRM_RETIRE', params))))
+            throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
           retireNote = { key: 'L_RETIRE_CONFIRMED' };
         } else throw new InspectError(Exit.data, { key: 'E_MASS_RETIRE', params });
         if (opts.fullRoster) retireNote = { key: 'L_RETIRE_FULL_ROSTER' };
       }
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const final: ImportRecord = {
-        ...record, sha256: reader.sha256(), rowsRead, imported, rejected, retired, allowedCodes: [...allowed].sort(), finishedAt: nowWithOffset(),
+        ...record,
+        sha256: reader.sha256(),
+        rowsRead,
+        imported,
+        rejected,
+        retired,
+        allowedCodes: [...allowed].sort(),
+        finishedAt: nowWithOffset(),
       };
       const summary: ImportSummary = {
-        kind, file, sha256: final.sha256, encoding: reader.encoding, dryRun: Boolean(opts.dryRun), rowsRead, imported, rejected, retired,
-        alreadyPresent, warnings: problems.filter((p) => p.severity === 'warning').length, allowedCodes: final.allowedCodes,
-        seconds, rowsPerSecond: Math.round(rowsRead / Math.max(seconds, 1e-6)), importId: opts.dryRun ? null : importId,
+        kind,
+        file,
+        sha256: final.sha256,
+        encoding: reader.encoding,
+        dryRun: Boolean(opts.dryRun),
+        rowsRead,
+        imported,
+        rejected,
+        retired,
+        alreadyPresent,
+        warnings: problems.filter((p) => p.severity === 'warning').length,
+        allowedCodes: final.allowedCodes,
+        seconds,
+        rowsPerSecond: Math.round(rowsRead / Math.max(seconds, 1e-6)),
+        importId: opts.dryRun ? null : importId,
       };
       if (opts.dryRun) throw new DryRunDone(summary);
       const digests = rosterDigests(db, kind);
@@ -215,7 +257,9 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
             imported,
             rejected,
             retired,
-            allowed: final.allowedCodes.length ? { key: 'L_ALLOWED_CODES', params: { codes: final.allowedCodes.join(' ') } } : '',
+            allowed: final.allowedCodes.length
+              ? { key: 'L_ALLOWED_CODES', params: { codes: final.allowedCodes.join(' ') } }
+              : '',
             rosterDigest: final.rosterSha256,
             retire: retireNote,
           },
@@ -233,16 +277,19 @@ export async function runImport(ctx: Context, kindArg: string, file: string, opt
     if (e instanceof DryRunDone) {
       reportProblems(ctx, file, problems, header, rejectedRows, opts);
       report(ctx, e.summary);
-      if (e.summary.rejected > 0 && !opts.skipInvalid) throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: e.summary.rejected } });
+      if (e.summary.rejected > 0 && !opts.skipInvalid)
+        throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: e.summary.rejected } });
       return e.summary;
     }
-    if (e instanceof InspectError && e.msg.key === 'E_IMPORT_INVALID') reportProblems(ctx, file, problems, header, rejectedRows, opts);
+    if (e instanceof InspectError && e.msg.key === 'E_IMPORT_INVALID')
+      reportProblems(ctx, file, problems, header, rejectedRows, opts);
     failed = true;
     throw e;
   } finally {
     db.close();
     // A first import that failed leaves no database behind: there was none before.
-    if (failed && created) for (const f of [ctx.dbPath, `${ctx.dbPath}-wal`, `${ctx.dbPath}-shm`]) rmSync(f, { force: true });
+    if (failed && created)
+      for (const f of [ctx.dbPath, `${ctx.dbPath}-wal`, `${ctx.dbPath}-shm`]) rmSync(f, { force: true });
   }
 }
 
@@ -254,12 +301,20 @@ class DryRunDone extends Error {
 }
 
 function problemMsg(file: string, p: Problem): Msg {
-  return { key: 'PROBLEM', params: { file: basename(file), row: p.row, column: p.column || '-', value: p.value || '∅', reason: p.reason } };
+  return {
+    key: 'PROBLEM',
+    params: { file: basename(file), row: p.row, column: p.column || '-', value: p.value || '∅', reason: p.reason },
+  };
 }
 
 /** Unknown columns are named, up to the same limit as problems; a header of 200,000 columns is not 200,000 lines. */
-export function warnUnknownColumns(ui: Context['ui'], file: string, unknown: { header: string; index: number }[]): void {
-  for (const u of unknown.slice(0, SCREEN_LIMIT)) ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
+export function warnUnknownColumns(
+  ui: Context['ui'],
+  file: string,
+  unknown: { header: string; index: number }[],
+): void {
+  for (const u of unknown.slice(0, SCREEN_LIMIT))
+    ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
   if (unknown.length > SCREEN_LIMIT) ui.warn('W_UNKNOWN_COLUMNS_MORE', { file, count: unknown.length - SCREEN_LIMIT });
 }
 
@@ -271,12 +326,22 @@ function errorsTarget(file: string, opts: ImportOptions): string | undefined {
 /** Refused before anything is read (exit 73): an errors file is never overwritten without --force. */
 export function checkErrorsTarget(file: string, opts: ImportOptions): void {
   const target = errorsTarget(file, opts);
-  if (target && existsSync(target) && !opts.force) throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: target } });
+  if (target && existsSync(target) && !opts.force)
+    throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: target } });
 }
 
-export function reportProblems(ctx: Context, file: string, problems: Problem[], header: string[], rejected: Map<number, string[]>, opts: ImportOptions): void {
+export function reportProblems(
+  ctx: Context,
+  file: string,
+  problems: Problem[],
+  header: string[],
+  rejected: Map<number, string[]>,
+  opts: ImportOptions,
+): void {
   const { ui } = ctx;
-  const sorted = [...problems].sort((a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const sorted = [...problems].sort(
+    (a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+  );
   const shown = sorted.slice(0, SCREEN_LIMIT);
   for (const p of shown) (p.severity === 'error' ? ui.error.bind(ui) : ui.warn.bind(ui))(problemMsg(file, p));
   if (sorted.length > shown.length) ui.info('E_IMPORT_MORE', { count: sorted.length - shown.length });
@@ -303,10 +368,13 @@ function report(ctx: Context, s: ImportSummary): void {
     return;
   }
   const params = {
-    kind: rosterNames[s.kind]![ui.lang], imported: s.imported, rejected: s.rejected, retired: s.retired,
-    seconds: s.seconds.toFixed(2), rate: s.rowsPerSecond,
+    kind: rosterNames[s.kind]![ui.lang],
+    imported: s.imported,
+    rejected: s.rejected,
+    retired: s.retired,
+    seconds: s.seconds.toFixed(2),
+    rate: s.rowsPerSecond,
   };
   if (s.alreadyPresent > 0) ui.info('I_HISTORY_DUP', { count: s.alreadyPresent });
   ui.out(ui.t(s.dryRun ? 'I_IMPORT_DRY' : 'I_IMPORT_DONE', params));
 }
-

@@ -1,18 +1,14 @@
 // inspect log: the hash-chained record of every state change, readable.
-import { parseDate } from '../core/values.js';
-import { usageError } from '../core/errors.js';
+import { parseSince } from './optionParsers.js';
+import type { LogOptions } from '../flags.js';
+
 import { hasMessage } from '../core/messages.js';
 import { CLOCK_MARK, readEvents, summaryMessage } from '../io/events.js';
 import type { Context } from './context.js';
 
-export function runLog(ctx: Context, opts: { since?: string }) {
+export function runLog(ctx: Context, opts: LogOptions) {
   const { ui } = ctx;
-  let since: string | undefined;
-  if (opts.since) {
-    const d = parseDate(opts.since);
-    if (!d.ok) throw usageError('E_BAD_OPTION', { flag: '--since', value: opts.since, reason: 'YYYY-MM-DD' });
-    since = d.value;
-  }
+  const since = parseSince(opts.since);
   const db = ctx.openDb({ readonly: true });
   try {
     const events = readEvents(db, since);

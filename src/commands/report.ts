@@ -1,4 +1,5 @@
 // inspect report: read → buildReport (core) → print or --json; --fail-on-overdue for cron.
+import type { ReportOptions } from '../flags.js';
 import { ExitError } from '../core/errors.js';
 import { buildReport, type PendingCommitment, type Report } from '../core/report.js';
 import { loadCalendar } from '../io/calendarData.js';
@@ -7,17 +8,14 @@ import { reportData } from '../io/reportData.js';
 import { formatTable } from '../core/text.js';
 import type { Translator } from '../core/messages.js';
 import type { Context } from './context.js';
-import { parseYear } from './draw.js';
-import { parseAsOf } from './results.js';
+import { parseAsOf, parseYear } from './optionParsers.js';
 import { sourcesAt, type Commitment } from '../core/commitment.js';
 import { nowSeconds } from '../io/clock.js';
 import { listCommitments } from '../io/commitStore.js';
 
 export const EXIT_OVERDUE = 3;
 
-
-
-export function runReport(ctx: Context, opts: { year?: string; asOf?: string; calendar?: string; policy?: string; failOnOverdue?: boolean }): Report {
+export function runReport(ctx: Context, opts: ReportOptions): Report {
   const { ui } = ctx;
   const asOf = parseAsOf(opts.asOf);
   const year = opts.year ? parseYear(opts.year) : Number(asOf.slice(0, 4));
@@ -32,23 +30,59 @@ export function runReport(ctx: Context, opts: { year?: string; asOf?: string; ca
     pending = listCommitments(db, year)
       .filter((c) => !c.revealed_at && !c.superseded_by)
       .map((c) => {
-        const sources = sourcesAt(JSON.parse(c.commitment) as Commitment, now).map((x) => ({ label: x.label, publicAt: x.publicAt, isPublic: x.isPublic }));
-        return { drawId: c.draw_id, committedAt: c.created_at, sources, awaitingReveal: sources.every((x) => x.isPublic) };
+        const sources = sourcesAt(JSON.parse(c.commitment) as Commitment, now).map((x) => ({
+          label: x.label,
+          publicAt: x.publicAt,
+          isPublic: x.isPublic,
+        }));
+        return {
+          drawId: c.draw_id,
+          committedAt: c.created_at,
+          sources,
+          awaitingReveal: sources.every((x) => x.isPublic),
+        };
       });
   } finally {
     db.close();
   }
   const report = buildReport({
     commitments: pending,
-    year, asOf, floorBp: policy.floorBp, calendar, supervised: g.supervised, departments: g.departments,
+    year,
+    asOf,
+    floorBp: policy.floorBp,
+    calendar,
+    supervised: g.supervised,
+    departments: g.departments,
     coveredBy: Object.fromEntries(g.covered),
-    draws: g.draws.map((d) => ({ id: d.id, items: JSON.parse(d.items), departments: JSON.parse(d.departments), selected: d.selected, supersededBy: d.superseded_by, supersededReason: d.superseded_reason })),
-    results: g.results.map((r) => ({ drawId: r.draw_id, objectId: r.object_id, objectName: r.object_name, completedOn: r.completed_on, code: r.result_code, publishedOn: r.published_on })),
-    otherYears: g.otherYears.map((r) => ({ drawId: r.draw_id, objectId: r.object_id, objectName: r.object_name, completedOn: r.completed_on, code: r.result_code, publishedOn: r.published_on })),
+    draws: g.draws.map((d) => ({
+      id: d.id,
+      items: JSON.parse(d.items),
+      departments: JSON.parse(d.departments),
+      selected: d.selected,
+      supersededBy: d.superseded_by,
+      supersededReason: d.superseded_reason,
+    })),
+    results: g.results.map((r) => ({
+      drawId: r.draw_id,
+      objectId: r.object_id,
+      objectName: r.object_name,
+      completedOn: r.completed_on,
+      code: r.result_code,
+      publishedOn: r.published_on,
+    })),
+    otherYears: g.otherYears.map((r) => ({
+      drawId: r.draw_id,
+      objectId: r.object_id,
+      objectName: r.object_name,
+      completedOn: r.completed_on,
+      code: r.result_code,
+      publishedOn: r.published_on,
+    })),
     narrowed: opts.year !== undefined,
     items: g.items.map((i) => ({ code: i.code, name: i.name, timesDrawn: i.n })),
   });
-  if (report.calendarGaps.length) ui.warn('W_CALENDAR_GAP', { count: report.totals.deadlineUnknown, years: report.calendarGaps.join('、') });
+  if (report.calendarGaps.length)
+    ui.warn('W_CALENDAR_GAP', { count: report.totals.deadlineUnknown, years: report.calendarGaps.join('、') });
   if (ui.json) ui.outJson(report);
   else ui.out(renderReport(report, ui));
   if (opts.failOnOverdue && report.totals.overdue > 0) {
@@ -82,7 +116,13 @@ export function renderReport(r: Report, ui: Translator): string {
   else L.push(...indent(formatTable([ui.t('TH_REPORT_OPEN').split('|'), ...open])));
   if (r.publishedLate.length) {
     L.push('', ui.t('T_RESULTS_PUBLISHED_LATE_AFTER'));
-    const late = r.publishedLate.map((u) => [u.drawId, u.objectId, u.objectName ?? '', u.deadline ?? '', u.publishedOn ?? '']);
+    const late = r.publishedLate.map((u) => [
+      u.drawId,
+      u.objectId,
+      u.objectName ?? '',
+      u.deadline ?? '',
+      u.publishedOn ?? '',
+    ]);
     L.push(...indent(formatTable([ui.t('TH_REPORT_LATE').split('|'), ...late])));
   }
   L.push('', ui.t('T_COVERAGE_THIS_YEAR_BY'));
@@ -94,7 +134,12 @@ export function renderReport(r: Report, ui: Translator): string {
   ]);
   L.push(...indent(formatTable([ui.t('TH_REPORT_DEPARTMENTS').split('|'), ...deps], new Set([1]))));
   L.push('', ui.t('T_TIMES_EACH_ITEM_WAS'));
-  const items = r.items.map((i) => [i.code, i.name, String(i.timesDrawn), i.warning ? ui.t('T_NOT_DRAWN_YET_EACH') : '']);
+  const items = r.items.map((i) => [
+    i.code,
+    i.name,
+    String(i.timesDrawn),
+    i.warning ? ui.t('T_NOT_DRAWN_YET_EACH') : '',
+  ]);
   L.push(...indent(formatTable(items, new Set([2]))));
   L.push('', ui.t('T_RESULT_DISTRIBUTION'));
   const dist = Object.entries(r.distribution);
@@ -103,11 +148,10 @@ export function renderReport(r: Report, ui: Translator): string {
   if (r.commitments.length) {
     L.push('', ui.t('T_COMMITTED_DRAWS_NOT_YET'));
     for (const c of r.commitments) {
-      const state = c.awaitingReveal
-        ? ui.t('T_EVERY_SOURCE_IS_PUBLIC')
-        : ui.t('T_WAITING_FOR_ITS_SOURCES');
+      const state = c.awaitingReveal ? ui.t('T_EVERY_SOURCE_IS_PUBLIC') : ui.t('T_WAITING_FOR_ITS_SOURCES');
       L.push(`  ${c.drawId}  ${ui.t('T_COMMITTED')} ${c.committedAt}  ${state}`);
-      for (const x of c.sources) L.push(`    ${x.label}  ${x.publicAt}  ${x.isPublic ? (ui.t('T_PUBLIC')) : ui.t('T_NOT_PUBLIC_YET')}`);
+      for (const x of c.sources)
+        L.push(`    ${x.label}  ${x.publicAt}  ${x.isPublic ? ui.t('T_PUBLIC') : ui.t('T_NOT_PUBLIC_YET')}`);
     }
   }
   return L.join('\n');

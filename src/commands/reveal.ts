@@ -1,6 +1,7 @@
 // inspect reveal DRAW_ID --value V…: the public values of a commitment's sources, checked offline
 // (inspect-commit/1 §3); when all hold, the draw is recorded from the frozen frame and matching input
 // with the key string as its seed. Every attempt is logged, refused or not; a commitment is revealed once.
+import type { RevealOptions } from '../flags.js';
 import { readFileSync } from 'node:fs';
 import { sourceLabel } from '../core/beacon.js';
 import { canonicalJson, sha256Hex } from '../core/canonical.js';
@@ -44,7 +45,7 @@ function readValue(v: string): string {
   }
 }
 
-export async function runReveal(ctx: Context, id: string, opts: { value?: string[] }): Promise<DrawOutcome> {
+export async function runReveal(ctx: Context, id: string, opts: RevealOptions): Promise<DrawOutcome> {
   const { ui } = ctx;
   const db = ctx.openDb();
   try {
@@ -56,16 +57,22 @@ export async function runReveal(ctx: Context, id: string, opts: { value?: string
       if (no) throw new InspectError(Exit.data, no);
       // On a terminal, ask for each source by name; without one, the values must come as flags.
       values = [];
-      for (const s of commitment.sources) values.push(await askText(ui, ui.t('I_ASK_VALUE', { source: sourceLabel(s) }), '--value'));
+      for (const s of commitment.sources)
+        values.push(await askText(ui, ui.t('I_ASK_VALUE', { source: sourceLabel(s) }), '--value'));
     }
-    if (values.length !== commitment.sources.length) throw usageError('E_REVEAL_COUNT', { expected: commitment.sources.length, found: values.length });
+    if (values.length !== commitment.sources.length)
+      throw usageError('E_REVEAL_COUNT', { expected: commitment.sources.length, found: values.length });
     const texts = values.map(readValue);
 
     const outcome = await writeTransaction(db, ctx.dbPath, () => reveal(ctx, db, id, texts));
     if ('refused' in outcome) throw new InspectError(Exit.data, outcome.refused);
     if ('failures' in outcome) {
       // Cannot happen for a commitment that passed its matching check; reported, never hidden.
-      throw new InspectError(Exit.data, { key: 'E_MATCH_FAILED', params: { count: outcome.failures.length, size: outcome.size } }, failureLines(outcome.failures));
+      throw new InspectError(
+        Exit.data,
+        { key: 'E_MATCH_FAILED', params: { count: outcome.failures.length, size: outcome.size } },
+        failureLines(outcome.failures),
+      );
     }
     if (ui.json) ui.outJson(outcome);
     else ui.out(ui.t('I_REVEALED', { id, n: outcome.selectedCount, seed: outcome.seed }));
@@ -75,7 +82,8 @@ export async function runReveal(ctx: Context, id: string, opts: { value?: string
   }
 }
 
-type RevealResult = DrawOutcome | { refused: Msg } | { failures: import('../core/matching.js').MatchFailure[]; size: number };
+type RevealResult =
+  DrawOutcome | { refused: Msg } | { failures: import('../core/matching.js').MatchFailure[]; size: number };
 
 /** Under the write lock, so two reveals at once cannot both record. */
 function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult {
@@ -83,9 +91,11 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
   const commitment = JSON.parse(c.commitment) as Commitment;
   const at = nowWithOffset();
   const valuesDigest = sha256Hex(canonicalJson(texts.map((t) => t.trim())));
-  const refuse = (msg: Msg, why: string): RevealResult => {
+  const refuse = (msg: Msg): RevealResult => {
     appendEvent(db, {
-      at, operator: ctx.operator, action: 'reveal.refused',
+      at,
+      operator: ctx.operator,
+      action: 'reveal.refused',
       summary: { key: 'L_REVEAL_REFUSED', params: { id, why: msg, valuesDigest } },
       payloadSha256: valuesDigest,
       ref: `reveal-attempt:${id}`,
@@ -93,31 +103,59 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
     return { refused: msg };
   };
   const no = closed(c);
-  if (no) return refuse(no, c.revealed_at ? 'already revealed' : `voided by ${c.superseded_by}`);
+  if (no) return refuse(no);
   const now = nowSeconds();
   const early = notYetPublic(commitment, now)[0];
   if (early) {
-    return refuse({ key: 'E_REVEAL_EARLY', params: { source: sourceLabel(early), at: early.publicAt, now: at } }, `${sourceLabel(early)} is public only at ${early.publicAt}`);
+    return refuse({ key: 'E_REVEAL_EARLY', params: { source: sourceLabel(early), at: early.publicAt, now: at } });
   }
   const checked = checkReveal(commitment, texts);
   if (!checked.ok) {
-    return refuse(
-      { key: 'E_REVEAL_INVALID', params: { index: checked.index + 1, source: sourceLabel(checked.source), reason: checked.error } },
-      `source ${checked.index + 1} (${sourceLabel(checked.source)}): ${checked.error.key}`,
-    );
+    return refuse({
+      key: 'E_REVEAL_INVALID',
+      params: { index: checked.index + 1, source: sourceLabel(checked.source), reason: checked.error },
+    });
   }
   const frameText = c.frame.toString('utf8');
   const assignText = c.assign_input.toString('utf8');
   const result = recordDraw(ctx, db, {
-    frameText, frame: JSON.parse(frameText) as Frame, seed: checked.key, year: commitment.year, items: commitment.items, departments: commitment.departments,
-    window: commitment.window, assignText, assignInput: JSON.parse(assignText) as AssignInput,
-    snapshot: { digest: c.roster_digest, deflated: c.snapshot }, supersedes: c.supersedes, reason: c.reason, leadDepartment: c.lead_department,
-    categories: JSON.parse(c.categories) as string[], regions: JSON.parse(c.regions) as string[], crossRegion: c.cross_region === 1,
-    commitDigest: c.commit_digest, action: 'reveal', note: { key: 'L_REVEAL_NOTE', params: { commitDigest: c.commit_digest, sources: checked.beacons.map(sourceLabel).join(', ') } },
+    frameText,
+    frame: JSON.parse(frameText) as Frame,
+    seed: checked.key,
+    year: commitment.year,
+    items: commitment.items,
+    departments: commitment.departments,
+    window: commitment.window,
+    assignText,
+    assignInput: JSON.parse(assignText) as AssignInput,
+    snapshot: { digest: c.roster_digest, deflated: c.snapshot },
+    supersedes: c.supersedes,
+    reason: c.reason,
+    leadDepartment: c.lead_department,
+    categories: JSON.parse(c.categories) as string[],
+    regions: JSON.parse(c.regions) as string[],
+    crossRegion: c.cross_region === 1,
+    commitDigest: c.commit_digest,
+    action: 'reveal',
+    note: {
+      key: 'L_REVEAL_NOTE',
+      params: { commitDigest: c.commit_digest, sources: checked.beacons.map(sourceLabel).join(', ') },
+    },
     alsoWrite: () =>
-      insertReveal(db, id, beaconsText({
-        algorithm: COMMIT_ALGORITHM, drawId: id, commitDigest: c.commit_digest, sources: checked.beacons, key: checked.key, clockOverridden: c.clock_overridden === 1,
-      }), at, ctx.operator),
+      insertReveal(
+        db,
+        id,
+        beaconsText({
+          algorithm: COMMIT_ALGORITHM,
+          drawId: id,
+          commitDigest: c.commit_digest,
+          sources: checked.beacons,
+          key: checked.key,
+          clockOverridden: c.clock_overridden === 1,
+        }),
+        at,
+        ctx.operator,
+      ),
   });
   return result;
 }

@@ -9,7 +9,6 @@ import { exportContext, listItems, selectionRows, teams } from '../io/exportData
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 
-
 /** Columns aligned by display width: a Chinese character takes two columns. */
 export function runShow(ctx: Context, drawId: string) {
   const { ui } = ctx;
@@ -19,26 +18,53 @@ export function runShow(ctx: Context, drawId: string) {
     const c = getCommitment(db, drawId);
     const byObject = teams(db, drawId);
     const objects = selectionRows(db, drawId).map((s) => ({
-      position: s.position, id: s.object_id, name: s.name, region: s.region, stratum: s.stratum, rank: s.rank,
+      position: s.position,
+      id: s.object_id,
+      name: s.name,
+      region: s.region,
+      stratum: s.stratum,
+      rank: s.rank,
       team: (byObject.get(s.object_id) ?? []).map((m) => ({ id: m.id, name: m.name, department: m.department })),
     }));
     const result = {
-      schemaVersion: JSON_SCHEMA_VERSION, drawId, year: rec.year, status: d.superseded_by ? 'superseded' : 'standing', supersededBy: d.superseded_by ?? null,
-      items: rec.items, departments: rec.departments, window: rec.window, seed: rec.seed, inputDigest: rec.inputDigest,
-      commitDigest: rec.commitDigest ?? null, sources: c ? (JSON.parse(c.commitment) as Commitment).sources : null,
-      strata: Object.keys(rec.allocation.N).sort().map((h) => ({ stratum: h, N: rec.allocation.N[h]!, n: rec.allocation.n[h]! })), selected: objects,
+      schemaVersion: JSON_SCHEMA_VERSION,
+      drawId,
+      year: rec.year,
+      status: d.superseded_by ? 'superseded' : 'standing',
+      supersededBy: d.superseded_by ?? null,
+      items: rec.items,
+      departments: rec.departments,
+      window: rec.window,
+      seed: rec.seed,
+      inputDigest: rec.inputDigest,
+      commitDigest: rec.commitDigest ?? null,
+      sources: c ? (JSON.parse(c.commitment) as Commitment).sources : null,
+      strata: Object.keys(rec.allocation.N)
+        .sort()
+        .map((h) => ({ stratum: h, N: rec.allocation.N[h]!, n: rec.allocation.n[h]! })),
+      selected: objects,
     };
     if (ui.json) {
       ui.outJson(result);
       return result;
     }
     const dept = (code: string) => `${departments.get(code) ?? code}（${code}）`;
-    ui.out(ui.t('T_DRAW', { drawId, year: rec.year, state: d.superseded_by ? ui.t('T_SUPERSEDED_BY', { by: d.superseded_by }) : ui.t('T_STANDING') }));
+    ui.out(
+      ui.t('T_DRAW', {
+        drawId,
+        year: rec.year,
+        state: d.superseded_by ? ui.t('T_SUPERSEDED_BY', { by: d.superseded_by }) : ui.t('T_STANDING'),
+      }),
+    );
     ui.out(`${ui.t('T_ITEMS')}：${items.map((i) => `${i.code} ${i.name}`).join('；')}`);
     ui.out(`${ui.t('T_DEPARTMENTS')}：${ui.list(rec.departments.map(dept))}`);
     ui.out(`${ui.t('T_WINDOW')}：${rec.window.start} ${ui.t('T_TO')} ${rec.window.end}`);
     ui.out(`${ui.t('T_SEED')}：${rec.seed}`);
-    if (result.sources) ui.out(`${ui.t('T_SOURCES')}：${result.sources.map(sourceLabel).join('；')}  ${ui.t('T_COMMITDIGEST')} ${rec.commitDigest}`);
+    if (result.sources)
+      ui.out(
+        `${ui.t('T_SOURCES')}：${result.sources.map(sourceLabel).join('；')} ` +
+          ` ${ui.t('T_COMMITDIGEST')} ${rec.commitDigest}`,
+      );
     ui.out(`${ui.t('T_STRATA_N_N')}：${result.strata.map((s) => `${s.stratum} ${s.n}/${s.N}`).join('  ')}`);
     ui.out('');
     const head = ui.t('TH_SHOW').split('|');

@@ -1,9 +1,11 @@
 // inspect simulate: the same draw repeated in memory with seeds sim-1…sim-K, recording nothing, to show
 // that each object's observed selection rate matches its published inclusion probability n/N.
+import type { SimulateOptions } from '../flags.js';
 import { usageError } from '../core/errors.js';
 import { computeSelection } from '../core/record.js';
 import type { Context } from './context.js';
-import { parseYear, planFromDb, splitCodes, parseWindow } from './draw.js';
+import { planFromDb } from './draw.js';
+import { parseRuns, parseWindow, parseYear, splitCodes } from './optionParsers.js';
 import { readPolicy } from '../io/policyFile.js';
 import { today } from '../io/clock.js';
 import { formatTable } from '../core/text.js';
@@ -20,40 +22,57 @@ export interface StratumStats {
   maxAbsZ: number;
 }
 
-export function runSimulate(ctx: Context, opts: { items?: string; year?: string; runs?: string; policy?: string; region?: string[] }) {
+export function runSimulate(ctx: Context, opts: SimulateOptions) {
   const { ui } = ctx;
   if (!opts.items) throw usageError('E_NO_ITEMS');
   if (!opts.year) throw usageError('E_BAD_YEAR', { value: '' });
-  const runs = Number(opts.runs ?? 1000);
-  if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000) throw usageError('E_BAD_OPTION', { flag: '--runs', value: String(opts.runs), reason: '1–1000000' });
+  const runs = parseRuns(opts.runs);
   const year = parseYear(opts.year);
   const db = ctx.openDb({ readonly: true });
   let plan;
   try {
-    ({ plan } = planFromDb(db, {
-      itemCodes: splitCodes(opts.items), year, policy: readPolicy(opts.policy), regions: opts.region ?? [], crossRegion: false,
-      window: parseWindow(undefined, year, today() > `${year}-12-31` ? `${year}-01-01` : today()), supersede: null, reason: null,
-    }, 'SIMULATION'));
+    ({ plan } = planFromDb(
+      db,
+      {
+        itemCodes: splitCodes(opts.items),
+        year,
+        policy: readPolicy(opts.policy),
+        regions: opts.region ?? [],
+        crossRegion: false,
+        window: parseWindow(undefined, year, today() > `${year}-12-31` ? `${year}-01-01` : today()),
+        supersede: null,
+        reason: null,
+      },
+      'SIMULATION',
+    ));
   } finally {
     db.close();
   }
   const counts = new Map<string, number>();
   for (let k = 1; k <= runs; k++) {
-    for (const s of computeSelection(plan.frameText, plan.frame, `sim-${k}`).selected) counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
+    for (const s of computeSelection(plan.frameText, plan.frame, `sim-${k}`).selected)
+      counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
   }
-  const stats: StratumStats[] = Object.keys(plan.allocation.N).sort().map((h) => {
-    const N = plan.allocation.N[h]!;
-    const n = plan.allocation.n[h]!;
-    const p = n / N;
-    const ids = plan.frame.frame.filter(([, s]) => s === h).map(([id]) => id);
-    const rates = ids.map((id) => (counts.get(id) ?? 0) / runs);
-    const sd = Math.sqrt((p * (1 - p)) / runs);
-    return {
-      stratum: h, N, n, expected: p, observed: rates.reduce((a, b) => a + b, 0) / N,
-      minObjectRate: Math.min(...rates), maxObjectRate: Math.max(...rates),
-      maxAbsZ: sd === 0 ? 0 : Math.max(...rates.map((r) => Math.abs(r - p) / sd)),
-    };
-  });
+  const stats: StratumStats[] = Object.keys(plan.allocation.N)
+    .sort()
+    .map((h) => {
+      const N = plan.allocation.N[h]!;
+      const n = plan.allocation.n[h]!;
+      const p = n / N;
+      const ids = plan.frame.frame.filter(([, s]) => s === h).map(([id]) => id);
+      const rates = ids.map((id) => (counts.get(id) ?? 0) / runs);
+      const sd = Math.sqrt((p * (1 - p)) / runs);
+      return {
+        stratum: h,
+        N,
+        n,
+        expected: p,
+        observed: rates.reduce((a, b) => a + b, 0) / N,
+        minObjectRate: Math.min(...rates),
+        maxObjectRate: Math.max(...rates),
+        maxAbsZ: sd === 0 ? 0 : Math.max(...rates.map((r) => Math.abs(r - p) / sd)),
+      };
+    });
   const result = { runs, frameSize: plan.frame.frame.length, strata: stats };
   if (ui.json) ui.outJson(result);
   else {
@@ -69,7 +88,8 @@ export function runSimulate(ctx: Context, opts: { items?: string; year?: string;
       pct(s.maxObjectRate),
       s.maxAbsZ.toFixed(2),
     ]);
-    for (const line of formatTable([ui.t('TH_SIMULATE').split('|'), ...rows], new Set([1, 2, 3, 4, 5, 6, 7]))) ui.out(line);
+    for (const line of formatTable([ui.t('TH_SIMULATE').split('|'), ...rows], new Set([1, 2, 3, 4, 5, 6, 7])))
+      ui.out(line);
   }
   return result;
 }

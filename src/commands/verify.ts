@@ -47,12 +47,20 @@ function readBundle(dir: string): BundleFiles {
     record = JSON.parse(need('record.json')) as DrawRecord;
   } catch (e) {
     if (e instanceof InspectError) throw e;
-    throw new InspectError(Exit.data, { key: 'E_FILE_READ', params: { file: join(dir, 'record.json'), detail: (e as Error).message } });
+    throw new InspectError(Exit.data, {
+      key: 'E_FILE_READ',
+      params: { file: join(dir, 'record.json'), detail: (e as Error).message },
+    });
   }
   // A committed draw is recognised by its record or by either commitment file: then both must be there.
-  const committed = record.commitDigest !== undefined || existsSync(join(dir, 'commitment.json')) || existsSync(join(dir, 'beacons.json'));
+  const committed =
+    record.commitDigest !== undefined ||
+    existsSync(join(dir, 'commitment.json')) ||
+    existsSync(join(dir, 'beacons.json'));
   return {
-    frameText: need('frame.json'), record, assignText: need('inspectors.json'),
+    frameText: need('frame.json'),
+    record,
+    assignText: need('inspectors.json'),
     ...(committed ? { commit: { commitmentText: need('commitment.json'), beaconsText: need('beacons.json') } } : {}),
   };
 }
@@ -63,7 +71,8 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
   let superseded: string | null = null;
   let tables: string[] | null = null;
   // Draw ids are letters, digits, - and _: anything else is a folder, and a missing one is said to be so.
-  if (!existsSync(target) && /[./\\]/.test(target)) throw new InspectError(Exit.noInput, { key: 'E_FOLDER_MISSING', params: { dir: target } });
+  if (!existsSync(target) && /[./\\]/.test(target))
+    throw new InspectError(Exit.noInput, { key: 'E_FOLDER_MISSING', params: { dir: target } });
   if (existsSync(target) && statSync(target).isDirectory()) {
     files = readBundle(target);
     source = target;
@@ -73,18 +82,37 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
     superseded = d.superseded_by ?? null;
     tables = tableProblems(ctx, d);
     files = {
-      frameText: d.frame.toString('utf8'), record: JSON.parse(d.record) as DrawRecord, assignText: d.assign_input.toString('utf8'),
-      ...(d.commitment ? { commit: { commitmentText: d.commitment.commitment, beaconsText: d.commitment.beacons ?? '' } } : {}),
+      frameText: d.frame.toString('utf8'),
+      record: JSON.parse(d.record) as DrawRecord,
+      assignText: d.assign_input.toString('utf8'),
+      ...(d.commitment
+        ? { commit: { commitmentText: d.commitment.commitment, beaconsText: d.commitment.beacons ?? '' } }
+        : {}),
     };
   }
   const r = files.record;
   const v = verifyBundle({ ...files, lang: ctx.ui.lang });
   // By id, the tables every export reads are checked against the record too.
-  if (tables) v.checks.push({ name: 'tables', ok: tables.length === 0, detail: tables[0] ?? 'draws, draw_selections, draw_assignments, draw_snapshots' });
+  if (tables)
+    v.checks.push({
+      name: 'tables',
+      ok: tables.length === 0,
+      detail: tables[0] ?? 'draws, draw_selections, draw_assignments, draw_snapshots',
+    });
   const committed = files.commit !== undefined;
   return {
-    drawId: r.drawId, source, ok: v.checks.every((c) => c.ok), checks: v.checks, superseded, seed: r.seed, items: r.items, year: r.year, window: r.window,
-    committed, lotteries: v.lotteries, clockOverridden: v.clockOverridden,
+    drawId: r.drawId,
+    source,
+    ok: v.checks.every((c) => c.ok),
+    checks: v.checks,
+    superseded,
+    seed: r.seed,
+    items: r.items,
+    year: r.year,
+    window: r.window,
+    committed,
+    lotteries: v.lotteries,
+    clockOverridden: v.clockOverridden,
     unprovable: tables ? [] : unprovableFields(committed),
   };
 }
@@ -93,7 +121,11 @@ function tableProblems(ctx: Context, d: LoadedDraw): string[] {
   const { ui } = ctx;
   const db = ctx.openDb({ readonly: true });
   try {
-    const byRef = new Map(readEvents(db).filter((e) => e.ref).map((e) => [e.ref, e]));
+    const byRef = new Map(
+      readEvents(db)
+        .filter((e) => e.ref)
+        .map((e) => [e.ref, e]),
+    );
     return drawProblems(db, d, byRef, ui.lang).map((m) => ui.t(m));
   } finally {
     db.close();
@@ -107,7 +139,14 @@ export function runVerify(ctx: Context, target: string): VerifyResult {
   if (ui.json) ui.outJson(r);
   else {
     ui.out(ui.t('T_VERIFYING_DRAW', { drawId: r.drawId, source: r.source }));
-    ui.out(ui.t('T_ITEMS_YEAR_WINDOW_TO', { items: r.items.join(','), year: r.year, start: r.window.start, end: r.window.end }));
+    ui.out(
+      ui.t('T_ITEMS_YEAR_WINDOW_TO', {
+        items: r.items.join(','),
+        year: r.year,
+        start: r.window.start,
+        end: r.window.end,
+      }),
+    );
     ui.out(ui.t('T_SEED_AS_GIVEN', { seed: JSON.stringify(r.seed) }));
     if (r.superseded) ui.out(ui.t('T_THIS_DRAW_WAS_SUPERSEDED', { superseded: r.superseded }));
     const width = Math.max(...r.checks.map((c) => displayWidth(name(c.name))));
@@ -122,7 +161,7 @@ export function runVerify(ctx: Context, target: string): VerifyResult {
       ui.out(ui.t('T_COMPARE_THESE_NUMBERS_WITH'));
       for (const l of r.lotteries) ui.out(`  ${l}`);
     }
-    ui.out(r.ok ? (ui.t('T_ALL_PARTS_MATCH')) : ui.t('T_VERIFICATION_FAILED'));
+    ui.out(r.ok ? ui.t('T_ALL_PARTS_MATCH') : ui.t('T_VERIFICATION_FAILED'));
   }
   if (r.clockOverridden) ui.warn('W_CLOCK_OVERRIDDEN');
   if (!r.ok) throw new ExitError(Exit.data);

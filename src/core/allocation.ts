@@ -20,7 +20,10 @@ export function allocate(frame: Pick<Frame, 'policy' | 'scopeCount' | 'coveredCo
   const base: Record<string, number> = {};
   for (const h of strata) base[h] = Math.min(N[h]!, ceilDiv(bp[h]! * N[h]!, 10000));
   const sumBase = strata.reduce((s, h) => s + base[h]!, 0);
-  const floorTotal = Math.min(frame.frame.length, Math.max(0, ceilDiv(frame.policy.floorBp * frame.scopeCount, 10000) - frame.coveredCount));
+  const floorTotal = Math.min(
+    frame.frame.length,
+    Math.max(0, ceilDiv(frame.policy.floorBp * frame.scopeCount, 10000) - frame.coveredCount),
+  );
 
   const extra: Record<string, number> = Object.fromEntries(strata.map((h) => [h, 0]));
   let E = floorTotal - sumBase;

@@ -9,7 +9,8 @@ import type { Msg } from './messages.js';
 export const DRAND_QUICKNET = {
   chainHash: '52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971',
   publicKey:
-    '83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c921cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a',
+    '83cf0f2896adee7eb8b5f01fcad3912212c437e0073e911fb90022d3e760183c8c4b450b6a0a6c3ac6a5776a2d1064510d1fec758c92' +
+    '1cc22b0e17e63aaf4bcb5ed66304de9cf809bd274ca73bab4af5a6e9c76a4bc09e76eae8991ef5ece45a',
   genesisTime: 1692803367,
   period: 3,
   dst: 'BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_',
@@ -25,8 +26,20 @@ export interface LotteryGame {
 }
 
 export const LOTTERY_GAMES: Record<string, LotteryGame> = {
-  ssq: { name: '双色球', zones: [{ count: 6, min: 1, max: 33, distinct: true, ordered: false }, { count: 1, min: 1, max: 16, distinct: true, ordered: false }] },
-  dlt: { name: '超级大乐透', zones: [{ count: 5, min: 1, max: 35, distinct: true, ordered: false }, { count: 2, min: 1, max: 12, distinct: true, ordered: false }] },
+  ssq: {
+    name: '双色球',
+    zones: [
+      { count: 6, min: 1, max: 33, distinct: true, ordered: false },
+      { count: 1, min: 1, max: 16, distinct: true, ordered: false },
+    ],
+  },
+  dlt: {
+    name: '超级大乐透',
+    zones: [
+      { count: 5, min: 1, max: 35, distinct: true, ordered: false },
+      { count: 2, min: 1, max: 12, distinct: true, ordered: false },
+    ],
+  },
   kl8: { name: '快乐8', zones: [{ count: 20, min: 1, max: 80, distinct: true, ordered: false }] },
   fc3d: { name: '福彩3D', zones: [{ count: 3, min: 0, max: 9, distinct: false, ordered: true }] },
   pl5: { name: '排列5', zones: [{ count: 5, min: 0, max: 9, distinct: false, ordered: true }] },
@@ -45,7 +58,10 @@ export type Beacon =
   | { kind: 'witness'; label: string; publicAt: string; digits: string };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Msg };
-const fail = (key: string, params: Msg['params'] = {}): { ok: false; error: Msg } => ({ ok: false, error: { key, params } });
+const fail = (key: string, params: Msg['params'] = {}): { ok: false; error: Msg } => ({
+  ok: false,
+  error: { key, params },
+});
 
 // ---- time -------------------------------------------------------------------------------------------
 
@@ -69,7 +85,15 @@ export function parseInstant(text: string): number | null {
   const [, y, mo, d, h, mi, s, off] = m;
   const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
   const check = new Date(local);
-  if (check.getUTCFullYear() !== Number(y) || check.getUTCMonth() !== Number(mo) - 1 || check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return null;
+  if (
+    check.getUTCFullYear() !== Number(y) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
+    check.getUTCDate() !== Number(d) ||
+    Number(h) > 23 ||
+    Number(mi) > 59 ||
+    Number(s ?? 0) > 59
+  )
+    return null;
   let offset = 0;
   if (off !== 'Z') {
     const sign = off![0] === '-' ? -1 : 1;
@@ -84,7 +108,9 @@ export function formatInstant(t: number, offsetSeconds = CST_OFFSET_SECONDS): st
   if (offsetSeconds === 0) return `${iso}Z`;
   const sign = offsetSeconds < 0 ? '-' : '+';
   const a = Math.abs(offsetSeconds);
-  return `${iso}${sign}${String(Math.floor(a / 3600)).padStart(2, '0')}:${String(Math.floor((a % 3600) / 60)).padStart(2, '0')}`;
+  const hh = String(Math.floor(a / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((a % 3600) / 60)).padStart(2, '0');
+  return `${iso}${sign}${hh}:${mm}`;
 }
 
 /** The calendar date of Unix time t in China Standard Time. */
@@ -116,8 +142,10 @@ export function parseSourceSpec(spec: string): Outcome<Source> {
   const sep = m[2]!;
   const rest = m[3]!;
   const bad = (reason: string) => fail('E_BEACON_SPEC', { spec, reason: { key: reason } });
-  const drand = (round: number): Outcome<Source> =>
-    ({ ok: true, value: { kind: 'drand', chainHash: DRAND_QUICKNET.chainHash, round, publicAt: formatInstant(roundTime(round)) } });
+  const drand = (round: number): Outcome<Source> => ({
+    ok: true,
+    value: { kind: 'drand', chainHash: DRAND_QUICKNET.chainHash, round, publicAt: formatInstant(roundTime(round)) },
+  });
   if (head === 'drand') {
     if (sep === ':') return /^[1-9]\d{0,14}$/.test(rest) ? drand(Number(rest)) : bad('R_BEACON_ROUND');
     const t = parseInstant(rest);
@@ -130,12 +158,17 @@ export function parseSourceSpec(spec: string): Outcome<Source> {
   if (head === 'witness') {
     if (!name || hasControl(name) || name.length > 100) return bad('R_BEACON_LABEL');
     const t = parseInstant(when);
-    return t === null ? bad('R_BEACON_TIME') : { ok: true, value: { kind: 'witness', label: name, publicAt: formatInstant(t) } };
+    return t === null
+      ? bad('R_BEACON_TIME')
+      : { ok: true, value: { kind: 'witness', label: name, publicAt: formatInstant(t) } };
   }
   if (!LOTTERY_GAMES[head]) return bad('R_BEACON_FORMS');
   if (!/^\d{3,10}$/.test(name)) return bad('R_BEACON_ISSUE');
   if (!isDate(when)) return bad('R_BEACON_DATE');
-  return { ok: true, value: { kind: 'lottery', game: head, issue: name, date: when, publicAt: `${when}T00:00:00+08:00` } };
+  return {
+    ok: true,
+    value: { kind: 'lottery', game: head, issue: name, date: when, publicAt: `${when}T00:00:00+08:00` },
+  };
 }
 
 /** A short human name for a source: `drand 657413`, `双色球 2027006 期（2027-01-16）`, `公证处摇号`. */
@@ -153,12 +186,18 @@ export function sourceLabel(s: Source | Beacon): string {
 export function sourceTimeProblem(s: Source, committedAt: number, leadMinutes: number): Msg | null {
   const lead = leadMinutes * 60;
   if (s.kind === 'drand') {
-    if (s.publicAt !== formatInstant(roundTime(s.round))) return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
-    return roundTime(s.round) >= committedAt + lead && roundTime(s.round) > committedAt ? null : notFuture(s, leadMinutes);
+    if (s.publicAt !== formatInstant(roundTime(s.round)))
+      return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
+    return roundTime(s.round) >= committedAt + lead && roundTime(s.round) > committedAt
+      ? null
+      : notFuture(s, leadMinutes);
   }
   if (s.kind === 'lottery') {
-    if (s.publicAt !== `${s.date}T00:00:00+08:00`) return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
-    return s.date > cstDate(committedAt) ? null : { key: 'R_LOTTERY_NOT_LATER', params: { source: sourceLabel(s), date: s.date, today: cstDate(committedAt) } };
+    if (s.publicAt !== `${s.date}T00:00:00+08:00`)
+      return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
+    return s.date > cstDate(committedAt)
+      ? null
+      : { key: 'R_LOTTERY_NOT_LATER', params: { source: sourceLabel(s), date: s.date, today: cstDate(committedAt) } };
   }
   const t = parseInstant(s.publicAt);
   if (t === null) return { key: 'R_SOURCE_TIME_MISMATCH', params: { source: sourceLabel(s) } };
@@ -186,7 +225,7 @@ export function verifyDrand(round: number, signatureHex: string): Outcome<string
   const sig = signatureHex.trim().toLowerCase();
   if (!/^[0-9a-f]{96}$/.test(sig)) return fail('R_DRAND_SIG_FORM', { length: sig.length });
   const short = bls12_381.shortSignatures;
-  let ok = false;
+  let ok: boolean;
   try {
     const point = short.Signature.fromHex(sig);
     const msg = short.hash(roundMessage(round), DRAND_QUICKNET.dst);
@@ -219,10 +258,12 @@ export function parseDrandValue(round: number, text: string): Outcome<Extract<Be
     claimedRound = j.round;
     claimedRandomness = j.randomness;
   }
-  if (claimedRound !== undefined && claimedRound !== round) return fail('R_DRAND_ROUND', { found: String(claimedRound), round });
+  if (claimedRound !== undefined && claimedRound !== round)
+    return fail('R_DRAND_ROUND', { found: String(claimedRound), round });
   const v = verifyDrand(round, signature);
   if (!v.ok) return v;
-  if (claimedRandomness !== undefined && String(claimedRandomness).toLowerCase() !== v.value) return fail('R_DRAND_RANDOMNESS', { round });
+  if (claimedRandomness !== undefined && String(claimedRandomness).toLowerCase() !== v.value)
+    return fail('R_DRAND_RANDOMNESS', { round });
   return { ok: true, value: { kind: 'drand', round, signature: signature.trim().toLowerCase(), randomness: v.value } };
 }
 
@@ -230,8 +271,12 @@ export function parseDrandValue(round: number, text: string): Outcome<Extract<Be
 export function parseLotteryNumbers(gameCode: string, text: string): Outcome<number[][]> {
   const game = LOTTERY_GAMES[gameCode];
   if (!game) return fail('R_LOTTERY_GAME', { game: gameCode });
-  const zonesText = text.trim().split(/[+|]/).map((z) => z.trim());
-  if (zonesText.length !== game.zones.length) return fail('R_LOTTERY_ZONES', { game: game.name, expected: game.zones.length, found: zonesText.length });
+  const zonesText = text
+    .trim()
+    .split(/[+|]/)
+    .map((z) => z.trim());
+  if (zonesText.length !== game.zones.length)
+    return fail('R_LOTTERY_ZONES', { game: game.name, expected: game.zones.length, found: zonesText.length });
   const zones: number[][] = [];
   for (let z = 0; z < game.zones.length; z++) {
     const spec = game.zones[z]!;
@@ -239,10 +284,13 @@ export function parseLotteryNumbers(gameCode: string, text: string): Outcome<num
     if (spec.ordered && tokens.length === 1 && tokens[0]!.length === spec.count) tokens = [...tokens[0]!];
     if (tokens.some((x) => !/^\d{1,2}$/.test(x))) return fail('R_LOTTERY_NUMBER', { game: game.name, zone: z + 1 });
     const nums = tokens.map(Number);
-    if (nums.length !== spec.count) return fail('R_LOTTERY_COUNT', { game: game.name, zone: z + 1, expected: spec.count, found: nums.length });
+    if (nums.length !== spec.count)
+      return fail('R_LOTTERY_COUNT', { game: game.name, zone: z + 1, expected: spec.count, found: nums.length });
     const out = nums.find((n) => n < spec.min || n > spec.max);
-    if (out !== undefined) return fail('R_LOTTERY_RANGE', { game: game.name, zone: z + 1, value: out, min: spec.min, max: spec.max });
-    if (spec.distinct && new Set(nums).size !== nums.length) return fail('R_LOTTERY_REPEAT', { game: game.name, zone: z + 1 });
+    if (out !== undefined)
+      return fail('R_LOTTERY_RANGE', { game: game.name, zone: z + 1, value: out, min: spec.min, max: spec.max });
+    if (spec.distinct && new Set(nums).size !== nums.length)
+      return fail('R_LOTTERY_REPEAT', { game: game.name, zone: z + 1 });
     // A set zone is recorded in ascending order, as announcements print it; the key sorts it anyway.
     zones.push(spec.ordered ? nums : [...nums].sort((a, b) => a - b));
   }
@@ -262,10 +310,17 @@ export function revealValue(source: Source, text: string): Outcome<Beacon> {
   if (source.kind === 'drand') return parseDrandValue(source.round, text);
   if (source.kind === 'lottery') {
     const z = parseLotteryNumbers(source.game, text);
-    return z.ok ? { ok: true, value: { kind: 'lottery', game: source.game, issue: source.issue, date: source.date, zones: z.value } } : z;
+    return z.ok
+      ? {
+          ok: true,
+          value: { kind: 'lottery', game: source.game, issue: source.issue, date: source.date, zones: z.value },
+        }
+      : z;
   }
   const d = parseWitnessDigits(text);
-  return d.ok ? { ok: true, value: { kind: 'witness', label: source.label, publicAt: source.publicAt, digits: d.value } } : d;
+  return d.ok
+    ? { ok: true, value: { kind: 'witness', label: source.label, publicAt: source.publicAt, digits: d.value } }
+    : d;
 }
 
 // ---- key string (RFC 3797 §4) ------------------------------------------------------------------------
@@ -294,7 +349,9 @@ export function keyParts(beacons: Beacon[]): KeyPart[] {
     if (b.kind === 'drand') return [{ values: [BigInt(`0x${b.randomness}`).toString()], set: false }];
     if (b.kind === 'witness') return [{ values: [b.digits], set: false }];
     const game = LOTTERY_GAMES[b.game]!;
-    return b.zones.map((z, i) => (game.zones[i]!.ordered ? { values: [z.join('')], set: false } : { values: z.map(String), set: true }));
+    return b.zones.map((z, i) =>
+      game.zones[i]!.ordered ? { values: [z.join('')], set: false } : { values: z.map(String), set: true },
+    );
   });
 }
 

@@ -12,7 +12,8 @@ export interface WorkCalendar {
 export type DeadlineResult = { ok: true; date: string } | { ok: false; uncoveredYear: number };
 
 const DAY = 86400000;
-const toTime = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const toTime = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 const fromTime = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export function isWorkingDay(iso: string, cal: WorkCalendar): boolean | null {

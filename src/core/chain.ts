@@ -36,11 +36,26 @@ export function checkChain(events: StoredEvent[]): { checked: number; problems: 
   let prev = GENESIS_HASH;
   let expectSeq = 1;
   for (const e of events) {
-    if (e.seq !== expectSeq) problems.push({ seq: e.seq, kind: 'gap', detail: { key: 'A_CHAIN_GAP', params: { expected: expectSeq, found: e.seq } } });
-    if (e.prevHash !== prev) problems.push({ seq: e.seq, kind: 'link', detail: { key: 'A_CHAIN_LINK', params: { prevHash: e.prevHash.slice(0, 16), previous: prev.slice(0, 16) } } });
+    if (e.seq !== expectSeq)
+      problems.push({
+        seq: e.seq,
+        kind: 'gap',
+        detail: { key: 'A_CHAIN_GAP', params: { expected: expectSeq, found: e.seq } },
+      });
+    if (e.prevHash !== prev)
+      problems.push({
+        seq: e.seq,
+        kind: 'link',
+        detail: { key: 'A_CHAIN_LINK', params: { prevHash: e.prevHash.slice(0, 16), previous: prev.slice(0, 16) } },
+      });
     const { hash, ...content } = e;
     const h = eventHash(content);
-    if (h !== hash) problems.push({ seq: e.seq, kind: 'hash', detail: { key: 'A_CHAIN_HASH', params: { stored: hash.slice(0, 16), computed: h.slice(0, 16) } } });
+    if (h !== hash)
+      problems.push({
+        seq: e.seq,
+        kind: 'hash',
+        detail: { key: 'A_CHAIN_HASH', params: { stored: hash.slice(0, 16), computed: h.slice(0, 16) } },
+      });
     prev = hash;
     expectSeq = e.seq + 1;
   }
@@ -50,5 +65,7 @@ export function checkChain(events: StoredEvent[]): { checked: number; problems: 
 export function eventHash(e: EventContent): string {
   // Fields added by later schemas are hashed only when present, so older entries hash as they did.
   const { rowsSha256, summaryMsg, ...rest } = e;
-  return sha256Hex(canonicalJson({ ...rest, ...(rowsSha256 ? { rowsSha256 } : {}), ...(summaryMsg ? { summaryMsg } : {}) }));
+  return sha256Hex(
+    canonicalJson({ ...rest, ...(rowsSha256 ? { rowsSha256 } : {}), ...(summaryMsg ? { summaryMsg } : {}) }),
+  );
 }

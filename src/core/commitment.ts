@@ -4,7 +4,15 @@
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { ALGORITHM, ASSIGN_ALGORITHM } from './drawTypes.js';
 import {
-  keyParts, keyString, lotteryText, parseInstant, revealValue, sourceLabel, sourceTimeProblem, type Beacon, type Source,
+  keyParts,
+  keyString,
+  lotteryText,
+  parseInstant,
+  revealValue,
+  sourceLabel,
+  sourceTimeProblem,
+  type Beacon,
+  type Source,
 } from './beacon.js';
 import { render, type Msg } from './messages.js';
 
@@ -21,7 +29,10 @@ import type { DrawRecord } from './record.js';
 export const COMMIT_ALGORITHM = 'inspect-commit/1';
 
 /** commitment.json: exactly the keys of commit-spec §1 (the draw's own fields as record.json has them). */
-export interface Commitment extends Pick<DrawRecord, 'drawId' | 'year' | 'items' | 'departments' | 'window' | 'inputDigest' | 'assignDigest' | 'allocation'> {
+export interface Commitment extends Pick<
+  DrawRecord,
+  'drawId' | 'year' | 'items' | 'departments' | 'window' | 'inputDigest' | 'assignDigest' | 'allocation'
+> {
   algorithm: string;
   drawAlgorithm: string;
   assignAlgorithm: string;
@@ -30,8 +41,19 @@ export interface Commitment extends Pick<DrawRecord, 'drawId' | 'year' | 'items'
 }
 
 export const COMMITMENT_KEYS = [
-  'algorithm', 'allocation', 'assignAlgorithm', 'assignDigest', 'committedAt', 'departments', 'drawAlgorithm', 'drawId', 'inputDigest', 'items',
-  'sources', 'window', 'year',
+  'algorithm',
+  'allocation',
+  'assignAlgorithm',
+  'assignDigest',
+  'committedAt',
+  'departments',
+  'drawAlgorithm',
+  'drawId',
+  'inputDigest',
+  'items',
+  'sources',
+  'window',
+  'year',
 ];
 
 export function makeCommitment(c: Omit<Commitment, 'algorithm' | 'drawAlgorithm' | 'assignAlgorithm'>): Commitment {
@@ -66,7 +88,8 @@ export function notYetPublic(c: Commitment, now: number): Source[] {
   return c.sources.filter((s) => (parseInstant(s.publicAt) ?? Infinity) > now);
 }
 
-export type RevealOutcome = { ok: true; beacons: Beacon[]; key: string } | { ok: false; index: number; source: Source; error: Msg };
+export type RevealOutcome =
+  { ok: true; beacons: Beacon[]; key: string } | { ok: false; index: number; source: Source; error: Msg };
 
 /** Checks each value against its committed source, in committed order; the first failure stops. */
 export function checkReveal(c: Commitment, values: string[]): RevealOutcome {
@@ -96,15 +119,27 @@ export interface CommitVerifyInput {
 
 const sameSource = (s: Source, b: Beacon): boolean =>
   s.kind === b.kind &&
-  (s.kind === 'drand' ? s.round === (b as Extract<Beacon, { kind: 'drand' }>).round
-    : s.kind === 'lottery' ? (() => { const l = b as Extract<Beacon, { kind: 'lottery' }>; return s.game === l.game && s.issue === l.issue && s.date === l.date; })()
-      : (() => { const w = b as Extract<Beacon, { kind: 'witness' }>; return s.label === w.label && s.publicAt === w.publicAt; })());
+  (s.kind === 'drand'
+    ? s.round === (b as Extract<Beacon, { kind: 'drand' }>).round
+    : s.kind === 'lottery'
+      ? (() => {
+          const l = b as Extract<Beacon, { kind: 'lottery' }>;
+          return s.game === l.game && s.issue === l.issue && s.date === l.date;
+        })()
+      : (() => {
+          const w = b as Extract<Beacon, { kind: 'witness' }>;
+          return s.label === w.label && s.publicAt === w.publicAt;
+        })());
 
 /**
  * commit-spec §5: the commitment digest, its digests against frame.json and inspectors.json, each
  * source's time after committedAt, each revealed value, and the key string against record.seed.
  */
-export function verifyCommitment(v: CommitVerifyInput): { checks: CommitCheck[]; lotteries: string[]; clockOverridden: boolean } {
+export function verifyCommitment(v: CommitVerifyInput): {
+  checks: CommitCheck[];
+  lotteries: string[];
+  clockOverridden: boolean;
+} {
   const t = (m: Msg) => render(m, v.lang);
   const checks: CommitCheck[] = [];
   const lotteries: string[] = [];
@@ -114,7 +149,11 @@ export function verifyCommitment(v: CommitVerifyInput): { checks: CommitCheck[];
     c = JSON.parse(v.commitmentText) as Commitment;
     b = JSON.parse(v.beaconsText) as BeaconsFile;
   } catch (e) {
-    return { checks: [{ name: 'commitment', ok: false, detail: (e as Error).message }], lotteries, clockOverridden: false };
+    return {
+      checks: [{ name: 'commitment', ok: false, detail: (e as Error).message }],
+      lotteries,
+      clockOverridden: false,
+    };
   }
   const r = v.record;
   const problems: string[] = [];
@@ -127,21 +166,60 @@ export function verifyCommitment(v: CommitVerifyInput): { checks: CommitCheck[];
   }
   if (canonical !== v.commitmentText) problems.push(t({ key: 'V_NOT_CANONICAL', params: { file: 'commitment.json' } }));
   const keys = Object.keys(c).sort();
-  if (keys.join(',') !== COMMITMENT_KEYS.join(',')) problems.push(t({ key: 'V_COMMIT_KEYS', params: { keys: keys.join(', ') } }));
-  if (r.commitDigest !== digest) problems.push(t({ key: 'V_DIGEST_DIFFERS', params: { what: 'commitDigest', computed: digest, recorded: String(r.commitDigest) } }));
-  if (b.commitDigest !== digest) problems.push(t({ key: 'V_DIGEST_DIFFERS', params: { what: 'beacons.json commitDigest', computed: digest, recorded: String(b.commitDigest) } }));
+  if (keys.join(',') !== COMMITMENT_KEYS.join(','))
+    problems.push(t({ key: 'V_COMMIT_KEYS', params: { keys: keys.join(', ') } }));
+  if (r.commitDigest !== digest)
+    problems.push(
+      t({
+        key: 'V_DIGEST_DIFFERS',
+        params: { what: 'commitDigest', computed: digest, recorded: String(r.commitDigest) },
+      }),
+    );
+  if (b.commitDigest !== digest)
+    problems.push(
+      t({
+        key: 'V_DIGEST_DIFFERS',
+        params: { what: 'beacons.json commitDigest', computed: digest, recorded: String(b.commitDigest) },
+      }),
+    );
   const frameDigest = sha256Hex(v.frameText);
   const assignDigest = sha256Hex(v.assignText);
-  if (c.inputDigest !== frameDigest) problems.push(t({ key: 'V_DIGEST_DIFFERS', params: { what: 'inputDigest (frame.json)', computed: frameDigest, recorded: String(c.inputDigest) } }));
-  if (c.assignDigest !== assignDigest) problems.push(t({ key: 'V_DIGEST_DIFFERS', params: { what: 'assignDigest (inspectors.json)', computed: assignDigest, recorded: String(c.assignDigest) } }));
+  if (c.inputDigest !== frameDigest)
+    problems.push(
+      t({
+        key: 'V_DIGEST_DIFFERS',
+        params: { what: 'inputDigest (frame.json)', computed: frameDigest, recorded: String(c.inputDigest) },
+      }),
+    );
+  if (c.assignDigest !== assignDigest)
+    problems.push(
+      t({
+        key: 'V_DIGEST_DIFFERS',
+        params: { what: 'assignDigest (inspectors.json)', computed: assignDigest, recorded: String(c.assignDigest) },
+      }),
+    );
   // Everything the record says about the draw must be what was committed.
   const fields: [string, unknown, unknown][] = [
-    ['drawId', c.drawId, r.drawId], ['year', c.year, r.year], ['items', c.items, r.items], ['departments', c.departments, r.departments],
-    ['window', c.window, r.window], ['allocation', c.allocation, r.allocation], ['inputDigest', c.inputDigest, r.inputDigest], ['assignDigest', c.assignDigest, r.assignDigest],
-    ['algorithm', c.algorithm, 'inspect-commit/1'], ['drawAlgorithm', c.drawAlgorithm, r.algorithm], ['assignAlgorithm', c.assignAlgorithm, r.assignAlgorithm],
+    ['drawId', c.drawId, r.drawId],
+    ['year', c.year, r.year],
+    ['items', c.items, r.items],
+    ['departments', c.departments, r.departments],
+    ['window', c.window, r.window],
+    ['allocation', c.allocation, r.allocation],
+    ['inputDigest', c.inputDigest, r.inputDigest],
+    ['assignDigest', c.assignDigest, r.assignDigest],
+    ['algorithm', c.algorithm, 'inspect-commit/1'],
+    ['drawAlgorithm', c.drawAlgorithm, r.algorithm],
+    ['assignAlgorithm', c.assignAlgorithm, r.assignAlgorithm],
   ];
   for (const [name, committed, recorded] of fields) {
-    if (!same(committed, recorded)) problems.push(t({ key: 'V_COMMIT_FIELD', params: { field: name, committed: JSON.stringify(committed), recorded: JSON.stringify(recorded) } }));
+    if (!same(committed, recorded))
+      problems.push(
+        t({
+          key: 'V_COMMIT_FIELD',
+          params: { field: name, committed: JSON.stringify(committed), recorded: JSON.stringify(recorded) },
+        }),
+      );
   }
   checks.push({ name: 'commitment', ok: problems.length === 0, detail: problems[0] ?? `commitDigest ${digest}` });
 
@@ -149,39 +227,58 @@ export function verifyCommitment(v: CommitVerifyInput): { checks: CommitCheck[];
   const sources = Array.isArray(c.sources) ? c.sources : [];
   const timeProblems: string[] = [];
   if (committedAt === null) timeProblems.push(t({ key: 'V_COMMITTED_AT', params: { value: String(c.committedAt) } }));
-  else for (const s of sources) {
-    const p = sourceTimeProblem(s, committedAt, 0);
-    if (p) timeProblems.push(t(p));
-  }
+  else
+    for (const s of sources) {
+      const p = sourceTimeProblem(s, committedAt, 0);
+      if (p) timeProblems.push(t(p));
+    }
   if (sources.length === 0) timeProblems.push(t({ key: 'V_NO_SOURCES' }));
-  checks.push({ name: 'sourceTimes', ok: timeProblems.length === 0, detail: timeProblems[0] ?? sources.map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join('; ') });
+  checks.push({
+    name: 'sourceTimes',
+    ok: timeProblems.length === 0,
+    detail: timeProblems[0] ?? sources.map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join('; '),
+  });
 
   const beaconProblems: string[] = [];
   const revealed = Array.isArray(b.sources) ? b.sources : [];
-  if (revealed.length !== sources.length) beaconProblems.push(t({ key: 'V_BEACON_COUNT', params: { committed: sources.length, revealed: revealed.length } }));
+  if (revealed.length !== sources.length)
+    beaconProblems.push(t({ key: 'V_BEACON_COUNT', params: { committed: sources.length, revealed: revealed.length } }));
   const recomputed: Beacon[] = [];
   sources.forEach((s, i) => {
     const got = revealed[i];
     if (!got) return;
     if (!sameSource(s, got)) {
-      beaconProblems.push(t({ key: 'V_BEACON_SOURCE', params: { index: i + 1, committed: sourceLabel(s), revealed: sourceLabel(got) } }));
+      beaconProblems.push(
+        t({ key: 'V_BEACON_SOURCE', params: { index: i + 1, committed: sourceLabel(s), revealed: sourceLabel(got) } }),
+      );
       return;
     }
     // The value is re-checked from its proof exactly as `reveal` checked it.
     const text = got.kind === 'drand' ? got.signature : got.kind === 'lottery' ? lotteryText(got) : got.digits;
     const again = revealValue(s, text);
     if (!again.ok) beaconProblems.push(`${sourceLabel(s)}: ${t(again.error)}`);
-    else if (!same(again.value, got)) beaconProblems.push(t({ key: 'V_BEACON_VALUE', params: { source: sourceLabel(s) } }));
+    else if (!same(again.value, got))
+      beaconProblems.push(t({ key: 'V_BEACON_VALUE', params: { source: sourceLabel(s) } }));
     else recomputed.push(again.value);
     if (got.kind === 'lottery') lotteries.push(`${sourceLabel(got)}: ${lotteryText(got)}`);
   });
-  checks.push({ name: 'beacons', ok: beaconProblems.length === 0, detail: beaconProblems[0] ?? revealed.map((x) => sourceLabel(x)).join('; ') });
+  checks.push({
+    name: 'beacons',
+    ok: beaconProblems.length === 0,
+    detail: beaconProblems[0] ?? revealed.map((x) => sourceLabel(x)).join('; '),
+  });
 
   const keyProblems: string[] = [];
   if (beaconProblems.length === 0) {
     const key = keyFor(recomputed);
-    if (key !== b.key) keyProblems.push(t({ key: 'V_KEY_DIFFERS', params: { what: 'beacons.json key', computed: key, recorded: String(b.key) } }));
-    if (key !== r.seed) keyProblems.push(t({ key: 'V_KEY_DIFFERS', params: { what: 'record.json seed', computed: key, recorded: r.seed } }));
+    if (key !== b.key)
+      keyProblems.push(
+        t({ key: 'V_KEY_DIFFERS', params: { what: 'beacons.json key', computed: key, recorded: String(b.key) } }),
+      );
+    if (key !== r.seed)
+      keyProblems.push(
+        t({ key: 'V_KEY_DIFFERS', params: { what: 'record.json seed', computed: key, recorded: r.seed } }),
+      );
   } else keyProblems.push(t({ key: 'V_KEY_UNCHECKED' }));
   checks.push({ name: 'key', ok: keyProblems.length === 0, detail: keyProblems[0] ?? r.seed });
   return { checks, lotteries, clockOverridden: b.clockOverridden === true };
@@ -189,5 +286,9 @@ export function verifyCommitment(v: CommitVerifyInput): { checks: CommitCheck[];
 
 /** Each committed source with whether it is public at `now` (Unix seconds). */
 export function sourcesAt(c: Commitment, now: number): (Source & { label: string; isPublic: boolean })[] {
-  return c.sources.map((s) => ({ ...s, label: sourceLabel(s), isPublic: (parseInstant(s.publicAt) ?? Infinity) <= now }));
+  return c.sources.map((s) => ({
+    ...s,
+    label: sourceLabel(s),
+    isPublic: (parseInstant(s.publicAt) ?? Infinity) <= now,
+  }));
 }

@@ -36,8 +36,9 @@ export class ExitError extends Error {
   }
 }
 
-export const usageError = (key: string, params: NonNullable<Msg["params"]> = {}) => new InspectError(Exit.usage, { key, params });
-export const dataError = (key: string, params: NonNullable<Msg["params"]> = {}, details: Msg[] = []) =>
+export const usageError = (key: string, params: NonNullable<Msg['params']> = {}) =>
+  new InspectError(Exit.usage, { key, params });
+export const dataError = (key: string, params: NonNullable<Msg['params']> = {}, details: Msg[] = []) =>
   new InspectError(Exit.data, { key, params }, details);
 
 /** A draw id that names nothing: exit 66 (missing input), with the command that lists them. */

@@ -147,7 +147,8 @@ export function buildFrame(input: FrameInput): BuiltFrame {
   const byId = (a: [string, string], b: [string, string]) => compareCodeUnits(a[0], b[0]);
   if (!isSorted(rows)) rows.sort(byId);
   if (!isSorted(excluded)) excluded.sort(byId);
-  for (let i = 1; i < rows.length; i++) if (rows[i - 1]![0] === rows[i]![0]) throw new Error(`duplicate object id in frame: ${rows[i]![0]}`);
+  for (let i = 1; i < rows.length; i++)
+    if (rows[i - 1]![0] === rows[i]![0]) throw new Error(`duplicate object id in frame: ${rows[i]![0]}`);
 
   return {
     frame: {
@@ -184,7 +185,9 @@ export function frameShapeProblems(f: unknown): string[] {
   if (keys !== 'algorithm,coveredCount,drawId,excluded,frame,policy,scopeCount,year') p.push(`keys are ${keys}`);
   if (o.algorithm !== ALGORITHM) p.push(`algorithm is ${String(o.algorithm)}`);
   if (!Array.isArray(o.frame)) return [...p, 'frame is not an array'];
-  for (let i = 1; i < o.frame.length; i++) if (!(o.frame[i - 1]![0] < o.frame[i]![0])) p.push(`frame not sorted or duplicated at row ${i + 1} (${o.frame[i]![0]})`);
+  for (let i = 1; i < o.frame.length; i++)
+    if (!(o.frame[i - 1]![0] < o.frame[i]![0]))
+      p.push(`frame not sorted or duplicated at row ${i + 1} (${o.frame[i]![0]})`);
   return p;
 }
 
@@ -198,12 +201,25 @@ export function snapshotText(objects: ScopeObject[]): string {
   const parts: string[] = [];
   const SLICE = 20000;
   for (let i = 0; i < objects.length; i += SLICE) {
-    const json = JSON.stringify(objects.slice(i, i + SLICE).map((o) => [o.id, o.type, o.industry, o.region, o.grade, o.risk, o.key ? 'yes' : 'no', o.tags]));
+    const json = JSON.stringify(
+      objects
+        .slice(i, i + SLICE)
+        .map((o) => [o.id, o.type, o.industry, o.region, o.grade, o.risk, o.key ? 'yes' : 'no', o.tags]),
+    );
     parts.push(json.slice(1, -1));
   }
   return `[${parts.join(',')}]`;
 }
 
 export function parseSnapshot(text: string): ScopeObject[] {
-  return (JSON.parse(text) as string[][]).map((r) => ({ id: r[0]!, type: r[1]!, industry: r[2]!, region: r[3]!, grade: r[4]!, risk: r[5]!, key: r[6] === 'yes', tags: r[7]! }));
+  return (JSON.parse(text) as string[][]).map((r) => ({
+    id: r[0]!,
+    type: r[1]!,
+    industry: r[2]!,
+    region: r[3]!,
+    grade: r[4]!,
+    risk: r[5]!,
+    key: r[6] === 'yes',
+    tags: r[7]!,
+  }));
 }

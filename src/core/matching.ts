@@ -40,11 +40,17 @@ export interface MatchFailure {
   candidates: { id: string; department: string; reasons: RuledOut[] }[];
 }
 
-export type MatchResult = { ok: true; assignments: Assignment[] } | { ok: false; failures: MatchFailure[]; assignments: Assignment[] };
+export type MatchResult =
+  { ok: true; assignments: Assignment[] } | { ok: false; failures: MatchFailure[]; assignments: Assignment[] };
 
 export const ACTIVE_INSPECTOR = '在岗';
 
-export function ruledOut(ins: InspectorRow, obj: ObjectRow, input: AssignInput, required: Map<string, string[]>): RuledOut[] {
+export function ruledOut(
+  ins: InspectorRow,
+  obj: ObjectRow,
+  input: AssignInput,
+  required: Map<string, string[]>,
+): RuledOut[] {
   const [, dept, region, status, validTo, specialties, conflicts] = ins;
   const reasons: RuledOut[] = [];
   if (status !== ACTIVE_INSPECTOR) reasons.push('INACTIVE');
@@ -73,7 +79,13 @@ function prepare(input: AssignInput): Prepared {
   const noObject: ObjectRow = ['', '', []];
   // What does not depend on the object (status, certificate, specialty) is decided once.
   const staticOk = pool.map((ins) => ruledOut(ins, noObject, { ...input, crossRegion: false }, required).length === 0);
-  return { pool, staticOk, conflicts: pool.map((ins) => new Set(ins[6])), required, teamSize: Math.max(input.teamSize, input.departments.length) };
+  return {
+    pool,
+    staticOk,
+    conflicts: pool.map((ins) => new Set(ins[6])),
+    required,
+    teamSize: Math.max(input.teamSize, input.departments.length),
+  };
 }
 
 /** Indexes (into the pool) of the inspectors who may inspect this object, in id order. */
@@ -93,7 +105,10 @@ function collectEligible(p: Prepared, input: AssignInput, obj: ObjectRow, eligib
  * input. A plain draw's inspectors.json lists exactly these; a committed draw's lists every frame object,
  * since the selection was unknown when it was frozen (inspect-commit/1).
  */
-export function forSelection(input: AssignInput, ids: string[]): { ok: true; input: AssignInput } | { ok: false; missing: string } {
+export function forSelection(
+  input: AssignInput,
+  ids: string[],
+): { ok: true; input: AssignInput } | { ok: false; missing: string } {
   if (input.objects.length === ids.length && input.objects.every((o, i) => o[0] === ids[i])) return { ok: true, input };
   const byId = new Map(input.objects.map((o) => [o[0], o]));
   const objects: ObjectRow[] = [];
@@ -118,9 +133,25 @@ export function unmatchableAlone(input: AssignInput): MatchFailure[] {
     collectEligible(p, input, obj, eligible);
     const short = input.departments.find((d) => !eligible.some((i) => p.pool[i]![1] === d));
     if (short !== undefined) {
-      failures.push({ id: obj[0], department: short, needed: p.teamSize, candidates: explain(p.pool.filter((i) => i[1] === short), obj, input, p.required, []) });
+      failures.push({
+        id: obj[0],
+        department: short,
+        needed: p.teamSize,
+        candidates: explain(
+          p.pool.filter((i) => i[1] === short),
+          obj,
+          input,
+          p.required,
+          [],
+        ),
+      });
     } else if (eligible.length < p.teamSize) {
-      failures.push({ id: obj[0], department: null, needed: p.teamSize, candidates: explain(p.pool, obj, input, p.required, []) });
+      failures.push({
+        id: obj[0],
+        department: null,
+        needed: p.teamSize,
+        candidates: explain(p.pool, obj, input, p.required, []),
+      });
     }
   }
   return failures;
@@ -158,12 +189,35 @@ export function assign(input: AssignInput, seedHex: string): MatchResult {
     let failed: MatchFailure | null = null;
     for (const d of input.departments) {
       if (!take(d)) {
-        failed = { id: obj[0], department: d, needed: teamSize, candidates: explain(pool.filter((i) => i[1] === d), obj, input, required, team.map((i) => pool[i]![0])) };
+        failed = {
+          id: obj[0],
+          department: d,
+          needed: teamSize,
+          candidates: explain(
+            pool.filter((i) => i[1] === d),
+            obj,
+            input,
+            required,
+            team.map((i) => pool[i]![0]),
+          ),
+        };
         break;
       }
     }
     while (!failed && team.length < teamSize) {
-      if (!take(null)) failed = { id: obj[0], department: null, needed: teamSize, candidates: explain(pool, obj, input, required, team.map((i) => pool[i]![0])) };
+      if (!take(null))
+        failed = {
+          id: obj[0],
+          department: null,
+          needed: teamSize,
+          candidates: explain(
+            pool,
+            obj,
+            input,
+            required,
+            team.map((i) => pool[i]![0]),
+          ),
+        };
     }
     if (failed) failures.push(failed);
     else assignments.push({ id: obj[0], inspectors: team.map((i) => pool[i]![0]) });
@@ -171,7 +225,13 @@ export function assign(input: AssignInput, seedHex: string): MatchResult {
   return failures.length ? { ok: false, failures, assignments } : { ok: true, assignments };
 }
 
-function explain(candidates: InspectorRow[], obj: ObjectRow, input: AssignInput, required: Map<string, string[]>, team: string[]) {
+function explain(
+  candidates: InspectorRow[],
+  obj: ObjectRow,
+  input: AssignInput,
+  required: Map<string, string[]>,
+  team: string[],
+) {
   return candidates.map((c) => {
     const reasons = ruledOut(c, obj, input, required);
     if (reasons.length === 0 && team.includes(c[0])) reasons.push('TAKEN');

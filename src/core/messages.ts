@@ -17,107 +17,292 @@ type Catalogue = Record<string, { zh: string; en: string }>;
 
 const catalogue: Catalogue = {
   // generic
-  E_INTERNAL: { zh: '内部错误（程序缺陷）：{detail}\n请把上面的信息和所用命令报告给维护人员。', en: 'Internal error (a bug): {detail}\nPlease report this message and the command you ran to the maintainers.' },
+  E_INTERNAL: {
+    zh: '内部错误（程序缺陷）：{detail}\n请把上面的信息和所用命令报告给维护人员。',
+    en: 'Internal error (a bug): {detail}\nPlease report this message and the command you ran to the maintainers.',
+  },
   E_USAGE: { zh: '用法错误：{detail}', en: 'Usage error: {detail}' },
   E_CANCELLED: { zh: '已取消，未做任何更改。', en: 'Cancelled; nothing was changed.' },
-  E_NEEDS_TTY: { zh: '没有交互终端，无法询问「{what}」：请用参数 {flag} 给出。', en: 'No interactive terminal to ask for "{what}": pass {flag}.' },
-  E_NEEDS_YES: { zh: '没有交互终端，无法确认：确认无误后加 --yes 再运行。', en: 'No interactive terminal to confirm: re-run with --yes once you have checked.' },
-  E_DB_BUSY: { zh: '数据库 {db} 正被另一个操作使用（等待 {seconds} 秒后放弃）：请等它完成后重试。', en: 'Database {db} is in use by another operation (gave up after {seconds} s): retry when it has finished.' },
+  E_NEEDS_TTY: {
+    zh: '没有交互终端，无法询问「{what}」：请用参数 {flag} 给出。',
+    en: 'No interactive terminal to ask for "{what}": pass {flag}.',
+  },
+  E_NEEDS_YES: {
+    zh: '没有交互终端，无法确认：确认无误后加 --yes 再运行。',
+    en: 'No interactive terminal to confirm: re-run with --yes once you have checked.',
+  },
+  E_DB_BUSY: {
+    zh: '数据库 {db} 正被另一个操作使用（等待 {seconds} 秒后放弃）：请等它完成后重试。',
+    en: 'Database {db} is in use by another operation (gave up after {seconds} s): retry when it has finished.',
+  },
   E_DB_OPEN: { zh: '无法打开数据库 {db}：{detail}', en: 'Cannot open database {db}: {detail}' },
-  E_DB_NEWER: { zh: '数据库 {db} 的结构版本 {found} 比本程序支持的 {supported} 新：请升级 inspect。', en: 'Database {db} has schema version {found}, newer than this program supports ({supported}): upgrade inspect.' },
-  E_NO_DB: { zh: '数据库 {db} 不存在：先用 inspect import 导入名录，或用 --db 指定已有的数据库。', en: 'Database {db} does not exist: import the rosters first (inspect import …), or point --db at an existing one.' },
+  E_DB_NEWER: {
+    zh: '数据库 {db} 的结构版本 {found} 比本程序支持的 {supported} 新：请升级 inspect。',
+    en: 'Database {db} has schema version {found}, newer than this program supports ({supported}): upgrade inspect.',
+  },
+  E_NO_DB: {
+    zh: '数据库 {db} 不存在：先用 inspect import 导入名录，或用 --db 指定已有的数据库。',
+    en: 'Database {db} does not exist: import the rosters first (inspect import …), or point --db at an existing one.',
+  },
   E_FILE_MISSING: { zh: '找不到文件 {file}', en: 'File not found: {file}' },
   E_FILE_READ: { zh: '无法读取文件 {file}：{detail}', en: 'Cannot read file {file}: {detail}' },
-  E_OUTPUT_EXISTS: { zh: '输出文件 {file} 已存在：加 --force 覆盖。', en: 'Output {file} already exists: add --force to overwrite.' },
+  E_OUTPUT_EXISTS: {
+    zh: '输出文件 {file} 已存在：加 --force 覆盖。',
+    en: 'Output {file} already exists: add --force to overwrite.',
+  },
   E_BAD_OPTION: { zh: '参数 {flag} 的值「{value}」无效：{reason}', en: 'Invalid value "{value}" for {flag}: {reason}' },
-  E_UNKNOWN_ROSTER: { zh: '未知的名录类型「{kind}」：可选 {choices}', en: 'Unknown roster "{kind}": choose one of {choices}' },
+  E_UNKNOWN_ROSTER: {
+    zh: '未知的名录类型「{kind}」：可选 {choices}',
+    en: 'Unknown roster "{kind}": choose one of {choices}',
+  },
 
   // import: file level
   E_EMPTY_FILE: { zh: '{file}：文件是空的（没有表头）。', en: '{file}: the file is empty (no header row).' },
   E_HEADER_ONLY: { zh: '{file}：只有表头，没有数据行。', en: '{file}: header row only, no data rows.' },
-  E_BINARY_FILE: { zh: '{file}：不是文本 CSV 文件（第 {offset} 字节处有二进制内容）。请在 Excel 中“另存为 CSV”。', en: '{file}: not a text CSV file (binary content at byte {offset}). Save it from Excel as CSV.' },
-  E_UTF16_FILE: { zh: '{file}：这是 UTF-16 编码的文件（Excel“Unicode 文本”）。请在 Excel 中“另存为” CSV UTF-8（逗号分隔）后再导入。', en: '{file}: this file is UTF-16 (Excel "Unicode text"). Save it from Excel as "CSV UTF-8 (comma delimited)" and import that.' },
-  W_UNKNOWN_COLUMNS_MORE: { zh: '{file}：另有 {count} 个未知列被忽略。', en: '{file}: {count} more unknown columns ignored.' },
-  E_BAD_UTF8: { zh: '{file}：按 UTF-8 读取时第 {offset} 字节处编码无效：文件可能是 GB18030/GBK，请用 --encoding gb18030。', en: '{file}: invalid UTF-8 at byte {offset}: the file may be GB18030/GBK; use --encoding gb18030.' },
-  E_BAD_GB18030: { zh: '{file}：按 GB18030 读取时编码无效（第 {offset} 字节附近）。', en: '{file}: invalid GB18030 near byte {offset}.' },
-  E_CSV_QUOTE: { zh: '{file} 第 {row} 行：引号没有闭合（该行某个单元格以 " 开头却没有结束的 "）。', en: '{file} row {row}: unterminated quote (a cell opens with " and never closes it).' },
-  E_CSV_SYNTAX: { zh: '{file} 第 {row} 行：CSV 格式错误：{detail}', en: '{file} row {row}: malformed CSV: {detail}' },
-  E_MISSING_COLUMN: { zh: '{file}：缺少必需列「{column}」（可用表头：{accepted}）。', en: '{file}: required column "{column}" is missing (accepted headers: {accepted}).' },
-  E_DUPLICATE_COLUMN: { zh: '{file}：列「{column}」出现了两次（第 {first} 列和第 {second} 列）。', en: '{file}: column "{column}" appears twice (columns {first} and {second}).' },
-  W_UNKNOWN_COLUMN: { zh: '{file}：忽略未知列「{column}」（第 {index} 列）。', en: '{file}: ignoring unknown column "{column}" (column {index}).' },
-  E_IMPORT_INVALID: { zh: '{file}：{count} 行有错误，未写入任何数据。', en: '{file}: {count} rows have errors; nothing was written.' },
-  E_IMPORT_MORE: { zh: '……另有 {count} 个问题未显示：用 --errors 文件 查看全部。', en: '… and {count} more problems: use --errors FILE to see them all.' },
-  I_ERRORS_WRITTEN: { zh: '全部问题已写入 {file}', en: 'All problems written to {file}' },
-  I_IMPORT_DONE: { zh: '{kind}：导入 {imported} 行，拒绝 {rejected} 行，停用 {retired} 行，用时 {seconds} 秒（{rate} 行/秒）。', en: '{kind}: {imported} rows imported, {rejected} rejected, {retired} retired, {seconds} s ({rate} rows/s).' },
-  I_IMPORT_DRY: { zh: '{kind}（试运行，未写入）：{imported} 行有效，{rejected} 行有错误，将停用 {retired} 行，{seconds} 秒。', en: '{kind} (dry run, nothing written): {imported} rows valid, {rejected} rows with errors, {retired} rows would be retired, {seconds} s.' },
-  I_HISTORY_DUP: { zh: '其中 {count} 条检查记录已存在，未重复写入。', en: '{count} history records were already present and were not added again.' },
-  E_MASS_RETIRE: {
-    zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录：已拒绝，未写入任何数据。若该文件确是完整名录，请加 --full-roster 再导入（将记入日志）；若只是部分名单，请导入完整名录。',
-    en: '{file} would retire {retired} of the {before} rows of the current roster ({percent} %): refused, nothing written. If the file is the whole roster, import it again with --full-roster (recorded in the log); if it is a partial list, import the whole roster.',
+  E_BINARY_FILE: {
+    zh: '{file}：不是文本 CSV 文件（第 {offset} 字节处有二进制内容）。请在 Excel 中“另存为 CSV”。',
+    en: '{file}: not a text CSV file (binary content at byte {offset}). Save it from Excel as CSV.',
   },
-  W_MASS_RETIRE: { zh: '{file} 将让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。', en: '{file} retires {retired} of the {before} rows of the current roster ({percent} %).' },
-  I_CONFIRM_RETIRE: { zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。该文件是完整名录吗？', en: '{file} would retire {retired} of the {before} rows of the current roster ({percent} %). Is this file the whole roster?' },
-  W_ALLOWED_CODE: { zh: '代码 {value} 校验未通过，但在 --allow-codes 清单中：已接受并记录', en: 'code {value} fails its check but is on the --allow-codes list: accepted and recorded' },
-  W_REFS_UNCHECKED: { zh: '尚未导入{roster}，未检查对它的引用。', en: 'No {roster} loaded yet; references to it were not checked.' },
-  PROBLEM: { zh: '{file} 第 {row} 行「{column}」列（值：{value}）：{reason}', en: '{file} row {row}, column "{column}" (value: {value}): {reason}' },
+  E_UTF16_FILE: {
+    zh: '{file}：这是 UTF-16 编码的文件（Excel“Unicode 文本”）。请在 Excel 中“另存为” CSV UTF-8（逗号分隔）后再导入。',
+    en:
+      '{file}: this file is UTF-16 (Excel "Unicode text"). Save it from Excel as "CSV UTF-8 (comma delimited)" and ' +
+      'import that.',
+  },
+  W_UNKNOWN_COLUMNS_MORE: {
+    zh: '{file}：另有 {count} 个未知列被忽略。',
+    en: '{file}: {count} more unknown columns ignored.',
+  },
+  E_BAD_UTF8: {
+    zh: '{file}：按 UTF-8 读取时第 {offset} 字节处编码无效：文件可能是 GB18030/GBK，请用 --encoding gb18030。',
+    en: '{file}: invalid UTF-8 at byte {offset}: the file may be GB18030/GBK; use --encoding gb18030.',
+  },
+  E_BAD_GB18030: {
+    zh: '{file}：按 GB18030 读取时编码无效（第 {offset} 字节附近）。',
+    en: '{file}: invalid GB18030 near byte {offset}.',
+  },
+  E_CSV_QUOTE: {
+    zh: '{file} 第 {row} 行：引号没有闭合（该行某个单元格以 " 开头却没有结束的 "）。',
+    en: '{file} row {row}: unterminated quote (a cell opens with " and never closes it).',
+  },
+  E_CSV_SYNTAX: { zh: '{file} 第 {row} 行：CSV 格式错误：{detail}', en: '{file} row {row}: malformed CSV: {detail}' },
+  E_MISSING_COLUMN: {
+    zh: '{file}：缺少必需列「{column}」（可用表头：{accepted}）。',
+    en: '{file}: required column "{column}" is missing (accepted headers: {accepted}).',
+  },
+  E_DUPLICATE_COLUMN: {
+    zh: '{file}：列「{column}」出现了两次（第 {first} 列和第 {second} 列）。',
+    en: '{file}: column "{column}" appears twice (columns {first} and {second}).',
+  },
+  W_UNKNOWN_COLUMN: {
+    zh: '{file}：忽略未知列「{column}」（第 {index} 列）。',
+    en: '{file}: ignoring unknown column "{column}" (column {index}).',
+  },
+  E_IMPORT_INVALID: {
+    zh: '{file}：{count} 行有错误，未写入任何数据。',
+    en: '{file}: {count} rows have errors; nothing was written.',
+  },
+  E_IMPORT_MORE: {
+    zh: '……另有 {count} 个问题未显示：用 --errors 文件 查看全部。',
+    en: '… and {count} more problems: use --errors FILE to see them all.',
+  },
+  I_ERRORS_WRITTEN: { zh: '全部问题已写入 {file}', en: 'All problems written to {file}' },
+  I_IMPORT_DONE: {
+    zh: '{kind}：导入 {imported} 行，拒绝 {rejected} 行，停用 {retired} 行，用时 {seconds} 秒（{rate} 行/秒）。',
+    en: '{kind}: {imported} rows imported, {rejected} rejected, {retired} retired, {seconds} s ({rate} rows/s).',
+  },
+  I_IMPORT_DRY: {
+    zh: '{kind}（试运行，未写入）：{imported} 行有效，{rejected} 行有错误，将停用 {retired} 行，{seconds} 秒。',
+    en:
+      '{kind} (dry run, nothing written): {imported} rows valid, {rejected} rows with errors, {retired} rows would ' +
+      'be retired, {seconds} s.',
+  },
+  I_HISTORY_DUP: {
+    zh: '其中 {count} 条检查记录已存在，未重复写入。',
+    en: '{count} history records were already present and were not added again.',
+  },
+  E_MASS_RETIRE: {
+    zh:
+      '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录：已拒绝，未写入任何数据。若该文件确是完整名录，请加 --full-roster 再导入（将记入日志）；若只' +
+      '是部分名单，请导入完整名录。',
+    en:
+      '{file} would retire {retired} of the {before} rows of the current roster ({percent} %): refused, nothing wri' +
+      'tten. If the file is the whole roster, import it again with --full-roster (recorded in the log); if it is a ' +
+      'partial list, import the whole roster.',
+  },
+  W_MASS_RETIRE: {
+    zh: '{file} 将让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。',
+    en: '{file} retires {retired} of the {before} rows of the current roster ({percent} %).',
+  },
+  I_CONFIRM_RETIRE: {
+    zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。该文件是完整名录吗？',
+    en:
+      '{file} would retire {retired} of the {before} rows of the current roster ({percent} %). Is this file the who' +
+      'le roster?',
+  },
+  W_ALLOWED_CODE: {
+    zh: '代码 {value} 校验未通过，但在 --allow-codes 清单中：已接受并记录',
+    en: 'code {value} fails its check but is on the --allow-codes list: accepted and recorded',
+  },
+  W_REFS_UNCHECKED: {
+    zh: '尚未导入{roster}，未检查对它的引用。',
+    en: 'No {roster} loaded yet; references to it were not checked.',
+  },
+  PROBLEM: {
+    zh: '{file} 第 {row} 行「{column}」列（值：{value}）：{reason}',
+    en: '{file} row {row}, column "{column}" (value: {value}): {reason}',
+  },
 
   // cell reasons
   R_REQUIRED: { zh: '必填', en: 'required' },
-  R_CODE_EXCEL: { zh: '单元格已被 Excel 损坏（科学计数法只保留 15 位）：请把该列设为“文本”后重新导出', en: 'cell damaged by Excel (scientific notation keeps 15 digits): format the column as Text and export again' },
+  R_CODE_EXCEL: {
+    zh: '单元格已被 Excel 损坏（科学计数法只保留 15 位）：请把该列设为“文本”后重新导出',
+    en: 'cell damaged by Excel (scientific notation keeps 15 digits): format the column as Text and export again',
+  },
   R_CODE_LENGTH: { zh: '统一社会信用代码应为 18 位', en: 'a unified social credit code has 18 characters' },
-  R_CODE_CHARSET: { zh: '含有统一社会信用代码不允许的字符（不用 I、O、S、V、Z）', en: 'contains characters not allowed in a credit code (no I, O, S, V, Z)' },
-  R_CODE_DIGITS: { zh: '第 3–8 位（行政区划码）应为数字', en: 'positions 3–8 (administrative division) must be digits' },
+  R_CODE_CHARSET: {
+    zh: '含有统一社会信用代码不允许的字符（不用 I、O、S、V、Z）',
+    en: 'contains characters not allowed in a credit code (no I, O, S, V, Z)',
+  },
+  R_CODE_DIGITS: {
+    zh: '第 3–8 位（行政区划码）应为数字',
+    en: 'positions 3–8 (administrative division) must be digits',
+  },
   R_CODE_CHECK: { zh: '校验位错误（应为 {expected}）', en: 'wrong check character (expected {expected})' },
-  R_ORG_CHECK: { zh: '组织机构代码部分（第 9–17 位）校验未通过（仅警告）', en: 'organisation-code part (positions 9–17) fails its check (warning only)' },
+  R_ORG_CHECK: {
+    zh: '组织机构代码部分（第 9–17 位）校验未通过（仅警告）',
+    en: 'organisation-code part (positions 9–17) fails its check (warning only)',
+  },
   R_DUPLICATE: { zh: '与第 {first} 行重复', en: 'duplicates row {first}' },
   R_ENUM: { zh: '应为 {choices} 之一', en: 'must be one of {choices}' },
-  R_DATE: { zh: '日期应为 YYYY-MM-DD、YYYY/M/D 或 Excel 日期序号', en: 'a date must be YYYY-MM-DD, YYYY/M/D or an Excel serial' },
-  R_DATE_YEAR: { zh: '只有年份，不是日期：请填写完整日期 YYYY-MM-DD', en: 'a year alone is not a date: give the full date YYYY-MM-DD' },
-  R_NUMBER: { zh: '应为 0–100 之间、最多两位小数的数字', en: 'must be a number from 0 to 100 with at most two decimals' },
+  R_DATE: {
+    zh: '日期应为 YYYY-MM-DD、YYYY/M/D 或 Excel 日期序号',
+    en: 'a date must be YYYY-MM-DD, YYYY/M/D or an Excel serial',
+  },
+  R_DATE_YEAR: {
+    zh: '只有年份，不是日期：请填写完整日期 YYYY-MM-DD',
+    en: 'a year alone is not a date: give the full date YYYY-MM-DD',
+  },
+  R_NUMBER: {
+    zh: '应为 0–100 之间、最多两位小数的数字',
+    en: 'must be a number from 0 to 100 with at most two decimals',
+  },
   R_UNKNOWN_DEPT: { zh: '部门编码不在部门名录中', en: 'department code not in the department roster' },
   R_UNKNOWN_ITEM: { zh: '事项编码不在抽查事项清单中', en: 'item code not in the list of inspection items' },
   R_UNKNOWN_OBJECT: { zh: '对象不在检查对象名录库中', en: 'object not in the object roster' },
   R_UNKNOWN_INSPECTOR: { zh: '人员编号不在执法检查人员名录库中', en: 'inspector id not in the inspector roster' },
-  R_UNKNOWN_CATEGORY: { zh: '检查类别不在抽查事项清单中', en: 'inspection category not in the list of inspection items' },
+  R_UNKNOWN_CATEGORY: {
+    zh: '检查类别不在抽查事项清单中',
+    en: 'inspection category not in the list of inspection items',
+  },
   R_CATEGORY_OR_ITEM: { zh: '「检查类别」和「事项编码」至少填一个', en: 'give a category or an item code' },
-  R_COLUMN_COUNT: { zh: '本行有 {found} 列，表头有 {expected} 列', en: 'row has {found} cells, the header has {expected}' },
+  R_COLUMN_COUNT: {
+    zh: '本行有 {found} 列，表头有 {expected} 列',
+    en: 'row has {found} cells, the header has {expected}',
+  },
   R_SELF_PARENT: { zh: '上级部门不能是自己', en: 'a department cannot be its own parent' },
   R_CYCLE: { zh: '上级部门关系形成了环', en: 'parent departments form a cycle' },
-  R_ID: { zh: '编码只能用 ASCII 字母、数字和 - _（不能含 . / 空格等，以免成为文件路径）', en: 'codes and ids use ASCII letters, digits, - and _ only (no . / or spaces: they become file names)' },
-  R_CONTROL: { zh: '含有控制字符（如 ESC、BEL）：请删除后重新导出', en: 'contains a control character (ESC, BEL, …): remove it and export again' },
-
+  R_ID: {
+    zh: '编码只能用 ASCII 字母、数字和 - _（不能含 . / 空格等，以免成为文件路径）',
+    en: 'codes and ids use ASCII letters, digits, - and _ only (no . / or spaces: they become file names)',
+  },
+  R_CONTROL: {
+    zh: '含有控制字符（如 ESC、BEL）：请删除后重新导出',
+    en: 'contains a control character (ESC, BEL, …): remove it and export again',
+  },
 
   // policy
   E_POLICY_INVALID: { zh: '策略文件 {file} 无效：', en: 'Policy file {file} is invalid:' },
   E_POLICY_FIELD: { zh: '字段 {field}（值：{value}）：{reason}', en: 'field {field} (value: {value}): {reason}' },
-  E_POLICY_JSON: { zh: '策略文件 {file} 不是有效的 JSON：{detail}', en: 'Policy file {file} is not valid JSON: {detail}' },
+  E_POLICY_JSON: {
+    zh: '策略文件 {file} 不是有效的 JSON：{detail}',
+    en: 'Policy file {file} is not valid JSON: {detail}',
+  },
   R_POLICY_OBJECT: { zh: '应为 JSON 对象', en: 'must be a JSON object' },
   R_POLICY_UNKNOWN: { zh: '未知字段', en: 'unknown field' },
-  R_POLICY_PERCENT: { zh: '应为 0–100 的百分数，最多两位小数', en: 'must be a percentage 0–100 with at most two decimals' },
+  R_POLICY_PERCENT: {
+    zh: '应为 0–100 的百分数，最多两位小数',
+    en: 'must be a percentage 0–100 with at most two decimals',
+  },
   R_POLICY_GRADE_ROW: { zh: '应为 {"L":…,"M":…,"H":…}', en: 'must be {"L":…,"M":…,"H":…}' },
   R_POLICY_BOOLEAN: { zh: '应为 true 或 false', en: 'must be true or false' },
-  R_POLICY_TEAM: { zh: '应为 2–10 的整数（每次检查至少两名执法人员）', en: 'must be an integer from 2 to 10 (at least two inspectors per inspection)' },
-  E_FLOOR_ABOVE_CAP: { zh: '事项 {item} 的比例上限 {cap}% 低于年度覆盖下限 {floor}%：无法同时满足，请调整策略或事项。', en: 'Item {item} caps the ratio at {cap}%, below the annual floor of {floor}%: both cannot hold; change the policy or the item.' },
-  E_NO_RATIO: { zh: '层「{stratum}」没有抽查比例：请在策略中补上。', en: 'Stratum "{stratum}" has no ratio: add it to the policy.' },
+  R_POLICY_TEAM: {
+    zh: '应为 2–10 的整数（每次检查至少两名执法人员）',
+    en: 'must be an integer from 2 to 10 (at least two inspectors per inspection)',
+  },
+  E_FLOOR_ABOVE_CAP: {
+    zh: '事项 {item} 的比例上限 {cap}% 低于年度覆盖下限 {floor}%：无法同时满足，请调整策略或事项。',
+    en:
+      'Item {item} caps the ratio at {cap}%, below the annual floor of {floor}%: both cannot hold; change the polic' +
+      'y or the item.',
+  },
+  E_NO_RATIO: {
+    zh: '层「{stratum}」没有抽查比例：请在策略中补上。',
+    en: 'Stratum "{stratum}" has no ratio: add it to the policy.',
+  },
 
   // draw
-  E_NO_ITEMS: { zh: '没有给出抽查事项：用 --items 代码[,代码…]', en: 'No inspection items given: use --items CODE[,CODE…]' },
-  E_UNKNOWN_ITEMS: { zh: '--items 中的事项编码不在当前抽查事项清单中：{codes}', en: '--items names codes not in the current list of inspection items: {codes}' },
+  E_NO_ITEMS: {
+    zh: '没有给出抽查事项：用 --items 代码[,代码…]',
+    en: 'No inspection items given: use --items CODE[,CODE…]',
+  },
+  E_UNKNOWN_ITEMS: {
+    zh: '--items 中的事项编码不在当前抽查事项清单中：{codes}',
+    en: '--items names codes not in the current list of inspection items: {codes}',
+  },
   E_BAD_YEAR: { zh: '--year 应为四位年份，收到「{value}」', en: '--year must be a four-digit year, got "{value}"' },
-  E_BAD_WINDOW: { zh: '--window 应为 开始日期..结束日期（YYYY-MM-DD..YYYY-MM-DD，开始不晚于结束），收到「{value}」', en: '--window must be START..END (YYYY-MM-DD..YYYY-MM-DD, start not after end), got "{value}"' },
-  E_WINDOW_PAST: { zh: '默认检查窗口（{start} 至 {end}）已过：请用 --window 指定。', en: 'The default inspection window ({start} to {end}) is over: give --window.' },
-  E_NO_OBJECTS: { zh: '尚未导入检查对象名录库：先运行 inspect import objects 文件.csv', en: 'No object roster loaded: run inspect import objects FILE.csv first' },
-  E_EMPTY_FRAME: { zh: '抽取范围内没有可抽取的对象（范围 {scope} 个，排除 {excluded} 个）。', en: 'No eligible objects in scope ({scope} in scope, {excluded} excluded).' },
-  E_JOINT_EMPTY: { zh: '联合抽查的范围为空：没有对象同时满足各事项的范围（{filters}）。请选择范围有交集的事项。', en: 'The joint task\'s scope is empty: no object meets every item\'s filters ({filters}). Choose items whose scopes overlap.' },
-  E_SUPERSEDE_REASON: { zh: '--supersede 必须同时给出 --reason 说明作废原因。', en: '--supersede needs --reason to say why the draw is voided.' },
+  E_BAD_WINDOW: {
+    zh: '--window 应为 开始日期..结束日期（YYYY-MM-DD..YYYY-MM-DD，开始不晚于结束），收到「{value}」',
+    en: '--window must be START..END (YYYY-MM-DD..YYYY-MM-DD, start not after end), got "{value}"',
+  },
+  E_WINDOW_PAST: {
+    zh: '默认检查窗口（{start} 至 {end}）已过：请用 --window 指定。',
+    en: 'The default inspection window ({start} to {end}) is over: give --window.',
+  },
+  E_NO_OBJECTS: {
+    zh: '尚未导入检查对象名录库：先运行 inspect import objects 文件.csv',
+    en: 'No object roster loaded: run inspect import objects FILE.csv first',
+  },
+  E_EMPTY_FRAME: {
+    zh: '抽取范围内没有可抽取的对象（范围 {scope} 个，排除 {excluded} 个）。',
+    en: 'No eligible objects in scope ({scope} in scope, {excluded} excluded).',
+  },
+  E_JOINT_EMPTY: {
+    zh: '联合抽查的范围为空：没有对象同时满足各事项的范围（{filters}）。请选择范围有交集的事项。',
+    en:
+      "The joint task's scope is empty: no object meets every item's filters ({filters}). Choose items whose scopes" +
+      ' overlap.',
+  },
+  E_SUPERSEDE_REASON: {
+    zh: '--supersede 必须同时给出 --reason 说明作废原因。',
+    en: '--supersede needs --reason to say why the draw is voided.',
+  },
   E_REASON_ALONE: { zh: '--reason 只能与 --supersede 一起使用。', en: '--reason goes with --supersede only.' },
-  E_UNKNOWN_DRAW: { zh: '找不到抽取记录 {id}：用 inspect draws 列出全部抽取编号。', en: 'No draw with id {id}: inspect draws lists them all.' },
-  E_ALREADY_SUPERSEDED: { zh: '抽取 {id} 已被 {by} 作废，不能再次作废。', en: 'Draw {id} was already superseded by {by}.' },
-  E_SUPERSEDE_YEAR: { zh: '抽取 {id} 属于 {year} 年度，与 --year {want} 不同。', en: 'Draw {id} is for {year}, not --year {want}.' },
-  E_DRAW_RACE: { zh: '确认期间数据库发生了变化（另一次抽取或导入）：未记录任何内容，请重新运行。', en: 'The database changed while you were confirming (another draw or import): nothing was recorded; run again.' },
-  E_MATCH_FAILED: { zh: '{count} 个对象无法组成完整的检查组（每组 {size} 人），本次抽取未记录：', en: '{count} objects cannot get a full team ({size} inspectors), so the draw was not recorded:' },
+  E_UNKNOWN_DRAW: {
+    zh: '找不到抽取记录 {id}：用 inspect draws 列出全部抽取编号。',
+    en: 'No draw with id {id}: inspect draws lists them all.',
+  },
+  E_ALREADY_SUPERSEDED: {
+    zh: '抽取 {id} 已被 {by} 作废，不能再次作废。',
+    en: 'Draw {id} was already superseded by {by}.',
+  },
+  E_SUPERSEDE_YEAR: {
+    zh: '抽取 {id} 属于 {year} 年度，与 --year {want} 不同。',
+    en: 'Draw {id} is for {year}, not --year {want}.',
+  },
+  E_DRAW_RACE: {
+    zh: '确认期间数据库发生了变化（另一次抽取或导入）：未记录任何内容，请重新运行。',
+    en: 'The database changed while you were confirming (another draw or import): nothing was recorded; run again.',
+  },
+  E_MATCH_FAILED: {
+    zh: '{count} 个对象无法组成完整的检查组（每组 {size} 人），本次抽取未记录：',
+    en: '{count} objects cannot get a full team ({size} inspectors), so the draw was not recorded:',
+  },
   E_MATCH_OBJECT: { zh: '对象 {id}{dept}：{candidates}', en: 'object {id}{dept}: {candidates}' },
-  E_MATCH_GROUP: { zh: '对象 {id}（共 {count} 个，原因相同）{dept}：{candidates}', en: 'objects {id} ({count}, for the same reasons){dept}: {candidates}' },
+  E_MATCH_GROUP: {
+    zh: '对象 {id}（共 {count} 个，原因相同）{dept}：{candidates}',
+    en: 'objects {id} ({count}, for the same reasons){dept}: {candidates}',
+  },
   E_MATCH_CANDIDATE: { zh: '{id}（{dept}）{reasons}', en: '{id} ({dept}) {reasons}' },
   E_MATCH_NOBODY: { zh: '该部门没有在册执法人员', en: 'that department has no inspectors on the roster' },
   R_INACTIVE: { zh: '停用', en: 'inactive' },
@@ -127,30 +312,74 @@ const catalogue: Catalogue = {
   R_ROTATION: { zh: '上次检查过该对象', en: 'inspected it last time' },
   R_SAME_REGION: { zh: '与对象同区域（--cross-region）', en: 'same region as the object (--cross-region)' },
   R_TAKEN: { zh: '已在本组', en: 'already on the team' },
-  I_CONFIRM: { zh: '确认进行抽取并永久记录？（抽取一经记录不可撤销、不可重抽）', en: 'Make the draw and record it for good? (a recorded draw cannot be undone or re-rolled)' },
-  I_SEED_GENERATED: { zh: '未给出种子，已用系统随机数生成：{seed}', en: 'No seed given; generated from OS randomness: {seed}' },
-  I_DRAW_DONE: { zh: '抽取 {id} 已记录：抽中 {n} 户，输入摘要 {digest}，种子 {seed}', en: 'Draw {id} recorded: {n} objects selected, input digest {digest}, seed {seed}' },
-  I_DRY_RUN: { zh: '（试运行：只显示分配，不显示抽中对象，不记录任何内容）', en: '(dry run: the allocation only, never the objects; nothing recorded)' },
+  I_CONFIRM: {
+    zh: '确认进行抽取并永久记录？（抽取一经记录不可撤销、不可重抽）',
+    en: 'Make the draw and record it for good? (a recorded draw cannot be undone or re-rolled)',
+  },
+  I_SEED_GENERATED: {
+    zh: '未给出种子，已用系统随机数生成：{seed}',
+    en: 'No seed given; generated from OS randomness: {seed}',
+  },
+  I_DRAW_DONE: {
+    zh: '抽取 {id} 已记录：抽中 {n} 户，输入摘要 {digest}，种子 {seed}',
+    en: 'Draw {id} recorded: {n} objects selected, input digest {digest}, seed {seed}',
+  },
+  I_DRY_RUN: {
+    zh: '（试运行：只显示分配，不显示抽中对象，不记录任何内容）',
+    en: '(dry run: the allocation only, never the objects; nothing recorded)',
+  },
 
   // results, exports, deadlines, report
-  R_RESULT: { zh: '不是标准检查结果（代码 1、3–12、A、B、C、E、F 或其标准文字）', en: 'not a standard result (codes 1, 3–12, A, B, C, E, F or their standard wording)' },
+  R_RESULT: {
+    zh: '不是标准检查结果（代码 1、3–12、A、B、C、E、F 或其标准文字）',
+    en: 'not a standard result (codes 1, 3–12, A, B, C, E, F or their standard wording)',
+  },
   R_UNKNOWN_DRAW: { zh: '找不到该抽查编号', en: 'no draw with this id' },
   R_DRAW_SUPERSEDED: { zh: '该抽取已被 {by} 作废', en: 'this draw was superseded by {by}' },
   R_NOT_SELECTED: { zh: '该对象不在抽取 {draw} 的抽中名单中', en: 'this object was not selected in draw {draw}' },
-  R_OUTSIDE_WINDOW: { zh: '不在检查时间窗口 {start} 至 {end} 内', en: 'outside the inspection window {start} to {end}' },
+  R_OUTSIDE_WINDOW: {
+    zh: '不在检查时间窗口 {start} 至 {end} 内',
+    en: 'outside the inspection window {start} to {end}',
+  },
   R_FUTURE_DATE: { zh: '晚于今天（{today}）', en: 'after today ({today})' },
-  E_CALENDAR_ROW: { zh: '日历文件 {file} 第 {row} 行无效（应为 日期,休息日|工作日）：{value}', en: 'Calendar file {file} row {row} is invalid (expected DATE,休息日|工作日): {value}' },
-  I_RESULTS_DONE: { zh: '检查结果：新录入 {added} 条，修改 {changed} 条（原值已保留），未变 {unchanged} 条，拒绝 {rejected} 条。', en: 'Results: {added} added, {changed} changed (old values kept), {unchanged} unchanged, {rejected} rejected.' },
-  W_ABNORMAL: { zh: '{count} 户的结果为 6 或 C：须在 10 个工作日内列入经营异常名录：{codes}', en: '{count} results are 6 or C: list these firms on the 经营异常名录 within 10 working days: {codes}' },
-  W_XLSX_CUT: { zh: '{count} 个单元格超过 Excel 的 {max} 字符上限，已截断并在末尾标注“已截断”（CSV 与 JSON 保留全文）。', en: '{count} cells exceed Excel\'s {max}-character limit: cut, with a visible mark at the end (CSV and JSON keep the full text).' },
-  E_BAD_FORMAT: { zh: '--format 应为 csv、xlsx 或 json，收到「{value}」', en: '--format must be csv, xlsx or json, got "{value}"' },
+  E_CALENDAR_ROW: {
+    zh: '日历文件 {file} 第 {row} 行无效（应为 日期,休息日|工作日）：{value}',
+    en: 'Calendar file {file} row {row} is invalid (expected DATE,休息日|工作日): {value}',
+  },
+  I_RESULTS_DONE: {
+    zh: '检查结果：新录入 {added} 条，修改 {changed} 条（原值已保留），未变 {unchanged} 条，拒绝 {rejected} 条。',
+    en: 'Results: {added} added, {changed} changed (old values kept), {unchanged} unchanged, {rejected} rejected.',
+  },
+  W_ABNORMAL: {
+    zh: '{count} 户的结果为 6 或 C：须在 10 个工作日内列入经营异常名录：{codes}',
+    en: '{count} results are 6 or C: list these firms on the 经营异常名录 within 10 working days: {codes}',
+  },
+  W_XLSX_CUT: {
+    zh: '{count} 个单元格超过 Excel 的 {max} 字符上限，已截断并在末尾标注“已截断”（CSV 与 JSON 保留全文）。',
+    en:
+      "{count} cells exceed Excel's {max}-character limit: cut, with a visible mark at the end (CSV and JSON keep t" +
+      'he full text).',
+  },
+  E_BAD_FORMAT: {
+    zh: '--format 应为 csv、xlsx 或 json，收到「{value}」',
+    en: '--format must be csv, xlsx or json, got "{value}"',
+  },
   I_EXPORTED: { zh: '已写入 {file}（{rows} 行）', en: 'Wrote {file} ({rows} rows)' },
-  W_CALENDAR_GAP: { zh: '注意：{count} 条结果的公示期限进入 {years} 年，节假日数据尚未覆盖该年，期限无法确定（不按普通工作日估算）。请更新 chinese-days 或在 --calendar 文件中补充。', en: 'Warning: the deadline of {count} results runs into {years}, which the holiday data do not cover yet; those deadlines are unknown (never guessed as plain weekdays). Update chinese-days or add the days to the --calendar file.' },
+  W_CALENDAR_GAP: {
+    zh: '注意：{count} 条结果的公示期限进入 {years} 年，节假日数据尚未覆盖该年，期限无法确定（不按普通工作日估算）。请更新 chinese-days 或在 --calendar 文件中补充。',
+    en:
+      'Warning: the deadline of {count} results runs into {years}, which the holiday data do not cover yet; those d' +
+      'eadlines are unknown (never guessed as plain weekdays). Update chinese-days or add the days to the --calenda' +
+      'r file.',
+  },
   E_OVERDUE: { zh: '{count} 条结果已超过公示期限。', en: '{count} results are past their publication deadline.' },
 
   // status
   H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },
-  H_NOTHING: { zh: '尚未导入任何名录。先运行：inspect import objects 文件.csv', en: 'Nothing imported yet. Start with: inspect import objects FILE.csv' },
+  H_NOTHING: {
+    zh: '尚未导入任何名录。先运行：inspect import objects 文件.csv',
+    en: 'Nothing imported yet. Start with: inspect import objects FILE.csv',
+  },
   ...commitMessages,
   ...helpMessages,
   ...textMessages,

@@ -24,19 +24,31 @@ export type PlanInput = Omit<FrameInput, 'floorBp' | 'ratiosBp' | 'rules'> & { p
 export function planDraw(input: PlanInput): Plan {
   const eff = effectiveRatios(input.policy, input.items);
   if (!eff.ok) throw dataError(eff.error.key, eff.error.params);
-  const { frame, excludedByReason } = buildFrame({ ...input, floorBp: eff.floorBp, ratiosBp: eff.ratiosBp, rules: input.policy.rules });
+  const { frame, excludedByReason } = buildFrame({
+    ...input,
+    floorBp: eff.floorBp,
+    ratiosBp: eff.ratiosBp,
+    rules: input.policy.rules,
+  });
   if (frame.scopeCount === 0 && input.items.length > 1) {
     // A joint task's scope is what every item admits: say whose filters do not overlap.
     throw dataError('E_JOINT_EMPTY', { filters: input.items.map(itemFilters).join('; ') });
   }
-  if (frame.frame.length === 0) throw dataError('E_EMPTY_FRAME', { scope: frame.scopeCount, excluded: frame.excluded.length });
+  if (frame.frame.length === 0)
+    throw dataError('E_EMPTY_FRAME', { scope: frame.scopeCount, excluded: frame.excluded.length });
   const allocation = allocate(frame);
   const { text, digest } = frameBytes(frame);
   const sumBase = Object.values(allocation.base).reduce((a, b) => a + b, 0);
   return {
-    frame, frameText: text, inputDigest: digest, allocation, excludedByReason,
-    departments: taskDepartments(input.items), categories: [...new Set(input.items.map((i: TaskItem) => i.category))].sort(),
-    full: eff.full, floorBinds: allocation.floorTotal > sumBase,
+    frame,
+    frameText: text,
+    inputDigest: digest,
+    allocation,
+    excludedByReason,
+    departments: taskDepartments(input.items),
+    categories: [...new Set(input.items.map((i: TaskItem) => i.category))].sort(),
+    full: eff.full,
+    floorBinds: allocation.floorTotal > sumBase,
   };
 }
 
@@ -57,15 +69,25 @@ export function planSummary(p: Plan) {
     floorBinds: p.floorBinds,
     fullCoverage: p.full,
     selectedTotal: strata.reduce((s, h) => s + p.allocation.n[h]!, 0),
-    strata: strata.map((h) => ({ stratum: h, ratioBp: p.frame.policy.ratiosBp[h]!, N: p.allocation.N[h]!, base: p.allocation.base[h]!, extra: p.allocation.extra[h]!, n: p.allocation.n[h]!, probability: `${p.allocation.n[h]}/${p.allocation.N[h]}` })),
+    strata: strata.map((h) => ({
+      stratum: h,
+      ratioBp: p.frame.policy.ratiosBp[h]!,
+      N: p.allocation.N[h]!,
+      base: p.allocation.base[h]!,
+      extra: p.allocation.extra[h]!,
+      n: p.allocation.n[h]!,
+      probability: `${p.allocation.n[h]}/${p.allocation.N[h]}`,
+    })),
   };
 }
 
 /** An item's scope filters in a line: `SC02 industries 51,52`. */
 function itemFilters(i: TaskItem): string {
   const parts = [
-    i.objectTypes.length ? `types ${i.objectTypes.join(',')}` : '', i.industries.length ? `industries ${i.industries.join(',')}` : '',
-    i.regions.length ? `regions ${i.regions.join(',')}` : '', i.tag ? `tag ${i.tag}` : '',
+    i.objectTypes.length ? `types ${i.objectTypes.join(',')}` : '',
+    i.industries.length ? `industries ${i.industries.join(',')}` : '',
+    i.regions.length ? `regions ${i.regions.join(',')}` : '',
+    i.tag ? `tag ${i.tag}` : '',
   ].filter(Boolean);
   return `${i.code} ${parts.length ? parts.join(' ') : 'all'}`;
 }

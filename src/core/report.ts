@@ -65,7 +65,12 @@ export interface ResultLine extends ReportResult {
 
 export function resultState(r: ReportResult, asOf: string, cal: WorkCalendar): ResultLine {
   const d = addWorkingDays(r.completedOn, PUBLISH_WITHIN, cal);
-  const base = { ...r, deadline: d.ok ? d.date : null, uncoveredYear: d.ok ? null : d.uncoveredYear, abnormalList: ABNORMAL_LIST_CODES.has(r.code) };
+  const base = {
+    ...r,
+    deadline: d.ok ? d.date : null,
+    uncoveredYear: d.ok ? null : d.uncoveredYear,
+    abnormalList: ABNORMAL_LIST_CODES.has(r.code),
+  };
   if (r.publishedOn) return { ...base, state: d.ok && r.publishedOn > d.date ? 'published_late' : 'published' };
   if (!d.ok) return { ...base, state: 'unknown' };
   if (asOf > d.date) return { ...base, state: 'overdue' };
@@ -79,22 +84,42 @@ export function buildReport(input: ReportInput) {
     const mine = lines.filter((l) => l.drawId === d.id);
     const count = (s: ResultState) => mine.filter((l) => l.state === s).length;
     return {
-      drawId: d.id, items: d.items, status: d.supersededBy ? 'superseded' : 'standing', supersededBy: d.supersededBy, supersededReason: d.supersededReason,
-      selected: d.selected, resultsEntered: mine.length, published: count('published') + count('published_late'), publishedLate: count('published_late'),
-      dueWithin5: count('due_soon'), overdue: count('overdue'), deadlineUnknown: count('unknown'),
+      drawId: d.id,
+      items: d.items,
+      status: d.supersededBy ? 'superseded' : 'standing',
+      supersededBy: d.supersededBy,
+      supersededReason: d.supersededReason,
+      selected: d.selected,
+      resultsEntered: mine.length,
+      published: count('published') + count('published_late'),
+      publishedLate: count('published_late'),
+      dueWithin5: count('due_soon'),
+      overdue: count('overdue'),
+      deadlineUnknown: count('unknown'),
     };
   });
   const floorNeed = Math.ceil((input.floorBp * input.supervised) / 10000);
   const perDepartment = input.departments.map((dep) => {
     const covered = input.coveredBy[dep.code] ?? 0;
-    return { department: dep.code, name: dep.name, covered, supervised: input.supervised, floorBp: input.floorBp, floorNeeded: floorNeed, meetsFloor: covered >= floorNeed };
+    return {
+      department: dep.code,
+      name: dep.name,
+      covered,
+      supervised: input.supervised,
+      floorBp: input.floorBp,
+      floorNeeded: floorNeed,
+      meetsFloor: covered >= floorNeed,
+    };
   });
   const distribution: Record<string, { text: string; count: number }> = {};
-  for (const l of lines) distribution[l.code] = { text: RESULT_TEXT[l.code] ?? l.code, count: (distribution[l.code]?.count ?? 0) + 1 };
+  for (const l of lines)
+    distribution[l.code] = { text: RESULT_TEXT[l.code] ?? l.code, count: (distribution[l.code]?.count ?? 0) + 1 };
   const isOpen = (l: ResultLine) => l.state !== 'published' && l.state !== 'published_late';
   const others = (input.otherYears ?? []).map((r) => resultState(r, input.asOf, input.calendar)).filter(isOpen);
   const everyOpen = [...lines.filter(isOpen), ...others];
-  const unpublished = (input.narrowed ? lines.filter(isOpen) : everyOpen).sort((a, b) => (a.deadline ?? '9999') < (b.deadline ?? '9999') ? -1 : 1);
+  const unpublished = (input.narrowed ? lines.filter(isOpen) : everyOpen).sort((a, b) =>
+    (a.deadline ?? '9999') < (b.deadline ?? '9999') ? -1 : 1,
+  );
   const gaps = [...new Set(lines.filter((l) => l.uncoveredYear !== null).map((l) => l.uncoveredYear!))].sort();
   return {
     year: input.year,

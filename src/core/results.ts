@@ -41,7 +41,9 @@ export function parseResult(raw: string): Parsed<string> {
 
 export function parseFollowUp(raw: string): Parsed<string> {
   const s = raw.trim();
-  return FOLLOW_UPS.includes(s) ? { ok: true, value: s } : { ok: false, reason: { key: 'R_ENUM', params: { choices: FOLLOW_UPS.join('、') } } };
+  return FOLLOW_UPS.includes(s)
+    ? { ok: true, value: s }
+    : { ok: false, reason: { key: 'R_ENUM', params: { choices: FOLLOW_UPS.join('、') } } };
 }
 
 export interface DrawFacts {
@@ -53,13 +55,22 @@ export interface DrawFacts {
 }
 
 /** The cross-checks of an entered result: the draw stands, the object was drawn, the date fits. */
-export function resultProblems(r: { credit_code: string; completed_on: string }, draw: DrawFacts | undefined, asOf: string): { column: 'draw' | 'code' | 'date'; reason: Msg }[] {
+export function resultProblems(
+  r: { credit_code: string; completed_on: string },
+  draw: DrawFacts | undefined,
+  asOf: string,
+): { column: 'draw' | 'code' | 'date'; reason: Msg }[] {
   if (!draw) return [{ column: 'draw', reason: { key: 'R_UNKNOWN_DRAW' } }];
   const out: { column: 'draw' | 'code' | 'date'; reason: Msg }[] = [];
-  if (draw.supersededBy) out.push({ column: 'draw', reason: { key: 'R_DRAW_SUPERSEDED', params: { by: draw.supersededBy } } });
-  if (!draw.selected.has(r.credit_code)) out.push({ column: 'code', reason: { key: 'R_NOT_SELECTED', params: { draw: draw.id } } });
+  if (draw.supersededBy)
+    out.push({ column: 'draw', reason: { key: 'R_DRAW_SUPERSEDED', params: { by: draw.supersededBy } } });
+  if (!draw.selected.has(r.credit_code))
+    out.push({ column: 'code', reason: { key: 'R_NOT_SELECTED', params: { draw: draw.id } } });
   if (r.completed_on < draw.windowStart || r.completed_on > draw.windowEnd) {
-    out.push({ column: 'date', reason: { key: 'R_OUTSIDE_WINDOW', params: { start: draw.windowStart, end: draw.windowEnd } } });
+    out.push({
+      column: 'date',
+      reason: { key: 'R_OUTSIDE_WINDOW', params: { start: draw.windowStart, end: draw.windowEnd } },
+    });
   }
   if (r.completed_on > asOf) out.push({ column: 'date', reason: { key: 'R_FUTURE_DATE', params: { today: asOf } } });
   return out;

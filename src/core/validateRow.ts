@@ -3,7 +3,7 @@
 import { printable } from './text.js';
 import { checkCreditCode, isObjectNumber } from './creditCode.js';
 import type { Msg } from './messages.js';
-import { type Column, type Ref, type RosterKind, type SchemaKind, SCHEMAS } from './rosters.js';
+import { type Column, type Ref, type SchemaKind, SCHEMAS } from './rosters.js';
 import { parseList } from './values.js';
 
 export interface Problem {
@@ -22,11 +22,20 @@ export interface HeaderMap {
   unknown: { header: string; index: number }[];
 }
 
-const normalise = (h: string) => h.replace(/^\uFEFF/, '').replace(/\s+/g, '').toLowerCase();
+const normalise = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 
 export type HeaderResult =
   | { ok: true; map: HeaderMap }
-  | { ok: false; error: { key: 'E_MISSING_COLUMN'; column: string; accepted: string } | { key: 'E_DUPLICATE_COLUMN'; column: string; first: number; second: number } };
+  | {
+      ok: false;
+      error:
+        | { key: 'E_MISSING_COLUMN'; column: string; accepted: string }
+        | { key: 'E_DUPLICATE_COLUMN'; column: string; first: number; second: number };
+    };
 
 export function mapHeader(kind: SchemaKind, headers: string[]): HeaderResult {
   const columns = SCHEMAS[kind].columns;
@@ -41,12 +50,16 @@ export function mapHeader(kind: SchemaKind, headers: string[]): HeaderResult {
       continue;
     }
     const prev = index.get(col.key);
-    if (prev !== undefined) return { ok: false, error: { key: 'E_DUPLICATE_COLUMN', column: col.zh, first: prev + 1, second: i + 1 } };
+    if (prev !== undefined)
+      return { ok: false, error: { key: 'E_DUPLICATE_COLUMN', column: col.zh, first: prev + 1, second: i + 1 } };
     index.set(col.key, i);
   }
   for (const c of columns) {
     if (c.required && !index.has(c.key)) {
-      return { ok: false, error: { key: 'E_MISSING_COLUMN', column: c.zh, accepted: [c.zh, c.key, ...c.aliases].join(' / ') } };
+      return {
+        ok: false,
+        error: { key: 'E_MISSING_COLUMN', column: c.zh, accepted: [c.zh, c.key, ...c.aliases].join(' / ') },
+      };
     }
   }
   return { ok: true, map: { index, headers: headers.map((h) => h.replace(/^\uFEFF/, '').trim()), unknown } };
@@ -76,9 +89,16 @@ function checkCode(raw: string, allow?: ReadonlySet<string>): CodeResult {
   const upper = raw.toUpperCase();
   if (isObjectNumber(raw)) return { ok: true, value: raw };
   const c = checkCreditCode(upper);
-  if (c.ok) return c.orgCheckFailed ? { ok: true, value: c.code, warn: { key: 'R_ORG_CHECK' } } : { ok: true, value: c.code };
+  if (c.ok)
+    return c.orgCheckFailed ? { ok: true, value: c.code, warn: { key: 'R_ORG_CHECK' } } : { ok: true, value: c.code };
   if (c.reason !== 'excel_damaged' && allow?.has(upper)) return { ok: true, value: upper, allowed: true };
-  const key = { excel_damaged: 'R_CODE_EXCEL', length: 'R_CODE_LENGTH', charset: 'R_CODE_CHARSET', digits: 'R_CODE_DIGITS', check: 'R_CODE_CHECK' }[c.reason];
+  const key = {
+    excel_damaged: 'R_CODE_EXCEL',
+    length: 'R_CODE_LENGTH',
+    charset: 'R_CODE_CHARSET',
+    digits: 'R_CODE_DIGITS',
+    check: 'R_CODE_CHECK',
+  }[c.reason];
   return { ok: false, reason: { key, params: { expected: c.expected } } };
 }
 
@@ -91,7 +111,10 @@ function refSet(refs: RefSets, ref: Ref): { has(v: string): boolean } | undefine
   return refs[ref];
 }
 const REF_REASON: Record<Ref, string> = {
-  departments: 'R_UNKNOWN_DEPT', items: 'R_UNKNOWN_ITEM', objects: 'R_UNKNOWN_OBJECT', inspectors: 'R_UNKNOWN_INSPECTOR',
+  departments: 'R_UNKNOWN_DEPT',
+  items: 'R_UNKNOWN_ITEM',
+  objects: 'R_UNKNOWN_OBJECT',
+  inspectors: 'R_UNKNOWN_INSPECTOR',
 };
 
 /** Returns a validator for rows of one file. */
@@ -105,11 +128,23 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
     const allowed: string[] = [];
     const record: Record<string, string> = {};
     const problem = (col: Column | null, value: string, reason: Msg, severity: Problem['severity'] = 'error') =>
-      problems.push({ row, column: col ? map.headers[map.index.get(col.key)!] ?? col.zh : '', value, reason, severity });
+      problems.push({
+        row,
+        column: col ? (map.headers[map.index.get(col.key)!] ?? col.zh) : '',
+        value,
+        reason,
+        severity,
+      });
 
     for (let i = 0; i < cells.length; i++) {
       if (CONTROL.test(cells[i]!)) {
-        problems.push({ row, column: map.headers[i] ?? `#${i + 1}`, value: printable(cells[i]!), reason: { key: 'R_CONTROL' }, severity: 'error' });
+        problems.push({
+          row,
+          column: map.headers[i] ?? `#${i + 1}`,
+          value: printable(cells[i]!),
+          reason: { key: 'R_CONTROL' },
+          severity: 'error',
+        });
         return { record: null, problems, allowed };
       }
     }
@@ -128,9 +163,15 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
       switch (col.special) {
         case 'code': {
           const c = checkCode(raw, refs.allowCodes);
-          if (!c.ok) { problem(col, raw, c.reason); continue; }
+          if (!c.ok) {
+            problem(col, raw, c.reason);
+            continue;
+          }
           if (c.warn) problem(col, raw, c.warn, 'warning');
-          if (c.allowed) { allowed.push(c.value); problem(col, raw, { key: 'W_ALLOWED_CODE', params: { row, value: c.value } }, 'warning'); }
+          if (c.allowed) {
+            allowed.push(c.value);
+            problem(col, raw, { key: 'W_ALLOWED_CODE', params: { row, value: c.value } }, 'warning');
+          }
           values = [c.value];
           break;
         }
@@ -138,14 +179,20 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
           values = [];
           for (const part of parseList(raw)) {
             const c = checkCode(part, refs.allowCodes);
-            if (!c.ok) { problem(col, part, c.reason); continue; }
+            if (!c.ok) {
+              problem(col, part, c.reason);
+              continue;
+            }
             if (c.allowed) allowed.push(c.value);
             values.push(c.value);
           }
           break;
         }
         case 'id':
-          if (!ID_RE.test(raw)) { problem(col, raw, { key: 'R_ID' }); continue; }
+          if (!ID_RE.test(raw)) {
+            problem(col, raw, { key: 'R_ID' });
+            continue;
+          }
           values = [raw];
           break;
         case 'list':
@@ -155,21 +202,27 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
           values = [];
           for (const part of parseList(raw)) {
             const p = col.enumItem!(part);
-            if (p.ok) values.push(p.value); else problem(col, part, p.reason);
+            if (p.ok) values.push(p.value);
+            else problem(col, part, p.reason);
           }
           break;
         }
         default: {
           if (col.parse) {
             const p = col.parse(raw);
-            if (!p.ok) { problem(col, raw, p.reason); continue; }
+            if (!p.ok) {
+              problem(col, raw, p.reason);
+              continue;
+            }
             values = [p.value];
           } else values = [raw];
         }
       }
       if (col.ref) {
         const set = refSet(refs, col.ref);
-        if (set) for (const v of values) if (!set.has(v)) problem(col, v, { key: REF_REASON[col.ref] }, col.softRef ? 'warning' : 'error');
+        if (set)
+          for (const v of values)
+            if (!set.has(v)) problem(col, v, { key: REF_REASON[col.ref] }, col.softRef ? 'warning' : 'error');
       }
       record[col.key] = values.join(';');
     }
@@ -193,19 +246,34 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
  * Whole-file checks on a department roster: every parent is listed and the hierarchy has no cycle.
  * Returns problems keyed to the rows that carry them.
  */
-export function checkDepartmentTree(rows: { row: number; code: string; parent: string }[], parentHeader: string): Problem[] {
+export function checkDepartmentTree(
+  rows: { row: number; code: string; parent: string }[],
+  parentHeader: string,
+): Problem[] {
   const parentOf = new Map(rows.map((r) => [r.code, r.parent]));
   const problems: Problem[] = [];
   for (const r of rows) {
     if (r.parent === '') continue;
     if (!parentOf.has(r.parent)) {
-      problems.push({ row: r.row, column: parentHeader, value: r.parent, reason: { key: 'R_UNKNOWN_DEPT' }, severity: 'error' });
+      problems.push({
+        row: r.row,
+        column: parentHeader,
+        value: r.parent,
+        reason: { key: 'R_UNKNOWN_DEPT' },
+        severity: 'error',
+      });
       continue;
     }
     const seen = new Set([r.code]);
     for (let p = r.parent; p !== ''; p = parentOf.get(p) ?? '') {
       if (seen.has(p)) {
-        problems.push({ row: r.row, column: parentHeader, value: r.parent, reason: { key: 'R_CYCLE' }, severity: 'error' });
+        problems.push({
+          row: r.row,
+          column: parentHeader,
+          value: r.parent,
+          reason: { key: 'R_CYCLE' },
+          severity: 'error',
+        });
         break;
       }
       seen.add(p);

@@ -23,7 +23,11 @@ export function enumParser<T extends string>(variants: Record<T, string[]>): (ra
 }
 
 export const parseGrade = enumParser({ A: ['A类', 'A级'], B: ['B类', 'B级'], C: ['C类', 'C级'], D: ['D类', 'D级'] });
-export const parseRisk = enumParser({ L: ['低', '低风险', 'low'], M: ['中', '中风险', 'medium'], H: ['高', '高风险', 'high'] });
+export const parseRisk = enumParser({
+  L: ['低', '低风险', 'low'],
+  M: ['中', '中风险', 'medium'],
+  H: ['高', '高风险', 'high'],
+});
 export const parseYesNo = enumParser({ yes: ['是', 'Y', 'true', '1'], no: ['否', 'N', 'false', '0'] });
 export const parseObjectType = enumParser({
   企业: ['enterprise', 'company'],
@@ -42,10 +46,22 @@ export const parseObjectStatus = enumParser({
 });
 /** The statuses of a live market entity (draw-spec §1: the scope is the active objects). */
 export const ACTIVE_OBJECT_STATUSES: readonly string[] = ['存续', '在业'];
-export const parseInspectorStatus = enumParser({ 在岗: ['active', 'on duty'], 停用: ['inactive', 'disabled', 'suspended'] });
+export const parseInspectorStatus = enumParser({
+  在岗: ['active', 'on duty'],
+  停用: ['inactive', 'disabled', 'suspended'],
+});
 export const parseItemKind = enumParser({ 一般: ['general', 'normal'], 重点: ['key', 'focus'] });
-export const parseMethod = enumParser({ 实地核查: ['on-site', 'onsite'], 书面检查: ['documentary', 'paper'], 网络监测: ['online', 'network'] });
-export const parseLevel = enumParser({ 省: ['province', 'provincial'], 市: ['city', 'municipal'], 县: ['county', 'district', '区'], 乡: ['township', '镇', '街道'] });
+export const parseMethod = enumParser({
+  实地核查: ['on-site', 'onsite'],
+  书面检查: ['documentary', 'paper'],
+  网络监测: ['online', 'network'],
+});
+export const parseLevel = enumParser({
+  省: ['province', 'provincial'],
+  市: ['city', 'municipal'],
+  县: ['county', 'district', '区'],
+  乡: ['township', '镇', '街道'],
+});
 
 /** Splits a list cell on `;` or the full-width `；` (also `,` `，` `、` for tolerance), dropping blanks. */
 export function parseList(raw: string): string[] {

@@ -10,7 +10,19 @@ import { render, type Lang, type Msg } from './messages.js';
 import type { DrawRecord } from './record.js';
 import { seedHexFor, select, tickets } from './selection.js';
 
-export type CheckName = 'frame' | 'digest' | 'seed' | 'allocation' | 'selection' | 'assignments' | 'record' | 'tables' | 'commitment' | 'sourceTimes' | 'beacons' | 'key';
+export type CheckName =
+  | 'frame'
+  | 'digest'
+  | 'seed'
+  | 'allocation'
+  | 'selection'
+  | 'assignments'
+  | 'record'
+  | 'tables'
+  | 'commitment'
+  | 'sourceTimes'
+  | 'beacons'
+  | 'key';
 
 /** Record fields the three files cannot prove (the published notice or the database can). */
 export const UNPROVABLE_PLAIN = ['items', 'window.start', 'supersedes', 'reason', 'rosterDigest', 'software'];
@@ -31,7 +43,8 @@ export function firstDifference(expected: unknown, found: unknown, path = ''): s
   if (typeof expected !== typeof found || expected === null || found === null || typeof expected !== 'object') {
     return `${path || '(value)'}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`;
   }
-  if (Array.isArray(expected) !== Array.isArray(found)) return `${path}: expected ${Array.isArray(expected) ? 'an array' : 'an object'}`;
+  if (Array.isArray(expected) !== Array.isArray(found))
+    return `${path}: expected ${Array.isArray(expected) ? 'an array' : 'an object'}`;
   if (Array.isArray(expected) && Array.isArray(found)) {
     for (let i = 0; i < Math.max(expected.length, found.length); i++) {
       if (i >= found.length) return `${path}[${i}]: missing, expected ${JSON.stringify(expected[i])}`;
@@ -69,7 +82,9 @@ export function verifyDraw(v: VerifyInput): Check[] {
   try {
     frame = JSON.parse(v.frameText) as Frame;
   } catch (e) {
-    return [{ name: 'frame', ok: false, detail: t('V_NOT_JSON', { file: 'frame.json', detail: (e as Error).message }) }];
+    return [
+      { name: 'frame', ok: false, detail: t('V_NOT_JSON', { file: 'frame.json', detail: (e as Error).message }) },
+    ];
   }
   const shape = frameShapeProblems(frame);
   let canonical = '';
@@ -80,20 +95,41 @@ export function verifyDraw(v: VerifyInput): Check[] {
   }
   if (canonical !== v.frameText) shape.push(t('V_NOT_CANONICAL', { file: 'frame.json' }));
   if (frame.drawId !== r.drawId) shape.push(t('V_DRAW_ID', { frame: String(frame.drawId), record: String(r.drawId) }));
-  checks.push({ name: 'frame', ok: shape.length === 0, detail: shape[0] ?? t('V_FRAME_OK', { rows: frame.frame.length, excluded: frame.excluded.length }) });
+  checks.push({
+    name: 'frame',
+    ok: shape.length === 0,
+    detail: shape[0] ?? t('V_FRAME_OK', { rows: frame.frame.length, excluded: frame.excluded.length }),
+  });
 
   const digest = sha256Hex(v.frameText);
-  checks.push({ name: 'digest', ok: digest === r.inputDigest, detail: digest === r.inputDigest ? digest : t('V_DIGEST_DIFFERS', { what: 'sha256(frame.json)', computed: digest, recorded: String(r.inputDigest) }) });
+  checks.push({
+    name: 'digest',
+    ok: digest === r.inputDigest,
+    detail:
+      digest === r.inputDigest
+        ? digest
+        : t('V_DIGEST_DIFFERS', { what: 'sha256(frame.json)', computed: digest, recorded: String(r.inputDigest) }),
+  });
 
   const seedHex = seedHexFor(r.seed, digest);
-  checks.push({ name: 'seed', ok: seedHex === r.seedHex, detail: seedHex === r.seedHex ? seedHex : t('V_DIGEST_DIFFERS', { what: 'seedHex', computed: seedHex, recorded: String(r.seedHex) }) });
+  checks.push({
+    name: 'seed',
+    ok: seedHex === r.seedHex,
+    detail:
+      seedHex === r.seedHex
+        ? seedHex
+        : t('V_DIGEST_DIFFERS', { what: 'seedHex', computed: seedHex, recorded: String(r.seedHex) }),
+  });
 
-  let allocationOk = false;
   try {
     const a = allocate(frame);
     const d = firstDifference(a, r.allocation, 'allocation');
-    allocationOk = d === null;
-    checks.push({ name: 'allocation', ok: allocationOk, detail: d ?? t('V_ALLOCATION_OK', { n: Object.values(a.n).reduce((s, x) => s + x, 0) }) });
+    const allocationOk = d === null;
+    checks.push({
+      name: 'allocation',
+      ok: allocationOk,
+      detail: d ?? t('V_ALLOCATION_OK', { n: Object.values(a.n).reduce((s, x) => s + x, 0) }),
+    });
     const sel = select(frame.frame, tickets(frame.frame, seedHex), a);
     const ds = firstDifference(sel, r.selected, 'selected');
     checks.push({ name: 'selection', ok: ds === null, detail: ds ?? t('V_SELECTED_OK', { n: sel.length }) });
@@ -104,7 +140,10 @@ export function verifyDraw(v: VerifyInput): Check[] {
   if (v.assignText !== undefined) {
     const problems: string[] = [];
     const ad = sha256Hex(v.assignText);
-    if (ad !== r.assignDigest) problems.push(t('V_DIGEST_DIFFERS', { what: 'sha256(inspectors.json)', computed: ad, recorded: String(r.assignDigest) }));
+    if (ad !== r.assignDigest)
+      problems.push(
+        t('V_DIGEST_DIFFERS', { what: 'sha256(inspectors.json)', computed: ad, recorded: String(r.assignDigest) }),
+      );
     let input: AssignInput | null = null;
     try {
       input = JSON.parse(v.assignText) as AssignInput;
@@ -114,7 +153,11 @@ export function verifyDraw(v: VerifyInput): Check[] {
     if (input) {
       const objIds = input.objects.map((o) => o[0]);
       const selIds = r.selected.map((s) => s.id);
-      const dObj = firstDifference(v.committed ? frame.frame.map((f) => f[0]) : selIds, objIds, 'inspectors.json objects');
+      const dObj = firstDifference(
+        v.committed ? frame.frame.map((f) => f[0]) : selIds,
+        objIds,
+        'inspectors.json objects',
+      );
       if (dObj) problems.push(dObj);
       const forSel = forSelection(input, selIds);
       if (!forSel.ok) problems.push(t('V_NO_MATCH_ROW', { id: forSel.missing }));
@@ -125,7 +168,11 @@ export function verifyDraw(v: VerifyInput): Check[] {
         if (d) problems.push(d);
       }
     }
-    checks.push({ name: 'assignments', ok: problems.length === 0, detail: problems[0] ?? t('V_TEAMS_OK', { n: r.assignments.length }) });
+    checks.push({
+      name: 'assignments',
+      ok: problems.length === 0,
+      detail: problems[0] ?? t('V_TEAMS_OK', { n: r.assignments.length }),
+    });
     if (input) checks.push(recordCheck(r, frame, input));
   }
   return checks;
@@ -134,13 +181,22 @@ export function verifyDraw(v: VerifyInput): Check[] {
 /** The record's own fields against what frame.json and inspectors.json say. */
 function recordCheck(r: DrawRecord, frame: Frame, input: AssignInput): Check {
   const fields: [string, unknown, unknown][] = [
-    ['algorithm', frame.algorithm, r.algorithm], ['year', frame.year, r.year], ['drawId', input.drawId, r.drawId],
-    ['assignAlgorithm', input.algorithm, r.assignAlgorithm], ['departments', input.departments, r.departments], ['window.end', input.windowEnd, r.window?.end],
+    ['algorithm', frame.algorithm, r.algorithm],
+    ['year', frame.year, r.year],
+    ['drawId', input.drawId, r.drawId],
+    ['assignAlgorithm', input.algorithm, r.assignAlgorithm],
+    ['departments', input.departments, r.departments],
+    ['window.end', input.windowEnd, r.window?.end],
   ];
-  const bad = fields.map(([name, expected, found]) => (JSON.stringify(expected) === JSON.stringify(found) ? null : firstDifference(expected, found, name))).find(Boolean);
+  const bad = fields
+    .map(([name, expected, found]) =>
+      JSON.stringify(expected) === JSON.stringify(found) ? null : firstDifference(expected, found, name),
+    )
+    .find(Boolean);
   if (bad) return { name: 'record', ok: false, detail: `record.json ${bad}` };
   const ordered = typeof r.window?.start === 'string' && r.window.start <= r.window.end;
-  if (!ordered) return { name: 'record', ok: false, detail: `record.json window ${JSON.stringify(r.window)} is not a date range` };
+  if (!ordered)
+    return { name: 'record', ok: false, detail: `record.json window ${JSON.stringify(r.window)} is not a date range` };
   return { name: 'record', ok: true, detail: fields.map(([n]) => n).join(', ') };
 }
 
@@ -155,10 +211,20 @@ export function verifyBundle(v: BundleInput): { checks: Check[]; lotteries: stri
   const checks = verifyDraw({ ...v, committed: v.commit !== undefined, lang: v.lang });
   if (!v.commit) {
     if ((v.record as { commitDigest?: string }).commitDigest !== undefined) {
-      checks.push({ name: 'commitment', ok: false, detail: 'record.json names a commitment, but commitment.json and beacons.json are missing' });
+      checks.push({
+        name: 'commitment',
+        ok: false,
+        detail: 'record.json names a commitment, but commitment.json and beacons.json are missing',
+      });
     }
     return { checks, lotteries: [], clockOverridden: false };
   }
-  const c = verifyCommitment({ ...v.commit, frameText: v.frameText, assignText: v.assignText ?? '', record: v.record, lang: v.lang });
+  const c = verifyCommitment({
+    ...v.commit,
+    frameText: v.frameText,
+    assignText: v.assignText ?? '',
+    record: v.record,
+    lang: v.lang,
+  });
   return { checks: [...checks, ...c.checks], lotteries: c.lotteries, clockOverridden: c.clockOverridden };
 }

@@ -34,39 +34,248 @@ export const DEPARTMENTS = [
 ] as const;
 
 export const ITEMS = [
-  // code, name, category, kind, department, partners, basis, method, object_types, industries, regions, tag, specialty, cap
-  ['SC01', '企业公示信息抽查', '公示信息', '一般', 'HLSJ', '', '《企业信息公示暂行条例》', '书面检查', '企业;农民专业合作社', '', '', '', '企业登记', ''],
-  ['SC02', '食品经营者监督检查', '食品安全', '一般', 'HLSJ', '', '《食品安全法》', '实地核查', '', '51;52', '', '', '食品安全', '20'],
-  ['SC03', '特种设备使用单位检查', '特种设备', '重点', 'HLSJ', '', '《特种设备安全法》', '实地核查', '', '', '', '特种设备', '特种设备', ''],
-  ['SC04', '工业产品质量监督检查', '产品质量', '一般', 'HLSJ', '', '《产品质量法》', '实地核查', '企业', '2;3', '', '', '产品质量', ''],
-  ['SC05', '餐饮服务食品安全与卫生联合检查', '餐饮卫生', '一般', 'HLSJ', 'HLWJ', '《食品安全法》《公共场所卫生管理条例》', '实地核查', '', '62', '', '', '食品安全', ''],
-  ['SC06', '个体工商户年报公示信息抽查', '公示信息', '一般', 'HLSJ', '', '《促进个体工商户发展条例》', '书面检查', '个体工商户', '', '', '', '企业登记', ''],
-  ['SC07', '单用途商业预付卡检查', '预付卡', '一般', 'HLSW', '', '《单用途商业预付卡管理办法》', '实地核查', '企业', '80;81', '', '', '商务执法', ''],
-  ['SC08', '工贸企业安全生产检查', '安全生产', '一般', 'HLYJ', '', '《安全生产法》', '实地核查', '企业', '2;3', '', '', '安全生产', ''],
+  // code, name, category, kind, department, partners, basis, method,
+  // object_types, industries, regions, tag, specialty, cap
+  [
+    'SC01',
+    '企业公示信息抽查',
+    '公示信息',
+    '一般',
+    'HLSJ',
+    '',
+    '《企业信息公示暂行条例》',
+    '书面检查',
+    '企业;农民专业合作社',
+    '',
+    '',
+    '',
+    '企业登记',
+    '',
+  ],
+  [
+    'SC02',
+    '食品经营者监督检查',
+    '食品安全',
+    '一般',
+    'HLSJ',
+    '',
+    '《食品安全法》',
+    '实地核查',
+    '',
+    '51;52',
+    '',
+    '',
+    '食品安全',
+    '20',
+  ],
+  [
+    'SC03',
+    '特种设备使用单位检查',
+    '特种设备',
+    '重点',
+    'HLSJ',
+    '',
+    '《特种设备安全法》',
+    '实地核查',
+    '',
+    '',
+    '',
+    '特种设备',
+    '特种设备',
+    '',
+  ],
+  [
+    'SC04',
+    '工业产品质量监督检查',
+    '产品质量',
+    '一般',
+    'HLSJ',
+    '',
+    '《产品质量法》',
+    '实地核查',
+    '企业',
+    '2;3',
+    '',
+    '',
+    '产品质量',
+    '',
+  ],
+  [
+    'SC05',
+    '餐饮服务食品安全与卫生联合检查',
+    '餐饮卫生',
+    '一般',
+    'HLSJ',
+    'HLWJ',
+    '《食品安全法》《公共场所卫生管理条例》',
+    '实地核查',
+    '',
+    '62',
+    '',
+    '',
+    '食品安全',
+    '',
+  ],
+  [
+    'SC06',
+    '个体工商户年报公示信息抽查',
+    '公示信息',
+    '一般',
+    'HLSJ',
+    '',
+    '《促进个体工商户发展条例》',
+    '书面检查',
+    '个体工商户',
+    '',
+    '',
+    '',
+    '企业登记',
+    '',
+  ],
+  [
+    'SC07',
+    '单用途商业预付卡检查',
+    '预付卡',
+    '一般',
+    'HLSW',
+    '',
+    '《单用途商业预付卡管理办法》',
+    '实地核查',
+    '企业',
+    '80;81',
+    '',
+    '',
+    '商务执法',
+    '',
+  ],
+  [
+    'SC08',
+    '工贸企业安全生产检查',
+    '安全生产',
+    '一般',
+    'HLYJ',
+    '',
+    '《安全生产法》',
+    '实地核查',
+    '企业',
+    '2;3',
+    '',
+    '',
+    '安全生产',
+    '',
+  ],
 ] as const;
 
 const REGIONS = ['湖里街道', '殿前街道', '禾山街道', '江头街道', '金山街道'] as const;
-const STREETS = ['湖里大道', '华昌路', '兴隆路', '枋湖路', '县后路', '蔡塘路', '殿前路', '金山路', '嘉禾路', '仙岳路'] as const;
+const STREETS = [
+  '湖里大道',
+  '华昌路',
+  '兴隆路',
+  '枋湖路',
+  '县后路',
+  '蔡塘路',
+  '殿前路',
+  '金山路',
+  '嘉禾路',
+  '仙岳路',
+] as const;
 // Industries (GB/T 4754 divisions) with weights: retail and catering dominate a city district.
-const INDUSTRIES = [['1391', 4], ['2011', 3], ['3311', 5], ['3921', 4], ['5124', 8], ['5212', 14], ['5261', 6], ['6110', 4], ['6210', 14], ['6291', 5], ['6513', 6], ['7212', 8], ['8011', 6], ['8111', 5], ['7010', 8]] as const;
+const INDUSTRIES = [
+  ['1391', 4],
+  ['2011', 3],
+  ['3311', 5],
+  ['3921', 4],
+  ['5124', 8],
+  ['5212', 14],
+  ['5261', 6],
+  ['6110', 4],
+  ['6210', 14],
+  ['6291', 5],
+  ['6513', 6],
+  ['7212', 8],
+  ['8011', 6],
+  ['8111', 5],
+  ['7010', 8],
+] as const;
 const SURNAMES = '陈林黄张李王吴刘蔡杨郑许谢洪郭邱曾廖赖周'.split('');
-const GIVEN = ['志强', '丽华', '建国', '美玲', '伟', '芳', '晓东', '淑贞', '俊杰', '雅婷', '𠀾', '䶮', '𡒄文', '明辉', '秀英'];
-const TRADE = ['鹭岛', '湖滨', '嘉禾', '海天', '禾祥', '鑫源', '闽南', '宏达', '金鹭', '东渡', '𠀾记', '䶮兴', '五缘', '华美', '翔安'];
+const GIVEN = [
+  '志强',
+  '丽华',
+  '建国',
+  '美玲',
+  '伟',
+  '芳',
+  '晓东',
+  '淑贞',
+  '俊杰',
+  '雅婷',
+  '𠀾',
+  '䶮',
+  '𡒄文',
+  '明辉',
+  '秀英',
+];
+const TRADE = [
+  '鹭岛',
+  '湖滨',
+  '嘉禾',
+  '海天',
+  '禾祥',
+  '鑫源',
+  '闽南',
+  '宏达',
+  '金鹭',
+  '东渡',
+  '𠀾记',
+  '䶮兴',
+  '五缘',
+  '华美',
+  '翔安',
+];
 const SUFFIX: Record<string, string[]> = {
-  '13': ['食品加工有限公司'], '20': ['木业有限公司'], '33': ['金属制品有限公司'], '39': ['电子科技有限公司'],
-  '51': ['贸易有限公司', '商贸有限公司'], '52': ['便利店', '超市有限公司', '商行'], '61': ['酒店有限公司'], '62': ['餐饮管理有限公司', '小吃店', '茶餐厅'],
-  '65': ['软件有限公司'], '72': ['企业管理咨询有限公司'], '80': ['美容美发店', '家政服务有限公司'], '81': ['汽车维修有限公司'], '70': ['物业管理有限公司'],
+  '13': ['食品加工有限公司'],
+  '20': ['木业有限公司'],
+  '33': ['金属制品有限公司'],
+  '39': ['电子科技有限公司'],
+  '51': ['贸易有限公司', '商贸有限公司'],
+  '52': ['便利店', '超市有限公司', '商行'],
+  '61': ['酒店有限公司'],
+  '62': ['餐饮管理有限公司', '小吃店', '茶餐厅'],
+  '65': ['软件有限公司'],
+  '72': ['企业管理咨询有限公司'],
+  '80': ['美容美发店', '家政服务有限公司'],
+  '81': ['汽车维修有限公司'],
+  '70': ['物业管理有限公司'],
 };
 
-export const OBJECT_HEADERS = ['统一社会信用代码', '名称', '对象类型', '行业', '区域', '地址', '信用等级', '风险等级', '重点监管', '状态', '标签', '法定代表人'];
+export const OBJECT_HEADERS = [
+  '统一社会信用代码',
+  '名称',
+  '对象类型',
+  '行业',
+  '区域',
+  '地址',
+  '信用等级',
+  '风险等级',
+  '重点监管',
+  '状态',
+  '标签',
+  '法定代表人',
+];
 
 export function* objectRows(count: number, label = 'objects'): Generator<string[]> {
   const rng = rngFor(label);
   const seen = new Set<string>();
   for (let i = 0; i < count; i++) {
-    const type = weighted(rng, [['企业', 60], ['个体工商户', 32], ['农民专业合作社', 3], ['其他', 5]] as const);
+    const type = weighted(rng, [
+      ['企业', 60],
+      ['个体工商户', 32],
+      ['农民专业合作社', 3],
+      ['其他', 5],
+    ] as const);
     let code: string;
-    if (type === '其他' && rng() < 0.5) code = `HL-P${String(i).padStart(7, '0')}`; // 对象编号 of a non-entity
+    if (type === '其他' && rng() < 0.5)
+      code = `HL-P${String(i).padStart(7, '0')}`; // 对象编号 of a non-entity
     else {
       do code = creditCode(rng, type === '个体工商户' ? '92' : type === '农民专业合作社' ? '93' : '91');
       while (seen.has(code));
@@ -75,21 +284,61 @@ export function* objectRows(count: number, label = 'objects'): Generator<string[
     const industry = weighted(rng, INDUSTRIES);
     const trade = pick(rng, TRADE);
     const suffix = pick(rng, SUFFIX[industry.slice(0, 2)] ?? ['有限公司']);
-    const name = type === '个体工商户' ? `厦门市湖里区${trade}${suffix.replace('有限公司', '店')}` : `厦门${trade}${suffix}`;
+    const name =
+      type === '个体工商户' ? `厦门市湖里区${trade}${suffix.replace('有限公司', '店')}` : `厦门${trade}${suffix}`;
     const region = pick(rng, REGIONS);
-    const grade = weighted(rng, [['A', 40], ['B', 45], ['C', 10], ['D', 5]] as const);
-    const risk = weighted(rng, [['低', 50], ['中', 35], ['高', 15]] as const);
-    const special = industry.startsWith('61') || industry.startsWith('70') || industry.startsWith('33') ? rng() < 0.25 : rng() < 0.02;
+    const grade = weighted(rng, [
+      ['A', 40],
+      ['B', 45],
+      ['C', 10],
+      ['D', 5],
+    ] as const);
+    const risk = weighted(rng, [
+      ['低', 50],
+      ['中', 35],
+      ['高', 15],
+    ] as const);
+    const special =
+      industry.startsWith('61') || industry.startsWith('70') || industry.startsWith('33') ? rng() < 0.25 : rng() < 0.02;
     const key = special && rng() < 0.5 ? '是' : '否';
-    const status = weighted(rng, [['存续', 80], ['在业', 10], ['注销', 4], ['吊销', 3], ['迁出', 1], ['停业', 2]] as const);
+    const status = weighted(rng, [
+      ['存续', 80],
+      ['在业', 10],
+      ['注销', 4],
+      ['吊销', 3],
+      ['迁出', 1],
+      ['停业', 2],
+    ] as const);
     yield [
-      code, name, type, industry, region, `厦门市湖里区${pick(rng, STREETS)}${1 + Math.floor(rng() * 900)}号`,
-      grade, risk, key, status, special ? '特种设备' : '', `${pick(rng, SURNAMES)}${pick(rng, GIVEN)}`,
+      code,
+      name,
+      type,
+      industry,
+      region,
+      `厦门市湖里区${pick(rng, STREETS)}${1 + Math.floor(rng() * 900)}号`,
+      grade,
+      risk,
+      key,
+      status,
+      special ? '特种设备' : '',
+      `${pick(rng, SURNAMES)}${pick(rng, GIVEN)}`,
     ];
   }
 }
 
-export const INSPECTOR_HEADERS = ['人员编号', '姓名', '部门', '执法证号', '证件有效期至', '业务专长', '区域', '状态', '回避对象', '手机', '身份证号'];
+export const INSPECTOR_HEADERS = [
+  '人员编号',
+  '姓名',
+  '部门',
+  '执法证号',
+  '证件有效期至',
+  '业务专长',
+  '区域',
+  '状态',
+  '回避对象',
+  '手机',
+  '身份证号',
+];
 
 export function inspectorRows(objectCodes: string[]): string[][] {
   const rng = rngFor('inspectors');
@@ -99,6 +348,11 @@ export function inspectorRows(objectCodes: string[]): string[][] {
     ['HLSW', 6, ['商务执法']],
     ['HLYJ', 6, ['安全生产']],
   ];
+  // An ID card number: the rng is called in the same order as when this was one template.
+  const idCard = () => {
+    const birth = `${String(70 + Math.floor(rng() * 25))}0${1 + Math.floor(rng() * 9)}1${Math.floor(rng() * 10)}`;
+    return `35020619${birth}${String(100 + Math.floor(rng() * 899))}${Math.floor(rng() * 10)}`;
+  };
   const rows: string[][] = [];
   let n = 0;
   for (const [dept, count, specialties] of plan) {
@@ -117,23 +371,55 @@ export function inspectorRows(objectCodes: string[]): string[][] {
         n === 13 || n === 29 ? '停用' : '在岗',
         conflicts.join('；'),
         `13${String(900000000 + Math.floor(rng() * 99999999))}`,
-        `35020619${String(70 + Math.floor(rng() * 25))}0${1 + Math.floor(rng() * 9)}1${Math.floor(rng() * 10)}${String(100 + Math.floor(rng() * 899))}${Math.floor(rng() * 10)}`,
+        idCard(),
       ]);
     }
   }
   return rows;
 }
 
-export const HISTORY_HEADERS = ['统一社会信用代码', '检查日期', '检查类别', '事项编码', '检查部门', '检查结果', '检查人员'];
+export const HISTORY_HEADERS = [
+  '统一社会信用代码',
+  '检查日期',
+  '检查类别',
+  '事项编码',
+  '检查部门',
+  '检查结果',
+  '检查人员',
+];
 
 export function historyRows(objects: string[][], year: number): string[][] {
   const rng = rngFor('history');
   const active = objects.filter((o) => o[9] === '存续' || o[9] === '在业');
   const rows: string[][] = [];
-  const take = (n: number, f: (o: string[]) => boolean) => active.filter(f).filter(() => rng() < 0.5).slice(0, n);
-  for (const o of take(25, (o) => o[2] === '企业')) rows.push([o[0]!, `${year}-0${3 + Math.floor(rng() * 6)}-1${Math.floor(rng() * 9)}`, '公示信息', 'SC01', 'HLSJ', '未发现问题', `HL00${1 + Math.floor(rng() * 9)};HL01${Math.floor(rng() * 9)}`]);
-  for (const o of take(15, (o) => o[3]!.startsWith('52') || o[3]!.startsWith('51'))) rows.push([o[0]!, `${year}/5/${10 + Math.floor(rng() * 18)}`, '食品安全', '', 'SJ3502', '未发现问题', '']);
-  for (const o of take(10, (o) => o[3]!.startsWith('62'))) rows.push([o[0]!, `${year}-06-0${1 + Math.floor(rng() * 9)}`, '餐饮卫生', 'SC05', 'HLSJ', '发现问题经责令已改正', 'HL003;HL022']);
-  for (const o of take(8, (o) => o[3]!.startsWith('2') || o[3]!.startsWith('3'))) rows.push([o[0]!, `${year}-04-2${Math.floor(rng() * 9)}`, '产品质量', '', 'SJ35', '未发现问题', '']);
+  const take = (n: number, f: (o: string[]) => boolean) =>
+    active
+      .filter(f)
+      .filter(() => rng() < 0.5)
+      .slice(0, n);
+  for (const o of take(25, (o) => o[2] === '企业'))
+    rows.push([
+      o[0]!,
+      `${year}-0${3 + Math.floor(rng() * 6)}-1${Math.floor(rng() * 9)}`,
+      '公示信息',
+      'SC01',
+      'HLSJ',
+      '未发现问题',
+      `HL00${1 + Math.floor(rng() * 9)};HL01${Math.floor(rng() * 9)}`,
+    ]);
+  for (const o of take(15, (o) => o[3]!.startsWith('52') || o[3]!.startsWith('51')))
+    rows.push([o[0]!, `${year}/5/${10 + Math.floor(rng() * 18)}`, '食品安全', '', 'SJ3502', '未发现问题', '']);
+  for (const o of take(10, (o) => o[3]!.startsWith('62')))
+    rows.push([
+      o[0]!,
+      `${year}-06-0${1 + Math.floor(rng() * 9)}`,
+      '餐饮卫生',
+      'SC05',
+      'HLSJ',
+      '发现问题经责令已改正',
+      'HL003;HL022',
+    ]);
+  for (const o of take(8, (o) => o[3]!.startsWith('2') || o[3]!.startsWith('3')))
+    rows.push([o[0]!, `${year}-04-2${Math.floor(rng() * 9)}`, '产品质量', '', 'SJ35', '未发现问题', '']);
   return rows;
 }

@@ -2,7 +2,7 @@
 // every commitment and reveal, and every stored fact against the log entry that recorded it. Read-only.
 import { checkChain, type StoredEvent } from '../core/chain.js';
 import { sha256Hex } from '../core/canonical.js';
-import { usageError } from '../core/errors.js';
+
 import { parseSnapshot, stratumOf } from '../core/frame.js';
 import type { Frame } from '../core/drawTypes.js';
 import type { Lang, Msg } from '../core/messages.js';
@@ -37,7 +37,9 @@ function auditDraws(db: Db, byRef: Map<string, StoredEvent>, lang: Lang): AuditS
   const s: AuditSection = { name: 'draws', checked: 0, problems: [] };
   for (const d of db.prepare('SELECT * FROM draws ORDER BY created_at, id').all() as DrawRow[]) {
     s.checked++;
-    s.problems.push(...drawProblems(db, d, byRef, lang).map((m): Msg => ({ key: 'A_ABOUT', params: { draw_id: d.id, value: m } })));
+    s.problems.push(
+      ...drawProblems(db, d, byRef, lang).map((m): Msg => ({ key: 'A_ABOUT', params: { draw_id: d.id, value: m } })),
+    );
   }
   return s;
 }
@@ -48,14 +50,19 @@ function auditDraws(db: Db, byRef: Map<string, StoredEvent>, lang: Lang): AuditS
  */
 export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>, lang: Lang): Msg[] {
   const problems: Msg[] = [];
-  const sel = db.prepare('SELECT object_id AS id, stratum, rank, ticket FROM draw_selections WHERE draw_id = ? ORDER BY position');
-  const asg = db.prepare('SELECT object_id, inspector_id FROM draw_assignments WHERE draw_id = ? ORDER BY object_id, seat');
+  const sel = db.prepare(
+    'SELECT object_id AS id, stratum, rank, ticket FROM draw_selections WHERE draw_id = ? ORDER BY position',
+  );
+  const asg = db.prepare(
+    'SELECT object_id, inspector_id FROM draw_assignments WHERE draw_id = ? ORDER BY object_id, seat',
+  );
   const p = (m: Msg) => problems.push(m);
   const recSha = sha256Hex(d.record);
   if (recSha !== d.record_sha256) p({ key: 'A_RECORD_HASH', params: { recSha, record_sha256: d.record_sha256 } });
   const ev = byRef.get(`draws:${d.id}`);
   if (!ev) p({ key: 'A_DRAW_UNLOGGED' });
-  else if (ev.payloadSha256 !== recSha) p({ key: 'A_DRAW_LOG_HASH', params: { seq: ev.seq, payloadSha256: ev.payloadSha256, recSha } });
+  else if (ev.payloadSha256 !== recSha)
+    p({ key: 'A_DRAW_LOG_HASH', params: { seq: ev.seq, payloadSha256: ev.payloadSha256, recSha } });
   let rec: DrawRecord;
   try {
     rec = JSON.parse(d.record) as DrawRecord;
@@ -66,24 +73,42 @@ export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>
   if (d.seed !== rec.seed) p({ key: 'A_SEED_COLUMN', params: { seed: d.seed, seed2: rec.seed } });
   // The columns exports and results read (status, window, items) must say what the record says.
   const columns: [string, unknown, unknown][] = [
-    ['year', d.year, rec.year], ['departments', JSON.parse(d.departments), rec.departments], ['items', JSON.parse(d.items), rec.items],
-    ['window_start', d.window_start, rec.window.start], ['window_end', d.window_end, rec.window.end], ['supersedes', d.supersedes, rec.supersedes],
-    ['reason', d.reason, rec.reason], ['lead_department', d.lead_department, rec.departments[0]],
+    ['year', d.year, rec.year],
+    ['departments', JSON.parse(d.departments), rec.departments],
+    ['items', JSON.parse(d.items), rec.items],
+    ['window_start', d.window_start, rec.window.start],
+    ['window_end', d.window_end, rec.window.end],
+    ['supersedes', d.supersedes, rec.supersedes],
+    ['reason', d.reason, rec.reason],
+    ['lead_department', d.lead_department, rec.departments[0]],
   ];
   for (const [col, stored, recorded] of columns) {
-    if (JSON.stringify(stored) !== JSON.stringify(recorded)) p({ key: 'A_DRAW_COLUMN', params: { col, value: JSON.stringify(stored), value2: JSON.stringify(recorded) } });
+    if (JSON.stringify(stored) !== JSON.stringify(recorded))
+      p({ key: 'A_DRAW_COLUMN', params: { col, value: JSON.stringify(stored), value2: JSON.stringify(recorded) } });
   }
-  if (ev && (ev.at !== d.created_at || ev.operator !== d.operator)) p({ key: 'A_DRAW_WHEN_WHO', params: { created_at: d.created_at, operator: d.operator, seq: ev.seq, at: ev.at, operator2: ev.operator } });
-  if (ev?.rowsSha256 && rowsDigest(db, `draws:${d.id}`) !== ev.rowsSha256) p({ key: 'A_DRAW_ROWS', params: { seq: ev.seq } });
+  if (ev && (ev.at !== d.created_at || ev.operator !== d.operator))
+    p({
+      key: 'A_DRAW_WHEN_WHO',
+      params: { created_at: d.created_at, operator: d.operator, seq: ev.seq, at: ev.at, operator2: ev.operator },
+    });
+  if (ev?.rowsSha256 && rowsDigest(db, `draws:${d.id}`) !== ev.rowsSha256)
+    p({ key: 'A_DRAW_ROWS', params: { seq: ev.seq } });
   if (d.input_digest !== rec.inputDigest || d.seed_hex !== rec.seedHex) p({ key: 'A_DRAW_DIGEST_COLUMNS' });
   const committed = rec.commitDigest !== undefined;
-  for (const c of verifyDraw({ frameText: d.frame.toString('utf8'), record: rec, assignText: d.assign_input.toString('utf8'), committed, lang })) {
+  for (const c of verifyDraw({
+    frameText: d.frame.toString('utf8'),
+    record: rec,
+    assignText: d.assign_input.toString('utf8'),
+    committed,
+    lang,
+  })) {
     if (!c.ok) p({ key: 'A_RECOMPUTED', params: { name: c.name, detail: c.detail } });
   }
   const selDiff = firstDifference(rec.selected, sel.all(d.id), 'draw_selections');
   if (selDiff) p({ key: 'A_SELECTION_TABLE', params: { selDiff } });
   const teams = new Map<string, string[]>();
-  for (const r of asg.all(d.id) as { object_id: string; inspector_id: string }[]) teams.set(r.object_id, [...(teams.get(r.object_id) ?? []), r.inspector_id]);
+  for (const r of asg.all(d.id) as { object_id: string; inspector_id: string }[])
+    teams.set(r.object_id, [...(teams.get(r.object_id) ?? []), r.inspector_id]);
   const asgDiff = firstDifference(
     [...rec.assignments].sort((a, b) => (a.id < b.id ? -1 : 1)),
     [...teams].map(([id, inspectors]) => ({ id, inspectors })),
@@ -125,8 +150,10 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
     const ev = byRef.get(`commitments:${c.draw_id}`);
     if (!ev) p({ key: 'A_COMMIT_UNLOGGED' });
     else {
-      if (ev.payloadSha256 !== digest) p({ key: 'A_COMMIT_LOG_HASH', params: { seq: ev.seq, payloadSha256: ev.payloadSha256, digest } });
-      if (ev.summary.endsWith(CLOCK_MARK) !== (c.clock_overridden === 1)) p({ key: 'A_COMMIT_CLOCK_FLAG', params: { clock_overridden: c.clock_overridden, seq: ev.seq } });
+      if (ev.payloadSha256 !== digest)
+        p({ key: 'A_COMMIT_LOG_HASH', params: { seq: ev.seq, payloadSha256: ev.payloadSha256, digest } });
+      if (ev.summary.endsWith(CLOCK_MARK) !== (c.clock_overridden === 1))
+        p({ key: 'A_COMMIT_CLOCK_FLAG', params: { clock_overridden: c.clock_overridden, seq: ev.seq } });
     }
     if (c.clock_overridden === 1) warnings.push({ key: 'A_COMMIT_UNDER_INSPECT_NOW', params: { draw_id: c.draw_id } });
     let commitment: Commitment;
@@ -138,10 +165,13 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
     }
     const fd = sha256Hex(c.frame);
     const ad = sha256Hex(c.assign_input);
-    if (fd !== commitment.inputDigest) p({ key: 'A_FROZEN_FRAME', params: { fd, inputDigest: commitment.inputDigest } });
-    if (ad !== commitment.assignDigest) p({ key: 'A_FROZEN_ASSIGN', params: { ad, assignDigest: commitment.assignDigest } });
+    if (fd !== commitment.inputDigest)
+      p({ key: 'A_FROZEN_FRAME', params: { fd, inputDigest: commitment.inputDigest } });
+    if (ad !== commitment.assignDigest)
+      p({ key: 'A_FROZEN_ASSIGN', params: { ad, assignDigest: commitment.assignDigest } });
     if (commitment.drawId !== c.draw_id || commitment.year !== c.year) p({ key: 'A_COMMIT_ID_YEAR' });
-    if (commitment.committedAt !== c.created_at) p({ key: 'A_COMMIT_TIME', params: { created_at: c.created_at, committedAt: commitment.committedAt } });
+    if (commitment.committedAt !== c.created_at)
+      p({ key: 'A_COMMIT_TIME', params: { created_at: c.created_at, committedAt: commitment.committedAt } });
     const snap = commitmentSnapshot(c);
     if (snap === null || sha256Hex(snap) !== c.roster_digest) p({ key: 'A_COMMIT_SNAPSHOT' });
     const d = getDraw(db, c.draw_id);
@@ -159,7 +189,12 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
     const record = JSON.parse(d.record) as DrawRecord;
     if (record.rosterDigest !== c.roster_digest) p({ key: 'A_COMMIT_ROSTER_CHANGED' });
     const v = verifyCommitment({
-      commitmentText: c.commitment, beaconsText: c.beacons, frameText: d.frame.toString('utf8'), assignText: d.assign_input.toString('utf8'), record, lang,
+      commitmentText: c.commitment,
+      beaconsText: c.beacons,
+      frameText: d.frame.toString('utf8'),
+      assignText: d.assign_input.toString('utf8'),
+      record,
+      lang,
     });
     for (const x of v.checks) if (!x.ok) p({ key: 'A_RECOMPUTED', params: { name: x.name, detail: x.detail } });
   }
@@ -167,7 +202,8 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
   for (const d of db.prepare('SELECT id, record FROM draws').all() as { id: string; record: string }[]) {
     if (drawsWithCommit.has(d.id)) continue;
     try {
-      if ((JSON.parse(d.record) as DrawRecord).commitDigest !== undefined) s.problems.push({ key: 'A_RECORD_NAMES_COMMIT', params: { id: d.id } });
+      if ((JSON.parse(d.record) as DrawRecord).commitDigest !== undefined)
+        s.problems.push({ key: 'A_RECORD_NAMES_COMMIT', params: { id: d.id } });
     } catch {
       /* reported by the draws section */
     }
@@ -177,7 +213,14 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
 
 function auditImports(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
   const s: AuditSection = { name: 'imports', checked: 0, problems: [] };
-  const rows = db.prepare('SELECT * FROM imports ORDER BY id').all() as { id: number; kind: string; file_name: string; file_sha256: string; roster_sha256: string; table_sha256?: string }[];
+  const rows = db.prepare('SELECT * FROM imports ORDER BY id').all() as {
+    id: number;
+    kind: string;
+    file_name: string;
+    file_sha256: string;
+    roster_sha256: string;
+    table_sha256?: string;
+  }[];
   const latest = new Map<string, { id: number; roster_sha256: string; table_sha256?: string }>();
   for (const r of rows) {
     s.checked++;
@@ -188,10 +231,25 @@ function auditImports(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
     }
     if (r.kind === 'results') {
       const d = resultRowsDigest(db, r.id);
-      if (d !== ev.payloadSha256) s.problems.push({ key: 'A_RESULTS_ROWS', params: { id: r.id, file_name: r.file_name, value: d, seq: ev.seq, payloadSha256: ev.payloadSha256 } });
+      if (d !== ev.payloadSha256)
+        s.problems.push({
+          key: 'A_RESULTS_ROWS',
+          params: { id: r.id, file_name: r.file_name, value: d, seq: ev.seq, payloadSha256: ev.payloadSha256 },
+        });
     } else {
-      if (r.file_sha256 !== ev.payloadSha256) s.problems.push({ key: 'A_IMPORT_FILE_HASH', params: { id: r.id, file_name: r.file_name, file_sha256: r.file_sha256, seq: ev.seq, payloadSha256: ev.payloadSha256 } });
-      if (!ev.summary.includes(r.roster_sha256)) s.problems.push({ key: 'A_IMPORT_ROSTER_HASH', params: { id: r.id, file_name: r.file_name, seq: ev.seq } });
+      if (r.file_sha256 !== ev.payloadSha256)
+        s.problems.push({
+          key: 'A_IMPORT_FILE_HASH',
+          params: {
+            id: r.id,
+            file_name: r.file_name,
+            file_sha256: r.file_sha256,
+            seq: ev.seq,
+            payloadSha256: ev.payloadSha256,
+          },
+        });
+      if (!ev.summary.includes(r.roster_sha256))
+        s.problems.push({ key: 'A_IMPORT_ROSTER_HASH', params: { id: r.id, file_name: r.file_name, seq: ev.seq } });
       latest.set(r.kind, r);
     }
   }
@@ -215,11 +273,20 @@ function auditImports(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
 
 function auditPublications(db: Db, byRef: Map<string, StoredEvent>): AuditSection {
   const s: AuditSection = { name: 'publications', checked: 0, problems: [] };
-  for (const r of db.prepare('SELECT id, draw_id, kind, file_sha256 FROM publications ORDER BY id').all() as { id: number; draw_id: string; kind: string; file_sha256: string }[]) {
+  for (const r of db.prepare('SELECT id, draw_id, kind, file_sha256 FROM publications ORDER BY id').all() as {
+    id: number;
+    draw_id: string;
+    kind: string;
+    file_sha256: string;
+  }[]) {
     s.checked++;
     const ev = byRef.get(`publications:${r.id}`);
     if (!ev) s.problems.push({ key: 'A_PUBLICATION_UNLOGGED', params: { id: r.id, kind: r.kind, draw_id: r.draw_id } });
-    else if (ev.payloadSha256 !== r.file_sha256) s.problems.push({ key: 'A_PUBLICATION_HASH', params: { id: r.id, file_sha256: r.file_sha256, seq: ev.seq, payloadSha256: ev.payloadSha256 } });
+    else if (ev.payloadSha256 !== r.file_sha256)
+      s.problems.push({
+        key: 'A_PUBLICATION_HASH',
+        params: { id: r.id, file_sha256: r.file_sha256, seq: ev.seq, payloadSha256: ev.payloadSha256 },
+      });
   }
   return s;
 }
@@ -243,22 +310,25 @@ function auditRefs(db: Db, events: StoredEvent[]): AuditSection {
 }
 
 /** Everything `inspect audit` checks; problems are messages (rendered by the caller, coded in JSON). */
-export function audit(db: Db, expectHead: string | undefined, lang: Lang): AuditResult {
+export function audit(db: Db, expectHead: { seq: number; hash: string } | undefined, lang: Lang): AuditResult {
   const events = readEvents(db);
   const chain = checkChain(events);
   const chainProblems = chain.problems.map((p): Msg => ({ key: 'A_ENTRY', params: { seq: p.seq, detail: p.detail } }));
   // An entry's two summaries (English text and message) must agree, or `log` would show another story.
   for (const e of events) {
-    if (e.summaryMsg && !summaryMessage(e)) chainProblems.push({ key: 'A_ENTRY', params: { seq: e.seq, detail: { key: 'A_SUMMARY_DIFFERS' } } });
+    if (e.summaryMsg && !summaryMessage(e))
+      chainProblems.push({ key: 'A_ENTRY', params: { seq: e.seq, detail: { key: 'A_SUMMARY_DIFFERS' } } });
   }
   const sections: AuditSection[] = [{ name: 'chain', checked: chain.checked, problems: chainProblems }];
   if (expectHead !== undefined) {
-    const m = /^(\d+):([0-9a-f]{64})$/.exec(expectHead.trim());
-    if (!m) throw usageError('E_BAD_OPTION', { flag: '--expect-head', value: expectHead, reason: 'SEQ:HASH (64 hex)' });
-    const e = events.find((x) => x.seq === Number(m[1]));
+    const e = events.find((x) => x.seq === expectHead.seq);
     const s: AuditSection = { name: 'head', checked: 1, problems: [] };
-    if (!e) s.problems.push({ key: 'A_HEAD_MISSING', params: { value: m[1] } });
-    else if (e.hash !== m[2]) s.problems.push({ key: 'A_HEAD_REWRITTEN', params: { value: m[1], hash: e.hash, value2: m[2] } });
+    if (!e) s.problems.push({ key: 'A_HEAD_MISSING', params: { value: expectHead.seq } });
+    else if (e.hash !== expectHead.hash)
+      s.problems.push({
+        key: 'A_HEAD_REWRITTEN',
+        params: { value: expectHead.seq, hash: e.hash, value2: expectHead.hash },
+      });
     sections.push(s);
   }
   const byRef = new Map<string, StoredEvent>();
@@ -268,7 +338,11 @@ export function audit(db: Db, expectHead: string | undefined, lang: Lang): Audit
   if (rows.legacy) warnings.push({ key: 'A_LEGACY_ENTRIES', params: { legacy: rows.legacy } });
   sections.push(
     { name: 'schema', checked: 1, problems: schemaProblems(db) },
-    auditImports(db, byRef), auditDraws(db, byRef, lang), auditCommitments(db, byRef, warnings, lang), auditPublications(db, byRef), auditRefs(db, events),
+    auditImports(db, byRef),
+    auditDraws(db, byRef, lang),
+    auditCommitments(db, byRef, warnings, lang),
+    auditPublications(db, byRef),
+    auditRefs(db, events),
     { name: 'rows', checked: rows.checked, problems: [...rows.problems, ...orphanProblems(db)] },
   );
   const last = events[events.length - 1];

@@ -13,7 +13,10 @@ const require = createRequire(import.meta.url);
 export const DEFAULT_OVERRIDES = join(DATA_DIR, 'calendar-overrides.csv');
 
 export function nationalCalendar(): WorkCalendar {
-  const data = require('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const data = require('chinese-days/dist/chinese-days.json') as {
+    holidays: Record<string, string>;
+    workdays: Record<string, string>;
+  };
   const holidays = new Set(Object.keys(data.holidays));
   const workdays = new Set(Object.keys(data.workdays));
   // A year is covered when the data hold its holiday notice (every year has at least New Year's Day).
@@ -23,13 +26,21 @@ export function nationalCalendar(): WorkCalendar {
 
 export function readOverrides(file: string): Override[] {
   if (!existsSync(file)) throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file } });
-  const rows = parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, comment: '#' }) as string[][];
+  const rows = parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
+    relax_column_count: true,
+    skip_empty_lines: true,
+    comment: '#',
+  }) as string[][];
   const out: Override[] = [];
   rows.forEach((r, i) => {
     if (i === 0 && /日期|date/i.test(r[0] ?? '')) return;
     const d = parseDate(r[0] ?? '');
     const kind = (r[1] ?? '').trim();
-    const working = ['工作日', '上班', 'workday', 'working'].includes(kind) ? true : ['休息日', '节假日', '放假', 'holiday', 'off'].includes(kind) ? false : null;
+    const working = ['工作日', '上班', 'workday', 'working'].includes(kind)
+      ? true
+      : ['休息日', '节假日', '放假', 'holiday', 'off'].includes(kind)
+        ? false
+        : null;
     if (!d.ok || working === null) {
       throw new InspectError(Exit.data, { key: 'E_CALENDAR_ROW', params: { file, row: i + 1, value: r.join(',') } });
     }

@@ -9,9 +9,16 @@ export function clockOverride(env: NodeJS.ProcessEnv = process.env): { at: numbe
   const v = env.INSPECT_NOW;
   if (v === undefined || v === '') return null;
   const t = parseInstant(v);
-  if (t === null) throw new InspectError(Exit.usage, { key: 'E_BAD_OPTION', params: { flag: 'INSPECT_NOW', value: v, reason: 'ISO 8601 with an offset, e.g. 2027-01-15T09:40:00+08:00' } });
+  if (t === null)
+    throw new InspectError(Exit.usage, {
+      key: 'E_BAD_OPTION',
+      params: { flag: 'INSPECT_NOW', value: v, reason: 'ISO 8601 with an offset, e.g. 2027-01-15T09:40:00+08:00' },
+    });
   const m = /(Z|[+-]\d{2}:\d{2})$/.exec(v.trim())!;
-  const offset = m[1] === 'Z' ? 0 : (m[1]![0] === '-' ? -1 : 1) * (Number(m[1]!.slice(1, 3)) * 3600 + Number(m[1]!.slice(4, 6)) * 60);
+  const offset =
+    m[1] === 'Z'
+      ? 0
+      : (m[1]![0] === '-' ? -1 : 1) * (Number(m[1]!.slice(1, 3)) * 3600 + Number(m[1]!.slice(4, 6)) * 60);
   return { at: t, offset };
 }
 

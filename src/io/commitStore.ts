@@ -28,15 +28,19 @@ export interface CommitmentRow {
   revealed_at: string | null;
 }
 
-const SELECT = `SELECT c.*, s.by_id AS superseded_by, s.reason AS superseded_reason, r.beacons, r.at AS revealed_at
-  FROM commitments c LEFT JOIN supersessions s ON s.superseded = c.draw_id LEFT JOIN reveals r ON r.draw_id = c.draw_id`;
+const SELECT =
+  `SELECT c.*, s.by_id AS superseded_by, s.reason AS superseded_reason, r.beacons, r.at AS revealed_at
+  FROM commitments c LEFT JOIN supersessions s ON s.superseded = c.draw_id LEFT JOIN reveals r ON r.draw_id = ` +
+  `c.draw_id`;
 
 export function getCommitment(db: Db, id: string): CommitmentRow | undefined {
   return db.prepare(`${SELECT} WHERE c.draw_id = ?`).get(id) as CommitmentRow | undefined;
 }
 
 export function listCommitments(db: Db, year?: number): CommitmentRow[] {
-  return db.prepare(`${SELECT} WHERE @year IS NULL OR c.year = @year ORDER BY c.created_at, c.draw_id`).all({ year: year ?? null }) as CommitmentRow[];
+  return db
+    .prepare(`${SELECT} WHERE @year IS NULL OR c.year = @year ORDER BY c.created_at, c.draw_id`)
+    .all({ year: year ?? null }) as CommitmentRow[];
 }
 
 /** Commitments of the year neither revealed nor voided: they block draws of their categories. */
@@ -74,17 +78,38 @@ export interface CommitmentToRecord {
 
 export function insertCommitment(db: Db, c: CommitmentToRecord): void {
   db.prepare(
-    `INSERT INTO commitments (draw_id, year, lead_department, categories, regions, cross_region, commitment, commit_digest, frame, assign_input,
-       snapshot, roster_digest, supersedes, reason, clock_overridden, created_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO commitments (draw_id, year, lead_department, categories, regions, cross_region, commitment, ` +
+      `commit_digest, frame, assign_input,
+       snapshot, roster_digest, supersedes, reason, clock_overridden, created_at, operator) VALUES (?, ?, ?, ?, ?, ` +
+      `?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    c.drawId, c.year, c.leadDepartment, JSON.stringify(c.categories), JSON.stringify(c.regions), c.crossRegion ? 1 : 0, c.commitmentText, c.commitDigest,
-    Buffer.from(c.frameText, 'utf8'), Buffer.from(c.assignText, 'utf8'), c.snapshot, c.rosterDigest, c.supersedes, c.reason, c.clockOverridden ? 1 : 0,
-    c.createdAt, c.operator,
+    c.drawId,
+    c.year,
+    c.leadDepartment,
+    JSON.stringify(c.categories),
+    JSON.stringify(c.regions),
+    c.crossRegion ? 1 : 0,
+    c.commitmentText,
+    c.commitDigest,
+    Buffer.from(c.frameText, 'utf8'),
+    Buffer.from(c.assignText, 'utf8'),
+    c.snapshot,
+    c.rosterDigest,
+    c.supersedes,
+    c.reason,
+    c.clockOverridden ? 1 : 0,
+    c.createdAt,
+    c.operator,
   );
 }
 
 export function insertReveal(db: Db, drawId: string, beaconsText: string, at: string, operator: string): void {
-  db.prepare('INSERT INTO reveals (draw_id, beacons, at, operator) VALUES (?, ?, ?, ?)').run(drawId, beaconsText, at, operator);
+  db.prepare('INSERT INTO reveals (draw_id, beacons, at, operator) VALUES (?, ?, ?, ?)').run(
+    drawId,
+    beaconsText,
+    at,
+    operator,
+  );
 }
 
 /** The stored snapshot of the object rows the commitment's plan read, or null when unreadable. */

@@ -81,7 +81,13 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
 
   async function* rows(): AsyncGenerator<CsvRow> {
     // No `info` (it costs ~7 %): rows are counted here, blank lines included, so `row` is the file line.
-    const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, encoding: 'utf8' });
+    const parser = parse({
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      bom: true,
+      encoding: 'utf8',
+    });
     const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : 'gb18030', { fatal: true, ignoreBOM: false });
     const stream = createReadStream(file, { highWaterMark: 1 << 20 });
     let carry: Buffer = Buffer.alloc(0);
@@ -98,7 +104,11 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
           // after checking that every complete sequence is valid UTF-8.
           const joined: Buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
           const end = completeUtf8(joined);
-          if (!isUtf8(joined.subarray(0, end))) throw new InspectError(Exit.data, { key: 'E_BAD_UTF8', params: { file, offset: read + firstBadUtf8(joined.subarray(0, end)) - carry.length } });
+          if (!isUtf8(joined.subarray(0, end)))
+            throw new InspectError(Exit.data, {
+              key: 'E_BAD_UTF8',
+              params: { file, offset: read + firstBadUtf8(joined.subarray(0, end)) - carry.length },
+            });
           carry = Buffer.from(joined.subarray(end));
           data = joined.subarray(0, end);
         } else {
@@ -111,7 +121,8 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
         read += chunk.length;
         if (data.length > 0 && !parser.write(data)) await once(parser, 'drain');
       }
-      if (carry.length) throw new InspectError(Exit.data, { key: 'E_BAD_UTF8', params: { file, offset: read - carry.length } });
+      if (carry.length)
+        throw new InspectError(Exit.data, { key: 'E_BAD_UTF8', params: { file, offset: read - carry.length } });
       if (encoding === 'gb18030') {
         try {
           const tail = decoder.decode();
@@ -196,7 +207,10 @@ function csvError(file: string, e: unknown): InspectError {
     return new InspectError(Exit.data, { key: 'E_CSV_QUOTE', params: { file, row, line: row } });
   }
   if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-    return new InspectError(Exit.data, { key: 'E_CSV_SYNTAX', params: { file, row: err.lines ?? '?', detail: err.message } });
+    return new InspectError(Exit.data, {
+      key: 'E_CSV_SYNTAX',
+      params: { file, row: err.lines ?? '?', detail: err.message },
+    });
   }
   throw e;
 }

@@ -12,13 +12,16 @@ export function escapeCell(value: string): string {
 }
 
 export function csvText(headers: string[], rows: string[][], opts: { excel: boolean }): string {
-  const body = stringify([headers, ...rows.map((r) => (opts.excel ? r.map(escapeCell) : r))], { record_delimiter: opts.excel ? '\r\n' : '\n' });
+  const body = stringify([headers, ...rows.map((r) => (opts.excel ? r.map(escapeCell) : r))], {
+    record_delimiter: opts.excel ? '\r\n' : '\n',
+  });
   return opts.excel ? `\uFEFF${body}` : body;
 }
 
 /** Refuses an existing file unless force (exit 73), then writes atomically. */
 export function writeFileAtomic(path: string, data: string | Uint8Array, opts: { force: boolean }): void {
-  if (!opts.force && existsSync(path)) throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: path } });
+  if (!opts.force && existsSync(path))
+    throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: path } });
   const tmp = `${path}.tmp-${process.pid}`;
   try {
     writeFileSync(tmp, data);
@@ -27,8 +30,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, opts: {
     rmSync(tmp, { force: true });
     if (e instanceof InspectError) throw e;
     const code = (e as { code?: string }).code ?? '';
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new InspectError(Exit.ioErr, { key: 'E_DISK_FULL', params: { file: path, detail: (e as Error).message } });
-    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') throw new InspectError(Exit.ioErr, { key: 'E_READ_ONLY', params: { file: path, detail: (e as Error).message } });
-    throw new InspectError(Exit.cantCreate, { key: 'E_FILE_READ', params: { file: path, detail: (e as Error).message } });
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw new InspectError(Exit.ioErr, { key: 'E_DISK_FULL', params: { file: path, detail: (e as Error).message } });
+    if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+      throw new InspectError(Exit.ioErr, { key: 'E_READ_ONLY', params: { file: path, detail: (e as Error).message } });
+    throw new InspectError(Exit.cantCreate, {
+      key: 'E_FILE_READ',
+      params: { file: path, detail: (e as Error).message },
+    });
   }
 }

@@ -40,7 +40,8 @@ function rosterTableSql(kind: Exclude<RosterKind, 'history'>): string {
 }
 
 const DRAW_COLUMNS =
-  'id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, frame, assign_input, record, record_sha256, window_start, window_end, regions, cross_region, supersedes, reason, created_at, operator';
+  'id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, frame, assign_input, ' +
+  'record, record_sha256, window_start, window_end, regions, cross_region, supersedes, reason, created_at, operator';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: rosters, imports, event log
@@ -73,7 +74,9 @@ export const MIGRATIONS: readonly string[] = [
   ${(['objects', 'inspectors', 'items', 'departments'] as const).map(rosterTableSql).join('\n')}
   CREATE TABLE history (
     id INTEGER PRIMARY KEY,
-    ${dataColumns('history').map((c) => `${q(c)} TEXT NOT NULL DEFAULT ''`).join(',\n    ')},
+    ${dataColumns('history')
+      .map((c) => `${q(c)} TEXT NOT NULL DEFAULT ''`)
+      .join(',\n    ')},
     import_id INTEGER NOT NULL,
     src_row INTEGER NOT NULL,
     UNIQUE (credit_code, date, category, item_code, department)
@@ -92,8 +95,10 @@ export const MIGRATIONS: readonly string[] = [
     prev_hash TEXT NOT NULL,
     hash TEXT NOT NULL
   );
-  CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-  CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+  CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); ` +
+    `END;
+  CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); ` +
+    `END;
   `,
   // 2: draws. A draw stands once made: rows are never updated or deleted. A draw is superseded by a
   // later draw naming it (draws.supersedes), so its status is derived, never edited.
@@ -145,9 +150,16 @@ export const MIGRATIONS: readonly string[] = [
     inspector_id TEXT NOT NULL,
     PRIMARY KEY (draw_id, object_id, seat)
   ) WITHOUT ROWID;
-  ${['draws', 'draw_selections', 'draw_assignments', 'draw_snapshots'].map((t) => `
-  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); END;
-  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); END;`).join('')}
+  ${['draws', 'draw_selections', 'draw_assignments', 'draw_snapshots']
+    .map(
+      (t) =>
+        `
+  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); ` +
+        `END;
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); ` +
+        `END;`,
+    )
+    .join('')}
   `,
   // 3: results (一公开) and publications. A result is never overwritten: re-entering one appends a row,
   // and the latest row per (draw, object) is the current result. Publication marks are append-only.
@@ -182,12 +194,18 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (publication_id, result_seq)
   ) WITHOUT ROWID;
   CREATE INDEX published_results_seq ON published_results (result_seq);
-  ${['results', 'publications', 'published_results'].map((t) => `
+  ${['results', 'publications', 'published_results']
+    .map(
+      (t) => `
   CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;
-  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;`).join('')}
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;`,
+    )
+    .join('')}
   CREATE VIEW current_results AS
-    SELECT r.*, (SELECT min(p.published_on) FROM published_results pr JOIN publications p ON p.id = pr.publication_id WHERE pr.result_seq = r.seq) AS published_on
-    FROM results r WHERE r.seq = (SELECT max(seq) FROM results x WHERE x.draw_id = r.draw_id AND x.object_id = r.object_id);
+    SELECT r.*, (SELECT min(p.published_on) FROM published_results pr JOIN publications p ON p.id = ` +
+    `pr.publication_id WHERE pr.result_seq = r.seq) AS published_on
+    FROM results r WHERE r.seq = (SELECT max(seq) FROM results x WHERE x.draw_id = r.draw_id AND x.object_id = ` +
+    `r.object_id);
   `,
   // 4: committed draws (inspect-commit/1). `draws.supersedes` may now name a pending commitment, which
   // is not a draw row, so the table is rebuilt without that foreign key (SQLite cannot drop one). The
@@ -250,9 +268,16 @@ export const MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL,
     operator TEXT NOT NULL
   );
-  ${['draws', 'commitments', 'reveals'].map((t) => `
-  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); END;
-  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); END;`).join('')}
+  ${['draws', 'commitments', 'reveals']
+    .map(
+      (t) =>
+        `
+  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); ` +
+        `END;
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); ` +
+        `END;`,
+    )
+    .join('')}
   -- Who voids whom: a draw or a commitment may supersede a draw or a pending commitment. A revealed
   -- commitment appears in both tables with the same row, which UNION folds into one.
   CREATE VIEW supersessions AS
@@ -270,10 +295,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX history_import ON history (import_id);
   CREATE INDEX results_import ON results (import_id);
   CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports BEGIN SELECT RAISE(ABORT, 'imports are never deleted'); END;
-  CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports WHEN EXISTS (SELECT 1 FROM events WHERE ref = 'imports:' || old.id)
+  CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports WHEN EXISTS (SELECT 1 FROM events WHERE ref = 'imports:' ` +
+    `|| old.id)
   BEGIN SELECT RAISE(ABORT, 'a recorded import is never changed'); END;
-  CREATE TRIGGER roster_versions_no_update BEFORE UPDATE ON roster_versions BEGIN SELECT RAISE(ABORT, 'kept versions are never changed'); END;
-  CREATE TRIGGER roster_versions_no_delete BEFORE DELETE ON roster_versions BEGIN SELECT RAISE(ABORT, 'kept versions are never deleted'); END;
+  CREATE TRIGGER roster_versions_no_update BEFORE UPDATE ON roster_versions BEGIN SELECT RAISE(ABORT, 'kept versions ` +
+    `are never changed'); END;
+  CREATE TRIGGER roster_versions_no_delete BEFORE DELETE ON roster_versions BEGIN SELECT RAISE(ABORT, 'kept versions ` +
+    `are never deleted'); END;
   `,
   // 6: each log entry also keeps its summary as a message (key and values, canonical JSON), hashed into
   // the chain, so `inspect log` can show it in the reader's language. The English summary stays.
@@ -284,12 +312,16 @@ export const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Schema 3 read as 4: no commitments, and only draws supersede. Temporary: the file is not changed. */
-const READ_ONLY_V4_SHIM = `
-  CREATE TEMP TABLE commitments AS SELECT '' AS draw_id, 0 AS year, '' AS lead_department, '[]' AS categories, '[]' AS regions, 0 AS cross_region,
-    '' AS commitment, '' AS commit_digest, x'' AS frame, x'' AS assign_input, x'' AS snapshot, '' AS roster_digest, NULL AS supersedes, NULL AS reason,
+const READ_ONLY_V4_SHIM =
+  `
+  CREATE TEMP TABLE commitments AS SELECT '' AS draw_id, 0 AS year, '' AS lead_department, '[]' AS categories, '[]' ` +
+  `AS regions, 0 AS cross_region,
+    '' AS commitment, '' AS commit_digest, x'' AS frame, x'' AS assign_input, x'' AS snapshot, '' AS roster_digest, ` +
+  `NULL AS supersedes, NULL AS reason,
     0 AS clock_overridden, '' AS created_at, '' AS operator LIMIT 0;
   CREATE TEMP TABLE reveals AS SELECT '' AS draw_id, '' AS beacons, '' AS at, '' AS operator LIMIT 0;
-  CREATE TEMP VIEW supersessions AS SELECT supersedes AS superseded, id AS by_id, reason FROM main.draws WHERE supersedes IS NOT NULL;
+  CREATE TEMP VIEW supersessions AS SELECT supersedes AS superseded, id AS by_id, reason FROM main.draws WHERE ` +
+  `supersedes IS NOT NULL;
 `;
 
 export function hasColumn(db: Db, table: string, column: string): boolean {
@@ -321,19 +353,27 @@ function ownership(db: Db): Ownership {
   const version = db.pragma('user_version', { simple: true }) as number;
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
   if (version === 0 && tables.length === 0) return 'empty';
-  if (version < 1 || version > MIGRATIONS.length || !tables.includes('events') || !tables.includes('imports')) return 'foreign';
+  if (version < 1 || version > MIGRATIONS.length || !tables.includes('events') || !tables.includes('imports'))
+    return 'foreign';
   return hasColumn(db, 'events', 'prev_hash') ? 'ours' : 'foreign';
 }
 
 /** Errors that are the disk's or the folder's, not ours: exit 74 with what to do. */
 export function isIoError(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
-  return /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|PERM)/.test(code) || ['ENOSPC', 'EROFS', 'EIO', 'EDQUOT', 'EACCES', 'EPERM'].includes(code);
+  return (
+    /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|PERM)/.test(code) ||
+    ['ENOSPC', 'EROFS', 'EIO', 'EDQUOT', 'EACCES', 'EPERM'].includes(code)
+  );
 }
 
 export function ioError(path: string, e: unknown): InspectError {
   const code = (e as { code?: string }).code ?? '';
-  const key = /FULL|ENOSPC|EDQUOT/.test(code) ? 'E_DISK_FULL' : /READONLY|EROFS|EACCES|EPERM|CANTOPEN/.test(code) ? 'E_READ_ONLY' : 'E_IO';
+  const key = /FULL|ENOSPC|EDQUOT/.test(code)
+    ? 'E_DISK_FULL'
+    : /READONLY|EROFS|EACCES|EPERM|CANTOPEN/.test(code)
+      ? 'E_READ_ONLY'
+      : 'E_IO';
   return new InspectError(Exit.ioErr, { key, params: { file: path, detail: (e as Error).message } });
 }
 
@@ -344,7 +384,8 @@ export function ioError(path: string, e: unknown): InspectError {
  */
 function openInMemory(path: string): Db {
   const wal = `${path}-wal`;
-  if (existsSync(wal) && statSync(wal).size > 0) throw new InspectError(Exit.ioErr, { key: 'E_DB_WAL_PENDING', params: { db: path } });
+  if (existsSync(wal) && statSync(wal).size > 0)
+    throw new InspectError(Exit.ioErr, { key: 'E_DB_WAL_PENDING', params: { db: path } });
   const bytes = readFileSync(path);
   if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
     bytes[18] = 1;
@@ -355,10 +396,15 @@ function openInMemory(path: string): Db {
 
 export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boolean } = {}): Db {
   // Only an import creates a database; every other command on a missing file says so.
-  if ((opts.readonly || opts.mustExist) && !existsSync(path)) throw new InspectError(Exit.noInput, { key: 'E_NO_DB', params: { db: path } });
+  if ((opts.readonly || opts.mustExist) && !existsSync(path))
+    throw new InspectError(Exit.noInput, { key: 'E_NO_DB', params: { db: path } });
   let db: Db;
   try {
-    db = new Database(path, { timeout: busyTimeoutMs(), fileMustExist: opts.readonly ?? false, readonly: opts.readonly ?? false });
+    db = new Database(path, {
+      timeout: busyTimeoutMs(),
+      fileMustExist: opts.readonly ?? false,
+      readonly: opts.readonly ?? false,
+    });
     db.pragma('user_version'); // the file is opened lazily: fail here, not in the middle of a command
   } catch (e) {
     if (opts.readonly && isIoError(e)) {
@@ -383,7 +429,11 @@ export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boo
     if (!opts.readonly) migrate(db, path);
     else {
       const v = db.pragma('user_version', { simple: true }) as number;
-      if (v > MIGRATIONS.length) throw new InspectError(Exit.data, { key: 'E_DB_NEWER', params: { db: path, found: v, supported: MIGRATIONS.length } });
+      if (v > MIGRATIONS.length)
+        throw new InspectError(Exit.data, {
+          key: 'E_DB_NEWER',
+          params: { db: path, found: v, supported: MIGRATIONS.length },
+        });
       // A read-only file of an older schema (an archived copy) is read as it is: what later schemas
       // added is shown as empty, in temporary objects that never touch the file.
       if (v >= 3 && v < 4) db.exec(READ_ONLY_V4_SHIM);
@@ -402,7 +452,10 @@ export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boo
 function migrate(db: Db, path: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new InspectError(Exit.data, { key: 'E_DB_NEWER', params: { db: path, found: current, supported: MIGRATIONS.length } });
+    throw new InspectError(Exit.data, {
+      key: 'E_DB_NEWER',
+      params: { db: path, found: current, supported: MIGRATIONS.length },
+    });
   }
   if (current === MIGRATIONS.length) return;
   // Migration 4 rebuilds a table other tables refer to; foreign keys are off while it does (SQLite's

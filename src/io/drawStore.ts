@@ -23,9 +23,19 @@ export function loadItems(db: Db, codes: string[]): { items: TaskItem[]; unknown
       continue;
     }
     items.push({
-      code: r.code!, name: r.name!, category: r.category!, kind: r.kind!, department: r.department!, partners: list(r.partners!),
-      method: r.method!, objectTypes: list(r.object_types!), industries: list(r.industries!), regions: list(r.regions!), tag: r.tag!,
-      specialty: r.specialty!, capBp: r.cap_percent ? percentToBp(r.cap_percent) : null,
+      code: r.code!,
+      name: r.name!,
+      category: r.category!,
+      kind: r.kind!,
+      department: r.department!,
+      partners: list(r.partners!),
+      method: r.method!,
+      objectTypes: list(r.object_types!),
+      industries: list(r.industries!),
+      regions: list(r.regions!),
+      tag: r.tag!,
+      specialty: r.specialty!,
+      capBp: r.cap_percent ? percentToBp(r.cap_percent) : null,
     });
   }
   return { items, unknown };
@@ -46,7 +56,16 @@ export function loadActiveObjects(db: Db): ScopeObject[] {
     )
     .raw();
   for (const r of stmt.iterate() as Iterable<string[]>) {
-    out.push({ id: r[0]!, type: r[1]!, industry: r[2]!, region: r[3]!, grade: r[4]!, risk: r[5]!, key: r[6] === 'yes', tags: r[7]! });
+    out.push({
+      id: r[0]!,
+      type: r[1]!,
+      industry: r[2]!,
+      region: r[3]!,
+      grade: r[4]!,
+      risk: r[5]!,
+      key: r[6] === 'yes',
+      tags: r[7]!,
+    });
   }
   return out;
 }
@@ -59,7 +78,8 @@ export function loadHistory(db: Db, year: number): PastInspection[] {
   return (
     db
       .prepare(
-        `SELECT h.credit_code, CASE WHEN h.category != '' THEN h.category ELSE coalesce(i.category, '') END, h.department
+        `SELECT h.credit_code, CASE WHEN h.category != '' THEN h.category ELSE coalesce(i.category, '') END, ` +
+          `h.department
          FROM history h LEFT JOIN items i ON i.code = h.item_code WHERE substr(h.date, 1, 4) = ?`,
       )
       .raw()
@@ -96,7 +116,8 @@ export interface DrawRow {
 export function getDraw(db: Db, id: string): DrawRow | undefined {
   return db
     .prepare(
-      `SELECT d.*, s.by_id AS superseded_by, s.reason AS superseded_reason FROM draws d LEFT JOIN supersessions s ON s.superseded = d.id WHERE d.id = ?`,
+      `SELECT d.*, s.by_id AS superseded_by, s.reason AS superseded_reason FROM draws d LEFT JOIN supersessions s ON ` +
+        `s.superseded = d.id WHERE d.id = ?`,
     )
     .get(id) as DrawRow | undefined;
 }
@@ -104,7 +125,8 @@ export function getDraw(db: Db, id: string): DrawRow | undefined {
 export function listDraws(db: Db, year?: number): Omit<DrawRow, 'frame' | 'assign_input' | 'record'>[] {
   return db
     .prepare(
-      `SELECT d.id, d.year, d.lead_department, d.departments, d.items, d.categories, d.seed, d.input_digest, d.seed_hex, d.record_sha256,
+      `SELECT d.id, d.year, d.lead_department, d.departments, d.items, d.categories, d.seed, d.input_digest, ` +
+        `d.seed_hex, d.record_sha256,
               d.window_start, d.window_end, d.supersedes, d.reason, d.created_at, d.operator,
               s.by_id AS superseded_by, s.reason AS superseded_reason,
               (SELECT count(*) FROM draw_selections x WHERE x.draw_id = d.id) AS selected
@@ -123,7 +145,12 @@ export function loadStanding(db: Db, year: number, voiding: string | null): Stan
     )
     .all(year, voiding) as { id: string; lead_department: string; categories: string }[];
   const sel = db.prepare('SELECT object_id FROM draw_selections WHERE draw_id = ?').pluck();
-  return draws.map((d) => ({ drawId: d.id, leadDepartment: d.lead_department, categories: JSON.parse(d.categories) as string[], selected: sel.all(d.id) as string[] }));
+  return draws.map((d) => ({
+    drawId: d.id,
+    leadDepartment: d.lead_department,
+    categories: JSON.parse(d.categories) as string[],
+    selected: sel.all(d.id) as string[],
+  }));
 }
 
 export function loadParents(db: Db): Record<string, string> {
@@ -156,8 +183,16 @@ export function loadInspectors(db: Db, departments: string[]): InspectorRow[] {
 /** For each selected object, in order: its region and the inspectors of its most recent inspection. */
 export function loadMatchObjects(db: Db, ids: string[]): ObjectRow[] {
   const region = db.prepare('SELECT region FROM objects WHERE credit_code = ?').pluck();
-  const last = db.prepare(`SELECT inspectors FROM history WHERE credit_code = ? AND inspectors != '' ORDER BY date DESC, id DESC LIMIT 1`).pluck();
-  return ids.map((id) => [id, (region.get(id) as string | undefined) ?? '', list((last.get(id) as string | undefined) ?? '').sort()]);
+  const last = db
+    .prepare(
+      `SELECT inspectors FROM history WHERE credit_code = ? AND inspectors != '' ORDER BY date DESC, id DESC LIMIT 1`,
+    )
+    .pluck();
+  return ids.map((id) => [
+    id,
+    (region.get(id) as string | undefined) ?? '',
+    list((last.get(id) as string | undefined) ?? '').sort(),
+  ]);
 }
 
 export interface DrawToRecord {
@@ -185,23 +220,45 @@ export function packSnapshot(text: string): { digest: string; deflated: Buffer }
 export function insertDraw(db: Db, d: DrawToRecord): void {
   const r = d.record;
   db.prepare(
-    `INSERT INTO draws (id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, frame, assign_input, record,
+    `INSERT INTO draws (id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, ` +
+      `frame, assign_input, record,
        record_sha256, window_start, window_end, regions, cross_region, supersedes, reason, created_at, operator)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    r.drawId, r.year, d.leadDepartment, JSON.stringify(r.departments), JSON.stringify(r.items), JSON.stringify(d.categories), r.seed, r.inputDigest,
-    r.seedHex, Buffer.from(d.frameText, 'utf8'), Buffer.from(d.assignText, 'utf8'), d.recordText, d.recordSha256, r.window.start, r.window.end,
-    JSON.stringify(d.regions), d.crossRegion ? 1 : 0, r.supersedes, r.reason, d.createdAt, d.operator,
+    r.drawId,
+    r.year,
+    d.leadDepartment,
+    JSON.stringify(r.departments),
+    JSON.stringify(r.items),
+    JSON.stringify(d.categories),
+    r.seed,
+    r.inputDigest,
+    r.seedHex,
+    Buffer.from(d.frameText, 'utf8'),
+    Buffer.from(d.assignText, 'utf8'),
+    d.recordText,
+    d.recordSha256,
+    r.window.start,
+    r.window.end,
+    JSON.stringify(d.regions),
+    d.crossRegion ? 1 : 0,
+    r.supersedes,
+    r.reason,
+    d.createdAt,
+    d.operator,
   );
   db.prepare('INSERT INTO draw_snapshots (draw_id, objects) VALUES (?, ?)').run(r.drawId, d.snapshot);
-  const sel = db.prepare('INSERT INTO draw_selections (draw_id, object_id, stratum, rank, ticket, position) VALUES (?, ?, ?, ?, ?, ?)');
+  const sel = db.prepare(
+    'INSERT INTO draw_selections (draw_id, object_id, stratum, rank, ticket, position) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   r.selected.forEach((s, i) => sel.run(r.drawId, s.id, s.stratum, s.rank, s.ticket, i + 1));
   const asg = db.prepare('INSERT INTO draw_assignments (draw_id, object_id, seat, inspector_id) VALUES (?, ?, ?, ?)');
   for (const a of r.assignments) a.inspectors.forEach((ins, i) => asg.run(r.drawId, a.id, i + 1, ins));
 }
 
 export function readSnapshot(db: Db, drawId: string): string | null {
-  const blob = db.prepare('SELECT objects FROM draw_snapshots WHERE draw_id = ?').pluck().get(drawId) as Buffer | undefined;
+  const blob = db.prepare('SELECT objects FROM draw_snapshots WHERE draw_id = ?').pluck().get(drawId) as
+    Buffer | undefined;
   if (!blob) return null;
   try {
     return inflateRawSync(blob).toString('utf8');
@@ -214,7 +271,8 @@ export function readSnapshot(db: Db, drawId: string): string | null {
 export function standingWithItems(db: Db, year: number, items: string[], voiding: string | null): string[] {
   return db
     .prepare(
-      `SELECT DISTINCT d.id FROM draws d JOIN json_each(d.items) j WHERE d.year = ? AND j.value IN (SELECT value FROM json_each(?))
+      `SELECT DISTINCT d.id FROM draws d JOIN json_each(d.items) j WHERE d.year = ? AND j.value IN (SELECT value ` +
+        `FROM json_each(?))
        AND NOT EXISTS (SELECT 1 FROM supersessions s WHERE s.superseded = d.id) AND d.id IS NOT ? ORDER BY d.id`,
     )
     .pluck()

@@ -27,7 +27,8 @@ export function summaryText(msg: Msg, clockMark: boolean): string {
 
 export function appendEvent(db: Db, input: EventInput): EventContent & { hash: string } {
   if (!db.inTransaction) throw new Error('appendEvent must run inside the write transaction of its change');
-  const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = db.prepare('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   const summary = summaryText(input.summary, clockOverridden());
   // Round-tripped so absent values drop out exactly as they would from the stored JSON.
   const summaryMsg = canonicalJson(JSON.parse(JSON.stringify(input.summary)) as Canon);
@@ -43,9 +44,22 @@ export function appendEvent(db: Db, input: EventInput): EventContent & { hash: s
   };
   const hash = eventHash(content);
   db.prepare(
-    `INSERT INTO events (seq, at, operator, action, summary, payload_sha256, ref, prev_hash, hash, rows_sha256, summary_msg)
+    `INSERT INTO events (seq, at, operator, action, summary, payload_sha256, ref, prev_hash, hash, rows_sha256, ` +
+      `summary_msg)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(content.seq, content.at, content.operator, content.action, summary, content.payloadSha256, content.ref, content.prevHash, hash, rows ?? '', summaryMsg);
+  ).run(
+    content.seq,
+    content.at,
+    content.operator,
+    content.action,
+    summary,
+    content.payloadSha256,
+    content.ref,
+    content.prevHash,
+    hash,
+    rows ?? '',
+    summaryMsg,
+  );
   return { ...content, hash };
 }
 
@@ -55,10 +69,33 @@ export function readEvents(db: Db, since?: string): StoredEvent[] {
   const msgCol = hasColumn(db, 'events', 'summary_msg') ? 'summary_msg' : "'' AS summary_msg";
   return (
     db
-      .prepare(`SELECT seq, at, operator, action, summary, payload_sha256, ref, prev_hash, hash, ${rowsCol}, ${msgCol} FROM events WHERE @since IS NULL OR substr(at, 1, 10) >= @since ORDER BY seq`)
-      .all({ since: since ?? null }) as { seq: number; at: string; operator: string; action: string; summary: string; payload_sha256: string; ref: string; prev_hash: string; hash: string; rows_sha256: string; summary_msg: string }[]
+      .prepare(
+        `SELECT seq, at, operator, action, summary, payload_sha256, ref, prev_hash, hash, ${rowsCol}, ${msgCol} FROM ` +
+          `events WHERE @since IS NULL OR substr(at, 1, 10) >= @since ORDER BY seq`,
+      )
+      .all({ since: since ?? null }) as {
+      seq: number;
+      at: string;
+      operator: string;
+      action: string;
+      summary: string;
+      payload_sha256: string;
+      ref: string;
+      prev_hash: string;
+      hash: string;
+      rows_sha256: string;
+      summary_msg: string;
+    }[]
   ).map((r) => ({
-    seq: r.seq, at: r.at, operator: r.operator, action: r.action, summary: r.summary, payloadSha256: r.payload_sha256, ref: r.ref, prevHash: r.prev_hash, hash: r.hash,
+    seq: r.seq,
+    at: r.at,
+    operator: r.operator,
+    action: r.action,
+    summary: r.summary,
+    payloadSha256: r.payload_sha256,
+    ref: r.ref,
+    prevHash: r.prev_hash,
+    hash: r.hash,
     ...(r.rows_sha256 ? { rowsSha256: r.rows_sha256 } : {}),
     ...(r.summary_msg ? { summaryMsg: r.summary_msg } : {}),
   }));

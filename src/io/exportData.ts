@@ -1,5 +1,5 @@
 // What the exports show, read from SQLite as plain rows: selections with their objects, items, teams.
-import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
+import { Exit, InspectError, unknownDraw } from '../core/errors.js';
 import { getCommitment } from './commitStore.js';
 import type { DrawRecord } from '../core/record.js';
 import type { Db } from './db.js';
@@ -18,8 +18,10 @@ export interface TaskRow {
 export function selectionRows(db: Db, drawId: string): TaskRow[] {
   return db
     .prepare(
-      `SELECT s.position, s.object_id, s.stratum, s.rank, coalesce(o.name, '') AS name, coalesce(o.address, '') AS address, coalesce(o.region, '') AS region
-       FROM draw_selections s LEFT JOIN objects o ON o.credit_code = s.object_id WHERE s.draw_id = ? ORDER BY s.position`,
+      `SELECT s.position, s.object_id, s.stratum, s.rank, coalesce(o.name, '') AS name, coalesce(o.address, '') AS ` +
+        `address, coalesce(o.region, '') AS region
+       FROM draw_selections s LEFT JOIN objects o ON o.credit_code = s.object_id WHERE s.draw_id = ? ORDER BY ` +
+        `s.position`,
     )
     .all(drawId) as TaskRow[];
 }
@@ -36,8 +38,10 @@ export interface TeamMember {
 export function teams(db: Db, drawId: string): Map<string, TeamMember[]> {
   const rows = db
     .prepare(
-      `SELECT a.object_id, a.seat, a.inspector_id AS id, coalesce(i.name, '') AS name, coalesce(i.department, '') AS department, coalesce(i.cert_no, '') AS cert_no
-       FROM draw_assignments a LEFT JOIN inspectors i ON i.id = a.inspector_id WHERE a.draw_id = ? ORDER BY a.object_id, a.seat`,
+      `SELECT a.object_id, a.seat, a.inspector_id AS id, coalesce(i.name, '') AS name, coalesce(i.department, '') AS ` +
+        `department, coalesce(i.cert_no, '') AS cert_no
+       FROM draw_assignments a LEFT JOIN inspectors i ON i.id = a.inspector_id WHERE a.draw_id = ? ORDER BY ` +
+        `a.object_id, a.seat`,
     )
     .all(drawId) as TeamMember[];
   const out = new Map<string, TeamMember[]>();
@@ -45,15 +49,31 @@ export function teams(db: Db, drawId: string): Map<string, TeamMember[]> {
   return out;
 }
 
-export function itemsOf(db: Db, codes: string[]): { code: string; name: string; method: string; kind: string; object_types: string; industries: string; regions: string; tag: string; department: string; partners: string }[] {
-  const stmt = db.prepare('SELECT code, name, method, kind, object_types, industries, regions, tag, department, partners FROM items WHERE code = ?');
+export function itemsOf(
+  db: Db,
+  codes: string[],
+): {
+  code: string;
+  name: string;
+  method: string;
+  kind: string;
+  object_types: string;
+  industries: string;
+  regions: string;
+  tag: string;
+  department: string;
+  partners: string;
+}[] {
+  const stmt = db.prepare(
+    'SELECT code, name, method, kind, object_types, industries, regions, tag, department, partners FROM items WHE' +
+      'RE code = ?',
+  );
   return codes.map((c) => stmt.get(c) as never).filter(Boolean);
 }
 
 export function departmentNames(db: Db): Map<string, string> {
   return new Map(db.prepare('SELECT code, name FROM departments').raw().all() as [string, string][]);
 }
-
 
 /** What every export of a draw starts from: the draw row, its record, its items, department names, status. */
 export function exportContext(db: Db, drawId: string) {
@@ -91,12 +111,20 @@ export interface ItemRow {
 export function listItems(db: Db): ItemRow[] {
   const rows = db
     .prepare(
-      `SELECT i.code, i.name, i.category, i.department, coalesce(d.name, '') AS department_name, i.partners, i.kind, i.cap_percent, i.specialty
+      `SELECT i.code, i.name, i.category, i.department, coalesce(d.name, '') AS department_name, i.partners, i.kind, ` +
+        `i.cap_percent, i.specialty
        FROM items i LEFT JOIN departments d ON d.code = i.department WHERE i.in_roster = 1 ORDER BY i.code`,
     )
     .all() as Record<string, string>[];
   return rows.map((r) => ({
-    code: r.code!, name: r.name!, category: r.category!, department: r.department!, departmentName: r.department_name!,
-    partners: r.partners ? r.partners.split(';') : [], kind: r.kind!, capPercent: r.cap_percent ? Number(r.cap_percent) : null, specialty: r.specialty!,
+    code: r.code!,
+    name: r.name!,
+    category: r.category!,
+    department: r.department!,
+    departmentName: r.department_name!,
+    partners: r.partners ? r.partners.split(';') : [],
+    kind: r.kind!,
+    capPercent: r.cap_percent ? Number(r.cap_percent) : null,
+    specialty: r.specialty!,
   }));
 }

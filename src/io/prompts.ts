@@ -6,7 +6,6 @@ import type { Ui } from './ui.js';
 
 const ctx = { output: process.stderr };
 
-
 /** The prompts' key hints in the user's language (↑↓ 移动 • 空格 选择 • ⏎ 确认). */
 function theme(ui: Ui) {
   if (ui.lang !== 'zh') return {}; // inquirer's own English hints
@@ -35,33 +34,49 @@ export async function askConfirm(ui: Ui, message: string): Promise<boolean> {
   const answer = await input(
     {
       message: `${message} ${ui.t('T_Y_N')}`,
-      validate: (v) => YES.test(v.trim()) || NO.test(v.trim()) || (ui.t('T_ANSWER_Y_OR_N')),
+      validate: (v) => YES.test(v.trim()) || NO.test(v.trim()) || ui.t('T_ANSWER_Y_OR_N'),
     },
     ctx,
   );
   return YES.test(answer.trim());
 }
 
-export async function askItems(ui: Ui, choices: { code: string; name: string; department: string; kind: string }[]): Promise<string[]> {
+export async function askItems(
+  ui: Ui,
+  choices: { code: string; name: string; department: string; kind: string }[],
+): Promise<string[]> {
   needTty(ui, ui.t('T_INSPECTION_ITEMS'), '--items');
   return checkbox(
     {
       message: ui.t('T_PICK_THE_INSPECTION_ITEMS'),
-      choices: choices.map((c) => ({ value: c.code, name: `${c.code}  ${c.name}  [${c.department}${c.kind === '重点' ? ' 重点' : ''}]` })),
+      choices: choices.map((c) => ({
+        value: c.code,
+        name: `${c.code}  ${c.name}  [${c.department}${c.kind === '重点' ? ' 重点' : ''}]`,
+      })),
       // Our own check instead of `required`, whose message is English only.
-      validate: (picked) => picked.length > 0 || (ui.t('T_PICK_AT_LEAST_ONE')),
+      validate: (picked) => picked.length > 0 || ui.t('T_PICK_AT_LEAST_ONE'),
       theme: theme(ui),
     },
     ctx,
   );
 }
 
-export async function askText(ui: Ui, message: string, flag: string, def?: string, validate?: (v: string) => true | string): Promise<string> {
+export async function askText(
+  ui: Ui,
+  message: string,
+  flag: string,
+  def?: string,
+  validate?: (v: string) => true | string,
+): Promise<string> {
   needTty(ui, message, flag);
   return input({ message, default: def, validate }, ctx);
 }
 
-export async function askChoice<T extends string>(ui: Ui, message: string, choices: { value: T; name: string }[]): Promise<T> {
+export async function askChoice<T extends string>(
+  ui: Ui,
+  message: string,
+  choices: { value: T; name: string }[],
+): Promise<T> {
   needTty(ui, message, '--commit / --seed');
   return select({ message, choices, theme: theme(ui) }, ctx);
 }

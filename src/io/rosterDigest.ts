@@ -26,9 +26,10 @@ export function rosterDigests(db: Db, kind: RosterKind): { roster: string; table
 /** The data-columns digest alone (what imports before schema 5 recorded), by its original query. */
 export function rosterDigest(db: Db, kind: RosterKind): string {
   const cols = dataColumns(kind).map(q).join(', ');
-  const sql = kind === 'history'
-    ? `SELECT ${cols} FROM history ORDER BY id`
-    : `SELECT ${cols}, in_roster FROM ${kind} ORDER BY ${q(SCHEMAS[kind].key[0]!)}`;
+  const sql =
+    kind === 'history'
+      ? `SELECT ${cols} FROM history ORDER BY id`
+      : `SELECT ${cols}, in_roster FROM ${kind} ORDER BY ${q(SCHEMAS[kind].key[0]!)}`;
   const h = createHash('sha256');
   for (const row of db.prepare(sql).raw().iterate()) h.update(`${JSON.stringify(row)}\n`);
   return h.digest('hex');

@@ -13,7 +13,11 @@ const q = (id: string) => `"${id}"`;
 export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
   const cols = dataColumns(kind);
   const key = SCHEMAS[kind].key[0]!;
-  db.exec(`DROP TABLE IF EXISTS temp.stage; CREATE TEMP TABLE stage (src_row INTEGER NOT NULL, ${cols.map((c) => `${q(c)} TEXT NOT NULL`).join(', ')})`);
+  db.exec(
+    `DROP TABLE IF EXISTS temp.stage; CREATE TEMP TABLE stage (src_row INTEGER NOT NULL, ${cols
+      .map((c) => `${q(c)} ` + `TEXT NOT NULL`)
+      .join(', ')})`,
+  );
   db.exec('DROP TABLE IF EXISTS temp.stage_keep; CREATE TEMP TABLE stage_keep (key TEXT NOT NULL)');
   // Rows are staged 64 to a statement: one native call per batch instead of per row (~2× faster).
   const BATCH = 64;
@@ -46,7 +50,10 @@ export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
      * Writes the staged rows; the first row of a key wins (ORDER BY key, src_row), a later one with the
      * same key is a no-op thanks to the WHERE. Returns the duplicates found: [key, first row, row].
      */
-    merge(importId: number): { written: number; duplicates: { key: string; first: number; row: number; values: Record<string, string> }[] } {
+    merge(importId: number): {
+      written: number;
+      duplicates: { key: string; first: number; row: number; values: Record<string, string> }[];
+    } {
       flush();
       const written = db
         .prepare(
@@ -64,7 +71,8 @@ export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
       if (written < staged) {
         const rows = db
           .prepare(
-            `SELECT s.*, f.first FROM stage s JOIN (SELECT ${q(key)} AS k, min(src_row) AS first FROM stage GROUP BY ${q(key)} HAVING count(*) > 1) f
+            `SELECT s.*, f.first FROM stage s JOIN (SELECT ${q(key)} AS k, min(src_row) AS first FROM stage GROUP ` +
+              `BY ${q(key)} HAVING count(*) > 1) f
              ON s.${q(key)} = f.k WHERE s.src_row > f.first ORDER BY s.src_row`,
           )
           .all() as (Record<string, string> & { src_row: number; first: number })[];
@@ -80,7 +88,8 @@ export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
 export function historyWriter(db: Db, importId: number): (record: Record<string, string>, row: number) => boolean {
   const cols = dataColumns('history');
   const stmt = db.prepare(
-    `INSERT OR IGNORE INTO history (${cols.map(q).join(', ')}, import_id, src_row) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
+    `INSERT OR IGNORE INTO history (${cols.map(q).join(', ')}, import_id, src_row) VALUES ` +
+      `(${cols.map(() => '?').join(', ')}, ?, ?)`,
   );
   return (record, row) => stmt.run(...cols.map((c) => record[c] ?? ''), importId, row).changes === 1;
 }
@@ -93,11 +102,12 @@ export function currentCount(db: Db, kind: Exclude<RosterKind, 'history'>): numb
 
 export function retireAbsent(db: Db, kind: RosterKind, importId: number): number {
   if (kind === 'history') return 0;
-  return db.prepare(`UPDATE ${kind} SET in_roster = 0 WHERE in_roster = 1 AND seen_import IS NOT ?`).run(importId).changes;
+  return db.prepare(`UPDATE ${kind} SET in_roster = 0 WHERE in_roster = 1 AND seen_import IS NOT ?`).run(importId)
+    .changes;
 }
 
 const codes = (db: Db, sql: string) => new Set((db.prepare(sql).pluck().all() as string[]).filter((s) => s !== ''));
-const count = (db: Db, table: string) => (db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
+const count = (db: Db, table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 /** The sets a file of this kind is checked against; a roster not loaded yet is not checked (and said so). */
 export function loadRefs(db: Db, kind: RosterKind): { refs: RefSets; unchecked: RosterKind[] } {
@@ -159,16 +169,43 @@ export function insertImport(db: Db, r: ImportRecord): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO imports (kind, file_name, file_sha256, encoding, rows_read, rows_imported, rows_rejected, rows_retired, allowed_codes, started_at, finished_at, operator)
+        `INSERT INTO imports (kind, file_name, file_sha256, encoding, rows_read, rows_imported, rows_rejected, ` +
+          `rows_retired, allowed_codes, started_at, finished_at, operator)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(r.kind, r.fileName, r.sha256, r.encoding, r.rowsRead, r.imported, r.rejected, r.retired, JSON.stringify(r.allowedCodes), r.startedAt, r.finishedAt, r.operator).lastInsertRowid,
+      .run(
+        r.kind,
+        r.fileName,
+        r.sha256,
+        r.encoding,
+        r.rowsRead,
+        r.imported,
+        r.rejected,
+        r.retired,
+        JSON.stringify(r.allowedCodes),
+        r.startedAt,
+        r.finishedAt,
+        r.operator,
+      ).lastInsertRowid,
   );
 }
 
 export function finishImport(db: Db, id: number, r: ImportRecord): void {
   db.prepare(
-    `UPDATE imports SET file_sha256 = ?, encoding = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_retired = ?, allowed_codes = ?, roster_sha256 = ?,
+    `UPDATE imports SET file_sha256 = ?, encoding = ?, rows_read = ?, rows_imported = ?, rows_rejected = ?, ` +
+      `rows_retired = ?, allowed_codes = ?, roster_sha256 = ?,
        table_sha256 = ?, finished_at = ? WHERE id = ?`,
-  ).run(r.sha256, r.encoding, r.rowsRead, r.imported, r.rejected, r.retired, JSON.stringify(r.allowedCodes), r.rosterSha256 ?? '', r.tableSha256 ?? '', r.finishedAt, id);
+  ).run(
+    r.sha256,
+    r.encoding,
+    r.rowsRead,
+    r.imported,
+    r.rejected,
+    r.retired,
+    JSON.stringify(r.allowedCodes),
+    r.rosterSha256 ?? '',
+    r.tableSha256 ?? '',
+    r.finishedAt,
+    id,
+  );
 }

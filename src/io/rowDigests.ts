@@ -13,10 +13,15 @@ function plain(row: Record<string, unknown> | undefined): Canon {
   return out;
 }
 
-const all = (db: Db, sql: string, id: string | number): Canon[] => (db.prepare(sql).all(id) as Record<string, unknown>[]).map(plain);
-const one = (db: Db, sql: string, id: string | number): Canon => plain(db.prepare(sql).get(id) as Record<string, unknown> | undefined);
+const all = (db: Db, sql: string, id: string | number): Canon[] =>
+  (db.prepare(sql).all(id) as Record<string, unknown>[]).map(plain);
+const one = (db: Db, sql: string, id: string | number): Canon =>
+  plain(db.prepare(sql).get(id) as Record<string, unknown> | undefined);
 
-/** Digest of what `ref` (`imports:12`, `draws:ID`, `commitments:ID`, `publications:3`) covers, or null when it covers no rows. */
+/**
+ * Digest of what `ref` (`imports:12`, `draws:ID`, `commitments:ID`, `publications:3`) covers, or null
+ * when it covers no rows.
+ */
 export function rowsDigest(db: Db, ref: string): string | null {
   const i = ref.indexOf(':');
   const table = ref.slice(0, i);
@@ -34,14 +39,20 @@ export function rowsDigest(db: Db, ref: string): string | null {
       break;
     }
     case 'draws':
-      rows = { draw: one(db, 'SELECT * FROM draws WHERE id = ?', id), reveal: one(db, 'SELECT * FROM reveals WHERE draw_id = ?', id) };
+      rows = {
+        draw: one(db, 'SELECT * FROM draws WHERE id = ?', id),
+        reveal: one(db, 'SELECT * FROM reveals WHERE draw_id = ?', id),
+      };
       break;
     case 'commitments':
       rows = { commitment: one(db, 'SELECT * FROM commitments WHERE draw_id = ?', id) };
       break;
     case 'publications': {
       const n = Number(id);
-      rows = { publication: one(db, 'SELECT * FROM publications WHERE id = ?', n), results: all(db, 'SELECT * FROM published_results WHERE publication_id = ? ORDER BY result_seq', n) };
+      rows = {
+        publication: one(db, 'SELECT * FROM publications WHERE id = ?', n),
+        results: all(db, 'SELECT * FROM published_results WHERE publication_id = ? ORDER BY result_seq', n),
+      };
       break;
     }
     default:

@@ -3,12 +3,24 @@
 import { ROSTER_KINDS } from '../core/rosters.js';
 import { SCHEMA_VERSION, type Db } from './db.js';
 
-export interface LastImport { file: string; sha256: string; at: string; operator: string; encoding: string; rows: number }
+export interface LastImport {
+  file: string;
+  sha256: string;
+  at: string;
+  operator: string;
+  encoding: string;
+  rows: number;
+}
 export interface Status {
   db: string;
   databaseVersion: number;
   rosters: Record<string, { current: number; stored: number; lastImport: LastImport | null }>;
-  objects: { byGradeRisk: Record<string, number>; byType: Record<string, number>; byStatus: Record<string, number>; keySupervision: number };
+  objects: {
+    byGradeRisk: Record<string, number>;
+    byType: Record<string, number>;
+    byStatus: Record<string, number>;
+    keySupervision: number;
+  };
   inspectors: { byDepartment: Record<string, number>; byStatus: Record<string, number> };
   items: { byKind: Record<string, number> };
 }
@@ -20,9 +32,15 @@ export function readStatus(db: Db, path: string): Status {
   const rosters: Status['rosters'] = {};
   for (const kind of ROSTER_KINDS) {
     const stored = db.prepare(`SELECT count(*) FROM ${kind}`).pluck().get() as number;
-    const current = kind === 'history' ? stored : (db.prepare(`SELECT count(*) FROM ${kind} WHERE in_roster = 1`).pluck().get() as number);
+    const current =
+      kind === 'history'
+        ? stored
+        : (db.prepare(`SELECT count(*) FROM ${kind} WHERE in_roster = 1`).pluck().get() as number);
     const last = db
-      .prepare('SELECT file_name AS file, file_sha256 AS sha256, finished_at AS at, operator, encoding, rows_imported AS rows FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1')
+      .prepare(
+        'SELECT file_name AS file, file_sha256 AS sha256, finished_at AS at, operator, encoding, rows_imported AS' +
+          ' rows FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1',
+      )
       .get(kind) as LastImport | undefined;
     rosters[kind] = { current, stored, lastImport: last ?? null };
   }
@@ -31,10 +49,16 @@ export function readStatus(db: Db, path: string): Status {
     databaseVersion: SCHEMA_VERSION,
     rosters,
     objects: {
-      byGradeRisk: tally(db, "SELECT credit_grade || '|' || risk_level, count(*) FROM objects WHERE in_roster = 1 GROUP BY 1 ORDER BY 1"),
+      byGradeRisk: tally(
+        db,
+        "SELECT credit_grade || '|' || risk_level, count(*) FROM objects WHERE in_roster = 1 GROUP BY 1 ORDER BY 1",
+      ),
       byType: tally(db, 'SELECT type, count(*) FROM objects WHERE in_roster = 1 GROUP BY 1 ORDER BY 2 DESC'),
       byStatus: tally(db, 'SELECT status, count(*) FROM objects WHERE in_roster = 1 GROUP BY 1 ORDER BY 2 DESC'),
-      keySupervision: db.prepare("SELECT count(*) FROM objects WHERE in_roster = 1 AND key_supervision = 'yes'").pluck().get() as number,
+      keySupervision: db
+        .prepare("SELECT count(*) FROM objects WHERE in_roster = 1 AND key_supervision = 'yes'")
+        .pluck()
+        .get() as number,
     },
     inspectors: {
       byDepartment: tally(db, 'SELECT department, count(*) FROM inspectors WHERE in_roster = 1 GROUP BY 1 ORDER BY 1'),

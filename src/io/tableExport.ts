@@ -1,8 +1,10 @@
 // One path for every tabular export: Excel CSV (UTF-8 BOM, Chinese headers, formula cells escaped),
 // machine CSV (--raw: English keys, nothing escaped), xlsx (cells written as text, so nothing evaluates)
 // and JSON. Files are written atomically and never overwrite without --force (exit 73).
+import { parseFormat } from '../commands/optionParsers.js';
+import type { TasksOptions } from '../flags.js';
 import writeXlsxFile from 'write-excel-file/node';
-import { Exit, InspectError } from '../core/errors.js';
+
 import { csvText, writeFileAtomic } from './csvWrite.js';
 import type { Ui } from './ui.js';
 
@@ -15,18 +17,8 @@ export interface Table {
   columns: TableColumn[];
   rows: Record<string, string>[];
 }
-export interface ExportOptions {
-  format?: string;
-  out?: string;
-  raw?: boolean;
-  force?: boolean;
-}
-
-export function parseFormat(v: string | undefined): Format {
-  const f = (v ?? 'csv').toLowerCase();
-  if (f === 'csv' || f === 'xlsx' || f === 'json') return f;
-  throw new InspectError(Exit.usage, { key: 'E_BAD_FORMAT', params: { value: v } });
-}
+/** The flags every table export reads (declared with the commands in flags.ts). */
+export type ExportOptions = Pick<TasksOptions, 'format' | 'out' | 'raw' | 'force'>;
 
 /** Excel keeps at most 32,767 characters in a cell; a longer one would make the file unreadable. */
 export const EXCEL_CELL_MAX = 32767;
@@ -38,12 +30,26 @@ export function excelCell(value: string): { value: string; cut: boolean } {
   return { value: value.slice(0, EXCEL_CELL_MAX - CUT_MARK.length) + CUT_MARK, cut: true };
 }
 
-export async function renderTable(t: Table, format: Format, raw: boolean, json: unknown = t.rows, ui?: Ui): Promise<string | Buffer> {
+export async function renderTable(
+  t: Table,
+  format: Format,
+  raw: boolean,
+  json: unknown = t.rows,
+  ui?: Ui,
+): Promise<string | Buffer> {
   if (format === 'json') return `${JSON.stringify(json, null, 2)}\n`;
   if (format === 'csv') {
     return raw
-      ? csvText(t.columns.map((c) => c.key), t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')), { excel: false })
-      : csvText(t.columns.map((c) => c.zh), t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')), { excel: true });
+      ? csvText(
+          t.columns.map((c) => c.key),
+          t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')),
+          { excel: false },
+        )
+      : csvText(
+          t.columns.map((c) => c.zh),
+          t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')),
+          { excel: true },
+        );
   }
   const header = t.columns.map((c) => ({ value: c.zh, fontWeight: 'bold' as const }));
   let cut = 0;
@@ -55,11 +61,19 @@ export async function renderTable(t: Table, format: Format, raw: boolean, json: 
     }),
   );
   if (cut > 0) ui?.warn('W_XLSX_CUT', { count: cut, max: EXCEL_CELL_MAX });
-  return writeXlsxFile([header, ...body], { columns: t.columns.map((c) => ({ width: Math.min(60, Math.max(10, c.zh.length * 2 + 4)) })) }).toBuffer();
+  return writeXlsxFile([header, ...body], {
+    columns: t.columns.map((c) => ({ width: Math.min(60, Math.max(10, c.zh.length * 2 + 4)) })),
+  }).toBuffer();
 }
 
 /** Writes the export; returns where it went ('-' for stdout). */
-export async function writeExport(ui: Ui, t: Table, opts: ExportOptions, defaultName: string, json?: unknown): Promise<string> {
+export async function writeExport(
+  ui: Ui,
+  t: Table,
+  opts: ExportOptions,
+  defaultName: string,
+  json?: unknown,
+): Promise<string> {
   const format = parseFormat(opts.format);
   const data = await renderTable(t, format, Boolean(opts.raw), json, ui);
   const out = opts.out ?? (format === 'json' ? '-' : `${defaultName}.${format}`);

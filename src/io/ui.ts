@@ -1,6 +1,7 @@
 // Terminal conventions (clig.dev, style.md): results on stdout, everything else on stderr; colour only
 // on a TTY without NO_COLOR/TERM=dumb/--no-color; progress only on a TTY and never with --quiet/--json;
 // prompts only when stdin and stderr are TTYs and the user did not say --yes/--no-input/--json.
+import type { GlobalOptions } from '../flags.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import cliProgress from 'cli-progress';
 import { render, type Lang, type Msg } from '../core/messages.js';
@@ -10,23 +11,17 @@ import { terminalSafe } from '../core/text.js';
 /** The version of the JSON shapes documented in docs/json.md. */
 export const JSON_SCHEMA_VERSION = 1;
 
-export interface GlobalOptions {
-  db?: string;
-  lang?: string;
-  json?: boolean;
-  quiet?: boolean;
-  color?: boolean; // commander's --no-color
-  operator?: string;
-  yes?: boolean;
-  input?: boolean; // commander's --no-input
-}
+export type { GlobalOptions };
 
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
   if (flag) {
     const f = flag.toLowerCase();
     if (f === 'zh' || f.startsWith('zh-') || f.startsWith('zh_')) return 'zh';
     if (f === 'en' || f.startsWith('en-') || f.startsWith('en_')) return 'en';
-    throw new InspectError(Exit.usage, { key: 'E_BAD_OPTION', params: { flag: '--lang', value: flag, reason: 'zh | en' } });
+    throw new InspectError(Exit.usage, {
+      key: 'E_BAD_OPTION',
+      params: { flag: '--lang', value: flag, reason: 'zh | en' },
+    });
   }
   // Chinese unless the locale says English: a server or cron job with LANG=C.UTF-8 or POSIX still
   // prints Chinese to the Chinese staff who read its output.
@@ -42,11 +37,15 @@ export class Ui {
   readonly interactive: boolean;
   readonly assumeYes: boolean;
 
-  constructor(opts: GlobalOptions, private readonly env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    opts: GlobalOptions,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {
     this.lang = detectLang(opts.lang, env);
     this.json = opts.json ?? false;
     this.quiet = opts.quiet ?? false;
-    const colour = opts.color !== false && !(env.NO_COLOR ?? '') && env.TERM !== 'dumb' && Boolean(process.stderr.isTTY);
+    const colour =
+      opts.color !== false && !(env.NO_COLOR ?? '') && env.TERM !== 'dumb' && Boolean(process.stderr.isTTY);
     // chalk 5 ignores NO_COLOR, so the level is set here explicitly.
     this.c = new Chalk({ level: colour ? 1 : 0 });
     this.assumeYes = opts.yes ?? false;
@@ -73,7 +72,8 @@ export class Ui {
    * of its documented shape (docs/json.md), so a script can tell a changed contract from a bug.
    */
   outJson(value: object): void {
-    const versioned = Array.isArray(value) || 'schemaVersion' in value ? value : { schemaVersion: JSON_SCHEMA_VERSION, ...value };
+    const versioned =
+      Array.isArray(value) || 'schemaVersion' in value ? value : { schemaVersion: JSON_SCHEMA_VERSION, ...value };
     process.stdout.write(`${JSON.stringify(versioned, null, 2)}\n`);
   }
 
@@ -98,7 +98,13 @@ export class Ui {
   progress(total: number, label: string): { update(n: number): void; stop(): void } {
     if (this.quiet || this.json || !process.stderr.isTTY || this.env.CI) return { update() {}, stop() {} };
     const bar = new cliProgress.SingleBar(
-      { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {eta_formatted}`, hideCursor: true, clearOnComplete: true, etaBuffer: 50 },
+      {
+        stream: process.stderr,
+        format: `${label} [{bar}] {percentage}% | {eta_formatted}`,
+        hideCursor: true,
+        clearOnComplete: true,
+        etaBuffer: 50,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0);

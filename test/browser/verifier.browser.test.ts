@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, DATA, ROOT, tmp } from '../helpers.js';
 import { CHROMIUM, hasChromium, launch } from './launch.js';
 
-if (!hasChromium) console.log(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, then npm run test:browser)`);
+if (!hasChromium)
+  console.log(
+    `browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, then npm run test:browser)`,
+  );
 
 const SIG = 'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
 const FILES = ['frame.json', 'inspectors.json', 'record.json', 'commitment.json', 'beacons.json'];
@@ -23,11 +26,55 @@ beforeAll(async () => {
   if (!hasChromium) return;
   const dir = tmp();
   const db = join(dir, 'inspect.db');
-  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history']) expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
-  expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--seed', '湖里区2026年第一批', '--yes', '--db', db, '-q']).code).toBe(0);
+  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
+    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+  expect(
+    cli([
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-11-23..2026-12-31',
+      '--seed',
+      '湖里区2026年第一批',
+      '--yes',
+      '--db',
+      db,
+      '-q',
+    ]).code,
+  ).toBe(0);
   const at = (iso: string) => ({ env: { INSPECT_NOW: iso } });
-  expect(cli(['draw', '--items', 'SC04', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--commit', '--beacon', 'drand:657413', '--beacon', 'ssq:2023108@2023-09-16', '--yes', '--db', db, '-q'], at('2023-09-15T18:40:00+08:00')).code).toBe(0);
-  expect(cli(['reveal', '2026-HLSJ-002', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'], at('2023-09-16T22:00:00+08:00')).code).toBe(0);
+  expect(
+    cli(
+      [
+        'draw',
+        '--items',
+        'SC04',
+        '--year',
+        '2026',
+        '--window',
+        '2026-11-23..2026-12-31',
+        '--commit',
+        '--beacon',
+        'drand:657413',
+        '--beacon',
+        'ssq:2023108@2023-09-16',
+        '--yes',
+        '--db',
+        db,
+        '-q',
+      ],
+      at('2023-09-15T18:40:00+08:00'),
+    ).code,
+  ).toBe(0);
+  expect(
+    cli(
+      ['reveal', '2026-HLSJ-002', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'],
+      at('2023-09-16T22:00:00+08:00'),
+    ).code,
+  ).toBe(0);
   plain = join(dir, 'plain');
   committed = join(dir, 'committed');
   expect(cli(['export', 'bundle', '2026-HLSJ-001', '--out', plain, '--db', db]).code).toBe(0);
@@ -47,13 +94,27 @@ async function inPage(dir: string, screenshot?: string): Promise<{ verdict: stri
   });
   try {
     await page.goto(`file://${join(dir, 'verify.html')}`);
-    const present = FILES.filter((f) => { try { readFileSync(join(dir, f)); return true; } catch { return false; } });
-    await page.setInputFiles('#files', present.map((f) => join(dir, f)));
+    const present = FILES.filter((f) => {
+      try {
+        readFileSync(join(dir, f));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    await page.setInputFiles(
+      '#files',
+      present.map((f) => join(dir, f)),
+    );
     await page.waitForSelector('body[data-verdict]', { timeout: 60_000 });
     const verdict = (await page.evaluate(() => document.body.dataset.verdict))!;
-    const rows = await page.$$eval('tr[data-check]', (trs) => trs.map((tr) => ({
-      name: (tr as HTMLElement).dataset.check!, ok: (tr as HTMLElement).dataset.ok === 'true', detail: tr.querySelector('td.detail')!.textContent!,
-    })));
+    const rows = await page.$$eval('tr[data-check]', (trs) =>
+      trs.map((tr) => ({
+        name: (tr as HTMLElement).dataset.check!,
+        ok: (tr as HTMLElement).dataset.ok === 'true',
+        detail: tr.querySelector('td.detail')!.textContent!,
+      })),
+    );
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     return { verdict, rows, requests };
   } finally {
@@ -86,28 +147,71 @@ const editText = (file: string, from: string | RegExp, to: string) => (dir: stri
 };
 
 describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
-  it('an untouched plain bundle and an untouched committed bundle pass, with every check the CLI makes; nothing is fetched', async () => {
-    for (const [dir, shot] of [[plain, join(ROOT, 'docs/verifier-pass.png')], [committed, undefined]] as const) {
-      const page = await inPage(dir, shot);
-      const c = inCli(dir);
-      expect(c.code).toBe(0);
-      expect(page.verdict).toBe('pass');
-      expect(page.requests).toEqual([]);
-      // The same checks with the same details, after the page's own "files" row.
-      expect(page.rows.slice(1)).toEqual(c.rows);
-    }
-  });
+  it(
+    'an untouched plain bundle and an untouched committed bundle pass, with every check the CLI makes; nothing is f' +
+      'etched',
+    async () => {
+      for (const [dir, shot] of [
+        [plain, join(ROOT, 'docs/verifier-pass.png')],
+        [committed, undefined],
+      ] as const) {
+        const page = await inPage(dir, shot);
+        const c = inCli(dir);
+        expect(c.code).toBe(0);
+        expect(page.verdict).toBe('pass');
+        expect(page.requests).toEqual([]);
+        // The same checks with the same details, after the page's own "files" row.
+        expect(page.rows.slice(1)).toEqual(c.rows);
+      }
+    },
+  );
 
   const cases: [string, () => string][] = [
-    ['a changed selected id', () => tampered(plain, editJson('record.json', (r) => {
-      const frame = JSON.parse(readFileSync(join(plain, 'frame.json'), 'utf8')) as { frame: [string, string][] };
-      const sel = r.selected as { id: string }[];
-      sel[2]!.id = frame.frame.find(([id]) => !sel.some((s) => s.id === id))![0];
-    }))],
-    ['a changed ticket', () => tampered(plain, editJson('record.json', (r) => { (r.selected as { ticket: string }[])[5]!.ticket = '0.123'; }))],
+    [
+      'a changed selected id',
+      () =>
+        tampered(
+          plain,
+          editJson('record.json', (r) => {
+            const frame = JSON.parse(readFileSync(join(plain, 'frame.json'), 'utf8')) as { frame: [string, string][] };
+            const sel = r.selected as { id: string }[];
+            sel[2]!.id = frame.frame.find(([id]) => !sel.some((s) => s.id === id))![0];
+          }),
+        ),
+    ],
+    [
+      'a changed ticket',
+      () =>
+        tampered(
+          plain,
+          editJson('record.json', (r) => {
+            (r.selected as { ticket: string }[])[5]!.ticket = '0.123';
+          }),
+        ),
+    ],
     ['a removed frame row', () => tampered(plain, editText('frame.json', /\["[0-9A-Z]{18}","[A-D]\|[LMH]"\],/, ''))],
-    ['a changed seed', () => tampered(plain, editJson('record.json', (r) => { r.seed = '湖里区2026年第二批'; }))],
-    ['a changed commitment time', () => tampered(committed, editText('commitment.json', '"committedAt":"2023-09-15T18:40:00+08:00"', '"committedAt":"2023-09-15T19:10:00+08:00"'))],
+    [
+      'a changed seed',
+      () =>
+        tampered(
+          plain,
+          editJson('record.json', (r) => {
+            r.seed = '湖里区2026年第二批';
+          }),
+        ),
+    ],
+    [
+      'a changed commitment time',
+      () =>
+        tampered(
+          committed,
+          editText(
+            'commitment.json',
+            '"committedAt":"2023-09-15T18:40:00+08:00"',
+            '"committedAt":"2023-09-15T19:10:00+08:00"',
+          ),
+        ),
+    ],
     ['a damaged signature', () => tampered(committed, editText('beacons.json', SIG, `${SIG.slice(0, 95)}0`))],
   ];
   for (const [name, make] of cases) {
@@ -156,11 +260,16 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
     const page = await browser.newPage();
     try {
       await page.goto(`file://${join(plain, 'verify.html')}`);
-      const files = ['frame.json', 'inspectors.json', 'record.json'].map((f) => ({ name: f, text: readFileSync(join(plain, f), 'utf8') }));
+      const files = ['frame.json', 'inspectors.json', 'record.json'].map((f) => ({
+        name: f,
+        text: readFileSync(join(plain, f), 'utf8'),
+      }));
       await page.evaluate((fs) => {
         const dt = new DataTransfer();
         for (const f of fs) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
-        document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        document
+          .getElementById('drop')!
+          .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
       }, files);
       await page.waitForSelector('body[data-verdict]', { timeout: 60_000 });
       expect(await page.evaluate(() => document.body.dataset.verdict)).toBe('pass');

@@ -15,7 +15,21 @@ const SSQ = '03 09 14 22 27 31 + 07';
 const AT_COMMIT = { INSPECT_NOW: '2023-09-15T18:40:00+08:00' };
 const BEFORE_DRAND = { INSPECT_NOW: '2023-09-15T18:59:00+08:00' };
 const AFTER_ALL = { INSPECT_NOW: '2023-09-16T22:00:00+08:00' };
-const COMMIT = ['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--commit', '--beacon', 'drand:657413', '--beacon', 'ssq:2023108@2023-09-16', '--yes'];
+const COMMIT = [
+  'draw',
+  '--items',
+  'SC01',
+  '--year',
+  '2026',
+  '--window',
+  '2026-01-01..2026-12-31',
+  '--commit',
+  '--beacon',
+  'drand:657413',
+  '--beacon',
+  'ssq:2023108@2023-09-16',
+  '--yes',
+];
 
 const SAMPLE = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
 function sampleDb(): string {
@@ -44,7 +58,9 @@ describe('inspect draw --commit, inspect reveal', () => {
 
   it('refuses a source that is public too soon, and records nothing', () => {
     const before = fileSha(db);
-    const r = cli([...COMMIT.slice(0, 9), 'drand@2023-09-15T18:45+08:00', '--yes', '--db', db, '--lang', 'en'], { env: AT_COMMIT });
+    const r = cli([...COMMIT.slice(0, 9), 'drand@2023-09-15T18:45+08:00', '--yes', '--db', db, '--lang', 'en'], {
+      env: AT_COMMIT,
+    });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('at least 10 minutes');
     const lottery = cli([...COMMIT.slice(0, 9), 'ssq:2023108@2023-09-15', '--yes', '--db', db], { env: AT_COMMIT });
@@ -54,10 +70,17 @@ describe('inspect draw --commit, inspect reveal', () => {
   });
 
   it('refuses bad specs and mixed flags as usage errors', () => {
-    expect(cli([...COMMIT.slice(0, 9), 'drand@2023-09-16T10:00', '--yes', '--db', db], { env: AT_COMMIT }).code).toBe(2);
+    expect(cli([...COMMIT.slice(0, 9), 'drand@2023-09-16T10:00', '--yes', '--db', db], { env: AT_COMMIT }).code).toBe(
+      2,
+    );
     expect(cli([...COMMIT, '--seed', 'x', '--db', db], { env: AT_COMMIT }).code).toBe(2);
-    expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--beacon', 'drand:1', '--yes', '--db', db], { env: AT_COMMIT }).code).toBe(2);
-    expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--commit', '--yes', '--db', db], { env: AT_COMMIT }).code).toBe(2);
+    expect(
+      cli(['draw', '--items', 'SC01', '--year', '2026', '--beacon', 'drand:1', '--yes', '--db', db], { env: AT_COMMIT })
+        .code,
+    ).toBe(2);
+    expect(
+      cli(['draw', '--items', 'SC01', '--year', '2026', '--commit', '--yes', '--db', db], { env: AT_COMMIT }).code,
+    ).toBe(2);
   });
 
   it('commits: id allotted, status committed, one log entry, JSON with the digests, allocation and sources', () => {
@@ -65,11 +88,22 @@ describe('inspect draw --commit, inspect reveal', () => {
     const r = cli([...COMMIT, '--json', '--db', db], { env: AT_COMMIT });
     expect(r.code).toBe(0);
     commit = JSON.parse(r.stdout);
-    expect(commit).toMatchObject({ drawId: '2026-HLSJ-001', status: 'committed', committedAt: '2023-09-15T18:40:00+08:00', clockOverridden: true });
+    expect(commit).toMatchObject({
+      drawId: '2026-HLSJ-001',
+      status: 'committed',
+      committedAt: '2023-09-15T18:40:00+08:00',
+      clockOverridden: true,
+    });
     for (const k of ['commitDigest', 'inputDigest', 'assignDigest']) expect(commit[k]).toMatch(/^[0-9a-f]{64}$/);
     expect(commit.sources).toEqual([
       expect.objectContaining({ kind: 'drand', round: 657413, publicAt: '2023-09-15T19:00:03+08:00' }),
-      expect.objectContaining({ kind: 'lottery', game: 'ssq', issue: '2023108', date: '2023-09-16', publicAt: '2023-09-16T00:00:00+08:00' }),
+      expect.objectContaining({
+        kind: 'lottery',
+        game: 'ssq',
+        issue: '2023108',
+        date: '2023-09-16',
+        publicAt: '2023-09-16T00:00:00+08:00',
+      }),
     ]);
     expect(count(db, 'SELECT count(*) FROM events')).toBe(events + 1);
     expect(count(db, 'SELECT count(*) FROM draws')).toBe(0);
@@ -80,20 +114,55 @@ describe('inspect draw --commit, inspect reveal', () => {
 
   it('a pending commitment blocks any other draw of its categories, naming it; other categories go on', () => {
     const before = count(db, 'SELECT count(*) FROM events');
-    const same = cli(['draw', '--items', 'SC06', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--seed', 's', '--yes', '--db', db], { env: AT_COMMIT });
+    const same = cli(
+      [
+        'draw',
+        '--items',
+        'SC06',
+        '--year',
+        '2026',
+        '--window',
+        '2026-01-01..2026-12-31',
+        '--seed',
+        's',
+        '--yes',
+        '--db',
+        db,
+      ],
+      { env: AT_COMMIT },
+    );
     expect(same.code).toBe(65);
     expect(same.stderr).toContain('2026-HLSJ-001');
     const again = cli([...COMMIT.slice(0, 9), 'drand:700000', '--yes', '--db', db], { env: AT_COMMIT });
     expect(again.code).toBe(65);
     expect(count(db, 'SELECT count(*) FROM events')).toBe(before);
-    const other = cli(['draw', '--items', 'SC04', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--seed', 's', '--yes', '--json', '--db', db], { env: AT_COMMIT });
+    const other = cli(
+      [
+        'draw',
+        '--items',
+        'SC04',
+        '--year',
+        '2026',
+        '--window',
+        '2026-01-01..2026-12-31',
+        '--seed',
+        's',
+        '--yes',
+        '--json',
+        '--db',
+        db,
+      ],
+      { env: AT_COMMIT },
+    );
     expect(other.code).toBe(0);
     expect(JSON.parse(other.stdout).drawId).toBe('2026-HLSJ-002');
   });
 
   it('the commitment notice has the digests, sources and chain head, and no object ids', () => {
     const out = join(tmp(), 'notice.csv');
-    const r = cli(['export', 'publication', '2026-HLSJ-001', '--kind', 'commitment', '--out', out, '--db', db], { env: AT_COMMIT });
+    const r = cli(['export', 'publication', '2026-HLSJ-001', '--kind', 'commitment', '--out', out, '--db', db], {
+      env: AT_COMMIT,
+    });
     expect(r.code).toBe(0);
     const text = readFileSync(out, 'utf8');
     for (const k of ['commitDigest', 'inputDigest', 'assignDigest']) expect(text).toContain(commit[k] as string);
@@ -113,9 +182,27 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(r.code).toBe(0);
     expect(count(db, 'SELECT count(*) FROM objects WHERE in_roster = 0')).toBeGreaterThan(0);
     // A plan made now reads the changed roster: its digest is not the committed one.
-    const now = cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--dry-run', '--json', '--db', db], { env: AT_COMMIT });
+    const now = cli(
+      [
+        'draw',
+        '--items',
+        'SC01',
+        '--year',
+        '2026',
+        '--window',
+        '2026-01-01..2026-12-31',
+        '--dry-run',
+        '--json',
+        '--db',
+        db,
+      ],
+      { env: AT_COMMIT },
+    );
     expect(now.code).toBe(0);
-    const committedFrame = Object.values((commit.allocation as { N: Record<string, number> }).N).reduce((a, b) => a + b, 0);
+    const committedFrame = Object.values((commit.allocation as { N: Record<string, number> }).N).reduce(
+      (a, b) => a + b,
+      0,
+    );
     expect(JSON.parse(now.stdout).frameSize).toBeLessThan(committedFrame);
   });
 
@@ -129,7 +216,7 @@ describe('inspect draw --commit, inspect reveal', () => {
   });
 
   it.each([
-    ['another round\'s signature', OTHER_SIG, SSQ],
+    ["another round's signature", OTHER_SIG, SSQ],
     ['a changed digit', `${SIG.slice(0, 95)}0`, SSQ],
     ['a negated point', `9${SIG.slice(1)}`, SSQ],
     ['a short signature', SIG.slice(0, 90), SSQ],
@@ -154,10 +241,18 @@ describe('inspect draw --commit, inspect reveal', () => {
   it('reveals: records the draw from the frozen inputs with the key string as seed', () => {
     const relay = join(tmp(), 'round.json');
     writeFileSync(relay, JSON.stringify({ round: 657413, randomness: V.rounds[2].randomness, signature: SIG }));
-    const r = cli(['reveal', '2026-HLSJ-001', '--value', `@${relay}`, '--value', '31 27 22 14 9 3 | 7', '--json', '--db', db], { env: AFTER_ALL });
+    const r = cli(
+      ['reveal', '2026-HLSJ-001', '--value', `@${relay}`, '--value', '31 27 22 14 9 3 | 7', '--json', '--db', db],
+      { env: AFTER_ALL },
+    );
     expect(r.code).toBe(0);
     revealed = JSON.parse(r.stdout);
-    expect(revealed).toMatchObject({ drawId: '2026-HLSJ-001', commitDigest: commit.commitDigest, inputDigest: commit.inputDigest, seed: `${V.rounds[2].randomnessDecimal}./3.9.14.22.27.31./7./` });
+    expect(revealed).toMatchObject({
+      drawId: '2026-HLSJ-001',
+      commitDigest: commit.commitDigest,
+      inputDigest: commit.inputDigest,
+      seed: `${V.rounds[2].randomnessDecimal}./3.9.14.22.27.31./7./`,
+    });
     const rec = JSON.parse(count(db, "SELECT record FROM draws WHERE id = '2026-HLSJ-001'") as unknown as string);
     expect(rec.commitDigest).toBe(commit.commitDigest);
     expect(rec.assignDigest).toBe(commit.assignDigest);
@@ -190,14 +285,26 @@ describe('inspect draw --commit, inspect reveal', () => {
       writeFileSync(join(dir, file), next);
       const r = cli(['verify', dir, '--json']);
       expect(r.code).toBe(65);
-      const failed = JSON.parse(r.stdout).checks.filter((c: { ok: boolean }) => !c.ok).map((c: { name: string }) => c.name);
+      const failed = JSON.parse(r.stdout)
+        .checks.filter((c: { ok: boolean }) => !c.ok)
+        .map((c: { name: string }) => c.name);
       expect(failed).toContain(part);
     };
-    tamper('commitment.json', '"committedAt":"2023-09-15T18:40:00+08:00"', '"committedAt":"2023-09-15T19:10:00+08:00"', 'commitment');
+    tamper(
+      'commitment.json',
+      '"committedAt":"2023-09-15T18:40:00+08:00"',
+      '"committedAt":"2023-09-15T19:10:00+08:00"',
+      'commitment',
+    );
     tamper('beacons.json', SIG, `${SIG.slice(0, 95)}0`, 'beacons');
     tamper('beacons.json', '"round":657413', '"round":657414', 'beacons');
     tamper('beacons.json', '[3,9,14,22,27,31]', '[3,9,14,22,27,32]', 'key');
-    tamper('record.json', /"seed":"[^"]*"/, '"seed":"114026040220575694705784806834581917585815502436045300615725709309186276013447./"', 'key');
+    tamper(
+      'record.json',
+      /"seed":"[^"]*"/,
+      '"seed":"114026040220575694705784806834581917585815502436045300615725709309186276013447./"',
+      'key',
+    );
 
     const missing = join(tmp(), 'missing');
     cpSync(out, missing, { recursive: true });
@@ -222,16 +329,57 @@ describe('inspect draw --commit, inspect reveal', () => {
   });
 
   it('a pending commitment can be voided only by --supersede with --reason; the voided one cannot be revealed', () => {
-    const c2 = cli(['draw', '--items', 'SC07', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--commit', '--beacon', 'drand:700000', '--yes', '--json', '--db', db], { env: AT_COMMIT });
+    const c2 = cli(
+      [
+        'draw',
+        '--items',
+        'SC07',
+        '--year',
+        '2026',
+        '--window',
+        '2026-01-01..2026-12-31',
+        '--commit',
+        '--beacon',
+        'drand:700000',
+        '--yes',
+        '--json',
+        '--db',
+        db,
+      ],
+      { env: AT_COMMIT },
+    );
     expect(c2.code).toBe(0);
     const id = JSON.parse(c2.stdout).drawId;
-    const s = cli(['draw', '--items', 'SC07', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--seed', 'redo', '--supersede', id, '--reason', '随机源选错', '--yes', '--json', '--db', db], { env: AT_COMMIT });
+    const s = cli(
+      [
+        'draw',
+        '--items',
+        'SC07',
+        '--year',
+        '2026',
+        '--window',
+        '2026-01-01..2026-12-31',
+        '--seed',
+        'redo',
+        '--supersede',
+        id,
+        '--reason',
+        '随机源选错',
+        '--yes',
+        '--json',
+        '--db',
+        db,
+      ],
+      { env: AT_COMMIT },
+    );
     expect(s.code).toBe(0);
     expect(JSON.parse(s.stdout).supersedes).toBe(id);
     const r = cli(['reveal', id, '--value', SIG, '--db', db], { env: AFTER_ALL });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('作废');
-    const listed = JSON.parse(cli(['draws', '--json', '--db', db]).stdout).draws.find((x: { drawId: string }) => x.drawId === id);
+    const listed = JSON.parse(cli(['draws', '--json', '--db', db]).stdout).draws.find(
+      (x: { drawId: string }) => x.drawId === id,
+    );
     expect(listed).toMatchObject({ status: 'superseded', supersededReason: '随机源选错' });
     expect(cli(['audit', '--db', db]).code).toBe(0);
   });
@@ -241,7 +389,26 @@ describe('inspect draw --commit, inspect reveal', () => {
     const p = JSON.parse(readFileSync(join(DATA, 'policy.json'), 'utf8'));
     writeFileSync(policy, JSON.stringify({ ...p, teamSize: 10 }));
     const before = fileSha(db);
-    const r = cli(['draw', '--items', 'SC08', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--commit', '--beacon', 'drand:700000', '--policy', policy, '--yes', '--db', db], { env: AT_COMMIT });
+    const r = cli(
+      [
+        'draw',
+        '--items',
+        'SC08',
+        '--year',
+        '2026',
+        '--window',
+        '2026-01-01..2026-12-31',
+        '--commit',
+        '--beacon',
+        'drand:700000',
+        '--policy',
+        policy,
+        '--yes',
+        '--db',
+        db,
+      ],
+      { env: AT_COMMIT },
+    );
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('即使单独抽中也无法组成完整检查组');
     expect(r.stderr).toMatch(/对象 [0-9A-Z]{18}/);
@@ -253,17 +420,59 @@ describe('inspect draw --commit, inspect reveal', () => {
     const p = JSON.parse(readFileSync(join(DATA, 'policy.json'), 'utf8'));
     writeFileSync(policy, JSON.stringify({ ...p, commit: { required: true, minLeadMinutes: 10 } }));
     const before = fileSha(db);
-    const r = cli(['draw', '--items', 'SC02', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--seed', 'x', '--policy', policy, '--yes', '--db', db], { env: AT_COMMIT });
+    const r = cli(
+      [
+        'draw',
+        '--items',
+        'SC02',
+        '--year',
+        '2026',
+        '--window',
+        '2026-01-01..2026-12-31',
+        '--seed',
+        'x',
+        '--policy',
+        policy,
+        '--yes',
+        '--db',
+        db,
+      ],
+      { env: AT_COMMIT },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('policy.commit.required');
     expect(fileSha(db)).toBe(before);
   });
 
   it('report names a commitment whose sources are public but that is not revealed', () => {
-    const c = cli(['draw', '--items', 'SC08', '--year', '2026', '--window', '2026-01-01..2026-12-31', '--commit', '--beacon', 'drand:657413', '--yes', '--json', '--db', db], { env: AT_COMMIT });
+    const c = cli(
+      [
+        'draw',
+        '--items',
+        'SC08',
+        '--year',
+        '2026',
+        '--window',
+        '2026-01-01..2026-12-31',
+        '--commit',
+        '--beacon',
+        'drand:657413',
+        '--yes',
+        '--json',
+        '--db',
+        db,
+      ],
+      { env: AT_COMMIT },
+    );
     expect(c.code).toBe(0);
-    const rep = JSON.parse(cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--json', '--db', db], { env: AFTER_ALL }).stdout);
-    expect(rep.commitments).toEqual([expect.objectContaining({ drawId: JSON.parse(c.stdout).drawId, awaitingReveal: true })]);
-    expect(cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--db', db], { env: AFTER_ALL }).stdout).toContain('随机源均已公开');
+    const rep = JSON.parse(
+      cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--json', '--db', db], { env: AFTER_ALL }).stdout,
+    );
+    expect(rep.commitments).toEqual([
+      expect.objectContaining({ drawId: JSON.parse(c.stdout).drawId, awaitingReveal: true }),
+    ]);
+    expect(cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--db', db], { env: AFTER_ALL }).stdout).toContain(
+      '随机源均已公开',
+    );
   });
 });

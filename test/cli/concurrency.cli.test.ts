@@ -12,12 +12,20 @@ import { cli, DATA, ROOT, tmp } from '../helpers.js';
 let big: string;
 let db: string;
 
-function start(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/inspect.js'), ...args], { env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/inspect.js'), ...args], {
+    env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', CI: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   child.stdout!.resume();
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  );
   return { child, done };
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,19 +60,29 @@ beforeAll(() => {
   big = join(dir, 'objects-big.csv');
   writeFileSync(big, stringify([OBJECT_HEADERS, ...objectRows(150_000, 'concurrency')]));
   db = join(dir, 'inspect.db');
-  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history']) expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
+    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
 });
 
 describe('two writers at once', () => {
   it('a draw while another process holds the write lock waits for the busy timeout, then exits 75', async () => {
     // The lock is held by a process the test controls, for as long as the test wants: no race with
     // how fast an import happens to run on a busy machine.
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const D = require(${JSON.stringify(join(ROOT, 'node_modules/better-sqlite3'))});
       const db = new D(${JSON.stringify(db)}); db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked\\n');
-      process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); }); process.stdin.resume();`], { stdio: ['pipe', 'pipe', 'inherit'] });
+      process.stdin.on('end', () => { db.exec('ROLLBACK'); db.close(); }); process.stdin.resume();`,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
-    const r = cli(['draw', '--items', 'SC01', '--year', '2026', '--seed', 'x', '--yes', '--db', db], { env: { INSPECT_BUSY_TIMEOUT_MS: '200' } });
+    const r = cli(['draw', '--items', 'SC01', '--year', '2026', '--seed', 'x', '--yes', '--db', db], {
+      env: { INSPECT_BUSY_TIMEOUT_MS: '200' },
+    });
     holder.stdin!.end();
     await new Promise((resolve) => holder.on('close', resolve));
     expect(r.code).toBe(75);
@@ -73,14 +91,47 @@ describe('two writers at once', () => {
   });
   it('two draws at once: both recorded, one after the other, with distinct ids and one chain', async () => {
     const w = '2026-11-01..2026-12-31';
-    const a = start(['draw', '--items', 'SC06', '--year', '2026', '--window', w, '--seed', 'a', '--yes', '--db', db, '-q']);
-    const b = start(['draw', '--items', 'SC06', '--year', '2026', '--window', w, '--seed', 'b', '--yes', '--db', db, '-q']);
+    const a = start([
+      'draw',
+      '--items',
+      'SC06',
+      '--year',
+      '2026',
+      '--window',
+      w,
+      '--seed',
+      'a',
+      '--yes',
+      '--db',
+      db,
+      '-q',
+    ]);
+    const b = start([
+      'draw',
+      '--items',
+      'SC06',
+      '--year',
+      '2026',
+      '--window',
+      w,
+      '--seed',
+      'b',
+      '--yes',
+      '--db',
+      db,
+      '-q',
+    ]);
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect([ra.code, rb.code]).toEqual([0, 0]);
-    expect(count(db, "SELECT count(DISTINCT id) FROM draws WHERE items = '[\"SC06\"]'")).toBe(2);
+    expect(count(db, 'SELECT count(DISTINCT id) FROM draws WHERE items = \'["SC06"]\'')).toBe(2);
     // the second batch excluded what the first selected
-    expect(count(db, `SELECT count(*) FROM draw_selections a JOIN draw_selections b ON a.object_id = b.object_id
-      WHERE a.draw_id = '2026-HLSJ-001' AND b.draw_id = '2026-HLSJ-002'`)).toBe(0);
+    expect(
+      count(
+        db,
+        `SELECT count(*) FROM draw_selections a JOIN draw_selections b ON a.object_id = b.object_id
+      WHERE a.draw_id = '2026-HLSJ-001' AND b.draw_id = '2026-HLSJ-002'`,
+      ),
+    ).toBe(0);
     const audit = cli(['audit', '--db', db, '--json']);
     expect(audit.code).toBe(0);
   });
@@ -102,13 +153,32 @@ describe('killed processes leave a consistent database', () => {
   });
   it('a draw killed midway records nothing half-way', async () => {
     const draws = count(db, 'SELECT count(*) FROM draws');
-    const d = start(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-01..2026-12-31', '--seed', 'k', '--yes', '--db', db, '-q']);
+    const d = start([
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-11-01..2026-12-31',
+      '--seed',
+      'k',
+      '--yes',
+      '--db',
+      db,
+      '-q',
+    ]);
     await whenLocked(db);
     d.child.kill('SIGKILL');
     await d.done;
     const after = count(db, 'SELECT count(*) FROM draws');
     expect([draws, draws + 1]).toContain(after);
-    expect(count(db, 'SELECT count(*) FROM draws d WHERE NOT EXISTS (SELECT 1 FROM draw_snapshots s WHERE s.draw_id = d.id)')).toBe(0);
+    expect(
+      count(
+        db,
+        'SELECT count(*) FROM draws d WHERE NOT EXISTS (SELECT 1 FROM draw_snapshots s WHERE s.draw_id = d.id)',
+      ),
+    ).toBe(0);
     expect(cli(['audit', '--db', db]).code).toBe(0);
   });
 });

@@ -10,26 +10,68 @@ import { cli, DATA, ROOT, tmp } from '../helpers.js';
 
 let dir: string;
 let db: string;
-const env = (now: string) => ({ ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH}`, INSPECT_DB: db, INSPECT_NOW: now, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', CI: '1' });
-const job = (now: string) => spawnSync('bash', [join(ROOT, 'docs/cron-daily.sh')], { cwd: dir, env: env(now), encoding: 'utf8', input: '' });
+const env = (now: string) => ({
+  ...process.env,
+  PATH: `${join(dir, 'bin')}:${process.env.PATH}`,
+  INSPECT_DB: db,
+  INSPECT_NOW: now,
+  NO_COLOR: '1',
+  LANG: 'zh_CN.UTF-8',
+  CI: '1',
+});
+const job = (now: string) =>
+  spawnSync('bash', [join(ROOT, 'docs/cron-daily.sh')], { cwd: dir, env: env(now), encoding: 'utf8', input: '' });
 
 beforeAll(() => {
   dir = tmp();
   db = join(dir, 'inspect.db');
   mkdirSync(join(dir, 'bin'));
-  writeFileSync(join(dir, 'bin/inspect'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/inspect.js')}" "$@"\n`);
+  writeFileSync(
+    join(dir, 'bin/inspect'),
+    `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'bin/inspect.js')}" "$@"\n`,
+  );
   chmodSync(join(dir, 'bin/inspect'), 0o755);
-  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history']) expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
-  for (const [items, seed] of [['SC01', 'c1'], ['SC04', 'c2']]) {
-    expect(cli(['draw', '--items', items!, '--year', '2026', '--window', '2026-11-23..2026-12-31', '--seed', seed!, '--yes', '--db', db, '-q']).code).toBe(0);
+  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
+    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+  for (const [items, seed] of [
+    ['SC01', 'c1'],
+    ['SC04', 'c2'],
+  ]) {
+    expect(
+      cli([
+        'draw',
+        '--items',
+        items!,
+        '--year',
+        '2026',
+        '--window',
+        '2026-11-23..2026-12-31',
+        '--seed',
+        seed!,
+        '--yes',
+        '--db',
+        db,
+        '-q',
+      ]).code,
+    ).toBe(0);
   }
   const d = new Database(db, { readonly: true });
-  const pick = (id: string) => d.prepare('SELECT object_id FROM draw_selections WHERE draw_id = ? ORDER BY position LIMIT 2').pluck().all(id) as string[];
+  const pick = (id: string) =>
+    d
+      .prepare('SELECT object_id FROM draw_selections WHERE draw_id = ? ORDER BY position LIMIT 2')
+      .pluck()
+      .all(id) as string[];
   const [a, b] = [pick('2026-HLSJ-001'), pick('2026-HLSJ-002')];
   d.close();
   mkdirSync(join(dir, 'drop'));
-  writeFileSync(join(dir, 'drop/team1.csv'), `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${a[0]},2026-11-24,1\n2026-HLSJ-001,${a[1]},2026-11-25,E\n`);
-  writeFileSync(join(dir, 'drop/team2.csv'), `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-002,${b[0]},2026-11-26,1\n`);
+  writeFileSync(
+    join(dir, 'drop/team1.csv'),
+    `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${a[0]},2026-11-24,1\n2026-HLSJ-001,${a[1]},2026-11-25,E\n`,
+  );
+  writeFileSync(
+    join(dir, 'drop/team2.csv'),
+    `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-002,${b[0]},2026-11-26,1\n`,
+  );
 });
 
 describe('the daily job', () => {
@@ -53,11 +95,23 @@ describe('the daily job', () => {
   });
   it('a result left unpublished past its deadline makes the overdue check fail with exit 3, across New Year', () => {
     const d = new Database(db, { readonly: true });
-    const c = d.prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-002' ORDER BY position LIMIT 1 OFFSET 1").pluck().get() as string;
+    const c = d
+      .prepare(
+        "SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-002' ORDER BY position LIMIT 1 OFFSET 1",
+      )
+      .pluck()
+      .get() as string;
     d.close();
-    writeFileSync(join(dir, 'drop/late.csv'), `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-002,${c},2026-11-27,1\n`);
+    writeFileSync(
+      join(dir, 'drop/late.csv'),
+      `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-002,${c},2026-11-27,1\n`,
+    );
     // Entered, and then no job ran to publish it: weeks later the overdue check fails the job.
-    expect(cli(['results', 'import', join(dir, 'drop/late.csv'), '--db', db, '-q'], { env: { INSPECT_NOW: '2026-11-28T07:30:00+08:00' } }).code).toBe(0);
+    expect(
+      cli(['results', 'import', join(dir, 'drop/late.csv'), '--db', db, '-q'], {
+        env: { INSPECT_NOW: '2026-11-28T07:30:00+08:00' },
+      }).code,
+    ).toBe(0);
     const r = cli(['report', '--fail-on-overdue', '--db', db], { env: { INSPECT_NOW: '2027-01-06T07:30:00+08:00' } });
     expect(r.code).toBe(3);
   });

@@ -13,7 +13,17 @@ function sampleDb(overrides: Partial<Record<(typeof SAMPLE)[number], string>> = 
   }
   return db;
 }
-const DRAW = ['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-01..2026-12-31', '--seed', '湖里区2026年第一批'];
+const DRAW = [
+  'draw',
+  '--items',
+  'SC01',
+  '--year',
+  '2026',
+  '--window',
+  '2026-11-01..2026-12-31',
+  '--seed',
+  '湖里区2026年第一批',
+];
 
 describe('inspect draw', () => {
   let db: string;
@@ -59,17 +69,39 @@ describe('inspect draw', () => {
     expect(fileSha(join(out, 'frame.json'))).toBe(j.inputDigest);
     const v = cli(['verify', out, '--lang', 'en']);
     expect(v.code).toBe(0);
-    expect(v.stdout.match(/^  match/gm)).toHaveLength(7);
+    expect(v.stdout.match(/^ {2}match/gm)).toHaveLength(7);
     expect(readFileSync(join(out, 'README.txt'), 'utf8')).toContain('sha256sum frame.json');
     // a second export into the same folder needs --force
     expect(cli(['export', 'bundle', j.drawId, '--out', out, '--db', db]).code).toBe(73);
   });
 
   it('a later draw for the same items is a new batch that excludes what the first selected; both stand', () => {
-    const r = JSON.parse(cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-01..2026-12-31', '--seed', 'batch-2', '--yes', '--json', '--db', db]).stdout);
+    const r = JSON.parse(
+      cli([
+        'draw',
+        '--items',
+        'SC01',
+        '--year',
+        '2026',
+        '--window',
+        '2026-11-01..2026-12-31',
+        '--seed',
+        'batch-2',
+        '--yes',
+        '--json',
+        '--db',
+        db,
+      ]).stdout,
+    );
     expect(r.drawId).toBe('2026-HLSJ-002');
     const d = new Database(db, { readonly: true });
-    const overlap = d.prepare(`SELECT count(*) FROM draw_selections a JOIN draw_selections b ON a.object_id = b.object_id WHERE a.draw_id = '2026-HLSJ-001' AND b.draw_id = '2026-HLSJ-002'`).pluck().get();
+    const overlap = d
+      .prepare(
+        `SELECT count(*) FROM draw_selections a JOIN draw_selections b ON a.object_id = b.object_id WHERE a.draw_id ` +
+          `= '2026-HLSJ-001' AND b.draw_id = '2026-HLSJ-002'`,
+      )
+      .pluck()
+      .get();
     expect(overlap).toBe(0);
     d.close();
     const list = JSON.parse(cli(['draws', '--json', '--db', db]).stdout).draws;
@@ -78,12 +110,45 @@ describe('inspect draw', () => {
 
   it('--supersede needs --reason; the voided draw stays listed with the reason and no longer counts as drawn', () => {
     expect(cli([...DRAW, '--supersede', '2026-HLSJ-001', '--yes', '--db', db]).code).toBe(2);
-    const r = cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-01..2026-12-31', '--seed', 'redo', '--supersede', '2026-HLSJ-001', '--reason', '名录导入有误', '--yes', '--json', '--db', db]);
+    const r = cli([
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-11-01..2026-12-31',
+      '--seed',
+      'redo',
+      '--supersede',
+      '2026-HLSJ-001',
+      '--reason',
+      '名录导入有误',
+      '--yes',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(r.code).toBe(0);
     const list = cli(['draws', '--db', db]).stdout;
     expect(list).toContain('2026-HLSJ-001');
     expect(list).toContain('已作废（被 2026-HLSJ-003 取代，原因：名录导入有误）');
-    const again = cli(['draw', '--items', 'SC01', '--year', '2026', '--seed', 'x', '--supersede', '2026-HLSJ-001', '--reason', 'again', '--yes', '--db', db]);
+    const again = cli([
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--seed',
+      'x',
+      '--supersede',
+      '2026-HLSJ-001',
+      '--reason',
+      'again',
+      '--yes',
+      '--db',
+      db,
+    ]);
     expect(again.code).toBe(65);
     expect(again.stderr).toContain('已被 2026-HLSJ-003 作废');
     // verify still recomputes the voided draw, and says it was superseded
@@ -92,59 +157,113 @@ describe('inspect draw', () => {
     expect(v.stdout).toContain('已被 2026-HLSJ-003 作废');
   });
 
-  it('usage and data errors: unknown item (2), bad year (2), bad window (2), bad policy (65, field by field), missing policy (66)', () => {
-    expect(cli(['draw', '--items', 'NOPE', '--year', '2026', '--dry-run', '--db', db]).stderr).toContain('NOPE');
-    expect(cli(['draw', '--items', 'NOPE', '--year', '2026', '--dry-run', '--db', db]).code).toBe(2);
-    expect(cli(['draw', '--items', 'SC01', '--year', '26', '--dry-run', '--db', db]).code).toBe(2);
-    expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-12-31..2026-01-01', '--dry-run', '--db', db]).code).toBe(2);
-    expect(cli(['draw', '--year', '2026', '--dry-run', '--db', db]).stderr).toContain('--items');
-    const policy = join(tmp(), 'policy.json');
-    writeFileSync(policy, JSON.stringify({ floorPercent: 5, ratiosPercent: { A: { L: 1, M: 2, H: 3 }, B: { L: 3, M: 5, H: 8 }, C: { L: 8, M: 10, H: 15 }, D: { L: 20, M: 'x', H: 50 } }, teamSize: 1 }));
-    const p = cli(['draw', '--items', 'SC01', '--year', '2026', '--dry-run', '--policy', policy, '--db', db, '--lang', 'en']);
-    expect(p.code).toBe(65);
-    expect(p.stderr).toContain('field ratiosPercent.D.M');
-    expect(p.stderr).toContain('field teamSize');
-    expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--dry-run', '--policy', '/nope.json', '--db', db]).code).toBe(66);
-    // SC02 caps at 20 %: a 25 % floor cannot be met
-    writeFileSync(policy, readFileSync(join(DATA, 'policy.json'), 'utf8').replace('"floorPercent": 5', '"floorPercent": 25'));
-    const cap = cli(['draw', '--items', 'SC02', '--year', '2026', '--dry-run', '--policy', policy, '--db', db]);
-    expect(cap.code).toBe(65);
-    expect(cap.stderr).toContain('比例上限 20%');
-  });
+  it(
+    'usage and data errors: unknown item (2), bad year (2), bad window (2), bad policy (65, field by field), missin' +
+      'g policy (66)',
+    () => {
+      expect(cli(['draw', '--items', 'NOPE', '--year', '2026', '--dry-run', '--db', db]).stderr).toContain('NOPE');
+      expect(cli(['draw', '--items', 'NOPE', '--year', '2026', '--dry-run', '--db', db]).code).toBe(2);
+      expect(cli(['draw', '--items', 'SC01', '--year', '26', '--dry-run', '--db', db]).code).toBe(2);
+      expect(
+        cli([
+          'draw',
+          '--items',
+          'SC01',
+          '--year',
+          '2026',
+          '--window',
+          '2026-12-31..2026-01-01',
+          '--dry-run',
+          '--db',
+          db,
+        ]).code,
+      ).toBe(2);
+      expect(cli(['draw', '--year', '2026', '--dry-run', '--db', db]).stderr).toContain('--items');
+      const policy = join(tmp(), 'policy.json');
+      writeFileSync(
+        policy,
+        JSON.stringify({
+          floorPercent: 5,
+          ratiosPercent: {
+            A: { L: 1, M: 2, H: 3 },
+            B: { L: 3, M: 5, H: 8 },
+            C: { L: 8, M: 10, H: 15 },
+            D: { L: 20, M: 'x', H: 50 },
+          },
+          teamSize: 1,
+        }),
+      );
+      const p = cli([
+        'draw',
+        '--items',
+        'SC01',
+        '--year',
+        '2026',
+        '--dry-run',
+        '--policy',
+        policy,
+        '--db',
+        db,
+        '--lang',
+        'en',
+      ]);
+      expect(p.code).toBe(65);
+      expect(p.stderr).toContain('field ratiosPercent.D.M');
+      expect(p.stderr).toContain('field teamSize');
+      expect(
+        cli(['draw', '--items', 'SC01', '--year', '2026', '--dry-run', '--policy', '/nope.json', '--db', db]).code,
+      ).toBe(66);
+      // SC02 caps at 20 %: a 25 % floor cannot be met
+      writeFileSync(
+        policy,
+        readFileSync(join(DATA, 'policy.json'), 'utf8').replace('"floorPercent": 5', '"floorPercent": 25'),
+      );
+      const cap = cli(['draw', '--items', 'SC02', '--year', '2026', '--dry-run', '--policy', policy, '--db', db]);
+      expect(cap.code).toBe(65);
+      expect(cap.stderr).toContain('比例上限 20%');
+    },
+  );
 });
 
 describe('reproducibility', () => {
-  it('the same inputs and seed give the identical record across processes and a roster in another row order; a changed object changes the digest', () => {
-    const dir = tmp();
-    const lines = readFileSync(join(DATA, 'objects.csv')); // GB18030 bytes: reorder by lines
-    const text = new TextDecoder('gb18030').decode(lines).trimEnd().split('\r\n');
-    const reversed = join(dir, 'objects-reversed.csv');
-    writeFileSync(reversed, [text[0], ...text.slice(1).reverse()].join('\r\n') + '\r\n');
-    const a = sampleDb();
-    const b = sampleDb({ objects: reversed });
-    const bundles = [a, b].map((db, i) => {
-      const r = cli([...DRAW, '--yes', '--db', db, '--operator', `op${i}`]);
-      expect(r.code).toBe(0);
-      const out = join(dir, `b${i}`);
-      cli(['export', 'bundle', '2026-HLSJ-001', '--out', out, '--db', db]);
-      return out;
-    });
-    for (const f of ['frame.json', 'inspectors.json', 'record.json']) expect(fileSha(join(bundles[0]!, f))).toBe(fileSha(join(bundles[1]!, f)));
+  it(
+    'the same inputs and seed give the identical record across processes and a roster in another row order; a chang' +
+      'ed object changes the digest',
+    () => {
+      const dir = tmp();
+      const lines = readFileSync(join(DATA, 'objects.csv')); // GB18030 bytes: reorder by lines
+      const text = new TextDecoder('gb18030').decode(lines).trimEnd().split('\r\n');
+      const reversed = join(dir, 'objects-reversed.csv');
+      writeFileSync(reversed, [text[0], ...text.slice(1).reverse()].join('\r\n') + '\r\n');
+      const a = sampleDb();
+      const b = sampleDb({ objects: reversed });
+      const bundles = [a, b].map((db, i) => {
+        const r = cli([...DRAW, '--yes', '--db', db, '--operator', `op${i}`]);
+        expect(r.code).toBe(0);
+        const out = join(dir, `b${i}`);
+        cli(['export', 'bundle', '2026-HLSJ-001', '--out', out, '--db', db]);
+        return out;
+      });
+      for (const f of ['frame.json', 'inspectors.json', 'record.json'])
+        expect(fileSha(join(bundles[0]!, f))).toBe(fileSha(join(bundles[1]!, f)));
 
-    // one object's grade changed → another digest
-    const changed = join(dir, 'objects-changed.csv');
-    const row = text.findIndex((l, i) => i > 0 && l.includes(',企业,') && l.includes(',存续,') && !l.includes(',是,'));
-    const cells = text[row]!.split(',');
-    cells[6] = cells[6] === 'A' ? 'B' : 'A';
-    writeFileSync(changed, [...text.slice(0, row), cells.join(','), ...text.slice(row + 1)].join('\r\n') + '\r\n');
-    const c = sampleDb({ objects: changed });
-    const d1 = JSON.parse(cli([...DRAW, '--dry-run', '--json', '--db', a]).stdout);
-    const d2 = JSON.parse(cli([...DRAW, '--dry-run', '--json', '--db', c]).stdout);
-    expect(d1.scopeCount).toBe(d2.scopeCount);
-    const rec = JSON.parse(readFileSync(join(bundles[0]!, 'record.json'), 'utf8'));
-    const r2 = JSON.parse(cli([...DRAW, '--yes', '--json', '--db', c]).stdout);
-    expect(r2.inputDigest).not.toBe(rec.inputDigest);
-  });
+      // one object's grade changed → another digest
+      const changed = join(dir, 'objects-changed.csv');
+      const row = text.findIndex(
+        (l, i) => i > 0 && l.includes(',企业,') && l.includes(',存续,') && !l.includes(',是,'),
+      );
+      const cells = text[row]!.split(',');
+      cells[6] = cells[6] === 'A' ? 'B' : 'A';
+      writeFileSync(changed, [...text.slice(0, row), cells.join(','), ...text.slice(row + 1)].join('\r\n') + '\r\n');
+      const c = sampleDb({ objects: changed });
+      const d1 = JSON.parse(cli([...DRAW, '--dry-run', '--json', '--db', a]).stdout);
+      const d2 = JSON.parse(cli([...DRAW, '--dry-run', '--json', '--db', c]).stdout);
+      expect(d1.scopeCount).toBe(d2.scopeCount);
+      const rec = JSON.parse(readFileSync(join(bundles[0]!, 'record.json'), 'utf8'));
+      const r2 = JSON.parse(cli([...DRAW, '--yes', '--json', '--db', c]).stdout);
+      expect(r2.inputDigest).not.toBe(rec.inputDigest);
+    },
+  );
 });
 
 describe('tampered bundles fail verify (exit 65)', () => {
@@ -161,7 +280,9 @@ describe('tampered bundles fail verify (exit 65)', () => {
     };
     const rec = JSON.parse(readFileSync(join(good, 'record.json'), 'utf8'));
     const frame = JSON.parse(readFileSync(join(good, 'frame.json'), 'utf8'));
-    const other = (frame.frame as [string, string][]).find(([id]) => !rec.selected.some((s: { id: string }) => s.id === id))![0];
+    const other = (frame.frame as [string, string][]).find(
+      ([id]) => !rec.selected.some((s: { id: string }) => s.id === id),
+    )![0];
     const a = tamper('id', 'record.json', (s) => {
       const r = JSON.parse(s);
       r.selected[2].id = other;
@@ -169,7 +290,9 @@ describe('tampered bundles fail verify (exit 65)', () => {
     });
     expect(a.code).toBe(65);
     expect(a.stdout).toMatch(/MISMATCH selection\s+selected\[2\]\.id/);
-    const b = tamper('ticket', 'record.json', (s) => s.replace(`"ticket":"${rec.selected[5].ticket}"`, '"ticket":"0.123"'));
+    const b = tamper('ticket', 'record.json', (s) =>
+      s.replace(`"ticket":"${rec.selected[5].ticket}"`, '"ticket":"0.123"'),
+    );
     expect(b.code).toBe(65);
     expect(b.stdout).toMatch(/MISMATCH selection\s+selected\[5\]\.ticket/);
     const c = tamper('row', 'frame.json', (s) => s.replace(`${JSON.stringify(frame.frame[10])},`, ''));
@@ -179,16 +302,38 @@ describe('tampered bundles fail verify (exit 65)', () => {
 
     // Every record field is checked against frame.json and inspectors.json, or named as unprovable.
     for (const [name, edit] of [
-      ['year', (r: Record<string, unknown>) => { r.year = 2027; }],
-      ['departments', (r: Record<string, unknown>) => { r.departments = ['HLWJ']; }],
-      ['window', (r: Record<string, unknown>) => { r.window = { start: '2026-11-01', end: '2027-06-30' }; }],
+      [
+        'year',
+        (r: Record<string, unknown>) => {
+          r.year = 2027;
+        },
+      ],
+      [
+        'departments',
+        (r: Record<string, unknown>) => {
+          r.departments = ['HLWJ'];
+        },
+      ],
+      [
+        'window',
+        (r: Record<string, unknown>) => {
+          r.window = { start: '2026-11-01', end: '2027-06-30' };
+        },
+      ],
     ] as const) {
-      const t = tamper(name, 'record.json', (s) => { const r = JSON.parse(s); edit(r); return JSON.stringify(r); });
+      const t = tamper(name, 'record.json', (s) => {
+        const r = JSON.parse(s);
+        edit(r);
+        return JSON.stringify(r);
+      });
       expect(t.code, name).toBe(65);
       expect(t.stdout, name).toMatch(/MISMATCH record fields/);
     }
     const ok = cli(['verify', good, '--lang', 'en']);
-    expect(ok.stdout).toContain('not provable from the bundle alone (compare with the notice): items, window.start, supersedes, reason, rosterDigest, software');
+    expect(ok.stdout).toContain(
+      'not provable from the bundle alone (compare with the notice): items, window.start, supersedes, reason, ros' +
+        'terDigest, software',
+    );
     expect(ok.stdout).toContain('seed (as given): "湖里区2026年第一批"');
     // A bundle without inspectors.json is incomplete, not "all match".
     const dir = join(tmp(), 'noins');
@@ -213,7 +358,10 @@ describe('matching failure', () => {
   it('names each object without a full team, records no draw, logs the attempt, exit 65', () => {
     const dir = tmp();
     // every 卫健 (HLWJ) inspector suspended: the joint item SC05 cannot field a team
-    const ins = readFileSync(join(DATA, 'inspectors.csv'), 'utf8').split('\r\n').map((l) => (l.includes(',HLWJ,') ? l.replace(',在岗,', ',停用,') : l)).join('\r\n');
+    const ins = readFileSync(join(DATA, 'inspectors.csv'), 'utf8')
+      .split('\r\n')
+      .map((l) => (l.includes(',HLWJ,') ? l.replace(',在岗,', ',停用,') : l))
+      .join('\r\n');
     writeFileSync(join(dir, 'inspectors.csv'), ins);
     const db = sampleDb({ inspectors: join(dir, 'inspectors.csv') });
     const r = cli(['draw', '--items', 'SC05', '--year', '2026', '--seed', 's', '--yes', '--db', db]);

@@ -30,15 +30,24 @@ afterAll(() => {
   for (const m of mounts.reverse()) spawnSync('umount', [m]);
 });
 
-describe('another program\'s database is never changed', () => {
+describe("another program's database is never changed", () => {
   it('every command refuses it with exit 65 and leaves its bytes as they were', () => {
     const file = join(tmp(), 'other.db');
     const other = new Database(file);
-    other.exec('CREATE TABLE events (id INTEGER PRIMARY KEY, what TEXT); INSERT INTO events (what) VALUES (\'theirs\');');
+    other.exec("CREATE TABLE events (id INTEGER PRIMARY KEY, what TEXT); INSERT INTO events (what) VALUES ('theirs');");
     other.pragma('user_version = 7');
     other.close();
     const before = fileSha(file);
-    for (const args of [['status'], ['log'], ['draws'], ['audit'], ['report'], ['verify', 'X'], ['import', 'objects', join(DATA, 'objects.csv')], ['draw', '--items', 'SC01', '--year', '2026', '--dry-run']]) {
+    for (const args of [
+      ['status'],
+      ['log'],
+      ['draws'],
+      ['audit'],
+      ['report'],
+      ['verify', 'X'],
+      ['import', 'objects', join(DATA, 'objects.csv')],
+      ['draw', '--items', 'SC01', '--year', '2026', '--dry-run'],
+    ]) {
       const r = cli([...args, '--db', file]);
       expect(r.code, args.join(' ')).toBe(65);
       expect(r.stderr, args.join(' ')).toContain('不是 inspect 的数据库');
@@ -62,7 +71,23 @@ describe.skipIf(!canMount)('an archived copy on a read-only mount', () => {
   beforeAll(() => {
     const src = tmp();
     const db = sampleDb(src);
-    expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--seed', 'ro', '--yes', '--db', db, '-q']).code).toBe(0);
+    expect(
+      cli([
+        'draw',
+        '--items',
+        'SC01',
+        '--year',
+        '2026',
+        '--window',
+        '2026-11-23..2026-12-31',
+        '--seed',
+        'ro',
+        '--yes',
+        '--db',
+        db,
+        '-q',
+      ]).code,
+    ).toBe(0);
     ro = tmp();
     expect(spawnSync('sh', ['-c', `mount --bind ${src} ${ro} && mount -o remount,ro,bind ${ro}`]).status).toBe(0);
     mounts.push(ro);
@@ -70,7 +95,16 @@ describe.skipIf(!canMount)('an archived copy on a read-only mount', () => {
   it('read-only commands work there', () => {
     const db = join(ro, 'inspect.db');
     const out = join(tmp(), 'tasks.csv');
-    for (const args of [['status'], ['log'], ['draws'], ['audit'], ['verify', '2026-HLSJ-001'], ['report', '--as-of', '2026-12-01'], ['export', 'tasks', '2026-HLSJ-001', '--out', out], ['export', 'bundle', '2026-HLSJ-001', '--out', join(tmp(), 'b')]]) {
+    for (const args of [
+      ['status'],
+      ['log'],
+      ['draws'],
+      ['audit'],
+      ['verify', '2026-HLSJ-001'],
+      ['report', '--as-of', '2026-12-01'],
+      ['export', 'tasks', '2026-HLSJ-001', '--out', out],
+      ['export', 'bundle', '2026-HLSJ-001', '--out', join(tmp(), 'b')],
+    ]) {
       const r = cli([...args, '--db', db]);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
@@ -90,7 +124,10 @@ describe.skipIf(!canMount)('a full disk', () => {
     const full = tmp();
     const size = statSync(db).size + (statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
     // Room for the database as it is and a little more, not for another roster.
-    expect(spawnSync('sh', ['-c', `mount -t tmpfs -o size=${Math.ceil(size / 4096) * 4096 + 256 * 1024} tmpfs ${full}`]).status).toBe(0);
+    expect(
+      spawnSync('sh', ['-c', `mount -t tmpfs -o size=${Math.ceil(size / 4096) * 4096 + 256 * 1024} tmpfs ${full}`])
+        .status,
+    ).toBe(0);
     mounts.push(full);
     const audited = cli(['backup', '--out', join(full, 'inspect.db'), '--db', db]);
     expect(audited.code).toBe(0);
@@ -103,7 +140,20 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(r.code, r.stderr).toBe(74);
     expect(r.stderr).toContain('磁盘已满');
     expect(r.stderr).not.toContain('内部错误');
-    const draw = cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--seed', 'full', '--yes', '--db', target]);
+    const draw = cli([
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-11-23..2026-12-31',
+      '--seed',
+      'full',
+      '--yes',
+      '--db',
+      target,
+    ]);
     expect([0, 74]).toContain(draw.code);
     // Whatever failed left nothing behind: the copy audits clean.
     const copy = join(tmp(), 'after.db');

@@ -26,7 +26,9 @@ describe('inspect import (spawned binary)', () => {
     const r = cli(['import', 'objects', fixture('broken-check-char.csv'), '--db', db]);
     expect(r.code).toBe(65);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('broken-check-char.csv 第 7 行「统一社会信用代码」列（值：91350203M0001QAY9B）：校验位错误');
+    expect(r.stderr).toContain(
+      'broken-check-char.csv 第 7 行「统一社会信用代码」列（值：91350203M0001QAY9B）：校验位错误',
+    );
     expect(r.stderr).toContain('1 行有错误，未写入任何数据');
   });
 
@@ -52,7 +54,17 @@ describe('inspect import (spawned binary)', () => {
 
   it('only an import creates a database: every other command on a missing one exits 66 and creates nothing', () => {
     const db = join(tmp(), 'missing.db');
-    for (const args of [['verify', '2026-HLSJ-001'], ['status'], ['status', '--json'], ['draws'], ['report'], ['log'], ['audit'], ['export', 'tasks', 'X'], ['draw', '--items', 'SC01', '--year', '2026', '--dry-run']]) {
+    for (const args of [
+      ['verify', '2026-HLSJ-001'],
+      ['status'],
+      ['status', '--json'],
+      ['draws'],
+      ['report'],
+      ['log'],
+      ['audit'],
+      ['export', 'tasks', 'X'],
+      ['draw', '--items', 'SC01', '--year', '2026', '--dry-run'],
+    ]) {
       const r = cli([...args, '--db', db]);
       expect(r.code, args.join(' ')).toBe(66);
       expect(r.stderr).toContain('不存在');
@@ -64,7 +76,9 @@ describe('inspect import (spawned binary)', () => {
     const dir = tmp();
     expect(cli(['--db', join(dir, 'a.db'), 'import', 'departments', join(DATA, 'departments.csv')]).code).toBe(0);
     expect(cli(['import', 'departments', join(DATA, 'departments.csv'), '--db', join(dir, 'b.db')]).code).toBe(0);
-    expect(cli(['import', 'departments', join(DATA, 'departments.csv')], { env: { INSPECT_DB: join(dir, 'c.db') } }).code).toBe(0);
+    expect(
+      cli(['import', 'departments', join(DATA, 'departments.csv')], { env: { INSPECT_DB: join(dir, 'c.db') } }).code,
+    ).toBe(0);
     for (const f of ['a.db', 'b.db', 'c.db']) {
       const s = JSON.parse(cli(['status', '--json', '--db', join(dir, f)]).stdout);
       expect(s.rosters.departments.current).toBe(7);
@@ -91,7 +105,8 @@ describe('inspect demo', () => {
 describe('language and unknown ids', () => {
   it('Chinese unless the locale is English; --lang xx is a usage error naming zh and en', () => {
     const db = join(tmp(), 'missing.db');
-    for (const LANG of ['C.UTF-8', 'POSIX', 'zh_CN.UTF-8', '']) expect(cli(['status', '--db', db], { env: { LANG } }).stderr, LANG).toContain('不存在');
+    for (const LANG of ['C.UTF-8', 'POSIX', 'zh_CN.UTF-8', ''])
+      expect(cli(['status', '--db', db], { env: { LANG } }).stderr, LANG).toContain('不存在');
     expect(cli(['status', '--db', db], { env: { LANG: 'en_US.UTF-8' } }).stderr).toContain('does not exist');
     // commander's own errors too: an unknown option, with its suggestion, and a missing argument.
     const typo = cli(['draw', '--itms', 'SC01']);
@@ -108,7 +123,12 @@ describe('language and unknown ids', () => {
     const dir = tmp();
     const db = join(dir, 'i.db');
     expect(cli(['import', 'departments', join(DATA, 'departments.csv'), '--db', db, '-q']).code).toBe(0);
-    for (const args of [['verify', 'NOPE'], ['export', 'tasks', 'NOPE'], ['export', 'bundle', 'NOPE', '--out', join(dir, 'b')], ['reveal', 'NOPE', '--value', '1']]) {
+    for (const args of [
+      ['verify', 'NOPE'],
+      ['export', 'tasks', 'NOPE'],
+      ['export', 'bundle', 'NOPE', '--out', join(dir, 'b')],
+      ['reveal', 'NOPE', '--value', '1'],
+    ]) {
       const r = cli([...args, '--db', db]);
       expect(r.code, args.join(' ')).toBe(66);
       expect(r.stderr).toContain('inspect draws');

@@ -25,41 +25,159 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { command: 'inspect import KIND FILE --json', what: 'what an import read, wrote and rejected', args: () => ['import', 'departments', join(DATA, 'departments.csv'), '--json'] },
+  {
+    command: 'inspect import KIND FILE --json',
+    what: 'what an import read, wrote and rejected',
+    args: () => ['import', 'departments', join(DATA, 'departments.csv'), '--json'],
+  },
   { command: 'inspect status --json', what: 'what is loaded', args: () => ['status', '--json'] },
   { command: 'inspect items --json', what: 'the inspection items', args: () => ['items', '--json'] },
-  { command: 'inspect draw … --dry-run --json', what: 'the plan: scope, exclusions, per-stratum N and n; never an object', args: () => ['draw', '--items', 'SC01', '--year', '2026', ...W, '--dry-run', '--json'] },
-  { command: 'inspect draw … --seed TEXT --yes --json', what: 'a recorded draw', args: () => ['draw', '--items', 'SC01', '--year', '2026', ...W, '--seed', 'json', '--yes', '--json'] },
-  { command: 'inspect draw … --commit --beacon SPEC --yes --json', what: 'a recorded commitment', args: () => ['draw', '--items', 'SC04', '--year', '2026', ...W, '--commit', '--beacon', 'drand:657413', '--yes', '--json'], env: { INSPECT_NOW: '2023-09-15T18:40:00+08:00' } },
-  { command: 'inspect reveal ID --value V --json', what: 'a revealed commitment: the draw recorded', args: () => ['reveal', '2026-HLSJ-002', '--value', SIG, '--json'], env: { INSPECT_NOW: '2023-09-15T19:05:00+08:00' } },
+  {
+    command: 'inspect draw … --dry-run --json',
+    what: 'the plan: scope, exclusions, per-stratum N and n; never an object',
+    args: () => ['draw', '--items', 'SC01', '--year', '2026', ...W, '--dry-run', '--json'],
+  },
+  {
+    command: 'inspect draw … --seed TEXT --yes --json',
+    what: 'a recorded draw',
+    args: () => ['draw', '--items', 'SC01', '--year', '2026', ...W, '--seed', 'json', '--yes', '--json'],
+  },
+  {
+    command: 'inspect draw … --commit --beacon SPEC --yes --json',
+    what: 'a recorded commitment',
+    args: () => [
+      'draw',
+      '--items',
+      'SC04',
+      '--year',
+      '2026',
+      ...W,
+      '--commit',
+      '--beacon',
+      'drand:657413',
+      '--yes',
+      '--json',
+    ],
+    env: { INSPECT_NOW: '2023-09-15T18:40:00+08:00' },
+  },
+  {
+    command: 'inspect reveal ID --value V --json',
+    what: 'a revealed commitment: the draw recorded',
+    args: () => ['reveal', '2026-HLSJ-002', '--value', SIG, '--json'],
+    env: { INSPECT_NOW: '2023-09-15T19:05:00+08:00' },
+  },
   { command: 'inspect draws --json', what: 'every draw and commitment', args: () => ['draws', '--json'] },
-  { command: 'inspect show ID --json', what: 'one draw with its selected objects and teams', args: () => ['show', '2026-HLSJ-001', '--json'] },
-  { command: 'inspect verify ID|DIR --json', what: 'every check of a draw (here a committed one)', args: () => ['verify', '2026-HLSJ-002', '--json'] },
-  { command: 'inspect results import FILE --json', what: 'results entered', args: () => ['results', 'import', join(dir, 'results.csv'), '--json'], env: { INSPECT_NOW: '2026-11-26T10:00:00+08:00' } },
-  { command: 'inspect report --json', what: 'the year: draws, deadlines, coverage, items, results, commitments', args: () => ['report', '--as-of', '2026-11-26', '--json'] },
-  { command: 'inspect export tasks ID --format json', what: 'the task list for programs (codes, ids, numbers)', args: () => ['export', 'tasks', '2026-HLSJ-001', '--format', 'json'] },
-  { command: 'inspect export publication ID --kind task --format json', what: 'the task notice (a preview on stdout)', args: () => ['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--format', 'json'] },
-  { command: 'inspect export publication ID --kind result --format json', what: 'the result notice (a preview on stdout)', args: () => ['export', 'publication', '2026-HLSJ-001', '--kind', 'result', '--format', 'json'] },
-  { command: 'inspect export publication ID --kind commitment --format json', what: 'the commitment notice', args: () => ['export', 'publication', '2026-HLSJ-002', '--kind', 'commitment', '--format', 'json', '--out', join(dir, 'c.json')], },
-  { command: 'inspect export publication --kind result --pending --json', what: 'the daily job\'s notice of every pending result', args: () => ['export', 'publication', '--kind', 'result', '--pending', '--json', '--out', join(dir, 'pending.csv')], env: { INSPECT_NOW: '2026-11-27T07:30:00+08:00' } },
-  { command: 'inspect export bundle ID --out DIR --json', what: 'the bundle written', args: () => ['export', 'bundle', '2026-HLSJ-002', '--out', join(dir, 'bundle'), '--json'] },
-  { command: 'inspect export verifier --out FILE --json', what: 'the verifier page written, with its SHA-256', args: () => ['export', 'verifier', '--out', join(dir, 'verify.html'), '--json'] },
-  { command: 'inspect simulate … --json', what: 'observed inclusion rates beside n/N', args: () => ['simulate', '--items', 'SC01', '--year', '2026', '--runs', '20', '--json'] },
+  {
+    command: 'inspect show ID --json',
+    what: 'one draw with its selected objects and teams',
+    args: () => ['show', '2026-HLSJ-001', '--json'],
+  },
+  {
+    command: 'inspect verify ID|DIR --json',
+    what: 'every check of a draw (here a committed one)',
+    args: () => ['verify', '2026-HLSJ-002', '--json'],
+  },
+  {
+    command: 'inspect results import FILE --json',
+    what: 'results entered',
+    args: () => ['results', 'import', join(dir, 'results.csv'), '--json'],
+    env: { INSPECT_NOW: '2026-11-26T10:00:00+08:00' },
+  },
+  {
+    command: 'inspect report --json',
+    what: 'the year: draws, deadlines, coverage, items, results, commitments',
+    args: () => ['report', '--as-of', '2026-11-26', '--json'],
+  },
+  {
+    command: 'inspect export tasks ID --format json',
+    what: 'the task list for programs (codes, ids, numbers)',
+    args: () => ['export', 'tasks', '2026-HLSJ-001', '--format', 'json'],
+  },
+  {
+    command: 'inspect export publication ID --kind task --format json',
+    what: 'the task notice (a preview on stdout)',
+    args: () => ['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--format', 'json'],
+  },
+  {
+    command: 'inspect export publication ID --kind result --format json',
+    what: 'the result notice (a preview on stdout)',
+    args: () => ['export', 'publication', '2026-HLSJ-001', '--kind', 'result', '--format', 'json'],
+  },
+  {
+    command: 'inspect export publication ID --kind commitment --format json',
+    what: 'the commitment notice',
+    args: () => [
+      'export',
+      'publication',
+      '2026-HLSJ-002',
+      '--kind',
+      'commitment',
+      '--format',
+      'json',
+      '--out',
+      join(dir, 'c.json'),
+    ],
+  },
+  {
+    command: 'inspect export publication --kind result --pending --json',
+    what: "the daily job's notice of every pending result",
+    args: () => ['export', 'publication', '--kind', 'result', '--pending', '--json', '--out', join(dir, 'pending.csv')],
+    env: { INSPECT_NOW: '2026-11-27T07:30:00+08:00' },
+  },
+  {
+    command: 'inspect export bundle ID --out DIR --json',
+    what: 'the bundle written',
+    args: () => ['export', 'bundle', '2026-HLSJ-002', '--out', join(dir, 'bundle'), '--json'],
+  },
+  {
+    command: 'inspect export verifier --out FILE --json',
+    what: 'the verifier page written, with its SHA-256',
+    args: () => ['export', 'verifier', '--out', join(dir, 'verify.html'), '--json'],
+  },
+  {
+    command: 'inspect simulate … --json',
+    what: 'observed inclusion rates beside n/N',
+    args: () => ['simulate', '--items', 'SC01', '--year', '2026', '--runs', '20', '--json'],
+  },
   { command: 'inspect log --json', what: 'the hash-chained log', args: () => ['log', '--json'] },
   { command: 'inspect audit --json', what: 'the audit, section by section', args: () => ['audit', '--json'] },
   {
     command: 'inspect audit --json (problems found)',
-    what: 'a failing audit (exit 65): each problem has a stable code and a sentence in the user\'s language',
+    what: "a failing audit (exit 65): each problem has a stable code and a sentence in the user's language",
     args: () => ['audit', '--json'],
     db: () => tamperedCopy(),
     code: 65,
   },
-  { command: 'inspect audit --head --json', what: 'the chain head to read out', args: () => ['audit', '--head', '--json'] },
-  { command: 'inspect backup --out FILE --json', what: 'the backup written', args: () => ['backup', '--out', join(dir, 'backup.db'), '--json'] },
+  {
+    command: 'inspect audit --head --json',
+    what: 'the chain head to read out',
+    args: () => ['audit', '--head', '--json'],
+  },
+  {
+    command: 'inspect backup --out FILE --json',
+    what: 'the backup written',
+    args: () => ['backup', '--out', join(dir, 'backup.db'), '--json'],
+  },
 ];
 
 /** Keys whose objects are maps with data-dependent keys (strata, result codes, reasons): shown as "*". */
-const MAPS = new Set(['N', 'base', 'extra', 'n', 'ratiosBp', 'distribution', 'excluded', 'excludedByReason', 'coveredBy', 'byStratum', 'byGradeRisk', 'byStatus', 'byType', 'byKind', 'byDepartment']);
+const MAPS = new Set([
+  'N',
+  'base',
+  'extra',
+  'n',
+  'ratiosBp',
+  'distribution',
+  'excluded',
+  'excludedByReason',
+  'coveredBy',
+  'byStratum',
+  'byGradeRisk',
+  'byStatus',
+  'byType',
+  'byKind',
+  'byDepartment',
+]);
 
 /** An example from a real output: arrays cut to their fullest element, maps to one "*" entry. */
 function example(v: unknown, key = ''): unknown {
@@ -135,24 +253,39 @@ function tamperedCopy(): string {
 beforeAll(() => {
   dir = tmp();
   db = join(dir, 'inspect.db');
-  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history']) expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
+    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
   for (const c of CASES) {
     if (c.command.startsWith('inspect results import')) {
       const d = new Database(db, { readonly: true });
-      const ids = d.prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-001' ORDER BY position LIMIT 2").pluck().all() as string[];
+      const ids = d
+        .prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-001' ORDER BY position LIMIT 2")
+        .pluck()
+        .all() as string[];
       d.close();
-      writeFileSync(join(dir, 'results.csv'), `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${ids[0]},2026-11-24,1\n2026-HLSJ-001,${ids[1]},2026-11-25,6\n`);
+      writeFileSync(
+        join(dir, 'results.csv'),
+        `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${ids[0]},2026-11-24,1\n2026-HLSJ-001,${ids[1]},2026-11-25,6\n`,
+      );
     }
     const r = cli([...c.args(), '--db', c.db ? c.db() : db], { env: { ...(c.env ?? {}) } });
     if (r.code !== (c.code ?? 0)) throw new Error(`${c.command}: exit ${r.code}\n${r.stderr}`);
-    const text = c.args().includes('--out') && c.command.includes('--kind commitment') ? readFileSync(join(dir, 'c.json'), 'utf8') : r.stdout;
+    const text =
+      c.args().includes('--out') && c.command.includes('--kind commitment')
+        ? readFileSync(join(dir, 'c.json'), 'utf8')
+        : r.stdout;
     outputs.set(c.command, JSON.parse(text));
   }
   if (process.env.UPDATE_JSON_DOC) {
     const head = readFileSync(DOC, 'utf8').split('\n## `')[0]!.trimEnd();
     // Paths of this run's temporary folder and checkout are shown as a deployment would have them.
-    const json = (v: unknown) => JSON.stringify(example(v), null, 2).replaceAll(dir, '/srv/inspect').replaceAll(ROOT, '/opt/inspect');
-    const body = CASES.map((c) => `## \`${c.command}\`\n\n${c.what[0]!.toUpperCase()}${c.what.slice(1)}.\n\n\`\`\`json\n${json(outputs.get(c.command))}\n\`\`\``);
+    const json = (v: unknown) =>
+      JSON.stringify(example(v), null, 2).replaceAll(dir, '/srv/inspect').replaceAll(ROOT, '/opt/inspect');
+    const body = CASES.map(
+      (c) =>
+        `## \`${c.command}\`\n\n${c.what[0]!.toUpperCase()}${c.what.slice(1)}.\n\n` +
+        `\`\`\`json\n${json(outputs.get(c.command))}\n\`\`\``,
+    );
     writeFileSync(DOC, `${head}\n\n${body.join('\n\n')}\n`);
   }
 }, 300_000);

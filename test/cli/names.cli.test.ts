@@ -14,7 +14,10 @@ describe('names from data', () => {
     const dir = tmp();
     const db = join(dir, 'i.db');
     const file = join(dir, 'departments.csv');
-    writeFileSync(file, `${readFileSync(join(DATA, 'departments.csv'), 'utf8').trimEnd()}\r\nHLSJ/../../x,越界部门,县,SJ3502\r\n`);
+    writeFileSync(
+      file,
+      `${readFileSync(join(DATA, 'departments.csv'), 'utf8').trimEnd()}\r\nHLSJ/../../x,越界部门,县,SJ3502\r\n`,
+    );
     const r = cli(['import', 'departments', file, '--db', db]);
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(/第 \d+ 行「部门编码」列（值：HLSJ\/\.\.\/\.\.\/x）：编码只能用 ASCII 字母、数字和 - _/);
@@ -39,9 +42,21 @@ describe('names from data', () => {
   it('a seed must be printable and not empty (exit 2, nothing written)', () => {
     const dir = tmp();
     const db = join(dir, 'i.db');
-    for (const k of ['departments', 'items', 'objects', 'inspectors']) cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']);
+    for (const k of ['departments', 'items', 'objects', 'inspectors'])
+      cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']);
     const before = fileSha(db);
-    const draw = ['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--yes', '--db', db];
+    const draw = [
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-11-23..2026-12-31',
+      '--yes',
+      '--db',
+      db,
+    ];
     const ctl = cli([...draw, '--seed', 'ab\u001b[2Jc']);
     expect(ctl.code).toBe(2);
     expect(ctl.stderr).toContain('可打印');
@@ -51,8 +66,10 @@ describe('names from data', () => {
     expect(fileSha(db)).toBe(before);
   });
 
-  it('terminal output escapes every control character but the tool\'s own colours', () => {
-    expect(terminalSafe('a\u001b[2Jb\u001b]0;t\u0007c\rd\u009be')).toBe('a\\u001b[2Jb\\u001b]0;t\\u0007c\\u000dd\\u009be');
+  it("terminal output escapes every control character but the tool's own colours", () => {
+    expect(terminalSafe('a\u001b[2Jb\u001b]0;t\u0007c\rd\u009be')).toBe(
+      'a\\u001b[2Jb\\u001b]0;t\\u0007c\\u000dd\\u009be',
+    );
     expect(terminalSafe('\u001b[31mred\u001b[39m\n\tok')).toBe('\u001b[31mred\u001b[39m\n\tok');
   });
 });

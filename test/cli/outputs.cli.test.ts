@@ -15,7 +15,12 @@ const codes: string[] = [];
 
 function write(name: string, rows: string[][]): string {
   const p = join(dir, name);
-  writeFileSync(p, '\uFEFF' + rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\r\n') + '\r\n');
+  writeFileSync(
+    p,
+    '\uFEFF' +
+      rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')).join('\r\n') +
+      '\r\n',
+  );
   return p;
 }
 const ok = (args: string[]) => {
@@ -36,19 +41,59 @@ beforeAll(() => {
   db = join(dir, 'inspect.db');
   const rng = rngFor('outputs-test');
   for (let i = 0; i < 6; i++) codes.push(creditCode(rng));
-  write('departments.csv', [['部门编码', '部门名称', '层级', '上级部门'], ['HLSJ', '湖里区市场监督管理局', '县', '']]);
-  write('items.csv', [['事项编码', '事项名称', '检查类别', '事项类型', '发起部门', '检查方式'], ['SC01', '企业公示信息抽查', '公示信息', '一般', 'HLSJ', '书面检查']]);
+  write('departments.csv', [
+    ['部门编码', '部门名称', '层级', '上级部门'],
+    ['HLSJ', '湖里区市场监督管理局', '县', ''],
+  ]);
+  write('items.csv', [
+    ['事项编码', '事项名称', '检查类别', '事项类型', '发起部门', '检查方式'],
+    ['SC01', '企业公示信息抽查', '公示信息', '一般', 'HLSJ', '书面检查'],
+  ]);
   write('objects.csv', [
     ['统一社会信用代码', '名称', '对象类型', '信用等级', '风险等级', '状态', '地址', '法定代表人'],
-    ...codes.map((c, i) => [c, i === 0 ? HOSTILE : `测试企业${i}有限公司`, '企业', 'B', '中', '存续', `湖里区某路${i}号`, `法人${i}号私密`]),
+    ...codes.map((c, i) => [
+      c,
+      i === 0 ? HOSTILE : `测试企业${i}有限公司`,
+      '企业',
+      'B',
+      '中',
+      '存续',
+      `湖里区某路${i}号`,
+      `法人${i}号私密`,
+    ]),
   ]);
   write('inspectors.csv', [
     ['人员编号', '姓名', '部门', '执法证号', '证件有效期至', '状态', '手机', '身份证号'],
-    ...[1, 2, 3].map((i) => [`T${i}`, `检查员${i}`, 'HLSJ', `闽执SECRET${i}`, '2030-12-31', '在岗', `1390000000${i}`, `35020619900101123${i}`]),
+    ...[1, 2, 3].map((i) => [
+      `T${i}`,
+      `检查员${i}`,
+      'HLSJ',
+      `闽执SECRET${i}`,
+      '2030-12-31',
+      '在岗',
+      `1390000000${i}`,
+      `35020619900101123${i}`,
+    ]),
   ]);
-  writeFileSync(join(dir, 'all.json'), readFileSync(join(DATA, 'policy.json'), 'utf8').replace(/"B": \{[^}]*\}/, '"B": { "L": 100, "M": 100, "H": 100 }'));
+  writeFileSync(
+    join(dir, 'all.json'),
+    readFileSync(join(DATA, 'policy.json'), 'utf8').replace(/"B": \{[^}]*\}/, '"B": { "L": 100, "M": 100, "H": 100 }'),
+  );
   for (const k of ['departments', 'items', 'objects', 'inspectors']) ok(['import', k, join(dir, `${k}.csv`)]);
-  ok(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-09-01..2026-12-31', '--seed', 's', '--policy', join(dir, 'all.json'), '--yes']);
+  ok([
+    'draw',
+    '--items',
+    'SC01',
+    '--year',
+    '2026',
+    '--window',
+    '2026-09-01..2026-12-31',
+    '--seed',
+    's',
+    '--policy',
+    join(dir, 'all.json'),
+    '--yes',
+  ]);
 });
 
 describe('export tasks', () => {
@@ -72,8 +117,18 @@ describe('export tasks', () => {
     const j = JSON.parse(ok(['export', 'tasks', '2026-HLSJ-001', '--format', 'json']).stdout);
     expect(j).toMatchObject({ schemaVersion: 1, drawId: '2026-HLSJ-001', status: 'standing' });
     expect(j.tasks).toHaveLength(6);
-    expect(j.tasks[0]).toMatchObject({ taskNo: '2026-HLSJ-001-0001', position: 1, fullCoverage: false, probability: { n: 6, N: 6 } });
-    expect(j.tasks[0].team[0]).toEqual({ id: expect.any(String), name: expect.any(String), department: 'HLSJ', certNo: expect.any(String) });
+    expect(j.tasks[0]).toMatchObject({
+      taskNo: '2026-HLSJ-001-0001',
+      position: 1,
+      fullCoverage: false,
+      probability: { n: 6, N: 6 },
+    });
+    expect(j.tasks[0].team[0]).toEqual({
+      id: expect.any(String),
+      name: expect.any(String),
+      department: 'HLSJ',
+      certNo: expect.any(String),
+    });
   });
   it('xlsx: a real workbook whose cells are text, so the hostile name is not a formula', () => {
     ok(['export', 'tasks', '2026-HLSJ-001', '--format', 'xlsx', '--out', join(dir, 't.xlsx')]);
@@ -81,7 +136,13 @@ describe('export tasks', () => {
     expect(buf.subarray(0, 2).toString()).toBe('PK');
     const sheet = unzipEntry(buf, 'xl/worksheets/sheet1.xml');
     expect(sheet).not.toContain('<f>');
-    const strings = (() => { try { return unzipEntry(buf, 'xl/sharedStrings.xml'); } catch { return sheet; } })();
+    const strings = (() => {
+      try {
+        return unzipEntry(buf, 'xl/sharedStrings.xml');
+      } catch {
+        return sheet;
+      }
+    })();
     expect(strings).toContain('<t>=HYPERLINK("http://x","点击")</t>'); // a shared string: text, never a formula
   });
   it('bad format is a usage error (2); an unknown draw is missing input (66)', () => {
@@ -94,13 +155,30 @@ describe('publication', () => {
   it('the task notice holds only public fields; the list only with --with-list', () => {
     const plain = ok(['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--format', 'json']).stdout;
     const j = JSON.parse(plain);
-    expect(j).toMatchObject({ schemaVersion: 1, task_no: '2026-HLSJ-001', type: '不定向抽查', count: 6, status: 'standing', statusText: '有效' });
+    expect(j).toMatchObject({
+      schemaVersion: 1,
+      task_no: '2026-HLSJ-001',
+      type: '不定向抽查',
+      count: 6,
+      status: 'standing',
+      statusText: '有效',
+    });
     expect(j.objects).toBeUndefined();
-    const listed = ok(['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--with-list', '--out', join(dir, 'task.csv')]);
+    const listed = ok([
+      'export',
+      'publication',
+      '2026-HLSJ-001',
+      '--kind',
+      'task',
+      '--with-list',
+      '--out',
+      join(dir, 'task.csv'),
+    ]);
     expect(listed.code).toBe(0);
     const text = readFileSync(join(dir, 'task.csv'), 'utf8');
     for (const c of codes) expect(text).toContain(c);
-    for (const secret of ['法人', '私密', 'SECRET', '1390000000', '35020619900101123', '检查员']) expect(text).not.toContain(secret);
+    for (const secret of ['法人', '私密', 'SECRET', '1390000000', '35020619900101123', '检查员'])
+      expect(text).not.toContain(secret);
   });
 });
 
@@ -131,10 +209,15 @@ describe('results, deadlines and the report', () => {
     const r = ok(['results', 'import', good, '--as-of', '2026-11-21']);
     expect(r.stdout).toContain('新录入 3 条');
     expect(r.stderr).toContain('经营异常名录');
-    const changed = write('changed.csv', [['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果'], ['2026-HLSJ-001', codes[2]!, '2026-11-20', 'E']]);
+    const changed = write('changed.csv', [
+      ['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果'],
+      ['2026-HLSJ-001', codes[2]!, '2026-11-20', 'E'],
+    ]);
     expect(ok(['results', 'import', changed, '--as-of', '2026-11-21']).stdout).toContain('修改 1 条');
     const d = new Database(db, { readonly: true });
-    expect(d.prepare('SELECT result_code FROM results WHERE object_id = ? ORDER BY seq').pluck().all(codes[2])).toEqual(['C', 'E']);
+    expect(d.prepare('SELECT result_code FROM results WHERE object_id = ? ORDER BY seq').pluck().all(codes[2])).toEqual(
+      ['C', 'E'],
+    );
     d.close();
 
     const rep = JSON.parse(ok(['report', '--as-of', '2026-11-21', '--json']).stdout);
@@ -143,7 +226,11 @@ describe('results, deadlines and the report', () => {
     const byCode = Object.fromEntries(rep.unpublished.map((u: { objectId: string }) => [u.objectId, u]));
     expect(byCode[codes[0]!]).toMatchObject({ deadline: '2026-10-29', state: 'overdue' });
     expect(byCode[codes[1]!]).toMatchObject({ deadline: '2026-12-14', state: 'pending', abnormalList: true });
-    expect(rep.distribution).toEqual({ '1': { text: '未发现问题', count: 1 }, '6': { text: '通过登记的住所（经营场所）无法联系', count: 1 }, E: { text: '发现问题经责令已改正', count: 1 } });
+    expect(rep.distribution).toEqual({
+      '1': { text: '未发现问题', count: 1 },
+      '6': { text: '通过登记的住所（经营场所）无法联系', count: 1 },
+      E: { text: '发现问题经责令已改正', count: 1 },
+    });
     expect(rep.items[0]).toMatchObject({ code: 'SC01', timesDrawn: 1, warning: false });
     expect(rep.departments[0]).toMatchObject({ department: 'HLSJ', covered: 6, supervised: 6, meetsFloor: true });
     const fail = cli(['report', '--as-of', '2026-11-21', '--fail-on-overdue', '--db', db], { cwd: dir });
@@ -151,9 +238,21 @@ describe('results, deadlines and the report', () => {
     expect(fail.stderr).toContain('1 条结果已超过公示期限');
   });
   it('the result notice: standard wording, no notes, and the results become published', () => {
-    ok(['export', 'publication', '2026-HLSJ-001', '--kind', 'result', '--as-of', '2026-11-21', '--out', join(dir, 'result.csv')]);
+    ok([
+      'export',
+      'publication',
+      '2026-HLSJ-001',
+      '--kind',
+      'result',
+      '--as-of',
+      '2026-11-21',
+      '--out',
+      join(dir, 'result.csv'),
+    ]);
     const text = readFileSync(join(dir, 'result.csv'), 'utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFF抽查任务编号,抽查任务名称,检查机关,市场主体名称,统一社会信用代码,检查完成日期,检查结果');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF抽查任务编号,抽查任务名称,检查机关,市场主体名称,统一社会信用代码,检查完成日期,检查结果',
+    );
     expect(text).toContain('通过登记的住所（经营场所）无法联系');
     expect(text).toContain('发现问题经责令已改正');
     expect(text).not.toContain('内部备注');
@@ -165,10 +264,32 @@ describe('results, deadlines and the report', () => {
   });
   it('a deadline past the calendar data is flagged loudly, not guessed', () => {
     const d2 = join(tmp(), 'late.db');
-    for (const k of ['departments', 'items', 'objects', 'inspectors']) cli(['import', k, join(dir, `${k}.csv`), '--db', d2, '-q']);
-    cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-09-01..2026-12-31', '--seed', 's', '--policy', join(dir, 'all.json'), '--yes', '--db', d2]);
-    const late = write('late.csv', [['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果'], ['2026-HLSJ-001', codes[4]!, '2026-12-21', '1']]);
-    expect(cli(['results', 'import', late, '--db', d2], { cwd: dir, env: { INSPECT_NOW: '2026-12-28T10:00:00+08:00' } }).code).toBe(0);
+    for (const k of ['departments', 'items', 'objects', 'inspectors'])
+      cli(['import', k, join(dir, `${k}.csv`), '--db', d2, '-q']);
+    cli([
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-09-01..2026-12-31',
+      '--seed',
+      's',
+      '--policy',
+      join(dir, 'all.json'),
+      '--yes',
+      '--db',
+      d2,
+    ]);
+    const late = write('late.csv', [
+      ['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果'],
+      ['2026-HLSJ-001', codes[4]!, '2026-12-21', '1'],
+    ]);
+    expect(
+      cli(['results', 'import', late, '--db', d2], { cwd: dir, env: { INSPECT_NOW: '2026-12-28T10:00:00+08:00' } })
+        .code,
+    ).toBe(0);
     const r = cli(['report', '--as-of', '2026-12-28', '--db', d2], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/进入 2027 年，节假日数据尚未覆盖该年/);
@@ -182,6 +303,8 @@ describe('the global --json', () => {
     const r = cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--db', db], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).tasks.length).toBeGreaterThan(0);
-    expect(cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--format', 'xlsx', '--db', db], { cwd: dir }).code).toBe(2);
+    expect(cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--format', 'xlsx', '--db', db], { cwd: dir }).code).toBe(
+      2,
+    );
   });
 });

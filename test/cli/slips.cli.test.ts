@@ -17,13 +17,32 @@ beforeAll(() => {
   dir = tmp();
   db = join(dir, 'inspect.db');
   for (const k of SAMPLE) expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
-  expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--seed', 'slips', '--yes', '--db', db, '-q']).code).toBe(0);
+  expect(
+    cli([
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-11-23..2026-12-31',
+      '--seed',
+      'slips',
+      '--yes',
+      '--db',
+      db,
+      '-q',
+    ]).code,
+  ).toBe(0);
   const d = new Database(db, { readonly: true });
-  selected = d.prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-001' ORDER BY position").pluck().all() as string[];
+  selected = d
+    .prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-001' ORDER BY position")
+    .pluck()
+    .all() as string[];
   d.close();
 });
 
-describe('a clerk\'s slips', () => {
+describe("a clerk's slips", () => {
   it('a partial roster file is refused (65, nothing written); --full-roster takes it and says so in the log', () => {
     const lines = readFileSync(join(DATA, 'inspectors.csv'), 'utf8').split('\r\n');
     const partial = join(dir, 'partial.csv');
@@ -55,7 +74,11 @@ describe('a clerk\'s slips', () => {
 
   it('a result notice to stdout or with --dry-run is a preview: nothing is marked published', () => {
     const file = join(dir, 'ok.csv');
-    writeFileSync(file, `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${selected[0]},2026-11-24,1\n2026-HLSJ-001,${selected[1]},2026-11-25,E\n`);
+    writeFileSync(
+      file,
+      `抽查编号,统一社会信用代码,检查完成日期,检查结果\n` +
+        `2026-HLSJ-001,${selected[0]},2026-11-24,1\n2026-HLSJ-001,${selected[1]},2026-11-25,E\n`,
+    );
     expect(cli(['results', 'import', file, '--db', db, '-q'], at('2026-11-26T10:00:00+08:00')).code).toBe(0);
     const before = fileSha(db);
     const pre = cli(['export', 'publication', '2026-HLSJ-001', '--kind', 'result', '--format', 'json', '--db', db]);
@@ -66,22 +89,42 @@ describe('a clerk\'s slips', () => {
     expect(fileSha(db)).toBe(before);
   });
 
-  it('cron on 2 January: last year\'s overdue results still make report --fail-on-overdue exit 3; --year narrows only the listing', () => {
-    const jan2 = at('2027-01-02T08:00:00+08:00');
-    const r = cli(['report', '--fail-on-overdue', '--json', '--db', db], jan2);
-    expect(r.code).toBe(3);
-    const rep = JSON.parse(r.stdout);
-    expect(rep.year).toBe(2027);
-    expect(rep.totals.overdue).toBe(2);
-    expect(rep.unpublished.map((u: { objectId: string }) => u.objectId).sort()).toEqual([selected[0], selected[1]].sort());
-    const narrowed = JSON.parse(cli(['report', '--year', '2027', '--json', '--db', db], jan2).stdout);
-    expect(narrowed.unpublished).toEqual([]);
-    expect(narrowed.totals.overdue).toBe(2);
-  });
+  it(
+    "cron on 2 January: last year's overdue results still make report --fail-on-overdue exit 3; --year narrows only" +
+      ' the listing',
+    () => {
+      const jan2 = at('2027-01-02T08:00:00+08:00');
+      const r = cli(['report', '--fail-on-overdue', '--json', '--db', db], jan2);
+      expect(r.code).toBe(3);
+      const rep = JSON.parse(r.stdout);
+      expect(rep.year).toBe(2027);
+      expect(rep.totals.overdue).toBe(2);
+      expect(rep.unpublished.map((u: { objectId: string }) => u.objectId).sort()).toEqual(
+        [selected[0], selected[1]].sort(),
+      );
+      const narrowed = JSON.parse(cli(['report', '--year', '2027', '--json', '--db', db], jan2).stdout);
+      expect(narrowed.unpublished).toEqual([]);
+      expect(narrowed.totals.overdue).toBe(2);
+    },
+  );
 
   it('a publication after the deadline is named late in the text report', () => {
     const out = join(dir, 'late.csv');
-    expect(cli(['export', 'publication', '2026-HLSJ-001', '--kind', 'result', '--out', out, '--as-of', '2026-12-31', '--db', db]).code).toBe(0);
+    expect(
+      cli([
+        'export',
+        'publication',
+        '2026-HLSJ-001',
+        '--kind',
+        'result',
+        '--out',
+        out,
+        '--as-of',
+        '2026-12-31',
+        '--db',
+        db,
+      ]).code,
+    ).toBe(0);
     const r = cli(['report', '--year', '2026', '--as-of', '2026-12-31', '--db', db]);
     expect(r.stdout).toContain('逾期公示的结果');
     expect(r.stdout).toContain(selected[0]);
@@ -112,6 +155,9 @@ describe('looking without exporting', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/SC02\s+食品经营者监督检查\s+食品安全\s+厦门市湖里区市场监督管理局（HLSJ）\s+一般\s+20%/);
     const j = JSON.parse(cli(['items', '--json', '--db', db]).stdout);
-    expect(j.items.find((i: { code: string }) => i.code === 'SC05')).toMatchObject({ partners: ['HLWJ'], capPercent: null });
+    expect(j.items.find((i: { code: string }) => i.code === 'SC05')).toMatchObject({
+      partners: ['HLWJ'],
+      capPercent: null,
+    });
   });
 });

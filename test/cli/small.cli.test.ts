@@ -22,7 +22,9 @@ describe('small ones', () => {
     const dir = tmp();
     const lines = readFileSync(join(DATA, 'departments.csv'), 'utf8').split('\r\n');
     const extra = Array.from({ length: 3000 }, (_, i) => `x${i}`);
-    const wide = lines.map((l, i) => (l === '' ? l : `${l},${(i === 0 ? extra : extra.map(() => '')).join(',')}`)).join('\r\n');
+    const wide = lines
+      .map((l, i) => (l === '' ? l : `${l},${(i === 0 ? extra : extra.map(() => '')).join(',')}`))
+      .join('\r\n');
     const file = join(dir, 'departments.csv');
     writeFileSync(file, wide);
     const r = cli(['import', 'departments', file, '--db', join(dir, 'i.db')]);
@@ -34,14 +36,47 @@ describe('small ones', () => {
   it('an xlsx cell longer than Excel allows is cut with a visible mark, and the export says so', () => {
     const dir = tmp();
     const db = join(dir, 'i.db');
-    const items = readFileSync(join(DATA, 'items.csv'), 'utf8').replace('企业公示信息抽查', `企业公示信息抽查${'长'.repeat(40000)}`);
+    const items = readFileSync(join(DATA, 'items.csv'), 'utf8').replace(
+      '企业公示信息抽查',
+      `企业公示信息抽查${'长'.repeat(40000)}`,
+    );
     writeFileSync(join(dir, 'items.csv'), items);
     for (const k of ['departments', 'items', 'objects', 'inspectors']) {
-      expect(cli(['import', k, k === 'items' ? join(dir, 'items.csv') : join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+      expect(
+        cli(['import', k, k === 'items' ? join(dir, 'items.csv') : join(DATA, `${k}.csv`), '--db', db, '-q']).code,
+      ).toBe(0);
     }
-    expect(cli(['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--seed', 'x', '--yes', '--db', db, '-q']).code).toBe(0);
+    expect(
+      cli([
+        'draw',
+        '--items',
+        'SC01',
+        '--year',
+        '2026',
+        '--window',
+        '2026-11-23..2026-12-31',
+        '--seed',
+        'x',
+        '--yes',
+        '--db',
+        db,
+        '-q',
+      ]).code,
+    ).toBe(0);
     const out = join(dir, 'task.xlsx');
-    const r = cli(['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--format', 'xlsx', '--out', out, '--db', db]);
+    const r = cli([
+      'export',
+      'publication',
+      '2026-HLSJ-001',
+      '--kind',
+      'task',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      '--db',
+      db,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('32767');
     const zip = unzipSync(new Uint8Array(readFileSync(out)));
@@ -51,7 +86,7 @@ describe('small ones', () => {
     expect(xml).toContain('已截断');
   });
 
-  it('a joint task whose scopes do not overlap names each item\'s filters', () => {
+  it("a joint task whose scopes do not overlap names each item's filters", () => {
     const dir = tmp();
     const db = join(dir, 'i.db');
     for (const k of ['departments', 'items', 'objects']) cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']);

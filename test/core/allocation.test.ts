@@ -9,8 +9,11 @@ function randomFrame(rng: () => number): Pick<Frame, 'policy' | 'scopeCount' | '
   if (strata.length === 0) strata.push('B|M');
   const rows: [string, string][] = [];
   const size = 1 + Math.floor(rng() * (rng() < 0.2 ? 5000 : 80));
-  for (let i = 0; i < size; i++) rows.push([`ID${String(i).padStart(6, '0')}`, strata[Math.floor(rng() * strata.length)]!]);
-  const ratiosBp = Object.fromEntries(ALL_STRATA.map((s) => [s, rng() < 0.15 ? 0 : rng() < 0.1 ? 10000 : Math.floor(rng() * 6000)]));
+  for (let i = 0; i < size; i++)
+    rows.push([`ID${String(i).padStart(6, '0')}`, strata[Math.floor(rng() * strata.length)]!]);
+  const ratiosBp = Object.fromEntries(
+    ALL_STRATA.map((s) => [s, rng() < 0.15 ? 0 : rng() < 0.1 ? 10000 : Math.floor(rng() * 6000)]),
+  );
   const excluded = Math.floor(rng() * 30);
   return {
     policy: { floorBp: Math.floor(rng() * (rng() < 0.3 ? 10000 : 1500)), ratiosBp },
@@ -27,9 +30,14 @@ describe('allocation properties (2,000 random frames)', () => {
     for (const f of frames) {
       const a = allocate(f);
       const strata = Object.keys(a.N);
-      let sumN = 0, sumBase = 0, sumN_ = 0;
+      let sumN = 0,
+        sumBase = 0,
+        sumN_ = 0;
       for (const h of strata) {
-        const N = a.N[h]!, base = a.base[h]!, extra = a.extra[h]!, n = a.n[h]!;
+        const N = a.N[h]!,
+          base = a.base[h]!,
+          extra = a.extra[h]!,
+          n = a.n[h]!;
         for (const v of [N, base, extra, n]) expect(Number.isInteger(v) && v >= 0).toBe(true);
         // base_h = min(N, ceil(bp·N/10000)), computed independently with BigInt
         const bp = BigInt(f.policy.ratiosBp[h]!);
@@ -37,7 +45,9 @@ describe('allocation properties (2,000 random frames)', () => {
         expect(base).toBe(Math.min(N, ceil));
         expect(n).toBe(base + extra);
         expect(n).toBeLessThanOrEqual(N);
-        sumN += N; sumBase += base; sumN_ += n;
+        sumN += N;
+        sumBase += base;
+        sumN_ += n;
       }
       expect(sumN).toBe(f.frame.length);
       const floorNeed = Math.ceil((f.policy.floorBp * f.scopeCount) / 10000) - f.coveredCount;
@@ -49,30 +59,50 @@ describe('allocation properties (2,000 random frames)', () => {
   it('is a pure function (same frame, same allocation)', () => {
     for (const f of frames.slice(0, 100)) expect(allocate(f)).toEqual(allocate(structuredClone(f)));
   });
-  it('shares extra units in proportion to bp·N: no stratum gets more than one unit above its exact share unless others are full', () => {
-    for (const f of frames) {
-      const a = allocate(f);
-      const strata = Object.keys(a.N).filter((h) => a.N[h]! > a.base[h]!);
-      const E = Object.values(a.extra).reduce((x, y) => x + y, 0);
-      if (E === 0 || strata.some((h) => a.n[h] === a.N[h])) continue;
-      const W = strata.reduce((s, h) => s + f.policy.ratiosBp[h]! * a.N[h]!, 0);
-      if (W === 0) continue;
-      for (const h of strata) {
-        const exact = (E * f.policy.ratiosBp[h]! * a.N[h]!) / W;
-        expect(a.extra[h]!).toBeGreaterThanOrEqual(Math.floor(exact));
-        expect(a.extra[h]!).toBeLessThanOrEqual(Math.ceil(exact));
+  it(
+    'shares extra units in proportion to bp·N: no stratum gets more than one unit above its exact share unless othe' +
+      'rs are full',
+    () => {
+      for (const f of frames) {
+        const a = allocate(f);
+        const strata = Object.keys(a.N).filter((h) => a.N[h]! > a.base[h]!);
+        const E = Object.values(a.extra).reduce((x, y) => x + y, 0);
+        if (E === 0 || strata.some((h) => a.n[h] === a.N[h])) continue;
+        const W = strata.reduce((s, h) => s + f.policy.ratiosBp[h]! * a.N[h]!, 0);
+        if (W === 0) continue;
+        for (const h of strata) {
+          const exact = (E * f.policy.ratiosBp[h]! * a.N[h]!) / W;
+          expect(a.extra[h]!).toBeGreaterThanOrEqual(Math.floor(exact));
+          expect(a.extra[h]!).toBeLessThanOrEqual(Math.ceil(exact));
+        }
       }
-    }
-  });
+    },
+  );
   it('caps a stratum at its room and gives the rest to the others', () => {
-    const frame: [string, string][] = [['A1', 'A|L'], ['A2', 'A|L'], ...Array.from({ length: 20 }, (_, i) => [`B${String(i).padStart(2, '0')}`, 'D|H'] as [string, string])];
-    const a = allocate({ policy: { floorBp: 5000, ratiosBp: { 'A|L': 0, 'D|H': 10 } }, scopeCount: 22, coveredCount: 0, frame });
+    const frame: [string, string][] = [
+      ['A1', 'A|L'],
+      ['A2', 'A|L'],
+      ...Array.from({ length: 20 }, (_, i) => [`B${String(i).padStart(2, '0')}`, 'D|H'] as [string, string]),
+    ];
+    const a = allocate({
+      policy: { floorBp: 5000, ratiosBp: { 'A|L': 0, 'D|H': 10 } },
+      scopeCount: 22,
+      coveredCount: 0,
+      frame,
+    });
     expect(a.floorTotal).toBe(11);
     expect(a.n).toEqual({ 'A|L': 0, 'D|H': 11 });
-    const b = allocate({ policy: { floorBp: 10000, ratiosBp: { 'A|L': 9000, 'D|H': 10 } }, scopeCount: 22, coveredCount: 0, frame });
+    const b = allocate({
+      policy: { floorBp: 10000, ratiosBp: { 'A|L': 9000, 'D|H': 10 } },
+      scopeCount: 22,
+      coveredCount: 0,
+      frame,
+    });
     expect(b.n).toEqual({ 'A|L': 2, 'D|H': 20 });
   });
   it('stops with an error naming a stratum without a ratio', () => {
-    expect(() => allocate({ policy: { floorBp: 0, ratiosBp: {} }, scopeCount: 1, coveredCount: 0, frame: [['X', 'B|M']] })).toThrow(expect.objectContaining({ msg: { key: 'E_NO_RATIO', params: { stratum: 'B|M' } } }));
+    expect(() =>
+      allocate({ policy: { floorBp: 0, ratiosBp: {} }, scopeCount: 1, coveredCount: 0, frame: [['X', 'B|M']] }),
+    ).toThrow(expect.objectContaining({ msg: { key: 'E_NO_RATIO', params: { stratum: 'B|M' } } }));
   });
 });

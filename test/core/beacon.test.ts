@@ -5,8 +5,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  DRAND_QUICKNET, keyParts, keyString, parseDrandValue, parseInstant, parseLotteryNumbers, parseSourceSpec, parseWitnessDigits, roundAt, roundTime,
-  sourceTimeProblem, verifyDrand, type Beacon,
+  DRAND_QUICKNET,
+  keyParts,
+  keyString,
+  parseDrandValue,
+  parseInstant,
+  parseLotteryNumbers,
+  parseSourceSpec,
+  parseWitnessDigits,
+  roundAt,
+  roundTime,
+  sourceTimeProblem,
+  verifyDrand,
+  type Beacon,
 } from '../../src/core/beacon.js';
 import { keyFor } from '../../src/core/commitment.js';
 import { sha256Hex } from '../../src/core/canonical.js';
@@ -24,7 +35,12 @@ describe('drand quicknet (pinned key, offline)', () => {
     const b = Buffer.alloc(12);
     b.writeUInt32BE(V.quicknet.period, 0);
     b.writeBigInt64BE(BigInt(V.quicknet.genesisTime), 4);
-    const h = createHash('sha256').update(b).update(Buffer.from(V.quicknet.publicKey, 'hex')).update(Buffer.from(V.quicknet.groupHash, 'hex')).update('quicknet').digest('hex');
+    const h = createHash('sha256')
+      .update(b)
+      .update(Buffer.from(V.quicknet.publicKey, 'hex'))
+      .update(Buffer.from(V.quicknet.groupHash, 'hex'))
+      .update('quicknet')
+      .digest('hex');
     expect(h).toBe(V.quicknet.chainHash);
   });
   for (const r of V.rounds) {
@@ -34,7 +50,10 @@ describe('drand quicknet (pinned key, offline)', () => {
       expect(BigInt(`0x${r.randomness}`).toString()).toBe(r.randomnessDecimal);
       expect(roundTime(r.round)).toBe(Date.parse(r.time) / 1000);
       expect(parseDrandValue(r.round, r.signature.toUpperCase()).ok).toBe(true);
-      expect(parseDrandValue(r.round, JSON.stringify({ round: r.round, randomness: r.randomness, signature: r.signature })).ok).toBe(true);
+      expect(
+        parseDrandValue(r.round, JSON.stringify({ round: r.round, randomness: r.randomness, signature: r.signature }))
+          .ok,
+      ).toBe(true);
     });
   }
   for (const r of V.rejected) {
@@ -46,7 +65,12 @@ describe('drand quicknet (pinned key, offline)', () => {
   it('rejects relay JSON whose round or randomness disagrees', () => {
     const r = V.rounds[2];
     expect(parseDrandValue(r.round, JSON.stringify({ round: r.round + 1, signature: r.signature })).ok).toBe(false);
-    expect(parseDrandValue(r.round, JSON.stringify({ round: r.round, randomness: V.rounds[1].randomness, signature: r.signature })).ok).toBe(false);
+    expect(
+      parseDrandValue(
+        r.round,
+        JSON.stringify({ round: r.round, randomness: V.rounds[1].randomness, signature: r.signature }),
+      ).ok,
+    ).toBe(false);
     expect(parseDrandValue(r.round, '{"round":').ok).toBe(false);
   });
   it('round times and roundAt', () => {
@@ -61,23 +85,40 @@ describe('drand quicknet (pinned key, offline)', () => {
 });
 
 describe('the key string (RFC 3797 §4) and seedHex', () => {
-  it('reproduces the RFC 3797 §6 key, and the RFC\'s own selection from it', () => {
+  it("reproduces the RFC 3797 §6 key, and the RFC's own selection from it", () => {
     const [a, b, c] = V.rfc3797.sources;
-    const key = keyString([{ values: [String(a)], set: false }, { values: b.map(String), set: true }, { values: c.map(String), set: true }]);
+    const key = keyString([
+      { values: [String(a)], set: false },
+      { values: b.map(String), set: true },
+      { values: c.map(String), set: true },
+    ]);
     expect(key).toBe(V.rfc3797.key);
     const pool = Array.from({ length: 25 }, (_, i) => i + 1);
     const picks: number[] = [];
     for (let i = 0; i < 10; i++) {
       const idx = Buffer.alloc(2);
       idx.writeUInt16BE(i);
-      const md5 = createHash('md5').update(Buffer.concat([idx, Buffer.from(key), idx])).digest('hex');
+      const md5 = createHash('md5')
+        .update(Buffer.concat([idx, Buffer.from(key), idx]))
+        .digest('hex');
       if (i < 3) expect(md5.toUpperCase()).toBe(V.rfc3797.firstMd5[i]);
       picks.push(pool.splice(Number(BigInt(`0x${md5}`) % BigInt(pool.length)), 1)[0]!);
     }
     expect(picks).toEqual(V.rfc3797.select10of25);
   });
-  const drand: Beacon = { kind: 'drand', round: 657413, signature: V.rounds[2].signature, randomness: V.rounds[2].randomness };
-  const ssq: Beacon = { kind: 'lottery', game: 'ssq', issue: '2027006', date: '2027-01-16', zones: [[31, 3, 22, 9, 27, 14], [7]] };
+  const drand: Beacon = {
+    kind: 'drand',
+    round: 657413,
+    signature: V.rounds[2].signature,
+    randomness: V.rounds[2].randomness,
+  };
+  const ssq: Beacon = {
+    kind: 'lottery',
+    game: 'ssq',
+    issue: '2027006',
+    date: '2027-01-16',
+    zones: [[31, 3, 22, 9, 27, 14], [7]],
+  };
   it('the two published keys and their seedHex', () => {
     expect(keyFor([drand])).toBe(V.keys[0].key);
     expect(keyFor([drand, ssq])).toBe(V.keys[1].key);
@@ -93,7 +134,9 @@ describe('the key string (RFC 3797 §4) and seedHex', () => {
     const b: Beacon = { kind: 'lottery', game: 'fc3d', issue: '2027001', date: '2027-01-02', zones: [[7, 0, 3]] };
     expect(keyFor([a])).toBe('307./');
     expect(keyFor([b])).not.toBe(keyFor([a]));
-    expect(keyFor([{ kind: 'witness', label: 'x', publicAt: '2027-01-01T00:00:00+08:00', digits: '0042' }])).toBe('42./');
+    expect(keyFor([{ kind: 'witness', label: 'x', publicAt: '2027-01-01T00:00:00+08:00', digits: '0042' }])).toBe(
+      '42./',
+    );
   });
   it('property: permuting each set zone never changes the key (200 random draws)', () => {
     let s = 1;
@@ -102,7 +145,13 @@ describe('the key string (RFC 3797 §4) and seedHex', () => {
       const red = [...new Set(Array.from({ length: 12 }, () => (next() % 33) + 1))].slice(0, 6);
       if (red.length < 6) continue;
       const perm = [...red].sort(() => (next() % 2 ? 1 : -1));
-      const base: Beacon = { kind: 'lottery', game: 'ssq', issue: '1', date: '2027-01-01', zones: [red, [(next() % 16) + 1]] };
+      const base: Beacon = {
+        kind: 'lottery',
+        game: 'ssq',
+        issue: '1',
+        date: '2027-01-01',
+        zones: [red, [(next() % 16) + 1]],
+      };
       expect(keyFor([{ ...base, zones: [perm, base.zones[1]!] } as Beacon])).toBe(keyFor([base]));
     }
   });
@@ -113,12 +162,18 @@ describe('the key string (RFC 3797 §4) and seedHex', () => {
 
 describe('lottery and witness values', () => {
   it('accepts well-formed numbers, zones by + or |', () => {
-    expect(parseLotteryNumbers('ssq', '03 09 14 22 27 31 + 07')).toEqual({ ok: true, value: [[3, 9, 14, 22, 27, 31], [7]] });
+    expect(parseLotteryNumbers('ssq', '03 09 14 22 27 31 + 07')).toEqual({
+      ok: true,
+      value: [[3, 9, 14, 22, 27, 31], [7]],
+    });
     expect(parseLotteryNumbers('ssq', '3,9,14,22,27,31|7').ok).toBe(true);
     expect(parseLotteryNumbers('dlt', '01 02 03 04 05 + 01 12').ok).toBe(true);
     expect(parseLotteryNumbers('fc3d', '307')).toEqual({ ok: true, value: [[3, 0, 7]] });
     expect(parseLotteryNumbers('pl5', '9 0 1 2 0')).toEqual({ ok: true, value: [[9, 0, 1, 2, 0]] });
-    expect(parseLotteryNumbers('ssq', '31 27 22 14 9 3 + 7')).toEqual({ ok: true, value: [[3, 9, 14, 22, 27, 31], [7]] });
+    expect(parseLotteryNumbers('ssq', '31 27 22 14 9 3 + 7')).toEqual({
+      ok: true,
+      value: [[3, 9, 14, 22, 27, 31], [7]],
+    });
     expect(parseLotteryNumbers('kl8', Array.from({ length: 20 }, (_, i) => i + 1).join(' ')).ok).toBe(true);
   });
   it.each([
@@ -146,17 +201,43 @@ describe('lottery and witness values', () => {
 describe('--beacon specs and "strictly in the future"', () => {
   const at = parseInstant('2027-01-15T09:40:00+08:00')!;
   it('parses every form', () => {
-    expect(parseSourceSpec('drand:657413')).toMatchObject({ ok: true, value: { kind: 'drand', round: 657413, publicAt: '2023-09-15T19:00:03+08:00' } });
+    expect(parseSourceSpec('drand:657413')).toMatchObject({
+      ok: true,
+      value: { kind: 'drand', round: 657413, publicAt: '2023-09-15T19:00:03+08:00' },
+    });
     const d = parseSourceSpec('drand@2027-01-15T10:00+08:00');
-    expect(d.ok && d.value.kind === 'drand' && roundTime(d.value.round)).toBe(parseInstant('2027-01-15T10:00:00+08:00')! + 0 + ((3 - ((parseInstant('2027-01-15T10:00:00+08:00')! - 1692803367) % 3)) % 3));
-    expect(parseSourceSpec('ssq:2027006@2027-01-16')).toMatchObject({ ok: true, value: { kind: 'lottery', game: 'ssq', issue: '2027006', date: '2027-01-16' } });
-    expect(parseSourceSpec('witness:公证处摇号@2027-01-15T10:30+08:00')).toMatchObject({ ok: true, value: { kind: 'witness', label: '公证处摇号', publicAt: '2027-01-15T10:30:00+08:00' } });
+    expect(d.ok && d.value.kind === 'drand' && roundTime(d.value.round)).toBe(
+      parseInstant('2027-01-15T10:00:00+08:00')! +
+        0 +
+        ((3 - ((parseInstant('2027-01-15T10:00:00+08:00')! - 1692803367) % 3)) % 3),
+    );
+    expect(parseSourceSpec('ssq:2027006@2027-01-16')).toMatchObject({
+      ok: true,
+      value: { kind: 'lottery', game: 'ssq', issue: '2027006', date: '2027-01-16' },
+    });
+    expect(parseSourceSpec('witness:公证处摇号@2027-01-15T10:30+08:00')).toMatchObject({
+      ok: true,
+      value: { kind: 'witness', label: '公证处摇号', publicAt: '2027-01-15T10:30:00+08:00' },
+    });
   });
-  it.each(['drand', 'drand:0', 'drand:12x', 'drand@2027-01-15T10:00', 'ssq:2027006', 'ssq:20x7@2027-01-16', 'ssq:2027006@2027-02-30', 'xyz:1@2027-01-01', 'witness:@2027-01-15T10:00+08:00', 'witness:a\u001b[2Jb@2027-01-15T10:00+08:00'])(
-    'refuses %s', (spec) => expect(parseSourceSpec(spec).ok).toBe(false),
-  );
+  it.each([
+    'drand',
+    'drand:0',
+    'drand:12x',
+    'drand@2027-01-15T10:00',
+    'ssq:2027006',
+    'ssq:20x7@2027-01-16',
+    'ssq:2027006@2027-02-30',
+    'xyz:1@2027-01-01',
+    'witness:@2027-01-15T10:00+08:00',
+    'witness:a\u001b[2Jb@2027-01-15T10:00+08:00',
+  ])('refuses %s', (spec) => expect(parseSourceSpec(spec).ok).toBe(false));
   it('drand needs the lead time, a lottery a later CST date, a witness a later time', () => {
-    const spec = (s: string) => { const r = parseSourceSpec(s); if (!r.ok) throw new Error(s); return r.value; };
+    const spec = (s: string) => {
+      const r = parseSourceSpec(s);
+      if (!r.ok) throw new Error(s);
+      return r.value;
+    };
     expect(sourceTimeProblem(spec('drand@2027-01-15T09:45+08:00'), at, 10)).not.toBeNull();
     expect(sourceTimeProblem(spec('drand@2027-01-15T09:50+08:00'), at, 10)).toBeNull();
     expect(sourceTimeProblem(spec('drand@2027-01-15T09:39+08:00'), at, 0)).not.toBeNull();

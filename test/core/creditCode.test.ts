@@ -10,7 +10,8 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(r.ok).toBe(false);
     expect(r).toMatchObject({ reason: 'check', expected: usccCheckChar('91350203M0001QAY9') });
   });
-  it('lowercase input is normalised', () => expect(checkCreditCode('91440101ma5cjq4n59')).toMatchObject({ ok: true, code: '91440101MA5CJQ4N59' }));
+  it('lowercase input is normalised', () =>
+    expect(checkCreditCode('91440101ma5cjq4n59')).toMatchObject({ ok: true, code: '91440101MA5CJQ4N59' }));
   it.each([
     ['9.13502E+17', 'excel_damaged'],
     ['9.13502E17', 'excel_damaged'],

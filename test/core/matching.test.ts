@@ -1,7 +1,15 @@
 // Matching never breaks a rule: property tests over random rosters, plus balance and failure reports.
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { assign, forSelection, ruledOut, unmatchableAlone, type AssignInput, type InspectorRow, type ObjectRow } from '../../src/core/matching.js';
+import {
+  assign,
+  forSelection,
+  ruledOut,
+  unmatchableAlone,
+  type AssignInput,
+  type InspectorRow,
+  type ObjectRow,
+} from '../../src/core/matching.js';
 
 const REGIONS = ['R1', 'R2', 'R3'];
 
@@ -11,17 +19,30 @@ function randomInput(rng: () => number, i: number): AssignInput {
   const n = 4 + Math.floor(rng() * 25);
   for (let k = 0; k < n; k++) {
     inspectors.push([
-      `I${String(k).padStart(3, '0')}`, rng() < 0.7 ? 'D1' : rng() < 0.8 ? 'D2' : 'D3', REGIONS[Math.floor(rng() * 3)]!,
-      rng() < 0.9 ? '在岗' : '停用', rng() < 0.9 ? '2028-12-31' : '2026-06-30', rng() < 0.8 ? ['食品安全'] : [],
+      `I${String(k).padStart(3, '0')}`,
+      rng() < 0.7 ? 'D1' : rng() < 0.8 ? 'D2' : 'D3',
+      REGIONS[Math.floor(rng() * 3)]!,
+      rng() < 0.9 ? '在岗' : '停用',
+      rng() < 0.9 ? '2028-12-31' : '2026-06-30',
+      rng() < 0.8 ? ['食品安全'] : [],
       rng() < 0.2 ? [`O${String(Math.floor(rng() * 40)).padStart(3, '0')}`] : [],
     ]);
   }
   const objects: ObjectRow[] = Array.from({ length: 1 + Math.floor(rng() * 40) }, (_, k) => [
-    `O${String(k).padStart(3, '0')}`, REGIONS[Math.floor(rng() * 3)]!, rng() < 0.3 ? [inspectors[Math.floor(rng() * n)]![0]] : [],
+    `O${String(k).padStart(3, '0')}`,
+    REGIONS[Math.floor(rng() * 3)]!,
+    rng() < 0.3 ? [inspectors[Math.floor(rng() * n)]![0]] : [],
   ]);
   return {
-    algorithm: 'inspect-assign/1', drawId: `T${i}`, teamSize: 2 + Math.floor(rng() * 2), windowEnd: '2026-12-31', crossRegion: rng() < 0.3,
-    departments, requirements: rng() < 0.5 ? [['D1', '食品安全']] : [], inspectors, objects,
+    algorithm: 'inspect-assign/1',
+    drawId: `T${i}`,
+    teamSize: 2 + Math.floor(rng() * 2),
+    windowEnd: '2026-12-31',
+    crossRegion: rng() < 0.3,
+    departments,
+    requirements: rng() < 0.5 ? [['D1', '食品安全']] : [],
+    inspectors,
+    objects,
   };
 }
 
@@ -29,7 +50,8 @@ describe('matching rules (1,000 random rosters)', () => {
   const rng = seedrandom('matching-properties');
   const inputs = Array.from({ length: 1000 }, (_, i) => randomInput(rng, i));
   it('every team is full, has every participating department, and only eligible members', () => {
-    let succeeded = 0, failed = 0;
+    let succeeded = 0,
+      failed = 0;
     for (const input of inputs) {
       const r = assign(input, `seed-${input.drawId}`);
       const byId = new Map(input.inspectors.map((x) => [x[0], x]));
@@ -68,9 +90,30 @@ describe('matching rules (1,000 random rosters)', () => {
 
 describe('balance', () => {
   it('spreads tasks so that counts differ by at most one when everyone is eligible', () => {
-    const inspectors: InspectorRow[] = Array.from({ length: 7 }, (_, k) => [`I${k}`, 'D1', '', '在岗', '2030-01-01', [], []]);
+    const inspectors: InspectorRow[] = Array.from({ length: 7 }, (_, k) => [
+      `I${k}`,
+      'D1',
+      '',
+      '在岗',
+      '2030-01-01',
+      [],
+      [],
+    ]);
     const objects: ObjectRow[] = Array.from({ length: 53 }, (_, k) => [`O${String(k).padStart(2, '0')}`, '', []]);
-    const r = assign({ algorithm: 'inspect-assign/1', drawId: 'B', teamSize: 2, windowEnd: '2026-12-31', crossRegion: false, departments: ['D1'], requirements: [], inspectors, objects }, 'x');
+    const r = assign(
+      {
+        algorithm: 'inspect-assign/1',
+        drawId: 'B',
+        teamSize: 2,
+        windowEnd: '2026-12-31',
+        crossRegion: false,
+        departments: ['D1'],
+        requirements: [],
+        inspectors,
+        objects,
+      },
+      'x',
+    );
     const loads = inspectors.map((i) => r.assignments.filter((a) => a.inspectors.includes(i[0])).length);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
     expect(loads.reduce((a, b) => a + b, 0)).toBe(106);
@@ -87,15 +130,30 @@ describe('failure report', () => {
       ['I5', 'D1', 'R2', '在岗', '2030-01-01', ['食品安全'], ['O1']],
       ['I6', 'D1', 'R2', '在岗', '2030-01-01', ['食品安全'], []],
     ];
-    const r = assign({
-      algorithm: 'inspect-assign/1', drawId: 'F', teamSize: 2, windowEnd: '2026-12-31', crossRegion: true, departments: ['D1'],
-      requirements: [['D1', '食品安全']], inspectors, objects: [['O1', 'R1', ['I6']]],
-    }, 's');
+    const r = assign(
+      {
+        algorithm: 'inspect-assign/1',
+        drawId: 'F',
+        teamSize: 2,
+        windowEnd: '2026-12-31',
+        crossRegion: true,
+        departments: ['D1'],
+        requirements: [['D1', '食品安全']],
+        inspectors,
+        objects: [['O1', 'R1', ['I6']]],
+      },
+      's',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.failures[0]!.id).toBe('O1');
     expect(Object.fromEntries(r.failures[0]!.candidates.map((c) => [c.id, c.reasons]))).toEqual({
-      I1: ['SAME_REGION'], I2: ['INACTIVE', 'SAME_REGION'], I3: ['CERT_EXPIRED'], I4: ['NO_SPECIALTY'], I5: ['CONFLICT'], I6: ['ROTATION'],
+      I1: ['SAME_REGION'],
+      I2: ['INACTIVE', 'SAME_REGION'],
+      I3: ['CERT_EXPIRED'],
+      I4: ['NO_SPECIALTY'],
+      I5: ['CONFLICT'],
+      I6: ['ROTATION'],
     });
   });
 });
@@ -112,7 +170,10 @@ describe('committed draws: matchable alone means matchable in any selection (1,0
       }
       const good = input.objects.filter((o) => !bad.has(o[0]));
       const subset = good.filter(() => rng() < 0.6);
-      const sel = forSelection(input, subset.map((o) => o[0]));
+      const sel = forSelection(
+        input,
+        subset.map((o) => o[0]),
+      );
       expect(sel.ok).toBe(true);
       if (sel.ok) expect(assign(sel.input, `s${i}`).ok).toBe(true);
       if (bad.size && good.length) both++;

@@ -28,7 +28,9 @@ describe('message catalogue', () => {
     expect(english.map(([k]) => k)).toEqual([]);
   });
   it('both languages use the same placeholders', () => {
-    expect(entries.filter(([, m]) => placeholders(m.zh).join() !== placeholders(m.en).join()).map(([k]) => k)).toEqual([]);
+    expect(entries.filter(([, m]) => placeholders(m.zh).join() !== placeholders(m.en).join()).map(([k]) => k)).toEqual(
+      [],
+    );
   });
   it('every key the code names exists', () => {
     const keys = new Set(entries.map(([k]) => k));

@@ -4,7 +4,15 @@ import { resultState } from '../../src/core/report.js';
 import { nationalCalendar } from '../../src/io/calendarData.js';
 
 describe('result vocabulary', () => {
-  it.each([['1', '1'], ['c', 'C'], ['未发现问题', '1'], ['通过登记的住所(经营场所)无法联系', '6'], ['公示信息隐瞒真实情况弄虚作假', 'C'], ['2', null], ['很好', null]])('%s → %s', (raw, code) => {
+  it.each([
+    ['1', '1'],
+    ['c', 'C'],
+    ['未发现问题', '1'],
+    ['通过登记的住所(经营场所)无法联系', '6'],
+    ['公示信息隐瞒真实情况弄虚作假', 'C'],
+    ['2', null],
+    ['很好', null],
+  ])('%s → %s', (raw, code) => {
     const r = parseResult(raw);
     expect(r.ok ? r.value : null).toBe(code);
   });
@@ -13,16 +21,40 @@ describe('result vocabulary', () => {
     expect(drawIdOfTask('2026-HLSJ-001')).toBe('2026-HLSJ-001');
   });
   it('cross-checks against the draw', () => {
-    const draw = { id: 'D', supersededBy: 'D2', windowStart: '2026-09-01', windowEnd: '2026-12-31', selected: new Set(['X']) };
-    expect(resultProblems({ credit_code: 'Y', completed_on: '2026-08-30' }, draw, '2026-11-21').map((p) => p.reason.key)).toEqual(['R_DRAW_SUPERSEDED', 'R_NOT_SELECTED', 'R_OUTSIDE_WINDOW']);
-    expect(resultProblems({ credit_code: 'X', completed_on: '2026-11-22' }, { ...draw, supersededBy: null }, '2026-11-21').map((p) => p.reason.key)).toEqual(['R_FUTURE_DATE']);
-    expect(resultProblems({ credit_code: 'X', completed_on: '2026-11-21' }, undefined, '2026-11-21').map((p) => p.reason.key)).toEqual(['R_UNKNOWN_DRAW']);
+    const draw = {
+      id: 'D',
+      supersededBy: 'D2',
+      windowStart: '2026-09-01',
+      windowEnd: '2026-12-31',
+      selected: new Set(['X']),
+    };
+    expect(
+      resultProblems({ credit_code: 'Y', completed_on: '2026-08-30' }, draw, '2026-11-21').map((p) => p.reason.key),
+    ).toEqual(['R_DRAW_SUPERSEDED', 'R_NOT_SELECTED', 'R_OUTSIDE_WINDOW']);
+    expect(
+      resultProblems(
+        { credit_code: 'X', completed_on: '2026-11-22' },
+        { ...draw, supersededBy: null },
+        '2026-11-21',
+      ).map((p) => p.reason.key),
+    ).toEqual(['R_FUTURE_DATE']);
+    expect(
+      resultProblems({ credit_code: 'X', completed_on: '2026-11-21' }, undefined, '2026-11-21').map(
+        (p) => p.reason.key,
+      ),
+    ).toEqual(['R_UNKNOWN_DRAW']);
   });
 });
 
 describe('deadline states', () => {
   const cal = nationalCalendar();
-  const r = (completedOn: string, publishedOn: string | null = null) => ({ drawId: 'D', objectId: 'X', completedOn, code: '1', publishedOn });
+  const r = (completedOn: string, publishedOn: string | null = null) => ({
+    drawId: 'D',
+    objectId: 'X',
+    completedOn,
+    code: '1',
+    publishedOn,
+  });
   it.each([
     ['2026-09-25', null, '2026-10-29', 'due_soon'],
     ['2026-09-25', null, '2026-10-30', 'overdue'],
@@ -34,6 +66,10 @@ describe('deadline states', () => {
   });
   it('a deadline in an uncovered year is unknown', () => {
     const last = Math.max(...cal.coveredYears);
-    expect(resultState(r(`${last}-12-24`), `${last}-12-28`, cal)).toMatchObject({ state: 'unknown', deadline: null, uncoveredYear: last + 1 });
+    expect(resultState(r(`${last}-12-24`), `${last}-12-28`, cal)).toMatchObject({
+      state: 'unknown',
+      deadline: null,
+      uncoveredYear: last + 1,
+    });
   });
 });

@@ -1,4 +1,5 @@
-// The spec's worked example (test/vectors, copied from the published spec): a build that disagrees in any digit is wrong.
+// The spec's worked example (test/vectors, copied from the published spec): a build that disagrees in
+// any digit is wrong.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

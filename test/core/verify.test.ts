@@ -14,16 +14,35 @@ const frameText = readFileSync(join(ROOT, 'test/vectors/public-example.frame.jso
 const frame = JSON.parse(frameText) as Frame;
 const c = computeSelection(frameText, frame, '湖里区2026年第一批');
 const input: AssignInput = {
-  algorithm: 'inspect-assign/1', drawId: frame.drawId, teamSize: 2, windowEnd: '2026-12-31', crossRegion: false, departments: ['HLSJ'], requirements: [],
-  inspectors: ['I1', 'I2', 'I3', 'I4'].map((id) => [id, 'HLSJ', '', '在岗', '2030-01-01', [], []]), objects: c.selected.map((s) => [s.id, '', []]),
+  algorithm: 'inspect-assign/1',
+  drawId: frame.drawId,
+  teamSize: 2,
+  windowEnd: '2026-12-31',
+  crossRegion: false,
+  departments: ['HLSJ'],
+  requirements: [],
+  inspectors: ['I1', 'I2', 'I3', 'I4'].map((id) => [id, 'HLSJ', '', '在岗', '2030-01-01', [], []]),
+  objects: c.selected.map((s) => [s.id, '', []]),
 };
 const aText = assignText(input);
 const m = computeAssignments(input, c.seedHex);
 if (!m.ok) throw new Error('fixture must match');
 const record: DrawRecord = {
-  algorithm: 'inspect-draw/1', assignAlgorithm: 'inspect-assign/1', drawId: frame.drawId, year: 2026, items: ['SC01'], departments: ['HLSJ'],
-  window: { start: '2026-01-01', end: '2026-12-31' }, seed: '湖里区2026年第一批', ...c, assignDigest: sha256Hex(aText), assignments: m.assignments,
-  rosterDigest: "", supersedes: null, reason: null, software: { inspect: "t", seedrandom: "3.0.5", node: "v20" },
+  algorithm: 'inspect-draw/1',
+  assignAlgorithm: 'inspect-assign/1',
+  drawId: frame.drawId,
+  year: 2026,
+  items: ['SC01'],
+  departments: ['HLSJ'],
+  window: { start: '2026-01-01', end: '2026-12-31' },
+  seed: '湖里区2026年第一批',
+  ...c,
+  assignDigest: sha256Hex(aText),
+  assignments: m.assignments,
+  rosterDigest: '',
+  supersedes: null,
+  reason: null,
+  software: { inspect: 't', seedrandom: '3.0.5', node: 'v20' },
 };
 const failing = (checks: ReturnType<typeof verifyDraw>) => checks.filter((x) => !x.ok).map((x) => x.name);
 
@@ -36,7 +55,9 @@ describe('verify', () => {
     r.selected[4]!.id = '91350206J2DTJP4R40';
     const checks = verifyDraw({ frameText, record: r, assignText: aText });
     expect(failing(checks)).toContain('selection');
-    expect(checks.find((x) => x.name === 'selection')!.detail).toContain('selected[4].id: expected "91350206KBUWDJNH89", found "91350206J2DTJP4R40"');
+    expect(checks.find((x) => x.name === 'selection')!.detail).toContain(
+      'selected[4].id: expected "91350206KBUWDJNH89", found "91350206J2DTJP4R40"',
+    );
   });
   it('one ticket changed', () => {
     const r = structuredClone(record);
@@ -46,13 +67,19 @@ describe('verify', () => {
   it('a frame row removed', () => {
     const f = structuredClone(frame);
     f.frame.splice(7, 1);
-    expect(failing(verifyDraw({ frameText: canonicalJson(f as never), record, assignText: aText }))).toEqual(expect.arrayContaining(['digest', 'seed']));
+    expect(failing(verifyDraw({ frameText: canonicalJson(f as never), record, assignText: aText }))).toEqual(
+      expect.arrayContaining(['digest', 'seed']),
+    );
   });
   it('a non-canonical frame (same content, other spacing) is named', () => {
-    expect(failing(verifyDraw({ frameText: JSON.stringify(frame, null, 1), record, assignText: aText }))).toEqual(expect.arrayContaining(['frame', 'digest']));
+    expect(failing(verifyDraw({ frameText: JSON.stringify(frame, null, 1), record, assignText: aText }))).toEqual(
+      expect.arrayContaining(['frame', 'digest']),
+    );
   });
   it('the seed changed', () => {
-    expect(failing(verifyDraw({ frameText, record: { ...record, seed: '湖里区2026年第二批' }, assignText: aText }))).toEqual(expect.arrayContaining(['seed']));
+    expect(
+      failing(verifyDraw({ frameText, record: { ...record, seed: '湖里区2026年第二批' }, assignText: aText })),
+    ).toEqual(expect.arrayContaining(['seed']));
   });
   it('a team changed, or the matching input edited', () => {
     const r = structuredClone(record);

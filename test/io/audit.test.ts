@@ -23,10 +23,16 @@ beforeAll(async () => {
   await loadSample(ctx);
   await runDraw(ctx, { items: 'SC01', year: '2026', window: '2026-09-01..2026-12-31', seed: 'audit' });
   const db = new Database(base);
-  selected = db.prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-001' ORDER BY position").pluck().all() as string[];
+  selected = db
+    .prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-001' ORDER BY position")
+    .pluck()
+    .all() as string[];
   db.close();
   const results = join(dir, 'r.csv');
-  writeFileSync(results, `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${selected[0]},2026-10-09,1\n2026-HLSJ-001,${selected[1]},2026-10-12,E\n`);
+  writeFileSync(
+    results,
+    `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${selected[0]},2026-10-09,1\n2026-HLSJ-001,${selected[1]},2026-10-12,E\n`,
+  );
   await runResultsImport(ctx, results, { asOf: '2026-11-21' });
   await runExportPublication(ctx, '2026-HLSJ-001', { kind: 'result', out: join(dir, 'pub.csv'), asOf: '2026-11-21' });
   const r = audit(openDb(base, { readonly: true }));
@@ -53,22 +59,33 @@ describe('audit', () => {
   it('an untouched database passes every check, and names what it checked', () => {
     const r = tampered(() => {}, `${head.seq}:${head.hash}`);
     expect(r.ok).toBe(true);
-    expect(Object.fromEntries(r.sections.map((s) => [s.name, s.checked]))).toMatchObject({ chain: head.seq, head: 1, draws: 1, publications: 1 });
+    expect(Object.fromEntries(r.sections.map((s) => [s.name, s.checked]))).toMatchObject({
+      chain: head.seq,
+      head: 1,
+      draws: 1,
+      publications: 1,
+    });
   });
   it('a changed selected object', () => {
     const r = tampered((db) => {
       db.exec('DROP TRIGGER draw_selections_no_update');
-      db.prepare("UPDATE draw_selections SET object_id = '91350200776049653A' WHERE draw_id = '2026-HLSJ-001' AND position = 3").run();
+      db.prepare(
+        "UPDATE draw_selections SET object_id = '91350200776049653A' WHERE draw_id = '2026-HLSJ-001' AND position = 3",
+      ).run();
     });
     expect(failing(r)).toContain('draws');
-    expect(r.sections.find((s) => s.name === 'draws')!.problems[0]).toContain('the selection table differs from the record');
+    expect(r.sections.find((s) => s.name === 'draws')!.problems[0]).toContain(
+      'the selection table differs from the record',
+    );
   });
   it('a changed ticket in the stored record', () => {
     const r = tampered((db) => {
       db.exec('DROP TRIGGER draws_no_update');
       const rec = db.prepare("SELECT record FROM draws WHERE id = '2026-HLSJ-001'").pluck().get() as string;
       const t = JSON.parse(rec).selected[4].ticket as string;
-      db.prepare("UPDATE draws SET record = ? WHERE id = '2026-HLSJ-001'").run(rec.replace(`"ticket":"${t}"`, '"ticket":"0.5"'));
+      db.prepare("UPDATE draws SET record = ? WHERE id = '2026-HLSJ-001'").run(
+        rec.replace(`"ticket":"${t}"`, '"ticket":"0.5"'),
+      );
     });
     const problems = r.sections.find((s) => s.name === 'draws')!.problems.join('\n');
     expect(problems).toContain('record.json hashes to');
@@ -77,7 +94,10 @@ describe('audit', () => {
   it('a changed seed', () => {
     const r = tampered((db) => {
       db.exec('DROP TRIGGER draws_no_update');
-      db.prepare("UPDATE draws SET seed = 'lucky', record = replace(record, '\"seed\":\"audit\"', '\"seed\":\"lucky\"') WHERE id = '2026-HLSJ-001'").run();
+      db.prepare(
+        'UPDATE draws SET seed = \'lucky\', record = replace(record, \'"seed":"audit"\', \'"seed":"lucky"\') WHER' +
+          "E id = '2026-HLSJ-001'",
+      ).run();
     });
     const problems = r.sections.find((s) => s.name === 'draws')!.problems.join('\n');
     expect(problems).toContain('recomputed seed');
@@ -85,10 +105,14 @@ describe('audit', () => {
   });
   it('a changed roster row that the draw used', () => {
     const r = tampered((db) => {
-      db.prepare("UPDATE objects SET credit_grade = CASE credit_grade WHEN 'D' THEN 'A' ELSE 'D' END WHERE credit_code = ?").run(selected[0]);
+      db.prepare(
+        "UPDATE objects SET credit_grade = CASE credit_grade WHEN 'D' THEN 'A' ELSE 'D' END WHERE credit_code = ?",
+      ).run(selected[0]);
     });
     expect(failing(r)).toContain('imports');
-    expect(r.sections.find((s) => s.name === 'imports')!.problems[0]).toMatch(/^objects: the table now hashes to .* rows were changed outside an import/);
+    expect(r.sections.find((s) => s.name === 'imports')!.problems[0]).toMatch(
+      /^objects: the table now hashes to .* rows were changed outside an import/,
+    );
   });
   it('a changed result', () => {
     const r = tampered((db) => {
@@ -120,14 +144,27 @@ describe('audit', () => {
       const rows = db.prepare('SELECT * FROM events ORDER BY seq').all() as Record<string, string | number>[];
       let prev = '0'.repeat(64);
       for (const e of rows) {
-        const content = { seq: e.seq as number, at: e.at as string, operator: e.operator as string, action: e.action as string,
-          summary: e.seq === 2 ? 'rewritten' : (e.summary as string), payloadSha256: e.payload_sha256 as string, ref: e.ref as string, prevHash: prev,
+        const content = {
+          seq: e.seq as number,
+          at: e.at as string,
+          operator: e.operator as string,
+          action: e.action as string,
+          summary: e.seq === 2 ? 'rewritten' : (e.summary as string),
+          payloadSha256: e.payload_sha256 as string,
+          ref: e.ref as string,
+          prevHash: prev,
           ...(e.rows_sha256 ? { rowsSha256: e.rows_sha256 as string } : {}),
           // A careful forger rewrites the summary's message form too, so the two still agree.
-          summaryMsg: e.seq === 2 ? '{"key":"rewritten"}' : (e.summary_msg as string) };
+          summaryMsg: e.seq === 2 ? '{"key":"rewritten"}' : (e.summary_msg as string),
+        };
         const h = eventHash(content);
-        db.prepare('UPDATE events SET summary = ?, summary_msg = ?, prev_hash = ?, hash = ? WHERE seq = ?')
-          .run(content.summary, content.summaryMsg, prev, h, e.seq);
+        db.prepare('UPDATE events SET summary = ?, summary_msg = ?, prev_hash = ?, hash = ? WHERE seq = ?').run(
+          content.summary,
+          content.summaryMsg,
+          prev,
+          h,
+          e.seq,
+        );
         prev = h;
       }
     }, `${head.seq}:${head.hash}`);

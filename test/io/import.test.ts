@@ -8,10 +8,13 @@ import { fileSha, fixture, loadSample, testContext, tmp } from '../helpers.js';
 
 const dump = (dbPath: string, table = 'objects') => {
   const db = new Database(dbPath, { readonly: true });
-  const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all().map((r) => {
-    const { import_id, seen_import, ...rest } = r as Record<string, unknown>;
-    return rest;
-  });
+  const rows = db
+    .prepare(`SELECT * FROM ${table} ORDER BY 1`)
+    .all()
+    .map((r) => {
+      const { import_id: _i, seen_import: _s, ...rest } = r as Record<string, unknown>;
+      return rest;
+    });
   db.close();
   return rows;
 };
@@ -91,13 +94,22 @@ describe('broken files fail with exit 65, name row and column, and leave the dat
   it('names the Excel-damaged cell as such, and the duplicate with its first row', async () => {
     const dir = tmp();
     const errors = join(dir, 'e.csv');
-    await failure(runImport(testContext(join(dir, 'a.db')), 'objects', fixture('broken-excel-damaged.csv'), { errors }));
+    await failure(
+      runImport(testContext(join(dir, 'a.db')), 'objects', fixture('broken-excel-damaged.csv'), { errors }),
+    );
     expect(readFileSync(errors, 'utf8')).toMatch(/3,统一社会信用代码,9\.13502E\+17,error,cell damaged by Excel/);
     // An errors file is never overwritten without --force (73), and nothing is imported then.
-    const refused = await runImport(testContext(join(dir, 'b.db')), 'objects', fixture('broken-duplicate-key.csv'), { errors }).catch((e: InspectError) => e);
+    const refused = await runImport(testContext(join(dir, 'b.db')), 'objects', fixture('broken-duplicate-key.csv'), {
+      errors,
+    }).catch((e: InspectError) => e);
     expect((refused as InspectError).exit).toBe(73);
     expect(existsSync(join(dir, 'b.db'))).toBe(false);
-    await failure(runImport(testContext(join(dir, 'b.db')), 'objects', fixture('broken-duplicate-key.csv'), { errors, force: true }));
+    await failure(
+      runImport(testContext(join(dir, 'b.db')), 'objects', fixture('broken-duplicate-key.csv'), {
+        errors,
+        force: true,
+      }),
+    );
     expect(readFileSync(errors, 'utf8')).toMatch(/9,统一社会信用代码,\w{18},error,duplicates row 3/);
   });
 
@@ -134,11 +146,15 @@ describe('modes', () => {
   });
   it('--allow-codes accepts a listed failing code and records it on the import', async () => {
     const ctx = testContext();
-    const s = await runImport(ctx, 'objects', fixture('broken-check-char.csv'), { allowCodes: fixture('allow-codes.txt') });
+    const s = await runImport(ctx, 'objects', fixture('broken-check-char.csv'), {
+      allowCodes: fixture('allow-codes.txt'),
+    });
     expect(s.allowedCodes).toEqual(['91350203M0001QAY9B']);
     const db = new Database(ctx.dbPath, { readonly: true });
     expect(db.prepare('SELECT allowed_codes FROM imports').pluck().get()).toBe('["91350203M0001QAY9B"]');
-    expect(db.prepare("SELECT summary FROM events WHERE action = 'import.objects'").pluck().get()).toContain('91350203M0001QAY9B');
+    expect(db.prepare("SELECT summary FROM events WHERE action = 'import.objects'").pluck().get()).toContain(
+      '91350203M0001QAY9B',
+    );
     db.close();
   });
 });
@@ -184,9 +200,8 @@ describe('a re-import never deletes', () => {
   });
 });
 
-
 describe('roster digests', () => {
-  it('one pass gives the data-columns digest exactly as imports always recorded it, and the whole-table digest', async () => {
+  it('one pass gives the data-columns digest as imports always recorded it, and the whole-table digest', async () => {
     const { rosterDigest, rosterDigests } = await import('../../src/io/rosterDigest.js');
     const { openDb } = await import('../../src/io/db.js');
     const ctx = testContext();
@@ -196,7 +211,9 @@ describe('roster digests', () => {
       const both = rosterDigests(db, kind);
       expect(both.roster).toBe(rosterDigest(db, kind));
       expect(both.table).not.toBe(both.roster);
-      expect(db.prepare('SELECT table_sha256 FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1').pluck().get(kind)).toBe(both.table);
+      expect(
+        db.prepare('SELECT table_sha256 FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1').pluck().get(kind),
+      ).toBe(both.table);
     }
     db.close();
   });

@@ -11,7 +11,23 @@ import { MIGRATIONS, openDb } from '../../src/io/db.js';
 import { eventHash } from '../../src/core/chain.js';
 import { fileSha, loadSample, testContext, tmp } from '../helpers.js';
 
-const V3_TABLES = ['imports', 'roster_versions', 'objects', 'inspectors', 'items', 'departments', 'history', 'events', 'draws', 'draw_snapshots', 'draw_selections', 'draw_assignments', 'results', 'publications', 'published_results'];
+const V3_TABLES = [
+  'imports',
+  'roster_versions',
+  'objects',
+  'inspectors',
+  'items',
+  'departments',
+  'history',
+  'events',
+  'draws',
+  'draw_snapshots',
+  'draw_selections',
+  'draw_assignments',
+  'results',
+  'publications',
+  'published_results',
+];
 let v3: string;
 
 beforeAll(async () => {
@@ -21,7 +37,14 @@ beforeAll(async () => {
   const ctx = testContext(current, { yes: true });
   await loadSample(ctx);
   await runDraw(ctx, { items: 'SC01', year: '2026', window: '2026-09-01..2026-12-31', seed: 'a' });
-  await runDraw(ctx, { items: 'SC01', year: '2026', window: '2026-09-01..2026-12-31', seed: 'b', supersede: '2026-HLSJ-001', reason: '重抽' });
+  await runDraw(ctx, {
+    items: 'SC01',
+    year: '2026',
+    window: '2026-09-01..2026-12-31',
+    seed: 'b',
+    supersede: '2026-HLSJ-001',
+    reason: '重抽',
+  });
   v3 = join(dir, 'v3.db');
   const db = new Database(v3);
   db.exec('BEGIN');
@@ -29,7 +52,9 @@ beforeAll(async () => {
   db.pragma('user_version = 3');
   db.exec(`ATTACH '${current}' AS cur`);
   for (const t of V3_TABLES) {
-    const cols = (db.prepare(`PRAGMA main.table_info(${t})`).all() as { name: string }[]).map((c) => `"${c.name}"`).join(', ');
+    const cols = (db.prepare(`PRAGMA main.table_info(${t})`).all() as { name: string }[])
+      .map((c) => `"${c.name}"`)
+      .join(', ');
     db.exec(`INSERT INTO main.${t} (${cols}) SELECT ${cols} FROM cur.${t}`);
   }
   // Entries of that time hashed no rows: chain them again as the schema-3 code did.
@@ -37,8 +62,16 @@ beforeAll(async () => {
   db.exec('DROP TRIGGER events_no_update');
   let prev = '0'.repeat(64);
   for (const e of db.prepare('SELECT * FROM events ORDER BY seq').all() as Record<string, string | number>[]) {
-    const content = { seq: e.seq as number, at: e.at as string, operator: e.operator as string, action: e.action as string, summary: e.summary as string,
-      payloadSha256: e.payload_sha256 as string, ref: e.ref as string, prevHash: prev };
+    const content = {
+      seq: e.seq as number,
+      at: e.at as string,
+      operator: e.operator as string,
+      action: e.action as string,
+      summary: e.summary as string,
+      payloadSha256: e.payload_sha256 as string,
+      ref: e.ref as string,
+      prevHash: prev,
+    };
     const hash = eventHash(content);
     db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, e.seq);
     prev = hash;
@@ -57,7 +90,9 @@ describe('schema 3 → current', () => {
     const r = audit(db);
     expect(r.sections.filter((x) => x.problems.length)).toEqual([]);
     expect(r.warnings.join('\n')).toContain('before row digests');
-    expect(db.prepare('SELECT by_id FROM supersessions WHERE superseded = ?').pluck().get('2026-HLSJ-001')).toBe('2026-HLSJ-002');
+    expect(db.prepare('SELECT by_id FROM supersessions WHERE superseded = ?').pluck().get('2026-HLSJ-001')).toBe(
+      '2026-HLSJ-002',
+    );
     db.close();
     expect(fileSha(v3)).toBe(before);
   });
@@ -77,7 +112,13 @@ describe('schema 3 → current', () => {
     const ctx = testContext(file, { yes: true });
     process.env.INSPECT_NOW = '2023-09-15T18:40:00+08:00';
     try {
-      const c = (await runDraw(ctx, { items: 'SC04', year: '2026', window: '2026-09-01..2026-12-31', commit: true, beacon: ['drand:657413'] })) as { drawId: string };
+      const c = (await runDraw(ctx, {
+        items: 'SC04',
+        year: '2026',
+        window: '2026-09-01..2026-12-31',
+        commit: true,
+        beacon: ['drand:657413'],
+      })) as { drawId: string };
       expect(c.drawId).toBe('2026-HLSJ-003');
     } finally {
       delete process.env.INSPECT_NOW;

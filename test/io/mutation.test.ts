@@ -28,23 +28,45 @@ beforeAll(async () => {
   const ctx = testContext(base, { yes: true });
   await loadSample(ctx);
   const changed = join(dir, 'inspectors.csv');
-  writeFileSync(changed, readFileSync(join(DATA, 'inspectors.csv'), 'utf8').replace(/检查员|张/, (m) => `${m}改`));
+  writeFileSync(
+    changed,
+    readFileSync(join(DATA, 'inspectors.csv'), 'utf8').replace(/检查员|张/, (m) => `${m}改`),
+  );
   await runImport(ctx, 'inspectors', changed, {});
   await runDraw(ctx, { items: 'SC01', year: '2026', window: '2026-09-01..2026-12-31', seed: 'm1' });
-  await runDraw(ctx, { items: 'SC01', year: '2026', window: '2026-09-01..2026-12-31', seed: 'm2', supersede: '2026-HLSJ-001', reason: '重抽' });
+  await runDraw(ctx, {
+    items: 'SC01',
+    year: '2026',
+    window: '2026-09-01..2026-12-31',
+    seed: 'm2',
+    supersede: '2026-HLSJ-001',
+    reason: '重抽',
+  });
   process.env.INSPECT_NOW = '2023-09-15T18:40:00+08:00';
   try {
-    await runDraw(ctx, { items: 'SC04', year: '2026', window: '2026-09-01..2026-12-31', commit: true, beacon: ['drand:657413'] });
+    await runDraw(ctx, {
+      items: 'SC04',
+      year: '2026',
+      window: '2026-09-01..2026-12-31',
+      commit: true,
+      beacon: ['drand:657413'],
+    });
     process.env.INSPECT_NOW = '2023-09-15T19:05:00+08:00';
     await runReveal(ctx, '2026-HLSJ-003', { value: [SIG] });
   } finally {
     delete process.env.INSPECT_NOW;
   }
   const db = new Database(base, { readonly: true });
-  const sel = db.prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-002' ORDER BY position").pluck().all() as string[];
+  const sel = db
+    .prepare("SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-002' ORDER BY position")
+    .pluck()
+    .all() as string[];
   db.close();
   const results = join(dir, 'r.csv');
-  writeFileSync(results, `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-002,${sel[0]},2026-10-09,1\n2026-HLSJ-002,${sel[1]},2026-10-12,E\n`);
+  writeFileSync(
+    results,
+    `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-002,${sel[0]},2026-10-09,1\n2026-HLSJ-002,${sel[1]},2026-10-12,E\n`,
+  );
   await runResultsImport(ctx, results, { asOf: '2026-11-21' });
   writeFileSync(results, `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-002,${sel[1]},2026-10-12,6\n`);
   await runResultsImport(ctx, results, { asOf: '2026-11-21' });
@@ -65,8 +87,14 @@ const TABLES = (): { name: string; cols: { name: string; pk: number }[] }[] => {
   const db = new Database(':memory:');
   try {
     for (const m of MIGRATIONS) db.exec(m);
-    const names = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
-    return names.map((name) => ({ name, cols: db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(name) as { name: string; pk: number }[] }));
+    const names = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .pluck()
+      .all() as string[];
+    return names.map((name) => ({
+      name,
+      cols: db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(name) as { name: string; pk: number }[],
+    }));
   } finally {
     db.close();
   }
@@ -78,14 +106,16 @@ function auditAfter(change: (db: Database.Database) => void, expectHead?: string
   copyFileSync(base, file);
   const raw = new Database(file);
   raw.pragma('foreign_keys = OFF');
-  for (const t of raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[]) raw.exec(`DROP TRIGGER "${t}"`);
+  for (const t of raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[])
+    raw.exec(`DROP TRIGGER "${t}"`);
   change(raw);
   // Put the triggers back, so only the data differs (a missing trigger is a failure of its own, tested below).
   raw.close();
   const fixed = new Database(file);
   fixed.pragma('foreign_keys = OFF');
   const orig = new Database(base, { readonly: true });
-  for (const sql of orig.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[]) fixed.exec(sql);
+  for (const sql of orig.prepare(`SELECT sql FROM sqlite_master WHERE type = 'trigger'`).pluck().all() as string[])
+    fixed.exec(sql);
   orig.close();
   fixed.close();
   return audit(openDb(file, { readonly: true }), expectHead);
@@ -111,7 +141,8 @@ function other(v: unknown): unknown {
   const s = String(v);
   // Keep JSON and dates well-formed where the cell holds one: a subtle change is the harder case.
   if (/^\d{4}-\d{2}-\d{2}/.test(s)) return s.replace(/^(\d{4})/, (y) => String(Number(y) + 1));
-  if (s.startsWith('[') || s.startsWith('{')) return s.replace(/"[^"]*"/, '"Z"') === s ? `${s} ` : s.replace(/"[^"]*"/, '"Z"');
+  if (s.startsWith('[') || s.startsWith('{'))
+    return s.replace(/"[^"]*"/, '"Z"') === s ? `${s} ` : s.replace(/"[^"]*"/, '"Z"');
   return s === '' ? 'x' : `${s.slice(0, -1)}${s.endsWith('1') ? '2' : '1'}`;
 }
 
@@ -121,7 +152,9 @@ describe('audit covers every stored value', () => {
   const tables = TABLES();
   it('the fixture has rows in every table the project owns', () => {
     const db = new Database(base, { readonly: true });
-    const empty = tables.filter((t) => db.prepare(`SELECT count(*) FROM "${t.name}"`).pluck().get() === 0).map((t) => t.name);
+    const empty = tables
+      .filter((t) => db.prepare(`SELECT count(*) FROM "${t.name}"`).pluck().get() === 0)
+      .map((t) => t.name);
     db.close();
     expect(empty).toEqual([]);
     expect(tables.length).toBeGreaterThanOrEqual(17);
@@ -131,10 +164,15 @@ describe('audit covers every stored value', () => {
     for (const col of t.cols) {
       it(`changing ${t.name}.${col.name} fails the audit`, () => {
         const r = auditAfter((db) => {
-          const row = db.prepare(`SELECT * FROM "${t.name}" ORDER BY 1 LIMIT 1 OFFSET ${t.name === 'events' ? 2 : 0}`).get() as Row;
+          const row = db
+            .prepare(`SELECT * FROM "${t.name}" ORDER BY 1 LIMIT 1 OFFSET ${t.name === 'events' ? 2 : 0}`)
+            .get() as Row;
           const names = t.cols.map((c) => c.name);
           const value = col.pk > 0 ? fresh(row[col.name]) : other(row[col.name]);
-          db.prepare(`UPDATE "${t.name}" SET "${col.name}" = ? WHERE ${where(names)}`).run(value, ...names.map((n) => row[n]));
+          db.prepare(`UPDATE "${t.name}" SET "${col.name}" = ? WHERE ${where(names)}`).run(
+            value,
+            ...names.map((n) => row[n]),
+          );
         });
         expect(r.ok, `${t.name}.${col.name}`).toBe(false);
       });
@@ -156,7 +194,10 @@ describe('audit covers every stored value', () => {
           const copy = { ...row };
           for (const k of key.length ? key : [t.cols[0]!.name]) copy[k] = fresh(row[k]);
           const names = Object.keys(copy);
-          const insert = db.prepare(`INSERT INTO "${t.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+          const insert = db.prepare(
+            `INSERT INTO "${t.name}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES ` +
+              `(${names.map(() => '?').join(', ')})`,
+          );
           try {
             insert.run(...names.map((n) => copy[n]));
           } catch {
@@ -187,8 +228,12 @@ describe('audit covers every stored value', () => {
     raw.close();
     const r = audit(openDb(file, { readonly: true }));
     const schema = r.sections.find((s) => s.name === 'schema')!;
-    expect(schema.problems).toEqual(expect.arrayContaining([
-      'trigger results_no_update is missing', 'view current_results was changed', 'trigger sneaky is not ours (added outside the tool)',
-    ]));
+    expect(schema.problems).toEqual(
+      expect.arrayContaining([
+        'trigger results_no_update is missing',
+        'view current_results was changed',
+        'trigger sneaky is not ours (added outside the tool)',
+      ]),
+    );
   });
 });

@@ -1,0 +1,107 @@
+// Every option value's parser, in one place: each turns the text of a flag into a checked value or a
+// usage error (exit 2) that names the flag.
+import { parseSourceSpec, type Source } from '../core/beacon.js';
+import { Exit, InspectError, usageError } from '../core/errors.js';
+import { ROSTER_KINDS, type RosterKind } from '../core/rosters.js';
+import { parseDate } from '../core/values.js';
+import { today } from '../io/clock.js';
+import type { Encoding } from '../io/csvRead.js';
+import type { Format } from '../io/tableExport.js';
+
+export function parseYear(v: string): number {
+  if (!/^\d{4}$/.test(v.trim())) throw usageError('E_BAD_YEAR', { value: v });
+  return Number(v);
+}
+
+export function parseWindow(v: string | undefined, year: number, drawDate: string): { start: string; end: string } {
+  if (v === undefined) {
+    const start = drawDate.slice(0, 4) === String(year) ? drawDate : `${year}-01-01`;
+    const end = `${year}-12-31`;
+    if (start > end || drawDate > end) throw usageError('E_WINDOW_PAST', { start, end });
+    return { start: drawDate > start ? drawDate : start, end };
+  }
+  const m = /^(.+?)\.\.(.+)$/.exec(v.trim());
+  const a = m ? parseDate(m[1]!) : null;
+  const b = m ? parseDate(m[2]!) : null;
+  if (!a?.ok || !b?.ok || a.value > b.value) throw usageError('E_BAD_WINDOW', { value: v });
+  return { start: a.value, end: b.value };
+}
+
+export function splitCodes(v: string): string[] {
+  return [
+    ...new Set(
+      v
+        .split(/[,，;；\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export function parseSpec(spec: string): Source {
+  const r = parseSourceSpec(spec);
+  if (!r.ok) throw new InspectError(Exit.usage, r.error);
+  return r.value;
+}
+
+export function parseKind(kind: string): RosterKind {
+  if (!(ROSTER_KINDS as readonly string[]).includes(kind)) {
+    throw new InspectError(Exit.usage, { key: 'E_UNKNOWN_ROSTER', params: { kind, choices: ROSTER_KINDS.join(', ') } });
+  }
+  return kind as RosterKind;
+}
+
+export function parseEncoding(v: string | undefined): Encoding | undefined {
+  if (v === undefined) return undefined;
+  const s = v.toLowerCase().replace(/[-_]/g, '');
+  if (s === 'utf8') return 'utf8';
+  if (s === 'gb18030' || s === 'gbk' || s === 'gb2312') return 'gb18030';
+  throw new InspectError(Exit.usage, {
+    key: 'E_BAD_OPTION',
+    params: { flag: '--encoding', value: v, reason: 'utf8 | gb18030' },
+  });
+}
+
+export function parseAsOf(v: string | undefined): string {
+  if (v === undefined) return today();
+  const d = parseDate(v);
+  if (!d.ok) throw usageError('E_BAD_OPTION', { flag: '--as-of', value: v, reason: 'YYYY-MM-DD' });
+  return d.value;
+}
+
+/** Results are entered as of today or an earlier day (back-filling), never a day still to come. */
+export function parsePastAsOf(v: string | undefined): string {
+  const d = parseAsOf(v);
+  if (d > today()) throw usageError('E_AS_OF_FUTURE', { value: d, today: today() });
+  return d;
+}
+
+export function parseFormat(v: string | undefined): Format {
+  const f = (v ?? 'csv').toLowerCase();
+  if (f === 'csv' || f === 'xlsx' || f === 'json') return f;
+  throw new InspectError(Exit.usage, { key: 'E_BAD_FORMAT', params: { value: v } });
+}
+
+/** `--since`: a date. */
+export function parseSince(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  const d = parseDate(v);
+  if (!d.ok) throw usageError('E_BAD_OPTION', { flag: '--since', value: v, reason: 'YYYY-MM-DD' });
+  return d.value;
+}
+
+/** `--runs`: how many simulated draws. */
+export function parseRuns(v: string | undefined): number {
+  const runs = Number(v ?? 1000);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000)
+    throw usageError('E_BAD_OPTION', { flag: '--runs', value: String(v), reason: '1–1000000' });
+  return runs;
+}
+
+/** `--expect-head SEQ:HASH`: the chain head read out at the ceremony. */
+export function parseExpectHead(v: string | undefined): { seq: number; hash: string } | undefined {
+  if (v === undefined) return undefined;
+  const m = /^(\d+):([0-9a-f]{64})$/.exec(v.trim());
+  if (!m) throw usageError('E_BAD_OPTION', { flag: '--expect-head', value: v, reason: 'SEQ:HASH (64 hex)' });
+  return { seq: Number(m[1]), hash: m[2]! };
+}
