@@ -1,34 +1,23 @@
-// inspect import <kind> FILE: read → validate (core) → write in one transaction, or nothing at all.
-import { parseEncoding, parseKind } from './optionParsers.js';
+// inspect import <kind> FILE: read → validate (core) → write in one transaction, or nothing at all. The
+// pipeline is the staged import shared with `results import`; this file says how roster rows are written.
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { Exit, InspectError } from '../core/errors.js';
 import { rosterNames, type Msg } from '../core/messages.js';
 import { SCHEMAS, type RosterKind } from '../core/rosters.js';
-import { checkDepartmentTree, mapHeader, rowValidator, type Problem } from '../core/validateRow.js';
-import { openCsv, type Encoding } from '../io/csvRead.js';
-import { csvText, writeFileAtomic } from '../io/csvWrite.js';
-import { openDb, writeTransaction } from '../io/db.js';
-import { appendEvent } from '../io/events.js';
-import { nowWithOffset } from '../io/clock.js';
-import { rosterDigests } from '../io/rosterDigest.js';
-import {
-  currentCount,
-  finishImport,
-  historyWriter,
-  insertImport,
-  loadRefs,
-  retireAbsent,
-  stager,
-  type ImportRecord,
-} from '../io/rosterStore.js';
+import { checkDepartmentTree, type HeaderMap, type Problem } from '../core/validateRow.js';
+import type { Encoding } from '../io/csvRead.js';
+import type { Db } from '../io/db.js';
 import { askConfirm } from '../io/prompts.js';
-import type { Context } from './context.js';
+import { rosterDigests } from '../io/rosterDigest.js';
+import { currentCount, historyWriter, loadRefs, retireAbsent, stager } from '../io/rosterStore.js';
 import type { ImportOptions } from '../flags.js';
+import type { Context } from './context.js';
+import { parseEncoding, parseKind } from './optionParsers.js';
+import { runStagedImport, type ImportWriter } from './stagedImport.js';
 
 export type { ImportOptions };
 
-const SCREEN_LIMIT = 50;
 /** Retiring more than this share of the current roster needs --full-roster or a yes at the terminal. */
 const RETIRE_LIMIT_PERCENT = 10;
 
@@ -75,90 +64,83 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const kind = parseKind(kindArg);
   const encoding = parseEncoding(opts.encoding);
-  checkErrorsTarget(file, opts);
   const allowCodes = readAllowCodes(opts.allowCodes);
   const { ui } = ctx;
   const started = process.hrtime.bigint();
-  const startedAt = nowWithOffset();
-  const reader = await openCsv(file, encoding);
-  // A dry run on a database that does not exist yet checks against an empty one in memory: it creates nothing.
-  const created = !existsSync(ctx.dbPath);
-  let failed = false;
-  const db = opts.dryRun && created ? openDb(':memory:') : ctx.openDb({ create: true });
-  const problems: Problem[] = [];
-  const rejectedRows = new Map<number, string[]>();
-  let header: string[] = [];
-  let rowsRead = 0;
-  let imported = 0;
-  let alreadyPresent = 0;
-  const allowed = new Set<string>();
-  const deptRows: { row: number; code: string; parent: string }[] = [];
-  const progress = ui.progress(reader.size, basename(file));
-
-  try {
-    const summary = await writeTransaction(db, ctx.dbPath, async () => {
+  const summary = await runStagedImport<ImportSummary>(ctx, {
+    kind,
+    file,
+    encoding,
+    opts,
+    create: true,
+    writer: ({ db, importId, header, map, reader }) => {
       const { refs, unchecked } = loadRefs(db, kind);
       if (allowCodes) refs.allowCodes = allowCodes;
-      const record: ImportRecord = {
+      for (const r of unchecked) ui.warn('W_REFS_UNCHECKED', { roster: rosterNames[r]![ui.lang] });
+      const writer = rosterWriter(ctx, {
+        db,
+        importId,
+        header,
+        map,
         kind,
-        fileName: basename(file),
-        sha256: '',
+        file,
+        opts,
+        started,
         encoding: reader.encoding,
-        rowsRead: 0,
-        imported: 0,
-        rejected: 0,
-        retired: 0,
-        allowedCodes: [],
-        startedAt,
-        finishedAt: startedAt,
-        operator: ctx.operator,
-      };
-      const currentBefore = kind === 'history' ? 0 : currentCount(db, kind);
-      const importId = insertImport(db, record);
-      const stage = kind === 'history' ? null : stager(db, kind);
-      const writeHistory = kind === 'history' ? historyWriter(db, importId) : null;
-      const keyCol = SCHEMAS[kind].columns.find((c) => c.key === SCHEMAS[kind].key[0])!;
-      // For each file column, the schema key it maps to (undefined for unknown columns).
-      const keyOfColumn: (string | undefined)[] = [];
-      let validate: ReturnType<typeof rowValidator> | undefined;
-      let lastProgress = 0;
+      });
+      return { writer, refs };
+    },
+  });
+  report(ctx, summary);
+  return summary;
+}
 
-      for await (const { cells, row } of reader.rows()) {
-        if (!validate) {
-          header = cells;
-          const mapped = mapHeader(kind, cells);
-          if (!mapped.ok)
-            throw new InspectError(Exit.data, { key: mapped.error.key, params: { file, ...mapped.error } });
-          warnUnknownColumns(ui, file, mapped.map.unknown);
-          for (const r of unchecked) ui.warn('W_REFS_UNCHECKED', { roster: rosterNames[r]![ui.lang] });
-          for (const [k, i] of mapped.map.index) keyOfColumn[i] = k;
-          validate = rowValidator(kind, mapped.map, refs);
-          continue;
-        }
-        rowsRead++;
-        const result = validate(cells, row);
-        if (result.problems.length) problems.push(...result.problems);
-        if (result.record) {
-          for (const c of result.allowed) allowed.add(c);
-          if (writeHistory) {
-            if (writeHistory(result.record, row)) imported++;
-            else alreadyPresent++;
-          } else stage!.stage(result.record, row);
-          if (kind === 'departments') deptRows.push({ row, code: result.record.code!, parent: result.record.parent! });
-        } else {
-          rejectedRows.set(row, cells);
-          const i = keyOfColumn.indexOf(keyCol.key);
-          const rawKey = i < 0 ? '' : (cells[i] ?? '').trim();
-          if (rawKey && stage) stage.keep(kind === 'objects' ? rawKey.toUpperCase() : rawKey);
-        }
-        if (rowsRead - lastProgress >= 50000) {
-          progress.update(reader.bytesRead());
-          lastProgress = rowsRead;
-        }
-      }
-      progress.stop();
-      if (!validate) throw new InspectError(Exit.data, { key: 'E_EMPTY_FILE', params: { file } });
-      if (rowsRead === 0) throw new InspectError(Exit.data, { key: 'E_HEADER_ONLY', params: { file } });
+/** How a roster's rows are written: staged and merged (current rosters), or appended (history). */
+function rosterWriter(
+  ctx: Context,
+  w: {
+    db: Db;
+    importId: number;
+    header: string[];
+    map: HeaderMap;
+    kind: RosterKind;
+    file: string;
+    opts: ImportOptions;
+    started: bigint;
+    encoding: Encoding;
+  },
+): ImportWriter<ImportSummary> {
+  const { ui } = ctx;
+  const { db, kind, importId, file, opts } = w;
+  const currentBefore = kind === 'history' ? 0 : currentCount(db, kind);
+  const stage = kind === 'history' ? null : stager(db, kind);
+  const writeHistory = kind === 'history' ? historyWriter(db, importId) : null;
+  const keyCol = SCHEMAS[kind].columns.find((c) => c.key === SCHEMAS[kind].key[0])!;
+  // For each file column, the schema key it maps to (undefined for unknown columns).
+  const keyOfColumn: (string | undefined)[] = [];
+  for (const [k, i] of w.map.index) keyOfColumn[i] = k;
+  const allowed = new Set<string>();
+  const deptRows: { row: number; code: string; parent: string }[] = [];
+  let imported = 0;
+  let alreadyPresent = 0;
+  return {
+    row(record, row, _cells, allowedCodes) {
+      for (const c of allowedCodes) allowed.add(c);
+      if (writeHistory) {
+        if (writeHistory(record, row)) imported++;
+        else alreadyPresent++;
+      } else stage!.stage(record, row);
+      if (kind === 'departments') deptRows.push({ row, code: record.code!, parent: record.parent! });
+    },
+    rejected(_row, cells) {
+      // A rejected row's key stays in the roster as it was: its absence from the file is not a retirement.
+      const i = keyOfColumn.indexOf(keyCol.key);
+      const rawKey = i < 0 ? '' : (cells[i] ?? '').trim();
+      if (rawKey && stage) stage.keep(kind === 'objects' ? rawKey.toUpperCase() : rawKey);
+    },
+    afterRows() {
+      const problems: Problem[] = [];
+      const rows: [number, string[]][] = [];
       if (stage) {
         const merged = stage.merge(importId);
         imported = merged.written;
@@ -170,29 +152,23 @@ export async function runImport(
             reason: { key: 'R_DUPLICATE', params: { first: d.first } },
             severity: 'error',
           });
-          rejectedRows.set(
-            d.row,
-            header.map((_, i) => d.values[keyOfColumn[i] ?? ''] ?? ''),
-          );
+          rows.push([d.row, w.header.map((_, i) => d.values[keyOfColumn[i] ?? ''] ?? '')]);
         }
       }
       if (kind === 'departments') {
         const parentHeader = SCHEMAS.departments.columns[3]!.zh;
         for (const p of checkDepartmentTree(deptRows, parentHeader)) {
           problems.push(p);
-          rejectedRows.set(p.row, []);
+          rows.push([p.row, []]);
         }
       }
-
-      const rejected = rejectedRows.size;
-      const hasErrors = rejected > 0;
-      if (hasErrors && !opts.skipInvalid) {
+      return { problems, rows };
+    },
+    async finish({ rowsRead, rejected, warnings, sha256 }) {
+      // A department tree with holes cannot be half-loaded, even with --skip-invalid: the hierarchy
+      // decides what "a higher level" is.
+      if (kind === 'departments' && rejected > 0)
         throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: rejected } });
-      }
-      if (hasErrors && kind === 'departments') {
-        // A department tree with holes cannot be half-loaded: the hierarchy decides "higher level".
-        throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: rejected } });
-      }
       const retired = retireAbsent(db, kind, importId);
       // A 10-row file over a 2,000-row roster would retire 1,990 rows: never silently.
       let retireNote: Msg | '' = '';
@@ -205,160 +181,54 @@ export async function runImport(
         };
         if (opts.dryRun || opts.fullRoster) ui.warn('W_MASS_RETIRE', params);
         else if (ui.interactive) {
-          progress.stop();
           if (!(await askConfirm(ui, ui.t('I_CONFIRM_RETIRE', params))))
             throw new InspectError(Exit.cancelled, { key: 'E_CANCELLED' });
           retireNote = { key: 'L_RETIRE_CONFIRMED' };
         } else throw new InspectError(Exit.data, { key: 'E_MASS_RETIRE', params });
         if (opts.fullRoster) retireNote = { key: 'L_RETIRE_FULL_ROSTER' };
       }
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const final: ImportRecord = {
-        ...record,
-        sha256: reader.sha256(),
-        rowsRead,
-        imported,
-        rejected,
-        retired,
-        allowedCodes: [...allowed].sort(),
-        finishedAt: nowWithOffset(),
-      };
+      const seconds = Number(process.hrtime.bigint() - w.started) / 1e9;
+      const allowedCodes = [...allowed].sort();
       const summary: ImportSummary = {
         kind,
         file,
-        sha256: final.sha256,
-        encoding: reader.encoding,
+        sha256,
+        encoding: w.encoding,
         dryRun: Boolean(opts.dryRun),
         rowsRead,
         imported,
         rejected,
         retired,
         alreadyPresent,
-        warnings: problems.filter((p) => p.severity === 'warning').length,
-        allowedCodes: final.allowedCodes,
+        warnings,
+        allowedCodes,
         seconds,
         rowsPerSecond: Math.round(rowsRead / Math.max(seconds, 1e-6)),
         importId: opts.dryRun ? null : importId,
       };
-      if (opts.dryRun) throw new DryRunDone(summary);
-      const digests = rosterDigests(db, kind);
-      final.rosterSha256 = digests.roster;
-      final.tableSha256 = digests.table;
-      finishImport(db, importId, final);
-      appendEvent(db, {
-        at: final.finishedAt,
-        operator: ctx.operator,
+      // The digests are of what the import leaves (not needed for a dry run, which is rolled back).
+      const digests = opts.dryRun ? { roster: '', table: '' } : rosterDigests(db, kind);
+      return {
+        summary,
+        record: { imported, retired, allowedCodes, rosterSha256: digests.roster, tableSha256: digests.table },
         action: `import.${kind}`,
-        summary: {
+        log: {
           key: 'L_IMPORT',
           params: {
             kind: { key: `L_ROSTER_${kind}` },
-            file: final.fileName,
+            file: basename(file),
             imported,
             rejected,
             retired,
-            allowed: final.allowedCodes.length
-              ? { key: 'L_ALLOWED_CODES', params: { codes: final.allowedCodes.join(' ') } }
-              : '',
-            rosterDigest: final.rosterSha256,
+            allowed: allowedCodes.length ? { key: 'L_ALLOWED_CODES', params: { codes: allowedCodes.join(' ') } } : '',
+            rosterDigest: digests.roster,
             retire: retireNote,
           },
         },
-        payloadSha256: final.sha256,
-        ref: `imports:${importId}`,
-      });
-      return summary;
-    });
-    reportProblems(ctx, file, problems, header, rejectedRows, opts);
-    report(ctx, summary);
-    return summary;
-  } catch (e) {
-    progress.stop();
-    if (e instanceof DryRunDone) {
-      reportProblems(ctx, file, problems, header, rejectedRows, opts);
-      report(ctx, e.summary);
-      if (e.summary.rejected > 0 && !opts.skipInvalid)
-        throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: e.summary.rejected } });
-      return e.summary;
-    }
-    if (e instanceof InspectError && e.msg.key === 'E_IMPORT_INVALID')
-      reportProblems(ctx, file, problems, header, rejectedRows, opts);
-    failed = true;
-    throw e;
-  } finally {
-    db.close();
-    // A first import that failed leaves no database behind: there was none before.
-    if (failed && created)
-      for (const f of [ctx.dbPath, `${ctx.dbPath}-wal`, `${ctx.dbPath}-shm`]) rmSync(f, { force: true });
-  }
-}
-
-/** Thrown to roll the transaction back after a dry run has done all the work of a real one. */
-class DryRunDone extends Error {
-  constructor(readonly summary: ImportSummary) {
-    super('dry run');
-  }
-}
-
-function problemMsg(file: string, p: Problem): Msg {
-  return {
-    key: 'PROBLEM',
-    params: { file: basename(file), row: p.row, column: p.column || '-', value: p.value || '∅', reason: p.reason },
+        payloadSha256: sha256,
+      };
+    },
   };
-}
-
-/** Unknown columns are named, up to the same limit as problems; a header of 200,000 columns is not 200,000 lines. */
-export function warnUnknownColumns(
-  ui: Context['ui'],
-  file: string,
-  unknown: { header: string; index: number }[],
-): void {
-  for (const u of unknown.slice(0, SCREEN_LIMIT))
-    ui.warn('W_UNKNOWN_COLUMN', { file, column: u.header, index: u.index });
-  if (unknown.length > SCREEN_LIMIT) ui.warn('W_UNKNOWN_COLUMNS_MORE', { file, count: unknown.length - SCREEN_LIMIT });
-}
-
-/** Where every problem goes: --errors FILE, or with --skip-invalid FILE.errors.csv beside the input. */
-function errorsTarget(file: string, opts: ImportOptions): string | undefined {
-  return opts.errors ?? (opts.skipInvalid ? `${basename(file)}.errors.csv` : undefined);
-}
-
-/** Refused before anything is read (exit 73): an errors file is never overwritten without --force. */
-export function checkErrorsTarget(file: string, opts: ImportOptions): void {
-  const target = errorsTarget(file, opts);
-  if (target && existsSync(target) && !opts.force)
-    throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: target } });
-}
-
-export function reportProblems(
-  ctx: Context,
-  file: string,
-  problems: Problem[],
-  header: string[],
-  rejected: Map<number, string[]>,
-  opts: ImportOptions,
-): void {
-  const { ui } = ctx;
-  const sorted = [...problems].sort(
-    (a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
-  );
-  const shown = sorted.slice(0, SCREEN_LIMIT);
-  for (const p of shown) (p.severity === 'error' ? ui.error.bind(ui) : ui.warn.bind(ui))(problemMsg(file, p));
-  if (sorted.length > shown.length) ui.info('E_IMPORT_MORE', { count: sorted.length - shown.length });
-  const errorsFile = rejected.size > 0 || opts.errors ? errorsTarget(file, opts) : undefined;
-  if (errorsFile && sorted.length > 0) {
-    const heads = ui.t('TH_ERRORS_FILE').split('|');
-    const rows = sorted.map((p) => [
-      String(p.row),
-      p.column,
-      p.value,
-      ui.t(`T_SEVERITY_${p.severity}`),
-      ui.t(p.reason),
-      ...(rejected.get(p.row) ?? []),
-    ]);
-    writeFileAtomic(errorsFile, csvText([...heads, ...header], rows, { excel: true }), { force: Boolean(opts.force) });
-    ui.info('I_ERRORS_WRITTEN', { file: errorsFile });
-  }
 }
 
 function report(ctx: Context, s: ImportSummary): void {
