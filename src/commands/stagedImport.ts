@@ -121,31 +121,32 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
       let validate: ReturnType<typeof rowValidator> | undefined;
       let rowsRead = 0;
       let lastProgress = 0;
-      for await (const { cells, row } of reader.rows()) {
-        if (!validate) {
-          header = cells;
-          const m = mapHeader(spec.kind, cells);
-          if (!m.ok) throw new InspectError(Exit.data, { key: m.error.key, params: { file, ...m.error } });
-          warnUnknownColumns(ui, file, m.map.unknown);
-          const made = spec.writer({ db, importId, header, map: m.map, reader });
-          writer = made.writer;
-          validate = rowValidator(spec.kind, m.map, made.refs);
-          continue;
+      for await (const batch of reader.batches())
+        for (const { cells, row } of batch) {
+          if (!validate) {
+            header = cells;
+            const m = mapHeader(spec.kind, cells);
+            if (!m.ok) throw new InspectError(Exit.data, { key: m.error.key, params: { file, ...m.error } });
+            warnUnknownColumns(ui, file, m.map.unknown);
+            const made = spec.writer({ db, importId, header, map: m.map, reader });
+            writer = made.writer;
+            validate = rowValidator(spec.kind, m.map, made.refs);
+            continue;
+          }
+          rowsRead++;
+          const v = validate(cells, row);
+          if (v.problems.length) problems.push(...v.problems);
+          const late = v.record ? writer!.row(v.record, row, cells, v.allowed) : undefined;
+          if (!v.record || (late && late.length)) {
+            if (late) problems.push(...late);
+            rejected.set(row, cells);
+            if (!v.record) writer!.rejected?.(row, cells);
+          }
+          if (rowsRead - lastProgress >= 50000) {
+            progress.update(reader.bytesRead());
+            lastProgress = rowsRead;
+          }
         }
-        rowsRead++;
-        const v = validate(cells, row);
-        if (v.problems.length) problems.push(...v.problems);
-        const late = v.record ? writer!.row(v.record, row, cells, v.allowed) : undefined;
-        if (!v.record || (late && late.length)) {
-          if (late) problems.push(...late);
-          rejected.set(row, cells);
-          if (!v.record) writer!.rejected?.(row, cells);
-        }
-        if (rowsRead - lastProgress >= 50000) {
-          progress.update(reader.bytesRead());
-          lastProgress = rowsRead;
-        }
-      }
       progress.stop();
       if (!writer) throw new InspectError(Exit.data, { key: 'E_EMPTY_FILE', params: { file } });
       if (rowsRead === 0) throw new InspectError(Exit.data, { key: 'E_HEADER_ONLY', params: { file } });

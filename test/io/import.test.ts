@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -211,6 +212,13 @@ describe('roster digests', () => {
       const both = rosterDigests(db, kind);
       expect(both.roster).toBe(rosterDigest(db, kind));
       expect(both.table).not.toBe(both.roster);
+      // The whole-table digest by the plain JavaScript rule (JSON.stringify of every row in key order).
+      const keys = { objects: 'credit_code', inspectors: 'id', items: 'code', departments: 'code' };
+      const order = kind === 'history' ? 'id' : keys[kind];
+      const h = createHash('sha256');
+      for (const row of db.prepare(`SELECT * FROM ${kind} ORDER BY ${order}`).raw().iterate())
+        h.update(`${JSON.stringify(row)}\n`);
+      expect(both.table).toBe(h.digest('hex'));
       expect(
         db.prepare('SELECT table_sha256 FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1').pluck().get(kind),
       ).toBe(both.table);
