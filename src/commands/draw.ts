@@ -6,21 +6,21 @@ import { Exit, InspectError, usageError } from '../core/errors.js';
 import { planDraw, planSummary, type Plan } from '../core/plan.js';
 import { assignText, computeSelection } from '../core/record.js';
 import type { Policy } from '../core/policy.js';
-import { snapshotText, type ScopeObject } from '../core/frame.js';
+import type { ScopeObject } from '../core/frame.js';
 
 import { nowSeconds, today } from '../io/clock.js';
 import { writeTransaction, type Db } from '../io/db.js';
 import {
   allItemCodes,
   hasObjects,
-  loadActiveObjects,
   standingWithItems,
   loadHistory,
   loadItems,
   loadParents,
   loadStanding,
   nextDrawId,
-  packSnapshot,
+  scanActiveObjects,
+  snapshotPacker,
 } from '../io/drawStore.js';
 import { readPolicy } from '../io/policyFile.js';
 import { askChoice, askConfirm, askItems, askText } from '../io/prompts.js';
@@ -52,16 +52,20 @@ export interface DrawRequest {
   reason: string | null;
 }
 
-/** Reads everything the plan needs and builds it (pure core) for the given draw id. */
+/**
+ * Reads everything the plan needs and builds it (pure core) for the given draw id. The objects stream
+ * from the database into the frame (and, for a draw that records, into the snapshot as they pass).
+ */
 export function planFromDb(
   db: Db,
   req: DrawRequest,
   drawId: string,
-): { plan: Plan; items: ReturnType<typeof loadItems>['items']; objects: ScopeObject[] } {
+  snapshot?: { add(o: ScopeObject): void },
+): { plan: Plan; items: ReturnType<typeof loadItems>['items'] } {
   const { items, unknown } = loadItems(db, req.itemCodes);
   if (unknown.length) throw usageError('E_UNKNOWN_ITEMS', { codes: unknown.join(', ') });
   if (!hasObjects(db)) throw new InspectError(Exit.data, { key: 'E_NO_OBJECTS' });
-  const objects = loadActiveObjects(db);
+  const objects = snapshot ? tee(scanActiveObjects(db), (o) => snapshot.add(o)) : scanActiveObjects(db);
   const plan = planDraw({
     drawId,
     year: req.year,
@@ -73,7 +77,14 @@ export function planFromDb(
     standing: loadStanding(db, req.year, req.supersede),
     parents: loadParents(db),
   });
-  return { plan, items, objects };
+  return { plan, items };
+}
+
+function* tee<T>(source: Iterable<T>, see: (v: T) => void): Generator<T> {
+  for (const v of source) {
+    see(v);
+    yield v;
+  }
 }
 
 async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<DrawRequest> {
@@ -315,11 +326,10 @@ export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed:
   const drawId = nextDrawId(db, req.year, lead);
   // What was confirmed must be what is drawn: another draw or import in between changes the id or frame.
   if (confirmed && confirmed.frame.drawId !== drawId) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  const planned: Partial<ReturnType<typeof planFromDb>> = planFromDb(db, req, drawId);
-  const { plan, items } = planned as ReturnType<typeof planFromDb>;
+  const packer = snapshotPacker();
+  const { plan, items } = planFromDb(db, req, drawId, packer);
+  const snapshot = packer.finish();
   checkPending(db, req.year, plan.categories, req.supersede);
-  const snapshot = packSnapshot(snapshotText(planned.objects!));
-  delete planned.objects;
   if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
   if (!confirmed && !ctx.ui.json && !ctx.ui.quiet) process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui)}\n`);
   return { drawId, plan, items, snapshot };

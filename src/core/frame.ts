@@ -56,8 +56,11 @@ export interface FrameInput {
   items: TaskItem[];
   /** The task's own extra filters (--region, repeatable). */
   regions: string[];
-  /** Active objects of the current roster (status 存续/在业, in_roster = 1). */
-  objects: ScopeObject[];
+  /**
+   * Active objects of the current roster (status 存续/在业, in_roster = 1), in any order. Any iterable:
+   * the shell streams them from the database, so a province's roster is never held in memory at once.
+   */
+  objects: Iterable<ScopeObject>;
   history: PastInspection[];
   standing: StandingDraw[];
   /** Department code → parent code ('' for a root). */
@@ -93,6 +96,18 @@ export function admits(item: TaskItem, o: ScopeObject): boolean {
 }
 
 export const stratumOf = (o: ScopeObject) => (o.key ? KEY_STRATUM : `${o.grade}|${o.risk}`);
+
+/** The same stratum names as stratumOf, one string each: a million frame rows share a dozen strings. */
+function stratumInterner(): (o: ScopeObject) => string {
+  const names = new Map<string, string>();
+  return (o) => {
+    const s = stratumOf(o);
+    const known = names.get(s);
+    if (known !== undefined) return known;
+    names.set(s, s);
+    return s;
+  };
+}
 
 export interface BuiltFrame {
   frame: Frame;
@@ -133,6 +148,7 @@ export function buildFrame(input: FrameInput): BuiltFrame {
   const excludedByReason: Record<ReasonCode, number> = { SAME_CATEGORY: 0, DRAWN_THIS_YEAR: 0, HIGHER_LEVEL: 0 };
   let scopeCount = 0;
   let coveredCount = 0;
+  const stratum = stratumInterner();
   for (const o of input.objects) {
     if (input.regions.length && !input.regions.includes(o.region)) continue;
     if (!input.items.every((i) => admits(i, o))) continue;
@@ -142,7 +158,7 @@ export function buildFrame(input: FrameInput): BuiltFrame {
     if (reason) {
       excluded.push([o.id, reason]);
       excludedByReason[reason]++;
-    } else rows.push([o.id, stratumOf(o)]);
+    } else rows.push([o.id, stratum(o)]);
   }
   const byId = (a: [string, string], b: [string, string]) => compareCodeUnits(a[0], b[0]);
   if (!isSorted(rows)) rows.sort(byId);
@@ -195,20 +211,18 @@ export function frameShapeProblems(f: unknown): string[] {
  * The object rows a draw read, as canonical JSON: [[id, type, industry, region, grade, risk, key, tags], …]
  * in id order. Stored with the draw; its SHA-256 is the record's rosterDigest.
  */
-export function snapshotText(objects: ScopeObject[]): string {
-  // Built in slices (an array of strings has no keys, so JSON.stringify is canonical): never a second
-  // array of a million rows alongside the objects.
+export function snapshotText(objects: Iterable<ScopeObject>): string {
   const parts: string[] = [];
-  const SLICE = 20000;
-  for (let i = 0; i < objects.length; i += SLICE) {
-    const json = JSON.stringify(
-      objects
-        .slice(i, i + SLICE)
-        .map((o) => [o.id, o.type, o.industry, o.region, o.grade, o.risk, o.key ? 'yes' : 'no', o.tags]),
-    );
-    parts.push(json.slice(1, -1));
-  }
+  for (const o of objects) parts.push(snapshotRow(o));
   return `[${parts.join(',')}]`;
+}
+
+/**
+ * One object's row of the snapshot (an array of strings has no keys, so JSON.stringify is canonical).
+ * The snapshot is `[` + rows joined by `,` + `]`: the shell writes it row by row with the same bytes.
+ */
+export function snapshotRow(o: ScopeObject): string {
+  return JSON.stringify([o.id, o.type, o.industry, o.region, o.grade, o.risk, o.key ? 'yes' : 'no', o.tags]);
 }
 
 export function parseSnapshot(text: string): ScopeObject[] {

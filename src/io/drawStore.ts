@@ -1,5 +1,6 @@
 // Reading the draw's inputs from SQLite as plain values, and recording a draw atomically.
-import type { StandingDraw, PastInspection, ScopeObject, TaskItem } from '../core/frame.js';
+import { Deflate } from 'fflate';
+import { snapshotRow, type StandingDraw, type PastInspection, type ScopeObject, type TaskItem } from '../core/frame.js';
 import type { InspectorRow, ObjectRow } from '../core/matching.js';
 import type { DrawRecord } from '../core/record.js';
 import { ACTIVE_OBJECT_STATUSES, percentToBp } from '../core/values.js';
@@ -47,8 +48,14 @@ export function allItemCodes(db: Db): { code: string; name: string; department: 
 
 /** Active objects of the current roster, in id order (the table's key order, so no sort is needed). */
 export function loadActiveObjects(db: Db): ScopeObject[] {
-  // Iterated, not .all(): holding a million raw rows and their objects at once doubles peak memory.
-  const out: ScopeObject[] = [];
+  return [...scanActiveObjects(db)];
+}
+
+/**
+ * The same objects one at a time, straight from the database cursor: a draw over a province's roster
+ * keeps only what the frame needs ([id, stratum]) and the snapshot's compressed bytes, never every row.
+ */
+export function* scanActiveObjects(db: Db): Generator<ScopeObject> {
   const stmt = db
     .prepare(
       `SELECT credit_code, type, industry, region, credit_grade, risk_level, key_supervision, tags FROM objects
@@ -56,7 +63,7 @@ export function loadActiveObjects(db: Db): ScopeObject[] {
     )
     .raw();
   for (const r of stmt.iterate() as Iterable<string[]>) {
-    out.push({
+    yield {
       id: r[0]!,
       type: r[1]!,
       industry: r[2]!,
@@ -65,9 +72,8 @@ export function loadActiveObjects(db: Db): ScopeObject[] {
       risk: r[5]!,
       key: r[6] === 'yes',
       tags: r[7]!,
-    });
+    };
   }
-  return out;
 }
 
 export function hasObjects(db: Db): boolean {
@@ -215,6 +221,36 @@ export interface DrawToRecord {
 export function packSnapshot(text: string): { digest: string; deflated: Buffer } {
   const bytes = Buffer.from(text, 'utf8');
   return { digest: createHash('sha256').update(bytes).digest('hex'), deflated: deflateRawSync(bytes, { level: 1 }) };
+}
+
+/**
+ * The snapshot written as the objects stream past: hashed and raw-deflated (fflate's synchronous
+ * streaming deflate) in slices, so neither its text nor its rows are ever whole in memory. Same text,
+ * same digest as packSnapshot(snapshotText(objects)); the compressed bytes inflate to that text.
+ */
+export function snapshotPacker(): { add(o: ScopeObject): void; finish(): { digest: string; deflated: Buffer } } {
+  const hash = createHash('sha256');
+  const out: Uint8Array[] = [];
+  const deflate = new Deflate({ level: 1 }, (chunk) => out.push(chunk));
+  let parts: string[] = ['['];
+  let rows = 0;
+  const flush = (final: boolean) => {
+    const bytes = Buffer.from(parts.join(''), 'utf8');
+    parts = [];
+    hash.update(bytes);
+    deflate.push(bytes, final);
+  };
+  return {
+    add(o) {
+      parts.push(rows++ === 0 ? snapshotRow(o) : `,${snapshotRow(o)}`);
+      if (parts.length >= 8192) flush(false);
+    },
+    finish() {
+      parts.push(']');
+      flush(true);
+      return { digest: hash.digest('hex'), deflated: Buffer.concat(out) };
+    },
+  };
 }
 
 export function insertDraw(db: Db, d: DrawToRecord): void {
