@@ -39,7 +39,8 @@ describe('draw outputs, byte for byte', () => {
     const db = new Database(dbPath, { readonly: true });
     const rows = db
       .prepare(
-        'SELECT d.id, d.record, d.frame, d.assign_input, s.objects FROM draws d JOIN draw_snapshots s ON s.draw_id = d.id ORDER BY d.id',
+        'SELECT d.id, d.record, d.frame, d.assign_input, s.objects ' +
+          'FROM draws d JOIN draw_snapshots s ON s.draw_id = d.id ORDER BY d.id',
       )
       .all() as { id: string; record: string; frame: Buffer; assign_input: Buffer; objects: Buffer }[];
     db.close();
