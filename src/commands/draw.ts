@@ -1,4 +1,5 @@
 // inspect draw: read the rosters → plan (core) → confirm → record atomically. A draw stands once made.
+import { departmentNames } from '../io/exportData.js';
 import { parseSpec, parseWindow, parseYear, splitCodes } from './optionParsers.js';
 import { randomBytes } from 'node:crypto';
 import { formatInstant, parseSourceSpec, type Source } from '../core/beacon.js';
@@ -187,13 +188,13 @@ export async function runDraw(
       if (opts.dryRun) {
         if (ui.json) ui.outJson({ dryRun: true, ...summary });
         else {
-          ui.out(renderPlan(summary, ui));
+          ui.out(renderPlan(summary, ui, departmentNames(db)));
           ui.info('I_DRY_RUN');
         }
         return summary;
       }
       checkPending(db, req.year, plan.categories, req.supersede);
-      process.stderr.write(`${renderPlan(summary, ui)}\n`);
+      process.stderr.write(`${renderPlan(summary, ui, departmentNames(db))}\n`);
       // What is irreversible is said before the question: the seed, or that one will be generated.
       ui.info(seed ? 'I_SEED_WILL_BE' : 'I_SEED_WILL_BE_GENERATED', { seed: seed ?? '' });
       confirmed = plan;
@@ -331,7 +332,8 @@ export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed:
   const snapshot = packer.finish();
   checkPending(db, req.year, plan.categories, req.supersede);
   if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  if (!confirmed && !ctx.ui.json && !ctx.ui.quiet) process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui)}\n`);
+  if (!confirmed && !ctx.ui.json && !ctx.ui.quiet)
+    process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui, departmentNames(db))}\n`);
   return { drawId, plan, items, snapshot };
 }
 

@@ -14,13 +14,15 @@ type Summary = ReturnType<typeof planSummary>;
 
 const pct = (n: number, d: number) => (d === 0 ? '-' : `${((n / d) * 100).toFixed(2)}%`);
 
-export function renderPlan(s: Summary, ui: Ui): string {
+/** `names`: department code → name, so the preview says who, not only which code. */
+export function renderPlan(s: Summary, ui: Ui, names: ReadonlyMap<string, string> = new Map()): string {
+  const dept = (c: string) => (names.has(c) ? `${names.get(c)}（${c}）` : c);
   const L: string[] = [];
   L.push(
     ui.t('T_DRAW_DEPARTMENTS_LEAD_FIRST', {
       drawId: s.drawId,
       year: s.year,
-      departments: ui.list(s.departments),
+      departments: ui.list(s.departments.map(dept)),
       categories: ui.list(s.categories),
     }),
   );
