@@ -1,6 +1,6 @@
 // Wiring only: global options, one lazily loaded module per command, and the one place that maps
 // errors to exit codes. Exit codes are set on process.exitCode (process.exit() truncates piped stdout).
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { ExitError, Exit, InspectError } from './core/errors.js';
 import { render } from './core/messages.js';
 import { terminalSafe } from './core/text.js';
@@ -55,6 +55,15 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     })
     // A subcommand's --help lists the global options it honours too; titles in the user's language.
     .configureHelp({
+      // commander's own words in the usage line, in Chinese too.
+      commandUsage(this: Help, cmd: Command) {
+        const usage = Help.prototype.commandUsage.call(this, cmd);
+        return zh ? usage.replace('[options]', '[选项]').replace('[command]', '[命令]') : usage;
+      },
+      subcommandTerm(this: Help, cmd: Command) {
+        const term = Help.prototype.subcommandTerm.call(this, cmd);
+        return zh ? term.replace('[options]', '[选项]').replace('[command]', '[命令]') : term;
+      },
       showGlobalOptions: true,
       styleTitle: (title: string) => (zh ? (HELP_TITLES_ZH[title] ?? title) : title),
     })

@@ -115,6 +115,14 @@ describe('language and unknown ids', () => {
     expect(typo.stderr).toContain('（是否想输入 --items？）');
     expect(cli(['import']).stderr).toContain("缺少必需的参数 'roster'");
     expect(cli(['draw', '--itms', 'SC01', '--lang', 'en']).stderr).toContain("error: unknown option '--itms'");
+    // Help is Chinese to the last word: titles, the usage line, every description (commands' names and
+    // arguments are what is typed, so they stay).
+    for (const args of [['--help'], ['draw', '--help'], ['export', '--help'], ['export', 'publication', '--help']]) {
+      const help = cli(args).stdout;
+      expect(help, args.join(' ')).toContain('用法：');
+      expect(help, args.join(' ')).not.toMatch(/Usage:|Options:|Commands:|\[options\]|\[command\]|display help/);
+    }
+    expect(cli(['draw', '--help', '--lang', 'en']).stdout).toContain('Usage: inspect draw [options]');
     const bad = cli(['status', '--lang', 'xx', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('zh | en');
