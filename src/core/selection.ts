@@ -37,11 +37,51 @@ export function select(frame: Frame['frame'], ticketValues: number[], allocation
     const rows = byStratum.get(stratum)!;
     const n = allocation.n[stratum] ?? 0;
     if (n === 0) continue;
-    rows.sort((a, b) => ticketValues[a]! - ticketValues[b]! || compareCodeUnits(frame[a]![0], frame[b]![0]));
-    for (let r = 0; r < n; r++) {
-      const i = rows[r]!;
+    const before = (a: number, b: number) =>
+      ticketValues[a]! - ticketValues[b]! || compareCodeUnits(frame[a]![0], frame[b]![0]);
+    const first = smallest(rows, n, before);
+    for (let r = 0; r < first.length; r++) {
+      const i = first[r]!;
       out.push({ id: frame[i]![0], stratum, rank: r + 1, ticket: String(ticketValues[i]) });
     }
   }
   return out;
+}
+
+/**
+ * The n smallest of `items` under `before` (a strict total order: ids are unique), in order: exactly
+ * the first n of items sorted by it. A bounded max-heap sees each item once, so a stratum of a million
+ * rows costs about a million comparisons instead of a full sort's twenty million.
+ */
+export function smallest(items: number[], n: number, before: (a: number, b: number) => number): number[] {
+  if (n >= items.length) return [...items].sort(before);
+  if (n <= 0) return [];
+  const heap: number[] = []; // max-heap: heap[0] is the largest kept
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && before(heap[l]!, heap[top]!) > 0) top = l;
+      if (r < heap.length && before(heap[r]!, heap[top]!) > 0) top = r;
+      if (top === i) return;
+      [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+      i = top;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < n) {
+      heap.push(x);
+      for (let i = heap.length - 1; i > 0;) {
+        const p = (i - 1) >> 1;
+        if (before(heap[i]!, heap[p]!) <= 0) break;
+        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+        i = p;
+      }
+    } else if (before(x, heap[0]!) < 0) {
+      heap[0] = x;
+      down(0);
+    }
+  }
+  return heap.sort(before);
 }

@@ -1,11 +1,10 @@
 // Reading the draw's inputs from SQLite as plain values, and recording a draw atomically.
-import { Deflate } from 'fflate';
 import { snapshotRow, type StandingDraw, type PastInspection, type ScopeObject, type TaskItem } from '../core/frame.js';
 import type { InspectorRow, ObjectRow } from '../core/matching.js';
 import type { DrawRecord } from '../core/record.js';
 import { ACTIVE_OBJECT_STATUSES, percentToBp } from '../core/values.js';
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from './db.js';
 
 const list = (s: string) => (s === '' ? [] : s.split(';'));
@@ -224,21 +223,23 @@ export function packSnapshot(text: string): { digest: string; deflated: Buffer }
 }
 
 /**
- * The snapshot written as the objects stream past: hashed and raw-deflated (fflate's synchronous
- * streaming deflate) in slices, so neither its text nor its rows are ever whole in memory. Same text,
- * same digest as packSnapshot(snapshotText(objects)); the compressed bytes inflate to that text.
+ * The snapshot written as the objects stream past: hashed and raw-deflated in slices, so neither its
+ * text nor its rows are ever whole in memory. Each slice is compressed on its own and ends with a sync
+ * flush (byte-aligned, not final); a last empty final block closes the stream, so the slices together
+ * are one valid raw-deflate stream (back-references stay inside their slice). Same text, same digest as
+ * packSnapshot(snapshotText(objects)); the compressed bytes inflate to that text.
  */
 export function snapshotPacker(): { add(o: ScopeObject): void; finish(): { digest: string; deflated: Buffer } } {
   const hash = createHash('sha256');
-  const out: Uint8Array[] = [];
-  const deflate = new Deflate({ level: 1 }, (chunk) => out.push(chunk));
+  const out: Buffer[] = [];
   let parts: string[] = ['['];
   let rows = 0;
   const flush = (final: boolean) => {
     const bytes = Buffer.from(parts.join(''), 'utf8');
     parts = [];
     hash.update(bytes);
-    deflate.push(bytes, final);
+    out.push(deflateRawSync(bytes, { level: 1, finishFlush: zlibConstants.Z_SYNC_FLUSH }));
+    if (final) out.push(deflateRawSync(Buffer.alloc(0), { level: 1 }));
   };
   return {
     add(o) {
@@ -284,12 +285,34 @@ export function insertDraw(db: Db, d: DrawToRecord): void {
     d.operator,
   );
   db.prepare('INSERT INTO draw_snapshots (draw_id, objects) VALUES (?, ?)').run(r.drawId, d.snapshot);
-  const sel = db.prepare(
-    'INSERT INTO draw_selections (draw_id, object_id, stratum, rank, ticket, position) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  r.selected.forEach((s, i) => sel.run(r.drawId, s.id, s.stratum, s.rank, s.ticket, i + 1));
-  const asg = db.prepare('INSERT INTO draw_assignments (draw_id, object_id, seat, inspector_id) VALUES (?, ?, ?, ?)');
-  for (const a of r.assignments) a.inspectors.forEach((ins, i) => asg.run(r.drawId, a.id, i + 1, ins));
+  const sel = batchInsert(db, 'draw_selections (draw_id, object_id, stratum, rank, ticket, position)', 6);
+  r.selected.forEach((s, i) => sel.add(r.drawId, s.id, s.stratum, s.rank, s.ticket, i + 1));
+  sel.end();
+  const asg = batchInsert(db, 'draw_assignments (draw_id, object_id, seat, inspector_id)', 4);
+  for (const a of r.assignments) a.inspectors.forEach((ins, i) => asg.add(r.drawId, a.id, i + 1, ins));
+  asg.end();
+}
+
+/** Rows inserted 64 to a statement: one native call per batch instead of per row. */
+function batchInsert(db: Db, target: string, width: number) {
+  const BATCH = 64;
+  const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  const one = db.prepare(`INSERT INTO ${target} VALUES ${tuple}`);
+  const many = db.prepare(`INSERT INTO ${target} VALUES ${Array.from({ length: BATCH }, () => tuple).join(', ')}`);
+  let pending: (string | number)[] = [];
+  return {
+    add(...values: (string | number)[]): void {
+      pending.push(...values);
+      if (pending.length === BATCH * width) {
+        many.run(pending);
+        pending = [];
+      }
+    },
+    end(): void {
+      for (let i = 0; i < pending.length; i += width) one.run(pending.slice(i, i + width));
+      pending = [];
+    },
+  };
 }
 
 export function readSnapshot(db: Db, drawId: string): string | null {
