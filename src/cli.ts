@@ -236,6 +236,12 @@ function exitFor(e: unknown, lang: 'zh' | 'en'): number {
     process.stderr.write(`${label}: ${render(err.msg, lang)}\n`);
     return err.exit;
   }
+  if ((e as { code?: string }).code === 'SQLITE_TOOBIG') {
+    // One stored value over SQLite's 1 GB limit (a committed draw over ~9 million objects freezes its
+    // whole matching input): refused, rolled back, and said how to go on.
+    process.stderr.write(`${label}: ${render({ key: 'E_TOO_BIG' }, lang)}\n`);
+    return Exit.data;
+  }
   const name = (e as Error)?.name;
   if (name === 'ExitPromptError' || name === 'AbortPromptError') {
     process.stderr.write(`${render({ key: 'E_CANCELLED' }, lang)}\n`);

@@ -29,6 +29,8 @@ export function summary(): string {
     ].filter(Boolean);
     const met =
       (f.maxRatio === undefined || f.ratio <= f.maxRatio) && (f.maxPeakMB === undefined || f.peakMB <= f.maxPeakMB);
+    if (Number.isNaN(f.seconds))
+      return `| ${f.rows.toLocaleString('en')} | ${f.step} | – | – | – | ${f.baseline} | – |`;
     const target = targets.length ? targets.join(', ') : `(${f.baseline})`;
     return (
       `| ${f.rows.toLocaleString('en')} | ${f.step} | ${fmt(f.seconds)} s | ${fmt(f.peakMB, 0)} MB | ` +

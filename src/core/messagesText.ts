@@ -1,6 +1,12 @@
 // Words and lines of the text (non-JSON) outputs: table heads, report and status lines, verify and audit
 // summaries. JSON outputs carry codes, never these words.
 export const textMessages: Record<string, { zh: string; en: string }> = {
+  E_TOO_BIG: {
+    zh: '数据太大：一个要保存的值超过了 SQLite 1 GB 的上限（例如数百万对象的承诺抽取冻结的人员匹配输入）。未做任何更改；请按区域（--region）拆分抽取任务。',
+    en:
+      "Too big: one value to store exceeds SQLite's 1 GB limit (such as the frozen matching input of a committed d" +
+      'raw over millions of objects). Nothing was changed; split the task by region (--region).',
+  },
   T_LIST_SEP: { zh: '、', en: ', ' },
   T_WARNING: { zh: '警告', en: 'warning' },
   T_ERROR: { zh: '错误', en: 'error' },
