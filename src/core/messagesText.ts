@@ -164,7 +164,7 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
     en: 'last import: {file}  {at}  {operator}  SHA-256 {sha256}…',
   },
   T_NEVER_IMPORTED: { zh: '尚未导入', en: 'never imported' },
-  T_OBJECTS_GRADE_RISK: { zh: '对象 信用等级|风险', en: 'objects grade|risk' },
+  T_OBJECTS_GRADE_RISK: { zh: '对象 信用等级·风险', en: 'objects by grade and risk' },
   T_OBJECTS_BY_TYPE: { zh: '对象 类型', en: 'objects by type' },
   T_OBJECTS_BY_STATUS: { zh: '对象 状态', en: 'objects by status' },
   T_KEY_SUPERVISION_OBJECTS: { zh: '重点监管对象', en: 'key-supervision objects' },
