@@ -45,13 +45,9 @@ export function allItemCodes(db: Db): { code: string; name: string; department: 
   return db.prepare('SELECT code, name, department, kind FROM items WHERE in_roster = 1 ORDER BY code').all() as never;
 }
 
-/** Active objects of the current roster, in id order (the table's key order, so no sort is needed). */
-export function loadActiveObjects(db: Db): ScopeObject[] {
-  return [...scanActiveObjects(db)];
-}
-
 /**
- * The same objects one at a time, straight from the database cursor: a draw over a province's roster
+ * Active objects of the current roster, in id order (the table's key order, so no sort is needed), one
+ * at a time, straight from the database cursor: a draw over a province's roster
  * keeps only what the frame needs ([id, stratum]) and the snapshot's compressed bytes, never every row.
  */
 export function* scanActiveObjects(db: Db): Generator<ScopeObject> {
@@ -216,7 +212,10 @@ export interface DrawToRecord {
   snapshot: Buffer;
 }
 
-/** SHA-256 of the snapshot text and its raw-deflated bytes (level 1: fast; it is stored, not shipped). */
+/**
+ * SHA-256 of a whole snapshot text and its raw-deflated bytes: the reference snapshotPacker is tested
+ * against (draws before the roster streamed were stored this way, and read back the same).
+ */
 export function packSnapshot(text: string): { digest: string; deflated: Buffer } {
   const bytes = Buffer.from(text, 'utf8');
   return { digest: createHash('sha256').update(bytes).digest('hex'), deflated: deflateRawSync(bytes, { level: 1 }) };
