@@ -219,7 +219,8 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-function exitFor(e: unknown, lang: 'zh' | 'en'): number {
+/** How an error ends the process: its message on stderr, in the user's language, and the exit code. */
+export function exitFor(e: unknown, lang: 'zh' | 'en'): number {
   const label = render({ key: 'T_ERROR' }, lang);
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
