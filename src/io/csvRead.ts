@@ -53,10 +53,9 @@ export interface CsvReader {
   size: number;
   /** Bytes read so far (for a progress bar). */
   bytesRead(): number;
-  rows(): AsyncGenerator<CsvRow>;
-  /** The same rows in batches (what a fast loop wants: one await per batch, not per row). */
+  /** The rows in batches (one await per chunk of the file, not per row). */
   batches(): AsyncGenerator<CsvRow[]>;
-  /** SHA-256 of the file's bytes; complete once rows() has finished. */
+  /** SHA-256 of the file's bytes; complete once batches() has finished. */
   sha256(): string;
 }
 
@@ -206,11 +205,7 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
     }
   }
 
-  async function* rows(): AsyncGenerator<CsvRow> {
-    for await (const batch of batches()) yield* batch;
-  }
-
-  return { encoding, bom, size, bytesRead: () => read, rows, batches, sha256: () => digest };
+  return { encoding, bom, size, bytesRead: () => read, batches, sha256: () => digest };
 }
 
 /** Length of the prefix of buf that ends on a UTF-8 character boundary (a split character waits for the next chunk). */
