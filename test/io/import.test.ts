@@ -210,6 +210,8 @@ describe('roster digests', () => {
     const db = openDb(ctx.dbPath, { readonly: true });
     for (const kind of ['objects', 'inspectors', 'items', 'departments', 'history'] as const) {
       const both = rosterDigests(db, kind);
+      // Pages of 3 rows give the same bytes as pages of 2048 (the page boundaries leave no trace).
+      expect(rosterDigests(db, kind, 3)).toEqual(both);
       expect(both.roster).toBe(rosterDigest(db, kind));
       expect(both.table).not.toBe(both.roster);
       // The whole-table digest by the plain JavaScript rule (JSON.stringify of every row in key order).
@@ -222,6 +224,30 @@ describe('roster digests', () => {
       expect(
         db.prepare('SELECT table_sha256 FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1').pluck().get(kind),
       ).toBe(both.table);
+    }
+    db.close();
+  });
+  it('SQLite writes the same JSON as JSON.stringify for any text a row can hold, an empty key included', async () => {
+    const { rosterDigest, rosterDigests } = await import('../../src/io/rosterDigest.js');
+    const { openDb } = await import('../../src/io/db.js');
+    const db = openDb(join(tmp(), 'hostile.db'));
+    // Every BMP character outside the surrogates, astral ones, quotes, backslashes, controls, U+2028.
+    const texts: string[] = ['', '"', '\\', '\u2028\u2029', '😀\u{10ffff}', 'a\u0000b', '\u007f\u0080\u009f'];
+    for (let c = 0; c < 0x10000; c += 97) if (c < 0xd800 || c >= 0xe000) texts.push(`x${String.fromCharCode(c)}y`);
+    const insert = db.prepare(
+      `INSERT INTO objects (credit_code, name, tags, import_id, seen_import, src_row) VALUES (?, ?, ?, 1, 1, ?)`,
+    );
+    texts.forEach((t, i) =>
+      insert.run(i === 0 ? '' : `K${String(i).padStart(5, '0')}${t}`, t, [...t].reverse().join(''), i),
+    );
+    const h = createHash('sha256');
+    for (const row of db.prepare('SELECT * FROM objects ORDER BY credit_code').raw().iterate())
+      h.update(`${JSON.stringify(row)}\n`);
+    const table = h.digest('hex');
+    for (const page of [1, 7, 2048]) {
+      const both = rosterDigests(db, 'objects', page);
+      expect(both.roster).toBe(rosterDigest(db, 'objects'));
+      expect(both.table).toBe(table);
     }
     db.close();
   });
