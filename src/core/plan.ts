@@ -37,12 +37,19 @@ export function planDraw(input: PlanInput): Plan {
   if (frame.frame.length === 0)
     throw dataError('E_EMPTY_FRAME', { scope: frame.scopeCount, excluded: frame.excluded.length });
   const allocation = allocate(frame);
-  const { text, digest } = frameBytes(frame);
+  // The canonical bytes are made when first asked for: a dry run shows counts only and never needs them
+  // (at a million objects they are about a sixth of its time).
+  let bytes: { text: string; digest: string } | undefined;
+  const canonical = () => (bytes ??= frameBytes(frame));
   const sumBase = Object.values(allocation.base).reduce((a, b) => a + b, 0);
   return {
     frame,
-    frameText: text,
-    inputDigest: digest,
+    get frameText() {
+      return canonical().text;
+    },
+    get inputDigest() {
+      return canonical().digest;
+    },
     allocation,
     excludedByReason,
     departments: taskDepartments(input.items),

@@ -130,3 +130,34 @@ describe('roster snapshot', () => {
     }
   });
 });
+
+describe('plan', () => {
+  it('makes the canonical frame bytes only when asked, and then the same bytes as frameBytes', async () => {
+    const { planDraw, planSummary } = await import('../../src/core/plan.js');
+    const frameModule = await import('../../src/core/frame.js');
+    const { ratiosBp, rules, floorBp, ...rest } = base({
+      objects: Array.from({ length: 40 }, (_, i) => obj(`O${String(i).padStart(3, '0')}`)),
+    });
+    // A dry run plans and reads the summary alone: the frame is never serialized for it.
+    const canonical = JSON.stringify;
+    let serialized = 0;
+    JSON.stringify = ((...a: Parameters<typeof canonical>) => (serialized++, canonical(...a))) as typeof canonical;
+    let plan: ReturnType<typeof planDraw>;
+    try {
+      plan = planDraw({
+        ...rest,
+        policy: { floorBp, ratiosBp, rules, teamSize: 2, commit: { required: false, minLeadMinutes: 0 } },
+      });
+      expect(planSummary(plan).frameSize).toBe(40);
+      expect(serialized).toBe(0);
+      expect(plan.inputDigest).toMatch(/^[0-9a-f]{64}$/);
+      expect(serialized).toBeGreaterThan(0); // asked for: now it is written
+    } finally {
+      JSON.stringify = canonical;
+    }
+    const bytes = frameModule.frameBytes(plan.frame);
+    expect(plan.frameText).toBe(bytes.text);
+    expect(plan.inputDigest).toBe(bytes.digest);
+    expect(plan.frameText).toBe(plan.frameText);
+  });
+});
