@@ -13,7 +13,7 @@ const q = (id: string) => `"${id}"`;
  * Rows go to the hash in pages: SQLite writes each row's JSON line (json_array gives the same bytes as
  * JSON.stringify for the text and integers stored here; test/io/import.test.ts compares them on hostile
  * text), concatenates a page of them and hands the page over as bytes. No row becomes a JavaScript
- * string: at a million rows this pass went from about 5 s to 2 s.
+ * string: at a million rows this pass went from about 5 s to 3.4 s.
  *  - roster line: json_array(data columns…, in_roster) (history: data columns only);
  *  - table line: json_array(every column, in table order).
  * Pages follow the key (first page unconditioned, so even an empty key is read; then key > last). Each
