@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFrame, type FrameInput, type ScopeObject, type TaskItem } from '../../src/core/frame.js';
+import { buildFrame, frameBytes, type FrameInput, type ScopeObject, type TaskItem } from '../../src/core/frame.js';
 
 const item = (over: Partial<TaskItem> = {}): TaskItem => ({
   code: 'SC01',
@@ -134,7 +134,6 @@ describe('roster snapshot', () => {
 describe('plan', () => {
   it('makes the canonical frame bytes only when asked, and then the same bytes as frameBytes', async () => {
     const { planDraw, planSummary } = await import('../../src/core/plan.js');
-    const frameModule = await import('../../src/core/frame.js');
     const { ratiosBp, rules, floorBp, ...rest } = base({
       objects: Array.from({ length: 40 }, (_, i) => obj(`O${String(i).padStart(3, '0')}`)),
     });
@@ -155,7 +154,7 @@ describe('plan', () => {
     } finally {
       JSON.stringify = canonical;
     }
-    const bytes = frameModule.frameBytes(plan.frame);
+    const bytes = frameBytes(plan.frame);
     expect(plan.frameText).toBe(bytes.text);
     expect(plan.inputDigest).toBe(bytes.digest);
     expect(plan.frameText).toBe(plan.frameText);

@@ -231,7 +231,8 @@ describe('roster digests', () => {
     const { rosterDigest, rosterDigests } = await import('../../src/io/rosterDigest.js');
     const { openDb } = await import('../../src/io/db.js');
     const db = openDb(join(tmp(), 'hostile.db'));
-    // Every BMP character outside the surrogates, astral ones, quotes, backslashes, controls, U+2028.
+    // Every 97th BMP character outside the surrogates, astral ones, quotes, backslashes, NUL and other
+    // controls, U+2028/9; [...t] reverses by code point, so no lone surrogate is written.
     const texts: string[] = ['', '"', '\\', '\u2028\u2029', '😀\u{10ffff}', 'a\u0000b', '\u007f\u0080\u009f'];
     for (let c = 0; c < 0x10000; c += 97) if (c < 0xd800 || c >= 0xe000) texts.push(`x${String.fromCharCode(c)}y`);
     const insert = db.prepare(
