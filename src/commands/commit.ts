@@ -92,7 +92,7 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
     crossRegion: req.crossRegion,
     departments: plan.departments,
     items,
-    objectIds: plan.frame.frame.map((r) => r[0]),
+    objectIds: plan.frame.frame.ids,
   });
   const failures = unmatchableAlone(assignInput);
   if (failures.length) {
@@ -130,7 +130,7 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
     crossRegion: req.crossRegion,
     commitmentText: text,
     commitDigest: digest,
-    frameText: plan.frameText,
+    frameBytes: plan.frameBytes,
     assignText: aText,
     snapshot: snapshot.deflated,
     rosterDigest: snapshot.digest,
@@ -150,7 +150,7 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
         drawId,
         items: req.itemCodes.join(','),
         year: req.year,
-        eligible: plan.frame.frame.length,
+        eligible: plan.frame.frame.ids.length,
         toDraw: Object.values(plan.allocation.n).reduce((a, b) => a + b, 0),
         inputDigest: plan.inputDigest,
         commitDigest: digest,

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { formatInstant, parseSourceSpec, type Source } from '../core/beacon.js';
 import { Exit, InspectError, usageError } from '../core/errors.js';
 import { planDraw, planSummary, type Plan } from '../core/plan.js';
-import { assignText, computeSelection } from '../core/record.js';
+import { assignText } from '../core/record.js';
 import type { Policy } from '../core/policy.js';
-import type { ScopeObject } from '../core/frame.js';
+import { scopeFields } from '../core/frame.js';
 
 import { nowSeconds, today } from '../io/clock.js';
 import { writeTransaction, type Db } from '../io/db.js';
@@ -20,8 +20,7 @@ import {
   loadParents,
   loadStanding,
   nextDrawId,
-  scanActiveObjects,
-  snapshotPacker,
+  scanScope,
 } from '../io/drawStore.js';
 import { readPolicy } from '../io/policyFile.js';
 import { askChoice, askConfirm, askItems, askText } from '../io/prompts.js';
@@ -33,6 +32,7 @@ import {
   failureLines,
   matchInput,
   recordDraw,
+  selectionOf,
   type DrawOutcome,
   type RecordResult,
 } from './drawRecord.js';
@@ -55,37 +55,31 @@ export interface DrawRequest {
 
 /**
  * Reads everything the plan needs and builds it (pure core) for the given draw id. The objects stream
- * from the database into the frame (and, for a draw that records, into the snapshot as they pass).
+ * from the database into the frame, only the fields the scope filters read; for a draw that records,
+ * the snapshot of every active row is hashed and compressed in the same pass.
  */
 export function planFromDb(
   db: Db,
   req: DrawRequest,
   drawId: string,
-  snapshot?: { add(o: ScopeObject): void },
-): { plan: Plan; items: ReturnType<typeof loadItems>['items'] } {
+  withSnapshot = false,
+): { plan: Plan; items: ReturnType<typeof loadItems>['items']; snapshot: () => { digest: string; deflated: Buffer } } {
   const { items, unknown } = loadItems(db, req.itemCodes);
   if (unknown.length) throw usageError('E_UNKNOWN_ITEMS', { codes: unknown.join(', ') });
   if (!hasObjects(db)) throw new InspectError(Exit.data, { key: 'E_NO_OBJECTS' });
-  const objects = snapshot ? tee(scanActiveObjects(db), (o) => snapshot.add(o)) : scanActiveObjects(db);
+  const scan = scanScope(db, scopeFields(items, req.regions), withSnapshot);
   const plan = planDraw({
     drawId,
     year: req.year,
     policy: req.policy,
     items,
     regions: req.regions,
-    objects,
+    objects: scan.objects,
     history: loadHistory(db, req.year),
     standing: loadStanding(db, req.year, req.supersede),
     parents: loadParents(db),
   });
-  return { plan, items };
-}
-
-function* tee<T>(source: Iterable<T>, see: (v: T) => void): Generator<T> {
-  for (const v of source) {
-    see(v);
-    yield v;
-  }
+  return { plan, items, snapshot: () => scan.snapshot() };
 }
 
 async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<DrawRequest> {
@@ -327,11 +321,12 @@ export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed:
   const drawId = nextDrawId(db, req.year, lead);
   // What was confirmed must be what is drawn: another draw or import in between changes the id or frame.
   if (confirmed && confirmed.frame.drawId !== drawId) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  const packer = snapshotPacker();
-  const { plan, items } = planFromDb(db, req, drawId, packer);
-  const snapshot = packer.finish();
+  const built = planFromDb(db, req, drawId, true);
+  const { plan, items } = built;
+  const snapshot = built.snapshot();
   checkPending(db, req.year, plan.categories, req.supersede);
-  if (confirmed && plan.frameText !== confirmed.frameText) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
+  if (confirmed && plan.inputDigest !== confirmed.inputDigest)
+    throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
   if (!confirmed && !ctx.ui.json && !ctx.ui.quiet)
     process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui, departmentNames(db))}\n`);
   return { drawId, plan, items, snapshot };
@@ -339,34 +334,41 @@ export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed:
 
 /** Under the write lock: rebuild the plan, select, match, and record — or log the failed attempt. */
 function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string): RecordResult {
-  const { drawId, plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed);
-  const selected = computeSelection(plan.frameText, plan.frame, seed).selected.map((s) => s.id);
+  const d = selectUnderLock(ctx, db, req, confirmed, seed);
   const assignInput = matchInput(db, {
-    drawId,
+    drawId: d.drawId,
     teamSize: req.policy.teamSize,
     windowEnd: req.window.end,
     crossRegion: req.crossRegion,
-    departments: plan.departments,
-    items,
-    objectIds: selected,
+    departments: d.departments,
+    items: d.items,
+    objectIds: d.computed.selected.map((s) => s.id),
   });
   return recordDraw(ctx, db, {
-    frameText: plan.frameText,
-    frame: plan.frame,
+    ...d,
     seed,
     year: req.year,
     items: req.itemCodes,
-    departments: plan.departments,
     window: req.window,
     assignText: assignText(assignInput),
     assignInput,
-    snapshot,
     supersedes: req.supersede,
     reason: req.reason,
-    leadDepartment: plan.departments[0]!,
-    categories: plan.categories,
+    leadDepartment: d.departments[0]!,
     regions: req.regions,
     crossRegion: req.crossRegion,
     action: req.supersede ? 'draw.supersede' : 'draw',
   });
+}
+
+/** The plan and its selection; the plan itself (the frame's rows) is let go when this returns. */
+function selectUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string) {
+  const { plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed);
+  return {
+    ...selectionOf(plan.frameBytes, plan.frame, seed),
+    items,
+    snapshot,
+    departments: plan.departments,
+    categories: plan.categories,
+  };
 }

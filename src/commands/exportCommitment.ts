@@ -6,7 +6,7 @@ import { sourceLabel } from '../core/beacon.js';
 import { sha256Hex } from '../core/canonical.js';
 import type { Commitment } from '../core/commitment.js';
 import { inChinese } from '../core/messages.js';
-import type { Frame, ReasonCode } from '../core/drawTypes.js';
+import type { FrameDoc, ReasonCode } from '../core/drawTypes.js';
 import { usageError } from '../core/errors.js';
 import { nowWithOffset } from '../io/clock.js';
 import { getCommitment } from '../io/commitStore.js';
@@ -28,7 +28,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     if (!c) throw usageError('E_NOT_COMMITTED_ID', { id: drawId });
     if (c.superseded_by) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: c.superseded_by });
     const commitment = JSON.parse(c.commitment) as Commitment;
-    const frame = JSON.parse(c.frame.toString('utf8')) as Frame;
+    const frame = JSON.parse(c.frame.toString('utf8')) as FrameDoc;
     const names = departmentNames(db);
     const items = itemsOf(db, commitment.items);
     const excluded: Record<ReasonCode, number> = { SAME_CATEGORY: 0, DRAWN_THIS_YEAR: 0, HIGHER_LEVEL: 0 };

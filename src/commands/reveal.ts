@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { sourceLabel } from '../core/beacon.js';
 import { canonicalJson, sha256Hex } from '../core/canonical.js';
 import { beaconsText, checkReveal, COMMIT_ALGORITHM, notYetPublic, type Commitment } from '../core/commitment.js';
-import type { Frame } from '../core/drawTypes.js';
+import { parseFrame } from '../core/frameRows.js';
 import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import type { AssignInput } from '../core/matching.js';
 import type { Msg } from '../core/messages.js';
@@ -17,7 +17,7 @@ import { getDraw } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { askText } from '../io/prompts.js';
 import type { Context } from './context.js';
-import { failureLines, recordDraw, type DrawOutcome } from './drawRecord.js';
+import { failureLines, recordDraw, selectionOf, type DrawOutcome } from './drawRecord.js';
 
 function commitmentOf(db: Db, id: string): CommitmentRow {
   const c = getCommitment(db, id);
@@ -116,11 +116,9 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
       params: { index: checked.index + 1, source: sourceLabel(checked.source), reason: checked.error },
     });
   }
-  const frameText = c.frame.toString('utf8');
   const assignText = c.assign_input.toString('utf8');
   const result = recordDraw(ctx, db, {
-    frameText,
-    frame: JSON.parse(frameText) as Frame,
+    ...selectionOf(c.frame, parseFrame(c.frame.toString('utf8')), checked.key),
     seed: checked.key,
     year: commitment.year,
     items: commitment.items,

@@ -2,6 +2,7 @@
 // that each object's observed selection rate matches its published inclusion probability n/N.
 import type { SimulateOptions } from '../flags.js';
 import { usageError } from '../core/errors.js';
+import { idsInStratum } from '../core/frameRows.js';
 import { computeSelection } from '../core/record.js';
 import type { Context } from './context.js';
 import { planFromDb } from './draw.js';
@@ -50,7 +51,7 @@ export function runSimulate(ctx: Context, opts: SimulateOptions) {
   }
   const counts = new Map<string, number>();
   for (let k = 1; k <= runs; k++) {
-    for (const s of computeSelection(plan.frameText, plan.frame, `sim-${k}`).selected)
+    for (const s of computeSelection(plan.frameBytes, plan.frame, `sim-${k}`).selected)
       counts.set(s.id, (counts.get(s.id) ?? 0) + 1);
   }
   const stats: StratumStats[] = Object.keys(plan.allocation.N)
@@ -59,7 +60,7 @@ export function runSimulate(ctx: Context, opts: SimulateOptions) {
       const N = plan.allocation.N[h]!;
       const n = plan.allocation.n[h]!;
       const p = n / N;
-      const ids = plan.frame.frame.filter(([, s]) => s === h).map(([id]) => id);
+      const ids = idsInStratum(plan.frame.frame, h);
       const rates = ids.map((id) => (counts.get(id) ?? 0) / runs);
       const sd = Math.sqrt((p * (1 - p)) / runs);
       return {
@@ -73,10 +74,10 @@ export function runSimulate(ctx: Context, opts: SimulateOptions) {
         maxAbsZ: sd === 0 ? 0 : Math.max(...rates.map((r) => Math.abs(r - p) / sd)),
       };
     });
-  const result = { runs, frameSize: plan.frame.frame.length, strata: stats };
+  const result = { runs, frameSize: plan.frame.frame.ids.length, strata: stats };
   if (ui.json) ui.outJson(result);
   else {
-    ui.out(ui.t('T_SIMULATED_DRAWS_SEEDS_SIM', { runs, frameCount: plan.frame.frame.length }));
+    ui.out(ui.t('T_SIMULATED_DRAWS_SEEDS_SIM', { runs, frameCount: plan.frame.frame.ids.length }));
     const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
     const rows = stats.map((s) => [
       `${s.stratum} ${stratumName(s.stratum, ui)}`,

@@ -30,18 +30,20 @@ export interface VerifyResult {
 }
 
 interface BundleFiles {
-  frameText: string;
+  /** frame.json's bytes: its digest is of the bytes, whatever they decode to. */
+  frameText: Uint8Array;
   record: DrawRecord;
   assignText: string;
   commit?: { commitmentText: string; beaconsText: string };
 }
 
 function readBundle(dir: string): BundleFiles {
-  const need = (f: string) => {
+  const needBytes = (f: string) => {
     const p = join(dir, f);
     if (!existsSync(p)) throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: p } });
-    return readFileSync(p, 'utf8');
+    return readFileSync(p);
   };
+  const need = (f: string) => needBytes(f).toString('utf8');
   let record: DrawRecord;
   try {
     record = JSON.parse(need('record.json')) as DrawRecord;
@@ -58,7 +60,7 @@ function readBundle(dir: string): BundleFiles {
     existsSync(join(dir, 'commitment.json')) ||
     existsSync(join(dir, 'beacons.json'));
   return {
-    frameText: need('frame.json'),
+    frameText: needBytes('frame.json'),
     record,
     assignText: need('inspectors.json'),
     ...(committed ? { commit: { commitmentText: need('commitment.json'), beaconsText: need('beacons.json') } } : {}),
@@ -82,7 +84,7 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
     superseded = d.superseded_by ?? null;
     tables = tableProblems(ctx, d);
     files = {
-      frameText: d.frame.toString('utf8'),
+      frameText: d.frame,
       record: JSON.parse(d.record) as DrawRecord,
       assignText: d.assign_input.toString('utf8'),
       ...(d.commitment

@@ -7,8 +7,13 @@ import type { Allocation, Frame } from './drawTypes.js';
 const ceilDiv = (a: number, b: number) => Number((BigInt(a) + BigInt(b) - 1n) / BigInt(b));
 
 export function allocate(frame: Pick<Frame, 'policy' | 'scopeCount' | 'coveredCount' | 'frame'>): Allocation {
+  const { codes, names } = frame.frame;
+  const perCode = new Array<number>(names.length).fill(0);
+  for (let i = 0; i < codes.length; i++) perCode[codes[i]!]!++;
   const counts: Record<string, number> = {};
-  for (const [, stratum] of frame.frame) counts[stratum] = (counts[stratum] ?? 0) + 1;
+  names.forEach((h, c) => {
+    if (perCode[c]! > 0) counts[h] = (counts[h] ?? 0) + perCode[c]!;
+  });
   const strata = Object.keys(counts).sort(compareCodeUnits);
   const N: Record<string, number> = Object.fromEntries(strata.map((h) => [h, counts[h]!]));
   const bp: Record<string, number> = {};
@@ -21,7 +26,7 @@ export function allocate(frame: Pick<Frame, 'policy' | 'scopeCount' | 'coveredCo
   for (const h of strata) base[h] = Math.min(N[h]!, ceilDiv(bp[h]! * N[h]!, 10000));
   const sumBase = strata.reduce((s, h) => s + base[h]!, 0);
   const floorTotal = Math.min(
-    frame.frame.length,
+    frame.frame.ids.length,
     Math.max(0, ceilDiv(frame.policy.floorBp * frame.scopeCount, 10000) - frame.coveredCount),
   );
 

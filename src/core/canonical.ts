@@ -15,11 +15,21 @@ export function canonicalJson(value: Canon): string {
   // An array tree of strings and safe integers (a frame's rows) has no keys to sort: JSON.stringify
   // already writes it canonically, and much faster than recursing here.
   if (Array.isArray(value)) return keyless(value) ? JSON.stringify(value) : `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort(compareCodeUnits);
+  const keys = Object.keys(value);
+  // An object whose keys already come in code-unit order, over values with no keys of their own (a
+  // record's selected rows and teams, 140,000 of each at 2,000,000 objects): JSON.stringify writes the
+  // keys in that same order, so its text is already canonical, at a fraction of the garbage.
+  if (inOrder(keys) && keys.every((k) => keyless(value[k]!))) return JSON.stringify(value);
+  keys.sort(compareCodeUnits);
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`).join(',')}}`;
 }
 
-function keyless(v: Canon): boolean {
+function inOrder(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (!(keys[i - 1]! < keys[i]!)) return false;
+  return true;
+}
+
+function keyless(v: Canon | undefined): boolean {
   if (typeof v === 'string' || v === null || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isSafeInteger(v);
   if (!Array.isArray(v)) return false;

@@ -111,7 +111,7 @@ export interface CommitCheck {
 export interface CommitVerifyInput {
   commitmentText: string;
   beaconsText: string;
-  frameText: string;
+  frameText: string | Uint8Array;
   assignText: string;
   record: DrawRecord & { commitDigest?: string };
   lang: 'zh' | 'en';

@@ -12,7 +12,21 @@ export const RISKS = ['L', 'M', 'H'] as const;
 export const KEY_STRATUM = 'KEY';
 export const ALL_STRATA: string[] = [...GRADES.flatMap((g) => RISKS.map((r) => `${g}|${r}`)), KEY_STRATUM];
 
-/** The hashed frame, exactly the keys of draw-spec §1. */
+/**
+ * The frame's rows as columns: row i is `[ids[i], names[codes[i]]]`. A province's roster is millions of
+ * rows, and a two-element array per row cost about 70 bytes more than an id in a list and a 16-bit code
+ * (at 2,000,000 objects, some 140 MB of a draw's peak).
+ */
+export interface FrameRows {
+  /** Ascending by code unit, no duplicates. */
+  ids: string[];
+  /** Each row's stratum, as an index into `names`. */
+  codes: Uint16Array;
+  /** The distinct strata, in the order they were first met. */
+  names: string[];
+}
+
+/** The hashed frame, exactly the keys of draw-spec §1, its rows held as columns. */
 export interface Frame {
   algorithm: string;
   drawId: string;
@@ -20,9 +34,12 @@ export interface Frame {
   policy: { floorBp: number; ratiosBp: Record<string, number> };
   scopeCount: number;
   coveredCount: number;
-  frame: [string, string][];
+  frame: FrameRows;
   excluded: [string, ReasonCode][];
 }
+
+/** frame.json as JSON: the same keys, each frame row a `[id, stratum]` pair. */
+export type FrameDoc = Omit<Frame, 'frame'> & { frame: [string, string][] };
 
 export interface Allocation {
   N: Record<string, number>;

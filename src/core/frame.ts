@@ -1,8 +1,9 @@
 // draw-spec §1: from plain roster values to the canonical frame. Scope = active objects of the current
 // roster that every item's filters and the task's own filters admit; exclusions with the first reason
 // that applies, in the published order.
-import { canonicalJson, compareCodeUnits, sha256Hex } from './canonical.js';
-import { ALGORITHM, KEY_STRATUM, REASON_ORDER, type Frame, type ReasonCode } from './drawTypes.js';
+import { compareCodeUnits, sha256Hex } from './canonical.js';
+import { ALGORITHM, KEY_STRATUM, REASON_ORDER, type Frame, type FrameDoc, type ReasonCode } from './drawTypes.js';
+import { canonicalFrameBytes, frameRowsBuilder } from './frameRows.js';
 
 export interface ScopeObject {
   id: string;
@@ -97,15 +98,20 @@ export function admits(item: TaskItem, o: ScopeObject): boolean {
 
 export const stratumOf = (o: ScopeObject) => (o.key ? KEY_STRATUM : `${o.grade}|${o.risk}`);
 
-/** The same stratum names as stratumOf, one string each: a million frame rows share a dozen strings. */
-function stratumInterner(): (o: ScopeObject) => string {
-  const names = new Map<string, string>();
-  return (o) => {
-    const s = stratumOf(o);
-    const known = names.get(s);
-    if (known !== undefined) return known;
-    names.set(s, s);
-    return s;
+/** The object fields the scope filters read (besides id and stratum): the shell need not load the rest. */
+export interface ScopeFields {
+  type: boolean;
+  industry: boolean;
+  region: boolean;
+  tags: boolean;
+}
+
+export function scopeFields(items: TaskItem[], regions: string[]): ScopeFields {
+  return {
+    type: items.some((i) => i.objectTypes.length > 0),
+    industry: items.some((i) => i.industries.length > 0),
+    region: regions.length > 0 || items.some((i) => i.regions.length > 0),
+    tags: items.some((i) => i.tag !== ''),
   };
 }
 
@@ -143,12 +149,11 @@ export function buildFrame(input: FrameInput): BuiltFrame {
     return null;
   };
 
-  const rows: [string, string][] = [];
+  const rows = frameRowsBuilder();
   const excluded: [string, ReasonCode][] = [];
   const excludedByReason: Record<ReasonCode, number> = { SAME_CATEGORY: 0, DRAWN_THIS_YEAR: 0, HIGHER_LEVEL: 0 };
   let scopeCount = 0;
   let coveredCount = 0;
-  const stratum = stratumInterner();
   for (const o of input.objects) {
     if (input.regions.length && !input.regions.includes(o.region)) continue;
     if (!input.items.every((i) => admits(i, o))) continue;
@@ -158,13 +163,13 @@ export function buildFrame(input: FrameInput): BuiltFrame {
     if (reason) {
       excluded.push([o.id, reason]);
       excludedByReason[reason]++;
-    } else rows.push([o.id, stratum(o)]);
+    } else rows.push(o.id, stratumOf(o));
   }
-  const byId = (a: [string, string], b: [string, string]) => compareCodeUnits(a[0], b[0]);
-  if (!isSorted(rows)) rows.sort(byId);
-  if (!isSorted(excluded)) excluded.sort(byId);
-  for (let i = 1; i < rows.length; i++)
-    if (rows[i - 1]![0] === rows[i]![0]) throw new Error(`duplicate object id in frame: ${rows[i]![0]}`);
+  const frameRows = rows.done();
+  if (!isSorted(excluded)) excluded.sort((a, b) => compareCodeUnits(a[0], b[0]));
+  const ids = frameRows.ids;
+  for (let i = 1; i < ids.length; i++)
+    if (ids[i - 1] === ids[i]) throw new Error(`duplicate object id in frame: ${ids[i]}`);
 
   return {
     frame: {
@@ -174,7 +179,7 @@ export function buildFrame(input: FrameInput): BuiltFrame {
       policy: { floorBp: input.floorBp, ratiosBp: { ...input.ratiosBp } },
       scopeCount,
       coveredCount,
-      frame: rows,
+      frame: frameRows,
       excluded,
     },
     excludedByReason,
@@ -186,16 +191,16 @@ function isSorted(rows: [string, string][]): boolean {
   return true;
 }
 
-/** The canonical bytes of a frame (draw-spec §1) and their digest. */
-export function frameBytes(frame: Frame): { text: string; digest: string } {
-  const text = canonicalJson(frame as never);
-  return { text, digest: sha256Hex(text) };
+/** The canonical bytes of a frame (draw-spec §1: frame.json exactly) and their digest. */
+export function frameBytes(frame: Frame): { bytes: Uint8Array; digest: string } {
+  const bytes = canonicalFrameBytes(frame);
+  return { bytes, digest: sha256Hex(bytes) };
 }
 
 /** Checks the structural rules of a frame read back from a file (verify on a fresh machine). */
 export function frameShapeProblems(f: unknown): string[] {
   const p: string[] = [];
-  const o = f as Frame;
+  const o = f as FrameDoc;
   if (typeof o !== 'object' || o === null) return ['not a JSON object'];
   const keys = Object.keys(o).sort().join(',');
   if (keys !== 'algorithm,coveredCount,drawId,excluded,frame,policy,scopeCount,year') p.push(`keys are ${keys}`);

@@ -263,6 +263,12 @@ const catalogue: Catalogue = {
     zh: '尚未导入检查对象名录库：先运行 inspect import objects 文件.csv',
     en: 'No object roster loaded: run inspect import objects FILE.csv first',
   },
+  E_ROSTER_NOT_TEXT: {
+    zh: '检查对象名录库中有非文本的值（只能是绕过 inspect 直接改库写入的）：请运行 inspect audit 查明，并从备份恢复。',
+    en:
+      'The object roster holds a value that is not text (only writing to the database behind inspect can do that): ' +
+      'run inspect audit to find it, and restore from a backup.',
+  },
   E_EMPTY_FRAME: {
     zh: '抽取范围内没有可抽取的对象（范围 {scope} 个，排除 {excluded} 个）。',
     en: 'No eligible objects in scope ({scope} in scope, {excluded} excluded).',

@@ -8,7 +8,8 @@ import { effectiveRatios, type Policy } from './policy.js';
 
 export interface Plan {
   frame: Frame;
-  frameText: string;
+  /** frame.json: the canonical bytes of the frame (made when first asked for). */
+  frameBytes: Uint8Array;
   inputDigest: string;
   allocation: Allocation;
   excludedByReason: Record<ReasonCode, number>;
@@ -34,18 +35,18 @@ export function planDraw(input: PlanInput): Plan {
     // A joint task's scope is what every item admits: say whose filters do not overlap.
     throw dataError('E_JOINT_EMPTY', { filters: input.items.map(itemFilters).join('; ') });
   }
-  if (frame.frame.length === 0)
+  if (frame.frame.ids.length === 0)
     throw dataError('E_EMPTY_FRAME', { scope: frame.scopeCount, excluded: frame.excluded.length });
   const allocation = allocate(frame);
   // The canonical bytes are made when first asked for: a dry run shows counts only and never needs them
   // (at a million objects they were about 90 MB of its peak).
-  let bytes: { text: string; digest: string } | undefined;
+  let bytes: { bytes: Uint8Array; digest: string } | undefined;
   const canonical = () => (bytes ??= frameBytes(frame));
   const sumBase = Object.values(allocation.base).reduce((a, b) => a + b, 0);
   return {
     frame,
-    get frameText() {
-      return canonical().text;
+    get frameBytes() {
+      return canonical().bytes;
     },
     get inputDigest() {
       return canonical().digest;
@@ -70,7 +71,7 @@ export function planSummary(p: Plan) {
     scopeCount: p.frame.scopeCount,
     coveredCount: p.frame.coveredCount,
     excluded: p.excludedByReason,
-    frameSize: p.frame.frame.length,
+    frameSize: p.frame.frame.ids.length,
     floorBp: p.frame.policy.floorBp,
     floorTotal: p.allocation.floorTotal,
     floorBinds: p.floorBinds,

@@ -37,9 +37,9 @@ export interface Computed {
   selected: Selected[];
 }
 
-/** Steps 1–5 of the spec on canonical frame text. */
-export function computeSelection(frameText: string, frame: Frame, seed: string): Computed {
-  const inputDigest = sha256Hex(frameText);
+/** Steps 1–5 of the spec on a frame and its canonical bytes (frame.json). */
+export function computeSelection(frameBytes: string | Uint8Array, frame: Frame, seed: string): Computed {
+  const inputDigest = sha256Hex(frameBytes);
   const seedHex = seedHexFor(seed, inputDigest);
   const allocation = allocate(frame);
   const selected = select(frame.frame, tickets(frame.frame, seedHex), allocation);

@@ -2,7 +2,7 @@
 // the n_h smallest tickets in each stratum.
 import seedrandom from 'seedrandom';
 import { compareCodeUnits, sha256Hex } from './canonical.js';
-import { ALGORITHM, type Allocation, type Frame, type Selected } from './drawTypes.js';
+import { ALGORITHM, type Allocation, type FrameRows, type Selected } from './drawTypes.js';
 
 /** Hashing first avoids seedrandom's low-byte key mixing and binds the seed to this exact frame. */
 export function seedHexFor(seed: string, inputDigest: string): string {
@@ -14,10 +14,11 @@ export function assignSeedHex(seedHex: string): string {
   return sha256Hex(`${seedHex}\nassign`);
 }
 
-export function tickets(frame: Frame['frame'], seedHex: string): number[] {
+/** One ticket per frame row, in frame order (8 bytes a row). */
+export function tickets(rows: FrameRows, seedHex: string): Float64Array {
   const rng = seedrandom(seedHex);
-  const out = new Array<number>(frame.length);
-  for (let i = 0; i < frame.length; i++) out[i] = rng();
+  const out = new Float64Array(rows.ids.length);
+  for (let i = 0; i < out.length; i++) out[i] = rng();
   return out;
 }
 
@@ -25,24 +26,23 @@ export function tickets(frame: Frame['frame'], seedHex: string): number[] {
  * Orders each stratum by (ticket, id) and takes the first n_h. `limit` lets a caller take more later
  * rows of the same order (a larger sample in the same draw), never a different order.
  */
-export function select(frame: Frame['frame'], ticketValues: number[], allocation: Allocation): Selected[] {
-  const byStratum = new Map<string, number[]>();
-  frame.forEach(([, stratum], i) => {
-    let list = byStratum.get(stratum);
-    if (!list) byStratum.set(stratum, (list = []));
-    list.push(i);
-  });
+export function select(rows: FrameRows, ticketValues: Float64Array, allocation: Allocation): Selected[] {
+  const { ids, codes, names } = rows;
   const out: Selected[] = [];
-  for (const stratum of [...byStratum.keys()].sort(compareCodeUnits)) {
-    const rows = byStratum.get(stratum)!;
+  const before = (a: number, b: number) => ticketValues[a]! - ticketValues[b]! || compareCodeUnits(ids[a]!, ids[b]!);
+  const order = names.map((_, c) => c).sort((a, b) => compareCodeUnits(names[a]!, names[b]!));
+  for (const code of order) {
+    const stratum = names[code]!;
     const n = allocation.n[stratum] ?? 0;
     if (n === 0) continue;
-    const before = (a: number, b: number) =>
-      ticketValues[a]! - ticketValues[b]! || compareCodeUnits(frame[a]![0], frame[b]![0]);
-    const first = smallest(rows, n, before);
+    // One stratum at a time, so only one list of row numbers is ever held.
+    const inStratum: number[] = [];
+    for (let i = 0; i < codes.length; i++) if (codes[i] === code) inStratum.push(i);
+    const first = smallest(inStratum, n, before);
     for (let r = 0; r < first.length; r++) {
       const i = first[r]!;
-      out.push({ id: frame[i]![0], stratum, rank: r + 1, ticket: String(ticketValues[i]) });
+      // Keys in code-unit order: the record's canonical text of it is then plain JSON.stringify.
+      out.push({ id: ids[i]!, rank: r + 1, stratum, ticket: String(ticketValues[i]) });
     }
   }
   return out;

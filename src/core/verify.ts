@@ -1,9 +1,10 @@
 // Recomputes every part of a draw from its frame text, record and matching input, and reports each
 // part as match or mismatch with the first difference. Used by `inspect verify` and `inspect audit`.
 import { allocate } from './allocation.js';
-import { canonicalJson, sha256Hex } from './canonical.js';
-import type { Frame } from './drawTypes.js';
+import { sha256Hex } from './canonical.js';
+import type { Frame, FrameDoc } from './drawTypes.js';
 import { frameShapeProblems } from './frame.js';
+import { canonicalFrameBytes, frameFromDoc } from './frameRows.js';
 import { assign, forSelection, type AssignInput } from './matching.js';
 import { verifyCommitment } from './commitment.js';
 import { render, type Lang, type Msg } from './messages.js';
@@ -64,7 +65,8 @@ export function firstDifference(expected: unknown, found: unknown, path = ''): s
 }
 
 export interface VerifyInput {
-  frameText: string;
+  /** frame.json, as bytes (what its digest is of) or as text. */
+  frameText: string | Uint8Array;
   record: DrawRecord;
   /** The canonical matching input, when the bundle has it. */
   assignText?: string;
@@ -78,30 +80,37 @@ export function verifyDraw(v: VerifyInput): Check[] {
   const t = (key: string, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
   const checks: Check[] = [];
   const r = v.record;
-  let frame: Frame;
+  const bytes = typeof v.frameText === 'string' ? new TextEncoder().encode(v.frameText) : v.frameText;
+  let doc: FrameDoc;
   try {
-    frame = JSON.parse(v.frameText) as Frame;
+    doc = JSON.parse(typeof v.frameText === 'string' ? v.frameText : new TextDecoder().decode(bytes)) as FrameDoc;
   } catch (e) {
     return [
       { name: 'frame', ok: false, detail: t('V_NOT_JSON', { file: 'frame.json', detail: (e as Error).message }) },
     ];
   }
-  const shape = frameShapeProblems(frame);
-  let canonical = '';
+  const shape = frameShapeProblems(doc);
+  // The rows as columns, then the canonical bytes written from them: frame.json must be exactly those.
+  let frame: Frame | null = null;
   try {
-    canonical = canonicalJson(frame as never);
+    frame = frameFromDoc(doc);
+    if (!sameBytes(canonicalFrameBytes(frame), bytes)) shape.push(t('V_NOT_CANONICAL', { file: 'frame.json' }));
   } catch (e) {
     shape.push((e as Error).message);
   }
-  if (canonical !== v.frameText) shape.push(t('V_NOT_CANONICAL', { file: 'frame.json' }));
-  if (frame.drawId !== r.drawId) shape.push(t('V_DRAW_ID', { frame: String(frame.drawId), record: String(r.drawId) }));
+  if (doc.drawId !== r.drawId) shape.push(t('V_DRAW_ID', { frame: String(doc.drawId), record: String(r.drawId) }));
   checks.push({
     name: 'frame',
     ok: shape.length === 0,
-    detail: shape[0] ?? t('V_FRAME_OK', { rows: frame.frame.length, excluded: frame.excluded.length }),
+    detail:
+      shape[0] ??
+      t('V_FRAME_OK', {
+        rows: frame?.frame.ids.length ?? 0,
+        excluded: Array.isArray(doc.excluded) ? doc.excluded.length : 0,
+      }),
   });
 
-  const digest = sha256Hex(v.frameText);
+  const digest = sha256Hex(bytes);
   checks.push({
     name: 'digest',
     ok: digest === r.inputDigest,
@@ -122,6 +131,7 @@ export function verifyDraw(v: VerifyInput): Check[] {
   });
 
   try {
+    if (!frame) throw new Error(shape[0]);
     const a = allocate(frame);
     const d = firstDifference(a, r.allocation, 'allocation');
     const allocationOk = d === null;
@@ -153,11 +163,7 @@ export function verifyDraw(v: VerifyInput): Check[] {
     if (input) {
       const objIds = input.objects.map((o) => o[0]);
       const selIds = r.selected.map((s) => s.id);
-      const dObj = firstDifference(
-        v.committed ? frame.frame.map((f) => f[0]) : selIds,
-        objIds,
-        'inspectors.json objects',
-      );
+      const dObj = firstDifference(v.committed ? (frame?.frame.ids ?? []) : selIds, objIds, 'inspectors.json objects');
       if (dObj) problems.push(dObj);
       const forSel = forSelection(input, selIds);
       if (!forSel.ok) problems.push(t('V_NO_MATCH_ROW', { id: forSel.missing }));
@@ -173,13 +179,13 @@ export function verifyDraw(v: VerifyInput): Check[] {
       ok: problems.length === 0,
       detail: problems[0] ?? t('V_TEAMS_OK', { n: r.assignments.length }),
     });
-    if (input) checks.push(recordCheck(r, frame, input));
+    if (input) checks.push(recordCheck(r, doc, input));
   }
   return checks;
 }
 
 /** The record's own fields against what frame.json and inspectors.json say. */
-function recordCheck(r: DrawRecord, frame: Frame, input: AssignInput): Check {
+function recordCheck(r: DrawRecord, frame: FrameDoc, input: AssignInput): Check {
   const fields: [string, unknown, unknown][] = [
     ['algorithm', frame.algorithm, r.algorithm],
     ['year', frame.year, r.year],
@@ -198,6 +204,12 @@ function recordCheck(r: DrawRecord, frame: Frame, input: AssignInput): Check {
   if (!ordered)
     return { name: 'record', ok: false, detail: `record.json window ${JSON.stringify(r.window)} is not a date range` };
   return { name: 'record', ok: true, detail: fields.map(([n]) => n).join(', ') };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export interface BundleInput extends VerifyInput {

@@ -4,7 +4,7 @@ import { checkChain, type StoredEvent } from '../core/chain.js';
 import { sha256Hex } from '../core/canonical.js';
 
 import { parseSnapshot, stratumOf } from '../core/frame.js';
-import type { Frame } from '../core/drawTypes.js';
+import type { FrameDoc } from '../core/drawTypes.js';
 import type { Lang, Msg } from '../core/messages.js';
 import type { DrawRecord } from '../core/record.js';
 import { ROSTER_KINDS, type RosterKind } from '../core/rosters.js';
@@ -96,7 +96,7 @@ export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>
   if (d.input_digest !== rec.inputDigest || d.seed_hex !== rec.seedHex) p({ key: 'A_DRAW_DIGEST_COLUMNS' });
   const committed = rec.commitDigest !== undefined;
   for (const c of verifyDraw({
-    frameText: d.frame.toString('utf8'),
+    frameText: d.frame,
     record: rec,
     assignText: d.assign_input.toString('utf8'),
     committed,
@@ -122,8 +122,8 @@ export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>
     if (sh !== rec.rosterDigest) p({ key: 'A_SNAPSHOT_HASH', params: { sh, rosterDigest: rec.rosterDigest } });
     else {
       try {
-        const rows = new Map(parseSnapshot(snap).map((o) => [o.id, o]));
-        const frame = JSON.parse(d.frame.toString('utf8')) as Frame;
+        const rows = new Map(parseSnapshot(snap.toString('utf8')).map((o) => [o.id, o]));
+        const frame = JSON.parse(d.frame.toString('utf8')) as FrameDoc;
         const bad = frame.frame.find(([id, st]) => !rows.has(id) || stratumOf(rows.get(id)!) !== st);
         if (bad) p({ key: 'A_FRAME_ROW', params: { value: bad[0], value2: bad[1] } });
       } catch (e) {
@@ -191,7 +191,7 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
     const v = verifyCommitment({
       commitmentText: c.commitment,
       beaconsText: c.beacons,
-      frameText: d.frame.toString('utf8'),
+      frameText: d.frame,
       assignText: d.assign_input.toString('utf8'),
       record,
       lang,

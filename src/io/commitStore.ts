@@ -65,7 +65,7 @@ export interface CommitmentToRecord {
   crossRegion: boolean;
   commitmentText: string;
   commitDigest: string;
-  frameText: string;
+  frameBytes: Uint8Array;
   assignText: string;
   snapshot: Buffer;
   rosterDigest: string;
@@ -91,7 +91,7 @@ export function insertCommitment(db: Db, c: CommitmentToRecord): void {
     c.crossRegion ? 1 : 0,
     c.commitmentText,
     c.commitDigest,
-    Buffer.from(c.frameText, 'utf8'),
+    c.frameBytes,
     Buffer.from(c.assignText, 'utf8'),
     c.snapshot,
     c.rosterDigest,
@@ -113,9 +113,9 @@ export function insertReveal(db: Db, drawId: string, beaconsText: string, at: st
 }
 
 /** The stored snapshot of the object rows the commitment's plan read, or null when unreadable. */
-export function commitmentSnapshot(c: CommitmentRow): string | null {
+export function commitmentSnapshot(c: CommitmentRow): Buffer | null {
   try {
-    return inflateRawSync(c.snapshot).toString('utf8');
+    return inflateRawSync(c.snapshot);
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/core/allocation.js';
 import { ALL_STRATA, type Frame } from '../../src/core/drawTypes.js';
+import { rowsFromPairs } from '../../src/core/frameRows.js';
 
 function randomFrame(rng: () => number): Pick<Frame, 'policy' | 'scopeCount' | 'coveredCount' | 'frame'> {
   const strata = ALL_STRATA.filter(() => rng() < 0.7);
@@ -19,7 +20,7 @@ function randomFrame(rng: () => number): Pick<Frame, 'policy' | 'scopeCount' | '
     policy: { floorBp: Math.floor(rng() * (rng() < 0.3 ? 10000 : 1500)), ratiosBp },
     scopeCount: size + excluded,
     coveredCount: Math.floor(rng() * (excluded + 3)),
-    frame: rows,
+    frame: rowsFromPairs(rows),
   };
 }
 
@@ -49,9 +50,9 @@ describe('allocation properties (2,000 random frames)', () => {
         sumBase += base;
         sumN_ += n;
       }
-      expect(sumN).toBe(f.frame.length);
+      expect(sumN).toBe(f.frame.ids.length);
       const floorNeed = Math.ceil((f.policy.floorBp * f.scopeCount) / 10000) - f.coveredCount;
-      expect(a.floorTotal).toBe(Math.min(f.frame.length, Math.max(0, floorNeed)));
+      expect(a.floorTotal).toBe(Math.min(f.frame.ids.length, Math.max(0, floorNeed)));
       // The floor is met exactly when it binds, and nothing is added when it does not.
       expect(sumN_).toBe(Math.max(sumBase, a.floorTotal));
     }
@@ -88,7 +89,7 @@ describe('allocation properties (2,000 random frames)', () => {
       policy: { floorBp: 5000, ratiosBp: { 'A|L': 0, 'D|H': 10 } },
       scopeCount: 22,
       coveredCount: 0,
-      frame,
+      frame: rowsFromPairs(frame),
     });
     expect(a.floorTotal).toBe(11);
     expect(a.n).toEqual({ 'A|L': 0, 'D|H': 11 });
@@ -96,13 +97,18 @@ describe('allocation properties (2,000 random frames)', () => {
       policy: { floorBp: 10000, ratiosBp: { 'A|L': 9000, 'D|H': 10 } },
       scopeCount: 22,
       coveredCount: 0,
-      frame,
+      frame: rowsFromPairs(frame),
     });
     expect(b.n).toEqual({ 'A|L': 2, 'D|H': 20 });
   });
   it('stops with an error naming a stratum without a ratio', () => {
     expect(() =>
-      allocate({ policy: { floorBp: 0, ratiosBp: {} }, scopeCount: 1, coveredCount: 0, frame: [['X', 'B|M']] }),
+      allocate({
+        policy: { floorBp: 0, ratiosBp: {} },
+        scopeCount: 1,
+        coveredCount: 0,
+        frame: rowsFromPairs([['X', 'B|M']]),
+      }),
     ).toThrow(expect.objectContaining({ msg: { key: 'E_NO_RATIO', params: { stratum: 'B|M' } } }));
   });
 });

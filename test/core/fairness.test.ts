@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/core/allocation.js';
 import { frameBytes } from '../../src/core/frame.js';
 import type { Frame } from '../../src/core/drawTypes.js';
+import { rowsFromPairs, rowsToPairs } from '../../src/core/frameRows.js';
 import { seedHexFor, select, tickets } from '../../src/core/selection.js';
 
 describe('inclusion probabilities', () => {
@@ -17,13 +18,15 @@ describe('inclusion probabilities', () => {
       coveredCount: 0,
       excluded: [],
       policy: { floorBp: 2000, ratiosBp: { 'A|L': 100, 'B|M': 500, 'C|H': 1500, 'D|H': 5000, KEY: 10000 } },
-      frame: Array.from(
-        { length: 60 },
-        (_, i) =>
-          [`9135020${String(i).padStart(11, '0')}`, strata[i < 25 ? 0 : i < 45 ? 1 : i < 52 ? 2 : i < 58 ? 3 : 4]!] as [
-            string,
-            string,
-          ],
+      frame: rowsFromPairs(
+        Array.from(
+          { length: 60 },
+          (_, i) =>
+            [
+              `9135020${String(i).padStart(11, '0')}`,
+              strata[i < 25 ? 0 : i < 45 ? 1 : i < 52 ? 2 : i < 58 ? 3 : 4]!,
+            ] as [string, string],
+        ),
       ),
     };
     const { digest } = frameBytes(frame);
@@ -35,7 +38,7 @@ describe('inclusion probabilities', () => {
         hits.set(s.id, (hits.get(s.id) ?? 0) + 1);
     }
     let worst = 0;
-    for (const [id, stratum] of frame.frame) {
+    for (const [id, stratum] of rowsToPairs(frame.frame)) {
       const p = a.n[stratum]! / a.N[stratum]!;
       const rate = (hits.get(id) ?? 0) / runs;
       if (p === 1) expect(rate).toBe(1);

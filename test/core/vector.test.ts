@@ -5,18 +5,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/core/allocation.js';
 import { canonicalJson, sha256Hex } from '../../src/core/canonical.js';
-import type { Frame } from '../../src/core/drawTypes.js';
+import type { FrameDoc } from '../../src/core/drawTypes.js';
+import { canonicalFrameBytes, frameFromDoc } from '../../src/core/frameRows.js';
 import { seedHexFor, select, tickets } from '../../src/core/selection.js';
 import { ROOT } from '../helpers.js';
 
 const dir = join(ROOT, 'test/vectors');
 const frameBytes = readFileSync(join(dir, 'public-example.frame.json'));
 const expected = JSON.parse(readFileSync(join(dir, 'public-example.expected.json'), 'utf8'));
-const frame = JSON.parse(frameBytes.toString('utf8')) as Frame;
+const doc = JSON.parse(frameBytes.toString('utf8')) as FrameDoc;
+const frame = frameFromDoc(doc);
 
 describe('inspect-draw/1 worked example', () => {
   it('the frame file is canonical and its digest matches', () => {
-    expect(canonicalJson(frame as never)).toBe(frameBytes.toString('utf8'));
+    expect(canonicalJson(doc as never)).toBe(frameBytes.toString('utf8'));
+    expect(Buffer.from(canonicalFrameBytes(frame)).equals(frameBytes)).toBe(true);
     expect(sha256Hex(frameBytes)).toBe(expected.inputDigest);
   });
   it('seedHex binds the seed to the digest', () => {
@@ -24,7 +27,7 @@ describe('inspect-draw/1 worked example', () => {
   });
   it('first tickets', () => {
     const t = tickets(frame.frame, expected.seedHex);
-    expect(expected.firstTickets).toEqual(frame.frame.slice(0, 3).map(([id], i) => [id, String(t[i])]));
+    expect(expected.firstTickets).toEqual(frame.frame.ids.slice(0, 3).map((id, i) => [id, String(t[i])]));
   });
   it('allocation N, base, extra, n and floorTotal', () => {
     const a = allocate(frame);

@@ -4,14 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../src/core/canonical.js';
-import type { Frame } from '../../src/core/drawTypes.js';
+import type { FrameDoc } from '../../src/core/drawTypes.js';
+import { parseFrame } from '../../src/core/frameRows.js';
 import type { AssignInput } from '../../src/core/matching.js';
 import { assignText, computeAssignments, computeSelection, type DrawRecord } from '../../src/core/record.js';
 import { verifyDraw } from '../../src/core/verify.js';
 import { ROOT } from '../helpers.js';
 
 const frameText = readFileSync(join(ROOT, 'test/vectors/public-example.frame.json'), 'utf8');
-const frame = JSON.parse(frameText) as Frame;
+const frame = parseFrame(frameText);
+const doc = JSON.parse(frameText) as FrameDoc;
 const c = computeSelection(frameText, frame, '湖里区2026年第一批');
 const input: AssignInput = {
   algorithm: 'inspect-assign/1',
@@ -65,14 +67,14 @@ describe('verify', () => {
     expect(failing(verifyDraw({ frameText, record: r, assignText: aText }))).toEqual(['selection']);
   });
   it('a frame row removed', () => {
-    const f = structuredClone(frame);
+    const f = structuredClone(doc);
     f.frame.splice(7, 1);
     expect(failing(verifyDraw({ frameText: canonicalJson(f as never), record, assignText: aText }))).toEqual(
       expect.arrayContaining(['digest', 'seed']),
     );
   });
   it('a non-canonical frame (same content, other spacing) is named', () => {
-    expect(failing(verifyDraw({ frameText: JSON.stringify(frame, null, 1), record, assignText: aText }))).toEqual(
+    expect(failing(verifyDraw({ frameText: JSON.stringify(doc, null, 1), record, assignText: aText }))).toEqual(
       expect.arrayContaining(['frame', 'digest']),
     );
   });
