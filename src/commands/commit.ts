@@ -92,7 +92,7 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
     crossRegion: req.crossRegion,
     departments: plan.departments,
     items,
-    objectIds: plan.frame.frame.ids,
+    objectIds: plan.frame.frame.ids.toArray(),
   });
   const failures = unmatchableAlone(assignInput);
   if (failures.length) {

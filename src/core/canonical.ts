@@ -37,6 +37,35 @@ function keyless(v: Canon | undefined): boolean {
   return true;
 }
 
+/**
+ * The SHA-256 of canonicalJson(value), hashed as the text is written: the text of a large value (a draw
+ * row read back for its log entry holds a record of 140,000 selected rows) is never one string.
+ */
+export function canonicalSha256(value: Canon): string {
+  const hash = createHash('sha256');
+  writeCanonical(value, (s) => hash.update(s));
+  return hash.digest('hex');
+}
+
+function writeCanonical(value: Canon, emit: (s: string) => void): void {
+  if (value === null || typeof value !== 'object' || keyless(value)) return void emit(canonicalJson(value));
+  if (Array.isArray(value)) {
+    emit('[');
+    value.forEach((v, i) => {
+      if (i > 0) emit(',');
+      writeCanonical(v, emit);
+    });
+    return void emit(']');
+  }
+  const keys = Object.keys(value).sort(compareCodeUnits);
+  emit('{');
+  keys.forEach((k, i) => {
+    emit(`${i > 0 ? ',' : ''}${JSON.stringify(k)}:`);
+    writeCanonical(value[k]!, emit);
+  });
+  emit('}');
+}
+
 /** Plain `<` on JS strings compares UTF-16 code units, which is byte order for ASCII. */
 export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

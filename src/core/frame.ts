@@ -169,7 +169,7 @@ export function buildFrame(input: FrameInput): BuiltFrame {
   if (!isSorted(excluded)) excluded.sort((a, b) => compareCodeUnits(a[0], b[0]));
   const ids = frameRows.ids;
   for (let i = 1; i < ids.length; i++)
-    if (ids[i - 1] === ids[i]) throw new Error(`duplicate object id in frame: ${ids[i]}`);
+    if (ids.compare(i - 1, i) === 0) throw new Error(`duplicate object id in frame: ${ids.at(i)}`);
 
   return {
     frame: {

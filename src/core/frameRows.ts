@@ -2,9 +2,10 @@
 // frame.json, and written out as the frame's canonical bytes (draw-spec §1) without ever becoming one
 // JavaScript string: at 2,000,000 objects the text alone is some 60 MB, and a string of it, its UTF-8
 // copy for the database and the hash's own copy were three of them.
-import { canonicalJson, compareCodeUnits } from './canonical.js';
+import { canonicalJson } from './canonical.js';
 import type { Frame, FrameDoc, FrameRows } from './drawTypes.js';
 import { dataError } from './errors.js';
+import { IdColumn } from './idColumn.js';
 
 /** A stratum code is 16 bits: more distinct strata than that can only be a tampered roster. */
 const MAX_STRATA = 0xffff;
@@ -14,7 +15,7 @@ const MAX_STRATA = 0xffff;
  * (`done(false)`: in the order pushed, for a file read back, whose order verify checks).
  */
 export function frameRowsBuilder(): { push(id: string, stratum: string): void; done(sort?: boolean): FrameRows } {
-  const ids: string[] = [];
+  const ids = new IdColumn();
   const names: string[] = [];
   const codeOf = new Map<string, number>();
   let codes = new Uint16Array(1024);
@@ -36,7 +37,7 @@ export function frameRowsBuilder(): { push(id: string, stratum: string): void; d
       ids.push(id);
     },
     done(sort = true) {
-      const rows = { ids, codes: codes.slice(0, ids.length), names };
+      const rows = { ids: ids.trim(), codes: codes.slice(0, ids.length), names };
       return sort ? sortRows(rows) : rows;
     },
   };
@@ -46,12 +47,16 @@ export function frameRowsBuilder(): { push(id: string, stratum: string): void; d
 function sortRows(rows: FrameRows): FrameRows {
   const { ids, codes } = rows;
   let sorted = true;
-  for (let i = 1; i < ids.length && sorted; i++) if (!(ids[i - 1]! < ids[i]!)) sorted = false;
+  for (let i = 1; i < ids.length && sorted; i++) if (ids.compare(i - 1, i) >= 0) sorted = false;
   if (sorted) return rows;
-  const order = Array.from(ids.keys()).sort((a, b) => compareCodeUnits(ids[a]!, ids[b]!) || a - b);
-  const out: FrameRows = { ids: order.map((i) => ids[i]!), codes: new Uint16Array(order.length), names: rows.names };
-  order.forEach((i, k) => (out.codes[k] = codes[i]!));
-  return out;
+  const order = Array.from({ length: ids.length }, (_, i) => i).sort((a, b) => ids.compare(a, b) || a - b);
+  const out = new IdColumn();
+  const outCodes = new Uint16Array(order.length);
+  order.forEach((i, k) => {
+    out.push(ids.at(i));
+    outCodes[k] = codes[i]!;
+  });
+  return { ids: out.trim(), codes: outCodes, names: rows.names };
 }
 
 export function rowsFromPairs(pairs: [string, string][]): FrameRows {
@@ -61,15 +66,15 @@ export function rowsFromPairs(pairs: [string, string][]): FrameRows {
 }
 
 export function rowsToPairs(rows: FrameRows): [string, string][] {
-  return rows.ids.map((id, i) => [id, rows.names[rows.codes[i]!]!]);
+  return rows.ids.toArray().map((id, i) => [id, rows.names[rows.codes[i]!]!]);
 }
-
-export const stratumAt = (rows: FrameRows, i: number): string => rows.names[rows.codes[i]!]!;
 
 /** The ids of the rows in one stratum, in frame order. */
 export function idsInStratum(rows: FrameRows, stratum: string): string[] {
   const code = rows.names.indexOf(stratum);
-  return rows.ids.filter((_, i) => rows.codes[i] === code);
+  const out: string[] = [];
+  for (let i = 0; i < rows.codes.length; i++) if (rows.codes[i] === code) out.push(rows.ids.at(i));
+  return out;
 }
 
 /** A parsed frame.json with its rows as columns, in file order. Throws on a row that is not `[string, string]`. */
@@ -109,16 +114,16 @@ export function canonicalFrameBytes(frame: Frame): Uint8Array {
       `"year":${canonicalJson(frame.year)}}`,
   );
   const { ids, codes, names } = frame.frame;
-  // Each stratum's `,"A|H"]` once; each id as its JSON string, written byte by byte when it is plain
-  // printable ASCII (a credit code always is), else through JSON.stringify and UTF-8.
+  // Each stratum's `,"A|H"]` once; each id as its JSON string: its bytes in quotes when plain (a credit
+  // code always is), else JSON.stringify of it in UTF-8.
   const suffix = names.map((n) => enc.encode(`,${JSON.stringify(n)}]`));
   const special = new Map<number, Uint8Array>();
   let size = head.length + tail.length + Math.max(0, ids.length - 1);
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (isPlain(id)) size += id.length + 3;
+    const plain = ids.plainLength(i);
+    if (plain !== null) size += plain + 3;
     else {
-      const b = enc.encode(`[${JSON.stringify(id)}`);
+      const b = enc.encode(`[${JSON.stringify(ids.at(i))}`);
       special.set(i, b);
       size += b.length;
     }
@@ -129,30 +134,19 @@ export function canonicalFrameBytes(frame: Frame): Uint8Array {
   let at = head.length;
   for (let i = 0; i < ids.length; i++) {
     if (i > 0) out[at++] = 0x2c; // ,
-    const b = special.get(i);
+    const b = special.size ? special.get(i) : undefined;
     if (b) {
       out.set(b, at);
       at += b.length;
     } else {
-      const id = ids[i]!;
       out[at++] = 0x5b; // [
       out[at++] = 0x22; // "
-      for (let k = 0; k < id.length; k++) out[at++] = id.charCodeAt(k);
+      at = ids.writePlain(i, out, at);
       out[at++] = 0x22;
     }
-    const s = suffix[codes[i]!]!;
-    out.set(s, at);
-    at += s.length;
+    const sfx = suffix[codes[i]!]!;
+    for (let k = 0; k < sfx.length; k++) out[at++] = sfx[k]!;
   }
   out.set(tail, at);
   return out;
-}
-
-/** Printable ASCII other than `"` and `\`: JSON.stringify writes it as it is, one byte a character. */
-function isPlain(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
-  }
-  return true;
 }

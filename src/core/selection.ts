@@ -29,7 +29,7 @@ export function tickets(rows: FrameRows, seedHex: string): Float64Array {
 export function select(rows: FrameRows, ticketValues: Float64Array, allocation: Allocation): Selected[] {
   const { ids, codes, names } = rows;
   const out: Selected[] = [];
-  const before = (a: number, b: number) => ticketValues[a]! - ticketValues[b]! || compareCodeUnits(ids[a]!, ids[b]!);
+  const before = (a: number, b: number) => ticketValues[a]! - ticketValues[b]! || ids.compare(a, b);
   const order = names.map((_, c) => c).sort((a, b) => compareCodeUnits(names[a]!, names[b]!));
   for (const code of order) {
     const stratum = names[code]!;
@@ -42,7 +42,7 @@ export function select(rows: FrameRows, ticketValues: Float64Array, allocation: 
     for (let r = 0; r < first.length; r++) {
       const i = first[r]!;
       // Keys in code-unit order: the record's canonical text of it is then plain JSON.stringify.
-      out.push({ id: ids[i]!, rank: r + 1, stratum, ticket: String(ticketValues[i]) });
+      out.push({ id: ids.at(i), rank: r + 1, stratum, ticket: String(ticketValues[i]) });
     }
   }
   return out;

@@ -163,7 +163,11 @@ export function verifyDraw(v: VerifyInput): Check[] {
     if (input) {
       const objIds = input.objects.map((o) => o[0]);
       const selIds = r.selected.map((s) => s.id);
-      const dObj = firstDifference(v.committed ? (frame?.frame.ids ?? []) : selIds, objIds, 'inspectors.json objects');
+      const dObj = firstDifference(
+        v.committed ? (frame?.frame.ids.toArray() ?? []) : selIds,
+        objIds,
+        'inspectors.json objects',
+      );
       if (dObj) problems.push(dObj);
       const forSel = forSelection(input, selIds);
       if (!forSel.ok) problems.push(t('V_NO_MATCH_ROW', { id: forSel.missing }));

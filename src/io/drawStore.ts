@@ -111,11 +111,13 @@ export function scanScope(db: Db, fields: ScopeFields, withSnapshot: boolean, pa
   const page = (where: string) =>
     db
       .prepare(
-        `SELECT count(*), max(credit_code), group_concat(credit_code, char(10)), group_concat(credit_grade, char(10)), ` +
-          `group_concat(risk_level, char(10)), group_concat(key_supervision = 'yes', ''), ` +
+        `SELECT count(*), max(credit_code), group_concat(credit_code, char(10)), ` +
+          `group_concat(credit_grade, char(10)), group_concat(risk_level, char(10)), ` +
+          `group_concat(key_supervision = 'yes', ''), ` +
           `${col('type', fields.type)}, ${col('industry', fields.industry)}, ${col('region', fields.region)}, ` +
           `${col('tags', fields.tags)}, ${snapshotSql} ` +
-          `FROM (SELECT ${OBJECT_COLUMNS} FROM objects WHERE ${ACTIVE_WHERE}${where} ORDER BY credit_code LIMIT ${pageRows})`,
+          `FROM (SELECT ${OBJECT_COLUMNS} FROM objects WHERE ${ACTIVE_WHERE}${where} ` +
+          `ORDER BY credit_code LIMIT ${pageRows})`,
       )
       .raw();
   const first = page('');
@@ -147,7 +149,14 @@ export function scanScope(db: Db, fields: ScopeFields, withSnapshot: boolean, pa
         read[k] ? (c ?? '').split('\n') : null,
       );
       if (keys!.length !== count || cols.some((c) => c !== null && c.length !== count)) {
-        yield* scanActiveObjects(db, { after, upTo: last! });
+        for (const o of scanActiveObjects(db, { after, upTo: last! }))
+          yield {
+            ...o,
+            type: fields.type ? o.type : '',
+            industry: fields.industry ? o.industry : '',
+            region: fields.region ? o.region : '',
+            tags: fields.tags ? o.tags : '',
+          };
       } else {
         const [id, grade, risk, type, industry, region, tag] = cols;
         for (let i = 0; i < count; i++) {

@@ -2,7 +2,7 @@
 // transaction) and again by `audit`, with this one function, so any cell changed, row deleted or row
 // inserted behind the tool's back no longer matches the chain. Every table the project owns is covered
 // here, by its roster import's whole-table digest, or by the hash chain itself (events).
-import { canonicalJson, sha256Hex, type Canon } from '../core/canonical.js';
+import { canonicalSha256, sha256Hex, type Canon } from '../core/canonical.js';
 import type { Db } from './db.js';
 
 /** A row as canonical JSON values: blobs by their SHA-256, so a frame of a million rows stays small. */
@@ -58,5 +58,5 @@ export function rowsDigest(db: Db, ref: string): string | null {
     default:
       return null;
   }
-  return sha256Hex(canonicalJson(rows));
+  return canonicalSha256(rows);
 }

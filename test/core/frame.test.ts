@@ -86,7 +86,7 @@ describe('frame building', () => {
       ['B', 'DRAWN_THIS_YEAR'],
       ['C', 'HIGHER_LEVEL'],
     ]);
-    expect(r.frame.frame.ids).toEqual(['D', 'E']);
+    expect(r.frame.frame.ids.toArray()).toEqual(['D', 'E']);
     expect(r.frame.coveredCount).toBe(2); // D (history by HLSJ) and B (its standing draw)
     expect(r.excludedByReason).toEqual({ SAME_CATEGORY: 1, DRAWN_THIS_YEAR: 1, HIGHER_LEVEL: 1 });
   });
@@ -104,7 +104,11 @@ describe('frame building', () => {
     expect(r.frame.excluded).toEqual([]);
   });
   it('sorts by code unit and refuses duplicate ids', () => {
-    expect(buildFrame(base({ objects: [obj('b'), obj('B'), obj('a')] })).frame.frame.ids).toEqual(['B', 'a', 'b']);
+    expect(buildFrame(base({ objects: [obj('b'), obj('B'), obj('a')] })).frame.frame.ids.toArray()).toEqual([
+      'B',
+      'a',
+      'b',
+    ]);
     expect(() => buildFrame(base({ objects: [obj('A'), obj('A')] }))).toThrow(/duplicate/);
   });
 });

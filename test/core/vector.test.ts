@@ -27,7 +27,12 @@ describe('inspect-draw/1 worked example', () => {
   });
   it('first tickets', () => {
     const t = tickets(frame.frame, expected.seedHex);
-    expect(expected.firstTickets).toEqual(frame.frame.ids.slice(0, 3).map((id, i) => [id, String(t[i])]));
+    expect(expected.firstTickets).toEqual(
+      frame.frame.ids
+        .toArray()
+        .slice(0, 3)
+        .map((id, i) => [id, String(t[i])]),
+    );
   });
   it('allocation N, base, extra, n and floorTotal', () => {
     const a = allocate(frame);
