@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { sourceLabel } from '../core/beacon.js';
 import { canonicalJson, sha256Hex } from '../core/canonical.js';
 import { beaconsText, checkReveal, COMMIT_ALGORITHM, notYetPublic, type Commitment } from '../core/commitment.js';
-import { parseFrame } from '../core/frameRows.js';
+import { readFrame } from '../core/frameParse.js';
 import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import type { AssignInput } from '../core/matching.js';
 import type { Msg } from '../core/messages.js';
@@ -118,7 +118,7 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
   }
   const assignText = c.assign_input.toString('utf8');
   const result = recordDraw(ctx, db, {
-    ...selectionOf(c.frame, parseFrame(c.frame.toString('utf8')), checked.key),
+    ...selectionOf(c.frame, readFrame(c.frame), checked.key),
     seed: checked.key,
     year: commitment.year,
     items: commitment.items,

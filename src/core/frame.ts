@@ -212,6 +212,16 @@ export function frameShapeProblems(f: unknown): string[] {
   return p;
 }
 
+/** The same rules on a frame read back as columns (parseCanonicalFrame): its keys are already exact. */
+export function rowsShapeProblems(f: Frame): string[] {
+  const p: string[] = [];
+  if (f.algorithm !== ALGORITHM) p.push(`algorithm is ${String(f.algorithm)}`);
+  const ids = f.frame.ids;
+  for (let i = 1; i < ids.length; i++)
+    if (ids.compare(i - 1, i) >= 0) p.push(`frame not sorted or duplicated at row ${i + 1} (${ids.at(i)})`);
+  return p;
+}
+
 /**
  * The object rows a draw read, as canonical JSON: [[id, type, industry, region, grade, risk, key, tags], …]
  * in id order. Stored with the draw; its SHA-256 is the record's rosterDigest.

@@ -37,6 +37,17 @@ export class IdColumn implements Iterable<string> {
     this.ends[this.count++] = this.used;
   }
 
+  /** Appends a plain id given as its bytes (`src[from..to)`, each 0x20–0x7e but `"` and `\`). */
+  pushPlainBytes(src: Uint8Array, from: number, to: number): void {
+    if (this.count === this.ends.length) this.ends = grow(this.ends, this.count * 2);
+    const n = to - from;
+    if (this.used + n > this.bytes.length)
+      this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, this.used + n));
+    this.bytes.set(src.subarray(from, to), this.used);
+    this.used += n;
+    this.ends[this.count++] = this.used;
+  }
+
   /** Drops the spare capacity the pushes left (up to half of each array). */
   trim(): this {
     this.bytes = this.bytes.slice(0, this.used);

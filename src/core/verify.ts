@@ -3,7 +3,8 @@
 import { allocate } from './allocation.js';
 import { sha256Hex } from './canonical.js';
 import type { Frame, FrameDoc } from './drawTypes.js';
-import { frameShapeProblems } from './frame.js';
+import { frameShapeProblems, rowsShapeProblems } from './frame.js';
+import { parseCanonicalFrame } from './frameParse.js';
 import { canonicalFrameBytes, frameFromDoc } from './frameRows.js';
 import { assign, forSelection, type AssignInput } from './matching.js';
 import { verifyCommitment } from './commitment.js';
@@ -81,33 +82,41 @@ export function verifyDraw(v: VerifyInput): Check[] {
   const checks: Check[] = [];
   const r = v.record;
   const bytes = typeof v.frameText === 'string' ? new TextEncoder().encode(v.frameText) : v.frameText;
-  let doc: FrameDoc;
-  try {
-    doc = JSON.parse(typeof v.frameText === 'string' ? v.frameText : new TextDecoder().decode(bytes)) as FrameDoc;
-  } catch (e) {
-    return [
-      { name: 'frame', ok: false, detail: t('V_NOT_JSON', { file: 'frame.json', detail: (e as Error).message }) },
-    ];
+  // A canonical frame is read as bytes, straight into columns; anything else through JSON.parse, for
+  // the detail of what is wrong with it.
+  let frame: Frame | null = parseCanonicalFrame(bytes);
+  let shape: string[];
+  let excludedCount: number;
+  let head: Pick<FrameDoc, 'algorithm' | 'year' | 'drawId'>;
+  if (frame) {
+    shape = rowsShapeProblems(frame);
+    excludedCount = frame.excluded.length;
+    head = frame;
+  } else {
+    let doc: FrameDoc;
+    try {
+      doc = JSON.parse(typeof v.frameText === 'string' ? v.frameText : new TextDecoder().decode(bytes)) as FrameDoc;
+    } catch (e) {
+      return [
+        { name: 'frame', ok: false, detail: t('V_NOT_JSON', { file: 'frame.json', detail: (e as Error).message }) },
+      ];
+    }
+    shape = frameShapeProblems(doc);
+    // The rows as columns, then the canonical bytes written from them: frame.json must be exactly those.
+    try {
+      frame = frameFromDoc(doc);
+      if (!sameBytes(canonicalFrameBytes(frame), bytes)) shape.push(t('V_NOT_CANONICAL', { file: 'frame.json' }));
+    } catch (e) {
+      shape.push((e as Error).message);
+    }
+    excludedCount = Array.isArray(doc.excluded) ? doc.excluded.length : 0;
+    head = doc;
   }
-  const shape = frameShapeProblems(doc);
-  // The rows as columns, then the canonical bytes written from them: frame.json must be exactly those.
-  let frame: Frame | null = null;
-  try {
-    frame = frameFromDoc(doc);
-    if (!sameBytes(canonicalFrameBytes(frame), bytes)) shape.push(t('V_NOT_CANONICAL', { file: 'frame.json' }));
-  } catch (e) {
-    shape.push((e as Error).message);
-  }
-  if (doc.drawId !== r.drawId) shape.push(t('V_DRAW_ID', { frame: String(doc.drawId), record: String(r.drawId) }));
+  if (head.drawId !== r.drawId) shape.push(t('V_DRAW_ID', { frame: String(head.drawId), record: String(r.drawId) }));
   checks.push({
     name: 'frame',
     ok: shape.length === 0,
-    detail:
-      shape[0] ??
-      t('V_FRAME_OK', {
-        rows: frame?.frame.ids.length ?? 0,
-        excluded: Array.isArray(doc.excluded) ? doc.excluded.length : 0,
-      }),
+    detail: shape[0] ?? t('V_FRAME_OK', { rows: frame?.frame.ids.length ?? 0, excluded: excludedCount }),
   });
 
   const digest = sha256Hex(bytes);
@@ -183,13 +192,13 @@ export function verifyDraw(v: VerifyInput): Check[] {
       ok: problems.length === 0,
       detail: problems[0] ?? t('V_TEAMS_OK', { n: r.assignments.length }),
     });
-    if (input) checks.push(recordCheck(r, doc, input));
+    if (input) checks.push(recordCheck(r, head, input));
   }
   return checks;
 }
 
 /** The record's own fields against what frame.json and inspectors.json say. */
-function recordCheck(r: DrawRecord, frame: FrameDoc, input: AssignInput): Check {
+function recordCheck(r: DrawRecord, frame: Pick<FrameDoc, 'algorithm' | 'year'>, input: AssignInput): Check {
   const fields: [string, unknown, unknown][] = [
     ['algorithm', frame.algorithm, r.algorithm],
     ['year', frame.year, r.year],

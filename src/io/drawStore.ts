@@ -311,19 +311,26 @@ export function loadInspectors(db: Db, departments: string[]): InspectorRow[] {
   return rows.map((r) => [r[0]!, r[1]!, r[2]!, r[3]!, r[4]!, list(r[5]!).sort(), list(r[6]!).sort()]);
 }
 
-/** For each selected object, in order: its region and the inspectors of its most recent inspection. */
+/**
+ * For each selected object, in order: its region and the inspectors of its most recent inspection. One
+ * statement per 4,096 ids (json_each over them, in their order), not two lookups per object: at
+ * 2,000,000 objects the 140,000 selected cost about 1.1 s one by one.
+ */
 export function loadMatchObjects(db: Db, ids: string[]): ObjectRow[] {
-  const region = db.prepare('SELECT region FROM objects WHERE credit_code = ?').pluck();
-  const last = db
+  const stmt = db
     .prepare(
-      `SELECT inspectors FROM history WHERE credit_code = ? AND inspectors != '' ORDER BY date DESC, id DESC LIMIT 1`,
+      `SELECT coalesce(o.region, ''), coalesce((SELECT h.inspectors FROM history h WHERE h.credit_code = j.value ` +
+        `AND h.inspectors != '' ORDER BY h.date DESC, h.id DESC LIMIT 1), '') ` +
+        `FROM json_each(?) j LEFT JOIN objects o ON o.credit_code = j.value ORDER BY j.key`,
     )
-    .pluck();
-  return ids.map((id) => [
-    id,
-    (region.get(id) as string | undefined) ?? '',
-    list((last.get(id) as string | undefined) ?? '').sort(),
-  ]);
+    .raw();
+  const out: ObjectRow[] = [];
+  for (let at = 0; at < ids.length; at += 4096) {
+    const chunk = ids.slice(at, at + 4096);
+    const rows = stmt.all(JSON.stringify(chunk)) as [string, string][];
+    rows.forEach(([region, last], i) => out.push([chunk[i]!, region, list(last).sort()]));
+  }
+  return out;
 }
 
 export interface DrawToRecord {
@@ -382,11 +389,15 @@ export function insertDraw(db: Db, d: DrawToRecord): void {
     d.operator,
   );
   db.prepare('INSERT INTO draw_snapshots (draw_id, objects) VALUES (?, ?)').run(r.drawId, d.snapshot);
+  // Written in object id order: the tables are keyed by it, so each row goes to the end of its B-tree
+  // instead of a random page (the rows and their position column are the same in any order).
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sel = batchInsert(db, 'draw_selections (draw_id, object_id, stratum, rank, ticket, position)', 6);
-  r.selected.forEach((s, i) => sel.add(r.drawId, s.id, s.stratum, s.rank, s.ticket, i + 1));
+  const positioned = r.selected.map((s, i) => ({ ...s, position: i + 1 })).sort(byId);
+  for (const s of positioned) sel.add(r.drawId, s.id, s.stratum, s.rank, s.ticket, s.position);
   sel.end();
   const asg = batchInsert(db, 'draw_assignments (draw_id, object_id, seat, inspector_id)', 4);
-  for (const a of r.assignments) a.inspectors.forEach((ins, i) => asg.add(r.drawId, a.id, i + 1, ins));
+  for (const a of [...r.assignments].sort(byId)) a.inspectors.forEach((ins, i) => asg.add(r.drawId, a.id, i + 1, ins));
   asg.end();
 }
 
@@ -399,7 +410,7 @@ function batchInsert(db: Db, target: string, width: number) {
   let pending: (string | number)[] = [];
   return {
     add(...values: (string | number)[]): void {
-      pending.push(...values);
+      for (const v of values) pending.push(v);
       if (pending.length === BATCH * width) {
         many.run(pending);
         pending = [];

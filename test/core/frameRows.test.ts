@@ -13,6 +13,7 @@ import {
   rowsToPairs,
 } from '../../src/core/frameRows.js';
 import { IdColumn } from '../../src/core/idColumn.js';
+import { parseCanonicalFrame, readFrame } from '../../src/core/frameParse.js';
 import { select } from '../../src/core/selection.js';
 
 /** Ids a tampered database could hold: quotes, backslashes, controls, non-ASCII, astral, lone surrogates. */
@@ -142,5 +143,49 @@ describe('select over columns', () => {
       }
       expect(select(rows, tickets, { n } as unknown as Allocation)).toEqual(expected);
     }
+  });
+});
+
+describe('parseCanonicalFrame (frame.json read as bytes)', () => {
+  const enc = new TextEncoder();
+  it('reads every canonical frame of plain rows, and gives up (null) on the rest', () => {
+    const rng = seedrandom('parse-canonical');
+    let fast = 0;
+    for (let t = 0; t < 1000; t++) {
+      const doc = randomDoc(rng);
+      const isPlain = ([id, s]: [string, string]) => /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(id + s);
+      // Half the frames keep only plain rows (what an imported roster gives), half keep hostile ones.
+      if (t % 2 === 0) doc.frame = doc.frame.filter(isPlain);
+      const bytes = enc.encode(canonicalJson(doc as never));
+      const got = parseCanonicalFrame(bytes);
+      const plain = doc.frame.every(isPlain);
+      if (plain) expect(got, JSON.stringify(doc.frame.slice(0, 3))).not.toBeNull();
+      if (got) {
+        fast++;
+        expect(frameToDoc(got)).toEqual(doc);
+      }
+      expect(frameToDoc(readFrame(bytes))).toEqual(doc);
+    }
+    expect(fast).toBeGreaterThan(300);
+  });
+  it('never gives a frame other than JSON.parse would, whatever the bytes are changed to', () => {
+    const rng = seedrandom('parse-mutated');
+    const pieces = [',', '"', '[', ']', '\\', ' ', 'x', '"frame":[', ',"frame":[', '}', '{', '0', 'é'];
+    let valid = 0;
+    for (let t = 0; t < 3000; t++) {
+      let text = canonicalJson(randomDoc(rng) as never);
+      for (let m = 0; m < 1 + Math.floor(rng() * 3); m++) {
+        const at = Math.floor(rng() * text.length);
+        const cut = rng() < 0.5 ? 1 : 0;
+        text =
+          text.slice(0, at) + (rng() < 0.7 ? pieces[Math.floor(rng() * pieces.length)]! : '') + text.slice(at + cut);
+      }
+      const got = parseCanonicalFrame(enc.encode(text));
+      if (!got) continue;
+      valid++;
+      expect(frameToDoc(got)).toEqual(JSON.parse(text));
+      expect(canonicalJson(JSON.parse(text) as never)).toBe(text);
+    }
+    expect(valid).toBeGreaterThan(0);
   });
 });
