@@ -9,6 +9,7 @@ import { Exit, InspectError } from '../core/errors.js';
 import type { Msg } from '../core/messages.js';
 import type { SchemaKind } from '../core/rosters.js';
 import { mapHeader, rowValidator, type HeaderMap, type Problem, type RefSets } from '../core/validateRow.js';
+import { fastRowValidator } from '../core/validateFast.js';
 import { nowWithOffset } from '../io/clock.js';
 import { openCsv, type CsvReader, type Encoding } from '../io/csvRead.js';
 import { csvText, writeFileAtomic } from '../io/csvWrite.js';
@@ -19,6 +20,7 @@ import type { Context } from './context.js';
 import type { ImportOptions } from '../flags.js';
 
 const SCREEN_LIMIT = 50;
+const NONE: never[] = [];
 
 /** The flags both imports share (declared in flags.ts). */
 export type StagedOptions = Pick<ImportOptions, 'skipInvalid' | 'dryRun' | 'errors' | 'force'>;
@@ -119,6 +121,7 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
       const importId = insertImport(db, base);
       let writer: ImportWriter<S> | undefined;
       let validate: ReturnType<typeof rowValidator> | undefined;
+      let clean: ReturnType<typeof fastRowValidator> | undefined;
       let rowsRead = 0;
       let lastProgress = 0;
       for await (const batch of reader.batches())
@@ -131,10 +134,13 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
             const made = spec.writer({ db, importId, header, map: m.map, reader });
             writer = made.writer;
             validate = rowValidator(spec.kind, m.map, made.refs);
+            clean = fastRowValidator(spec.kind, m.map, made.refs);
             continue;
           }
           rowsRead++;
-          const v = validate(cells, row);
+          // A clean row takes the compiled path; any other is validated in full, for every problem.
+          const fast = clean!(cells);
+          const v = fast ? { record: fast, problems: NONE, allowed: NONE } : validate(cells, row);
           if (v.problems.length) problems.push(...v.problems);
           const late = v.record ? writer!.row(v.record, row, cells, v.allowed) : undefined;
           if (!v.record || (late && late.length)) {

@@ -105,7 +105,7 @@ function checkCode(raw: string, allow?: ReadonlySet<string>): CodeResult {
 // Codes and ids become draw ids and file names: letters, digits, - and _ only (no . or /, no path).
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 /** C0 controls and DEL (tab, CR and LF are allowed inside a cell): never stored, never echoed. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function refSet(refs: RefSets, ref: Ref): { has(v: string): boolean } | undefined {
   return refs[ref];
@@ -117,6 +117,127 @@ const REF_REASON: Record<Ref, string> = {
   inspectors: 'R_UNKNOWN_INSPECTOR',
 };
 
+/** A problem with one cell, before it is placed at its row and column. */
+interface CellProblem {
+  value: string;
+  reason: Msg;
+  severity: Problem['severity'];
+}
+
+/**
+ * One non-empty cell (trimmed) of a column: its canonical value (null when it is rejected), what is
+ * wrong or worth a warning, and the codes accepted only because of --allow-codes.
+ */
+export function validateCell(
+  col: Column,
+  raw: string,
+  refs: RefSets,
+  row: number,
+): { value: string | null; problems: CellProblem[]; allowed: string[] } {
+  const problems: CellProblem[] = [];
+  const allowed: string[] = [];
+  const problem = (value: string, reason: Msg, severity: Problem['severity'] = 'error') =>
+    problems.push({ value, reason, severity });
+  const rejected = () => ({ value: null, problems, allowed });
+  let values: string[];
+  switch (col.special) {
+    case 'code': {
+      const c = checkCode(raw, refs.allowCodes);
+      if (!c.ok) {
+        problem(raw, c.reason);
+        return rejected();
+      }
+      if (c.warn) problem(raw, c.warn, 'warning');
+      if (c.allowed) {
+        allowed.push(c.value);
+        problem(raw, { key: 'W_ALLOWED_CODE', params: { row, value: c.value } }, 'warning');
+      }
+      values = [c.value];
+      break;
+    }
+    case 'codes': {
+      values = [];
+      for (const part of parseList(raw)) {
+        const c = checkCode(part, refs.allowCodes);
+        if (!c.ok) {
+          problem(part, c.reason);
+          continue;
+        }
+        if (c.allowed) allowed.push(c.value);
+        values.push(c.value);
+      }
+      break;
+    }
+    case 'id':
+      if (!ID_RE.test(raw)) {
+        problem(raw, { key: 'R_ID' });
+        return rejected();
+      }
+      values = [raw];
+      break;
+    case 'list':
+      values = parseList(raw);
+      break;
+    case 'enumList': {
+      values = [];
+      for (const part of parseList(raw)) {
+        const p = col.enumItem!(part);
+        if (p.ok) values.push(p.value);
+        else problem(part, p.reason);
+      }
+      break;
+    }
+    default: {
+      if (col.parse) {
+        const p = col.parse(raw);
+        if (!p.ok) {
+          problem(raw, p.reason);
+          return rejected();
+        }
+        values = [p.value];
+      } else values = [raw];
+    }
+  }
+  if (col.ref) {
+    const set = refSet(refs, col.ref);
+    if (set)
+      for (const v of values)
+        if (!set.has(v)) problem(v, { key: REF_REASON[col.ref] }, col.softRef ? 'warning' : 'error');
+  }
+  return { value: values.join(';'), problems, allowed };
+}
+
+/** Checks across the cells of a row (after each cell is valid); a record of objects also gets its default. */
+export function rowChecks(
+  kind: SchemaKind,
+  record: Record<string, string>,
+  refs: RefSets,
+): (CellProblem & { column: Column | null })[] {
+  const out: (CellProblem & { column: Column | null })[] = [];
+  if (kind === 'history') {
+    if (record.category === '' && record.item_code === '')
+      out.push({ column: null, value: '', reason: { key: 'R_CATEGORY_OR_ITEM' }, severity: 'error' });
+    else if (record.item_code === '' && refs.categories && !refs.categories.has(record.category!)) {
+      out.push({
+        column: SCHEMAS.history.columns[2]!,
+        value: record.category!,
+        reason: { key: 'R_UNKNOWN_CATEGORY' },
+        severity: 'warning',
+      });
+    }
+  }
+  if (kind === 'departments' && record.parent !== '' && record.parent === record.code) {
+    out.push({
+      column: SCHEMAS.departments.columns[3]!,
+      value: record.parent!,
+      reason: { key: 'R_SELF_PARENT' },
+      severity: 'error',
+    });
+  }
+  if (kind === 'objects' && record.key_supervision === '') record.key_supervision = 'no';
+  return out;
+}
+
 /** Returns a validator for rows of one file. */
 export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
   const columns = SCHEMAS[kind].columns.filter((c) => map.index.has(c.key));
@@ -127,14 +248,7 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
     const problems: Problem[] = [];
     const allowed: string[] = [];
     const record: Record<string, string> = {};
-    const problem = (col: Column | null, value: string, reason: Msg, severity: Problem['severity'] = 'error') =>
-      problems.push({
-        row,
-        column: col ? (map.headers[map.index.get(col.key)!] ?? col.zh) : '',
-        value,
-        reason,
-        severity,
-      });
+    const columnOf = (col: Column) => map.headers[map.index.get(col.key)!] ?? col.zh;
 
     for (let i = 0; i < cells.length; i++) {
       if (CONTROL.test(cells[i]!)) {
@@ -149,95 +263,31 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
       }
     }
     if (cells.length !== width && !(cells.length > width && cells.slice(width).every((c) => c.trim() === ''))) {
-      problem(null, '', { key: 'R_COLUMN_COUNT', params: { found: cells.length, expected: width } });
+      problems.push({
+        row,
+        column: '',
+        value: '',
+        reason: { key: 'R_COLUMN_COUNT', params: { found: cells.length, expected: width } },
+        severity: 'error',
+      });
       return { record: null, problems, allowed };
     }
     for (const col of columns) {
       const raw = (cells[map.index.get(col.key)!] ?? '').trim();
       if (raw === '') {
-        if (col.required) problem(col, raw, { key: 'R_REQUIRED' });
+        if (col.required)
+          problems.push({ row, column: columnOf(col), value: raw, reason: { key: 'R_REQUIRED' }, severity: 'error' });
         record[col.key] = '';
         continue;
       }
-      let values: string[];
-      switch (col.special) {
-        case 'code': {
-          const c = checkCode(raw, refs.allowCodes);
-          if (!c.ok) {
-            problem(col, raw, c.reason);
-            continue;
-          }
-          if (c.warn) problem(col, raw, c.warn, 'warning');
-          if (c.allowed) {
-            allowed.push(c.value);
-            problem(col, raw, { key: 'W_ALLOWED_CODE', params: { row, value: c.value } }, 'warning');
-          }
-          values = [c.value];
-          break;
-        }
-        case 'codes': {
-          values = [];
-          for (const part of parseList(raw)) {
-            const c = checkCode(part, refs.allowCodes);
-            if (!c.ok) {
-              problem(col, part, c.reason);
-              continue;
-            }
-            if (c.allowed) allowed.push(c.value);
-            values.push(c.value);
-          }
-          break;
-        }
-        case 'id':
-          if (!ID_RE.test(raw)) {
-            problem(col, raw, { key: 'R_ID' });
-            continue;
-          }
-          values = [raw];
-          break;
-        case 'list':
-          values = parseList(raw);
-          break;
-        case 'enumList': {
-          values = [];
-          for (const part of parseList(raw)) {
-            const p = col.enumItem!(part);
-            if (p.ok) values.push(p.value);
-            else problem(col, part, p.reason);
-          }
-          break;
-        }
-        default: {
-          if (col.parse) {
-            const p = col.parse(raw);
-            if (!p.ok) {
-              problem(col, raw, p.reason);
-              continue;
-            }
-            values = [p.value];
-          } else values = [raw];
-        }
-      }
-      if (col.ref) {
-        const set = refSet(refs, col.ref);
-        if (set)
-          for (const v of values)
-            if (!set.has(v)) problem(col, v, { key: REF_REASON[col.ref] }, col.softRef ? 'warning' : 'error');
-      }
-      record[col.key] = values.join(';');
+      const c = validateCell(col, raw, refs, row);
+      for (const p of c.problems) problems.push({ row, column: columnOf(col), ...p });
+      allowed.push(...c.allowed);
+      if (c.value !== null) record[col.key] = c.value;
     }
     for (const k of missingOptional) record[k] = '';
-
-    if (kind === 'history') {
-      if (record.category === '' && record.item_code === '') problem(null, '', { key: 'R_CATEGORY_OR_ITEM' });
-      else if (record.item_code === '' && refs.categories && !refs.categories.has(record.category!)) {
-        problem(SCHEMAS.history.columns[2]!, record.category!, { key: 'R_UNKNOWN_CATEGORY' }, 'warning');
-      }
-    }
-    if (kind === 'departments' && record.parent !== '' && record.parent === record.code) {
-      problem(SCHEMAS.departments.columns[3]!, record.parent!, { key: 'R_SELF_PARENT' });
-    }
-    if (kind === 'objects' && record.key_supervision === '') record.key_supervision = 'no';
+    for (const p of rowChecks(kind, record, refs))
+      problems.push({ row, ...p, column: p.column ? columnOf(p.column) : '' });
     return { record: problems.some((p) => p.severity === 'error') ? null : record, problems, allowed };
   };
 }
