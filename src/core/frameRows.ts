@@ -89,11 +89,6 @@ export function frameFromDoc(doc: FrameDoc): Frame {
   return { ...doc, frame: b.done(false) };
 }
 
-/** frame.json's text as a frame with its rows as columns. */
-export function parseFrame(text: string): Frame {
-  return frameFromDoc(JSON.parse(text) as FrameDoc);
-}
-
 export function frameToDoc(frame: Frame): FrameDoc {
   return { ...frame, frame: rowsToPairs(frame.frame) };
 }

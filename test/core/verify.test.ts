@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, sha256Hex } from '../../src/core/canonical.js';
 import type { FrameDoc } from '../../src/core/drawTypes.js';
-import { parseFrame } from '../../src/core/frameRows.js';
+import { readFrame } from '../../src/core/frameParse.js';
 import type { AssignInput } from '../../src/core/matching.js';
 import { assignText, computeAssignments, computeSelection, type DrawRecord } from '../../src/core/record.js';
 import { verifyDraw } from '../../src/core/verify.js';
 import { ROOT } from '../helpers.js';
 
 const frameText = readFileSync(join(ROOT, 'test/vectors/public-example.frame.json'), 'utf8');
-const frame = parseFrame(frameText);
+const frame = readFrame(new TextEncoder().encode(frameText));
 const doc = JSON.parse(frameText) as FrameDoc;
 const c = computeSelection(frameText, frame, '湖里区2026年第一批');
 const input: AssignInput = {
