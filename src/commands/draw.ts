@@ -35,6 +35,7 @@ import {
   selectionOf,
   type DrawOutcome,
   type RecordResult,
+  type ToRecord,
 } from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
 import type { DrawOptions } from '../flags.js';
@@ -334,6 +335,12 @@ export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed:
 
 /** Under the write lock: rebuild the plan, select, match, and record — or log the failed attempt. */
 function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string): RecordResult {
+  // Nothing here keeps what recordDraw is handed: it lets the large parts go once they are written.
+  return recordDraw(ctx, db, toRecord(ctx, db, req, confirmed, seed));
+}
+
+/** The plan rebuilt, its selection, and the matching input of the selected objects. */
+function toRecord(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string): ToRecord {
   const d = selectUnderLock(ctx, db, req, confirmed, seed);
   const assignInput = matchInput(db, {
     drawId: d.drawId,
@@ -344,7 +351,7 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
     items: d.items,
     objectIds: d.computed.selected.map((s) => s.id),
   });
-  return recordDraw(ctx, db, {
+  return {
     ...d,
     seed,
     year: req.year,
@@ -358,7 +365,7 @@ function record(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, 
     regions: req.regions,
     crossRegion: req.crossRegion,
     action: req.supersede ? 'draw.supersede' : 'draw',
-  });
+  };
 }
 
 /** The plan and its selection; the plan itself (the frame's rows) is let go when this returns. */

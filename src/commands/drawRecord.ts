@@ -133,7 +133,12 @@ export function selectionOf(frameBytes: Uint8Array, frame: Frame, seed: string) 
   };
 }
 
-/** Select, match and record, or log the failed attempt (a seed must not be quietly swapped). */
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Select, match and record, or log the failed attempt (a seed must not be quietly swapped). Takes `t`
+ * over: its frame bytes and snapshot are dropped once written.
+ */
 export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
   const { computed, drawId } = t;
   const forSel = forSelection(
@@ -195,6 +200,10 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
     crossRegion: t.crossRegion,
     snapshot: t.snapshot.deflated,
   });
+  // In the database now: the frame's bytes and the snapshot (at 2,000,000 objects some 75 MB) are let go
+  // before the log entry reads the rows back to hash them.
+  t.frameBytes = EMPTY;
+  t.snapshot = { digest: t.snapshot.digest, deflated: Buffer.alloc(0) };
   t.alsoWrite?.();
   appendEvent(db, {
     at,
