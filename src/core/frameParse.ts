@@ -13,7 +13,9 @@ import { IdColumn } from './idColumn.js';
 const FRAME_KEY = new TextEncoder().encode(',"frame":[');
 const QUOTE = 0x22;
 
-export function parseCanonicalFrame(bytes: Uint8Array): Frame | null {
+export function parseCanonicalFrame(input: Uint8Array): Frame | null {
+  // A plain view of the bytes (a Node Buffer's subarray builds a Buffer, a row at a time).
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const start = indexOf(bytes, FRAME_KEY);
   if (start < 0) return null;
   let p = start + FRAME_KEY.length;

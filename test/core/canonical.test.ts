@@ -58,3 +58,20 @@ describe('canonical JSON', () => {
     expect(() => canonicalSha256({ b: [0.1] })).toThrow(/safe integers/);
   });
 });
+
+describe('canonicalSha256 of long strings', () => {
+  it('hashes what JSON.stringify writes, surrogate pairs and escapes across piece boundaries included', () => {
+    const piece = 1 << 20;
+    const pair = '😀'; // two code units
+    const cases = [
+      'x'.repeat(piece - 1) + pair + 'y'.repeat(10), // the pair straddles the first boundary
+      'a'.repeat(piece) + '"\\\n\u0001' + '中'.repeat(piece), // escapes right after a boundary
+      `${'\ud800'}${'b'.repeat(piece)}\udfff`, // lone surrogates stay escaped
+      pair.repeat(piece), // every boundary falls in a run of pairs
+    ];
+    for (const s of cases) {
+      const value = { record: s, n: 1 };
+      expect(canonicalSha256(value)).toBe(createHash('sha256').update(canonicalJson(value)).digest('hex'));
+    }
+  });
+});
