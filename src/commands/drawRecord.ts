@@ -14,6 +14,7 @@ import { getCommitment, pendingCommitments } from '../io/commitStore.js';
 import type { Db } from '../io/db.js';
 import { getDraw, insertDraw, loadInspectors, loadMatchObjects } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
+import { collectGarbage } from '../io/memory.js';
 import { SEEDRANDOM_VERSION, VERSION } from '../version.js';
 import type { Context } from './context.js';
 
@@ -186,6 +187,7 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
   };
   const rText = recordText(rec);
   const rSha = sha256Hex(rText);
+  collectGarbage();
   insertDraw(db, {
     createdAt: at,
     operator: ctx.operator,
@@ -204,6 +206,7 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
   // before the log entry reads the rows back to hash them.
   t.frameBytes = EMPTY;
   t.snapshot = { digest: t.snapshot.digest, deflated: Buffer.alloc(0) };
+  collectGarbage();
   t.alsoWrite?.();
   appendEvent(db, {
     at,
