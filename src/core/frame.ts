@@ -140,13 +140,26 @@ export function buildFrame(input: FrameInput): BuiltFrame {
     if (d.leadDepartment === lead) for (const id of d.selected) coveredByLead.add(id);
   }
   const rules = input.rules;
+  // Most rosters meet no exclusion and no earlier coverage this year: then no object needs a look-up.
+  const anyExclusion = sameCategory.size + drawn.size + higher.size > 0;
   const reasonFor = (id: string): ReasonCode | null => {
+    if (!anyExclusion) return null;
     for (const r of REASON_ORDER) {
       if (r === 'SAME_CATEGORY' && rules.sameCategory && sameCategory.has(id)) return r;
       if (r === 'DRAWN_THIS_YEAR' && rules.drawnThisYear && drawn.has(id)) return r;
       if (r === 'HIGHER_LEVEL' && rules.higherLevel && higher.has(id)) return r;
     }
     return null;
+  };
+  // stratumOf, without building the same dozen strings a million times.
+  const strata = new Map<string, Map<string, string>>();
+  const stratum = (o: ScopeObject): string => {
+    if (o.key) return KEY_STRATUM;
+    let byRisk = strata.get(o.grade);
+    if (!byRisk) strata.set(o.grade, (byRisk = new Map()));
+    let name = byRisk.get(o.risk);
+    if (name === undefined) byRisk.set(o.risk, (name = stratumOf(o)));
+    return name;
   };
 
   const rows = frameRowsBuilder();
@@ -158,12 +171,12 @@ export function buildFrame(input: FrameInput): BuiltFrame {
     if (input.regions.length && !input.regions.includes(o.region)) continue;
     if (!input.items.every((i) => admits(i, o))) continue;
     scopeCount++;
-    if (coveredByLead.has(o.id)) coveredCount++;
+    if (coveredByLead.size && coveredByLead.has(o.id)) coveredCount++;
     const reason = reasonFor(o.id);
     if (reason) {
       excluded.push([o.id, reason]);
       excludedByReason[reason]++;
-    } else rows.push(o.id, stratumOf(o));
+    } else rows.push(o.id, stratum(o));
   }
   const frameRows = rows.done();
   if (!isSorted(excluded)) excluded.sort((a, b) => compareCodeUnits(a[0], b[0]));

@@ -66,6 +66,8 @@ interface Prepared {
   pool: InspectorRow[];
   staticOk: boolean[];
   conflicts: Set<string>[];
+  /** Every object some inspector of the pool must not inspect: for any other, no set need be asked. */
+  anyConflict: Set<string>;
   required: Map<string, string[]>;
   teamSize: number;
 }
@@ -83,6 +85,7 @@ function prepare(input: AssignInput): Prepared {
     pool,
     staticOk,
     conflicts: pool.map((ins) => new Set(ins[6])),
+    anyConflict: new Set(pool.flatMap((ins) => ins[6])),
     required,
     teamSize: Math.max(input.teamSize, input.departments.length),
   };
@@ -91,10 +94,12 @@ function prepare(input: AssignInput): Prepared {
 /** Indexes (into the pool) of the inspectors who may inspect this object, in id order. */
 function collectEligible(p: Prepared, input: AssignInput, obj: ObjectRow, eligible: number[]): void {
   eligible.length = 0;
+  const conflicted = p.anyConflict.has(obj[0]);
+  const rotated = obj[2].length > 0;
   for (let i = 0; i < p.pool.length; i++) {
     if (!p.staticOk[i]) continue;
     const ins = p.pool[i]!;
-    if (p.conflicts[i]!.has(obj[0]) || obj[2].includes(ins[0])) continue;
+    if ((conflicted && p.conflicts[i]!.has(obj[0])) || (rotated && obj[2].includes(ins[0]))) continue;
     if (input.crossRegion && ins[2] !== '' && ins[2] === obj[1]) continue;
     eligible.push(i);
   }
