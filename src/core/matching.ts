@@ -172,28 +172,37 @@ export function assign(input: AssignInput, seedHex: string): MatchResult {
   const failures: MatchFailure[] = [];
   const eligible: number[] = [];
   const team: number[] = [];
+  // Departments as numbers (equal names, equal numbers), and team membership as a flag: the loops below
+  // run for every eligible inspector of every object.
+  const deptNumber = new Map<string, number>();
+  const numberOf = (d: string) => deptNumber.get(d) ?? deptNumber.set(d, deptNumber.size).get(d)!;
+  const deptOf = Int32Array.from(pool, (ins) => numberOf(ins[1]));
+  const wanted = input.departments.map(numberOf);
+  const onTeam = new Uint8Array(pool.length);
+  /** The eligible inspector not on the team with the smallest (load, ticket, id), of department d (-1: any). */
+  const take = (d: number): boolean => {
+    let best = -1;
+    for (let k = 0; k < eligible.length; k++) {
+      const i = eligible[k]!;
+      if ((d >= 0 && deptOf[i] !== d) || onTeam[i] === 1) continue;
+      if (best < 0 || load[i]! < load[best]! || (load[i] === load[best] && ticket[i]! < ticket[best]!)) best = i;
+    }
+    if (best < 0) return false;
+    team.push(best);
+    onTeam[best] = 1;
+    load[best]! += 1;
+    return true;
+  };
 
   for (const obj of input.objects) {
     collectEligible(prep, input, obj, eligible);
     // Exactly one ticket per eligible inspector, in id order: the stream's use is fixed by the input.
     for (const i of eligible) ticket[i] = rng();
+    for (const i of team) onTeam[i] = 0;
     team.length = 0;
-    /** The eligible inspector not on the team with the smallest (load, ticket, id), optionally of one department. */
-    const take = (department: string | null): boolean => {
-      let best = -1;
-      for (const i of eligible) {
-        if (department !== null && pool[i]![1] !== department) continue;
-        if (team.includes(i)) continue;
-        if (best < 0 || load[i]! < load[best]! || (load[i] === load[best] && ticket[i]! < ticket[best]!)) best = i;
-      }
-      if (best < 0) return false;
-      team.push(best);
-      load[best]! += 1;
-      return true;
-    };
     let failed: MatchFailure | null = null;
-    for (const d of input.departments) {
-      if (!take(d)) {
+    for (const [k, d] of input.departments.entries()) {
+      if (!take(wanted[k]!)) {
         failed = {
           id: obj[0],
           department: d,
@@ -210,7 +219,7 @@ export function assign(input: AssignInput, seedHex: string): MatchResult {
       }
     }
     while (!failed && team.length < teamSize) {
-      if (!take(null))
+      if (!take(-1))
         failed = {
           id: obj[0],
           department: null,
