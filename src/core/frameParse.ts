@@ -7,8 +7,8 @@
 // (canonical text is one-to-one with its value, so that proves it is what JSON.parse would give). Any
 // other file (escapes, non-ASCII, other spacing, a key too many) returns null and takes the general path.
 import type { Frame, FrameDoc } from './drawTypes.js';
-import { canonicalFrameBytes, frameFromDoc } from './frameRows.js';
-import { IdColumn } from './idColumn.js';
+import { canonicalFrameBytes, frameFromDoc, frameRowsBuilder } from './frameRows.js';
+import { isPlainCode } from './idColumn.js';
 
 const FRAME_KEY = new TextEncoder().encode(',"frame":[');
 const QUOTE = 0x22;
@@ -19,17 +19,16 @@ export function parseCanonicalFrame(input: Uint8Array): Frame | null {
   const start = indexOf(bytes, FRAME_KEY);
   if (start < 0) return null;
   let p = start + FRAME_KEY.length;
-  const ids = new IdColumn();
-  const names: string[] = [];
+  const rows = frameRowsBuilder();
+  // Each stratum met so far, as its bytes and its name: a row's stratum is matched by bytes, no string made.
   const nameBytes: Uint8Array[] = [];
-  let codes = new Uint16Array(1024);
-  let count = 0;
+  const names: string[] = [];
   /** The end of a plain string starting at `from` (the index of its closing quote), or -1. */
   const plainEnd = (from: number): number => {
     for (let k = from; k < bytes.length; k++) {
       const c = bytes[k]!;
       if (c === QUOTE) return k;
-      if (c < 0x20 || c > 0x7e || c === 0x5c) return -1;
+      if (!isPlainCode(c)) return -1;
     }
     return -1;
   };
@@ -48,13 +47,7 @@ export function parseCanonicalFrame(input: Uint8Array): Frame | null {
         nameBytes.push(bytes.slice(sFrom, sEnd));
         names.push(String.fromCharCode(...bytes.subarray(sFrom, sEnd)));
       }
-      if (count === codes.length) {
-        const grown = new Uint16Array(count * 2);
-        grown.set(codes);
-        codes = grown;
-      }
-      codes[count++] = code;
-      ids.pushPlainBytes(bytes, p + 2, idEnd);
+      rows.pushPlainId(bytes, p + 2, idEnd, names[code]!);
       p = sEnd + 2;
       if (bytes[p] === 0x2c) p++;
       else break;
@@ -70,14 +63,14 @@ export function parseCanonicalFrame(input: Uint8Array): Frame | null {
     return null;
   }
   if (typeof head !== 'object' || head === null || Array.isArray(head)) return null;
-  const frame: Frame = { ...head, frame: { ids: ids.trim(), codes: codes.slice(0, count), names } };
+  const frame: Frame = { ...head, frame: rows.done(false) };
   let back: Uint8Array;
   try {
     back = canonicalFrameBytes(frame);
   } catch {
     return null;
   }
-  return sameRange(back, bytes, 0, bytes.length) ? frame : null;
+  return sameBytes(back, bytes) ? frame : null;
 }
 
 function indexOf(hay: Uint8Array, needle: Uint8Array): number {
@@ -89,6 +82,9 @@ function indexOf(hay: Uint8Array, needle: Uint8Array): number {
   }
   return -1;
 }
+
+/** `a` equals `b` byte for byte. */
+export const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => sameRange(a, b, 0, b.length);
 
 /** `a` equals `b[from..to)`. */
 function sameRange(a: Uint8Array, b: Uint8Array, from: number, to: number): boolean {

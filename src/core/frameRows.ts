@@ -14,27 +14,39 @@ const MAX_STRATA = 0xffff;
  * Collects rows one at a time; `done()` gives the columns sorted by id, as the spec orders them
  * (`done(false)`: in the order pushed, for a file read back, whose order verify checks).
  */
-export function frameRowsBuilder(): { push(id: string, stratum: string): void; done(sort?: boolean): FrameRows } {
+export function frameRowsBuilder(): {
+  push(id: string, stratum: string): void;
+  /** A plain id given as its bytes `src[from..to)` (frame.json read back). */
+  pushPlainId(src: Uint8Array, from: number, to: number, stratum: string): void;
+  done(sort?: boolean): FrameRows;
+} {
   const ids = new IdColumn();
   const names: string[] = [];
   const codeOf = new Map<string, number>();
   let codes = new Uint16Array(1024);
+  const addCode = (stratum: string) => {
+    let code = codeOf.get(stratum);
+    if (code === undefined) {
+      if (names.length > MAX_STRATA) throw dataError('E_NO_RATIO', { stratum });
+      code = names.length;
+      names.push(stratum);
+      codeOf.set(stratum, code);
+    }
+    if (ids.length === codes.length) {
+      const grown = new Uint16Array(codes.length * 2);
+      grown.set(codes);
+      codes = grown;
+    }
+    codes[ids.length] = code;
+  };
   return {
     push(id, stratum) {
-      let code = codeOf.get(stratum);
-      if (code === undefined) {
-        if (names.length > MAX_STRATA) throw dataError('E_NO_RATIO', { stratum });
-        code = names.length;
-        names.push(stratum);
-        codeOf.set(stratum, code);
-      }
-      if (ids.length === codes.length) {
-        const grown = new Uint16Array(codes.length * 2);
-        grown.set(codes);
-        codes = grown;
-      }
-      codes[ids.length] = code;
+      addCode(stratum);
       ids.push(id);
+    },
+    pushPlainId(src, from, to, stratum) {
+      addCode(stratum);
+      ids.pushPlainBytes(src, from, to);
     },
     done(sort = true) {
       const rows = { ids: ids.trim(), codes: codes.slice(0, ids.length), names };

@@ -7,12 +7,11 @@
 // its bytes: one byte a character, so byte order is code-unit order and its JSON text is the bytes in
 // quotes. Any other id (only possible behind inspect's back) is kept as the string it is, beside.
 
-/** Printable ASCII other than `"` and `\`: JSON.stringify writes it as it is, one byte a character. */
+/** A character code JSON.stringify writes as it is, one byte: printable ASCII other than `"` and `\`. */
+export const isPlainCode = (c: number): boolean => c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c;
+
 export function isPlain(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return false;
-  }
+  for (let k = 0; k < s.length; k++) if (!isPlainCode(s.charCodeAt(k))) return false;
   return true;
 }
 

@@ -4,7 +4,7 @@ import { allocate } from './allocation.js';
 import { sha256Hex } from './canonical.js';
 import type { Frame, FrameDoc } from './drawTypes.js';
 import { frameShapeProblems, rowsShapeProblems } from './frame.js';
-import { parseCanonicalFrame } from './frameParse.js';
+import { parseCanonicalFrame, sameBytes } from './frameParse.js';
 import { canonicalFrameBytes, frameFromDoc } from './frameRows.js';
 import { assign, forSelection, type AssignInput } from './matching.js';
 import { verifyCommitment } from './commitment.js';
@@ -217,12 +217,6 @@ function recordCheck(r: DrawRecord, frame: Pick<FrameDoc, 'algorithm' | 'year'>,
   if (!ordered)
     return { name: 'record', ok: false, detail: `record.json window ${JSON.stringify(r.window)} is not a date range` };
   return { name: 'record', ok: true, detail: fields.map(([n]) => n).join(', ') };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export interface BundleInput extends VerifyInput {

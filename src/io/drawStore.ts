@@ -130,6 +130,27 @@ export function scanScope(db: Db, fields: ScopeFields, withSnapshot: boolean, pa
   };
   if (withSnapshot) slice(Buffer.from('['));
 
+  /** An object with '' for every field the scope filters do not read (whichever way its page was read). */
+  const scoped = (
+    id: string,
+    grade: string,
+    risk: string,
+    key: boolean,
+    type = '',
+    industry = '',
+    region = '',
+    tags = '',
+  ): ScopeObject => ({
+    id,
+    grade,
+    risk,
+    key,
+    type: fields.type ? type : '',
+    industry: fields.industry ? industry : '',
+    region: fields.region ? region : '',
+    tags: fields.tags ? tags : '',
+  });
+
   function* objects(): Generator<ScopeObject> {
     let after: string | null = null;
     for (;;) {
@@ -137,8 +158,8 @@ export function scanScope(db: Db, fields: ScopeFields, withSnapshot: boolean, pa
       try {
         r = (after === null ? first.get() : next.get(after)) as PageRow;
       } catch (e) {
-        // json_array refuses a BLOB: only a value written with the sqlite3 shell is one.
-        if (/blob/i.test(String((e as Error).message))) throw dataError('E_ROSTER_NOT_TEXT', {});
+        // json_array refuses a BLOB ("JSON cannot hold BLOB values"): only the sqlite3 shell writes one.
+        if (/JSON cannot hold BLOB/i.test(String((e as Error).message))) throw dataError('E_ROSTER_NOT_TEXT', {});
         throw e;
       }
       const [count, last, ids, grades, risks, keys, types, industries, regions, tags, snap] = r;
@@ -150,27 +171,20 @@ export function scanScope(db: Db, fields: ScopeFields, withSnapshot: boolean, pa
       );
       if (keys!.length !== count || cols.some((c) => c !== null && c.length !== count)) {
         for (const o of scanActiveObjects(db, { after, upTo: last! }))
-          yield {
-            ...o,
-            type: fields.type ? o.type : '',
-            industry: fields.industry ? o.industry : '',
-            region: fields.region ? o.region : '',
-            tags: fields.tags ? o.tags : '',
-          };
+          yield scoped(o.id, o.grade, o.risk, o.key, o.type, o.industry, o.region, o.tags);
       } else {
         const [id, grade, risk, type, industry, region, tag] = cols;
-        for (let i = 0; i < count; i++) {
-          yield {
-            id: id![i]!,
-            grade: grade![i]!,
-            risk: risk![i]!,
-            key: keys!.charCodeAt(i) === 0x31, // '1'
-            type: type ? type[i]! : '',
-            industry: industry ? industry[i]! : '',
-            region: region ? region[i]! : '',
-            tags: tag ? tag[i]! : '',
-          };
-        }
+        for (let i = 0; i < count; i++)
+          yield scoped(
+            id![i]!,
+            grade![i]!,
+            risk![i]!,
+            keys!.charCodeAt(i) === 0x31, // '1'
+            type?.[i],
+            industry?.[i],
+            region?.[i],
+            tag?.[i],
+          );
       }
       if (count < pageRows) break;
       after = last!;

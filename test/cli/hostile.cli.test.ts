@@ -166,3 +166,29 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(existsSync(join(full, 'second.db'))).toBe(false);
   });
 });
+
+describe('a roster value written as a BLOB with the sqlite3 shell', () => {
+  it('a draw refuses it with exit 65 and a message, in both languages, and records nothing', () => {
+    const db = sampleDb();
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER objects_keep_version');
+    raw.exec(
+      "UPDATE objects SET tags = x'00ff' WHERE credit_code = (SELECT credit_code FROM objects WHERE in_roster = 1 " +
+        "AND status IN ('存续', '在业') LIMIT 1)",
+    );
+    const events = raw.prepare('SELECT count(*) FROM events').pluck().get();
+    raw.close();
+    const args = ['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--db', db];
+    const zh = cli([...args, '--seed', 'blob', '--yes']);
+    expect(zh.code).toBe(65);
+    expect(zh.stderr).toContain('非文本的值');
+    const en = cli([...args, '--seed', 'blob', '--yes', '--lang', 'en']);
+    expect(en.code).toBe(65);
+    expect(en.stderr).toContain('a value that is not text');
+    expect(cli([...args, '--dry-run']).code).toBe(0); // a dry run reads no snapshot, so no JSON of the blob
+    const check = new Database(db, { readonly: true });
+    expect(check.prepare('SELECT count(*) FROM draws').pluck().get()).toBe(0);
+    expect(check.prepare('SELECT count(*) FROM events').pluck().get()).toBe(events);
+    check.close();
+  });
+});
