@@ -7,7 +7,8 @@ import { rosterNames, type Msg } from '../core/messages.js';
 import { SCHEMAS, type RosterKind } from '../core/rosters.js';
 import { checkDepartmentTree, type HeaderMap, type Problem } from '../core/validateRow.js';
 import type { Encoding } from '../io/csvRead.js';
-import type { Db } from '../io/db.js';
+import { dataColumns, type Db } from '../io/db.js';
+import { fastRecordKeys } from '../core/validateFast.js';
 import { askConfirm } from '../io/prompts.js';
 import { rosterDigests } from '../io/rosterDigest.js';
 import { currentCount, historyWriter, loadRefs, retireAbsent, stager } from '../io/rosterStore.js';
@@ -73,6 +74,7 @@ export async function runImport(
     encoding,
     opts,
     create: true,
+    rowsFinal: true, // row() below never rejects a valid row
     writer: ({ db, importId, header, map, reader }) => {
       const { refs, unchecked } = loadRefs(db, kind);
       if (allowCodes) refs.allowCodes = allowCodes;
@@ -119,6 +121,9 @@ function rosterWriter(
   // For each file column, the schema key it maps to (undefined for unknown columns).
   const keyOfColumn: (string | undefined)[] = [];
   for (const [k, i] of w.map.index) keyOfColumn[i] = k;
+  // Where each roster column is among a clean row's values (fastRecordKeys order).
+  const keys = fastRecordKeys(kind, w.map);
+  const order = dataColumns(kind).map((c) => keys.indexOf(c));
   const allowed = new Set<string>();
   const deptRows: { row: number; code: string; parent: string }[] = [];
   let imported = 0;
@@ -132,6 +137,15 @@ function rosterWriter(
       } else stage!.stage(record, row);
       if (kind === 'departments') deptRows.push({ row, code: record.code!, parent: record.parent! });
     },
+    // A clean row from the parse worker goes straight to the stage (no record object); departments
+    // keep row(), which also collects the tree.
+    ...(stage && kind !== 'departments'
+      ? {
+          rowValues(values: readonly string[], at: number, row: number) {
+            stage.stageValues(values, at, order, row);
+          },
+        }
+      : {}),
     rejected(_row, cells) {
       // A rejected row's key stays in the roster as it was: its absence from the file is not a retirement.
       const i = keyOfColumn.indexOf(keyCol.key);

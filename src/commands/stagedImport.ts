@@ -10,8 +10,10 @@ import type { Msg } from '../core/messages.js';
 import type { SchemaKind } from '../core/rosters.js';
 import { mapHeader, rowValidator, type HeaderMap, type Problem, type RefSets } from '../core/validateRow.js';
 import { fastRowValidator } from '../core/validateFast.js';
+import { recordOf } from '../core/rowPacking.js';
 import { nowWithOffset } from '../io/clock.js';
-import { openCsv, type CsvReader, type Encoding } from '../io/csvRead.js';
+import type { CsvReader, Encoding } from '../io/csvRead.js';
+import { openImportCsv } from '../io/csvParallel.js';
 import { csvText, writeFileAtomic } from '../io/csvWrite.js';
 import { openDb, writeTransaction, type Db } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
@@ -38,6 +40,12 @@ export interface ImportStart {
 export interface ImportWriter<S> {
   /** A valid row. Returns problems that reject it after all (checks against the database or other rows). */
   row(record: Record<string, string>, row: number, cells: string[], allowed: readonly string[]): Problem[] | void;
+  /**
+   * A row the parse worker's fast path accepted, as its record's values (at values[at …], in the
+   * reader's recordKeys() order), for a writer that can take them without a record; else row() gets
+   * the record. Only with rowsFinal.
+   */
+  rowValues?(values: readonly string[], at: number, row: number): void;
   /** A row the validator rejected. */
   rejected?(row: number, cells: string[]): void;
   /** After the last row: problems found across rows, each rejecting its row (cells when known). */
@@ -72,6 +80,11 @@ export interface StagedImport<S> {
   /** A first import may create the database (a dry run then checks against an empty one in memory). */
   create?: boolean;
   /**
+   * The writer's row() never rejects a row the validator accepted: the parse worker may then validate
+   * rows itself, and a clean row's raw cells are not kept (an errors file only needs a rejected row's).
+   */
+  rowsFinal?: boolean;
+  /**
    * Called once the header is mapped, with the database open and the transaction begun: the rows'
    * writer, and the sets the validator checks references against.
    */
@@ -93,7 +106,7 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
   const { ui } = ctx;
   const { file, opts } = spec;
   checkErrorsTarget(file, opts);
-  const reader = await openCsv(file, spec.encoding);
+  const reader = await openImportCsv(file, spec.encoding);
   const created = Boolean(spec.create) && !existsSync(ctx.dbPath);
   const db = opts.dryRun && created ? openDb(':memory:') : ctx.openDb({ create: spec.create });
   const problems: Problem[] = [];
@@ -124,8 +137,8 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
       let clean: ReturnType<typeof fastRowValidator> | undefined;
       let rowsRead = 0;
       let lastProgress = 0;
-      for await (const batch of reader.batches())
-        for (const { cells, row } of batch) {
+      for await (const batch of reader.batches()) {
+        for (const { cells, row, values, at, checked } of batch) {
           if (!validate) {
             header = cells;
             const m = mapHeader(spec.kind, cells);
@@ -135,11 +148,21 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
             writer = made.writer;
             validate = rowValidator(spec.kind, m.map, made.refs);
             clean = fastRowValidator(spec.kind, m.map, made.refs);
+            // The worker can take the fast path only with reference sets it can be sent (a lookup in
+            // the database cannot), and only when no clean row's cells are needed later.
+            reader.prevalidate(spec.kind, m.map, spec.rowsFinal && !made.refs.objects ? made.refs : null);
             continue;
           }
           rowsRead++;
+          if (values) {
+            // Accepted by the fast path in the parse worker (only with rowsFinal: row() cannot reject it).
+            if (writer!.rowValues) writer!.rowValues(values, at!, row);
+            else if (writer!.row(recordOf(reader.recordKeys(), values, at!), row, cells, NONE)?.length)
+              throw new Error(`row ${row} was rejected by a writer declared rowsFinal`);
+            continue;
+          }
           // A clean row takes the compiled path; any other is validated in full, for every problem.
-          const fast = clean!(cells);
+          const fast = checked ? null : clean!(cells);
           const v = fast ? { record: fast, problems: NONE, allowed: NONE } : validate(cells, row);
           if (v.problems.length) problems.push(...v.problems);
           const late = v.record ? writer!.row(v.record, row, cells, v.allowed) : undefined;
@@ -148,11 +171,12 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
             rejected.set(row, cells);
             if (!v.record) writer!.rejected?.(row, cells);
           }
-          if (rowsRead - lastProgress >= 50000) {
-            progress.update(reader.bytesRead());
-            lastProgress = rowsRead;
-          }
         }
+        if (rowsRead - lastProgress >= 50000) {
+          progress.update(reader.bytesRead());
+          lastProgress = rowsRead;
+        }
+      }
       progress.stop();
       if (!writer) throw new InspectError(Exit.data, { key: 'E_EMPTY_FILE', params: { file } });
       if (rowsRead === 0) throw new InspectError(Exit.data, { key: 'E_HEADER_ONLY', params: { file } });

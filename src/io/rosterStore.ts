@@ -42,6 +42,16 @@ export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
         pending = [];
       }
     },
+    /** The same from a clean row's values: column i of the roster is values[at + order[i]]. */
+    stageValues(values: readonly string[], at: number, order: readonly number[], row: number): void {
+      pending.push(row);
+      for (const o of order) pending.push(values[at + o]!);
+      staged++;
+      if (staged % BATCH === 0) {
+        insertBatch.run(pending);
+        pending = [];
+      }
+    },
     /** A row rejected under --skip-invalid keeps its previous version instead of being retired. */
     keep(keyValue: string): void {
       keep.run(keyValue);
@@ -55,6 +65,11 @@ export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
       duplicates: { key: string; first: number; row: number; values: Record<string, string> }[];
     } {
       flush();
+      // The merge is mostly SQLite sorting the staged rows by key; with helper threads the sorter
+      // sorts its runs in parallel (about a quarter faster at a million rows; the order, and so every
+      // byte written, is the same: key, then row, is a total order).
+      const threads = db.pragma('threads', { simple: true }) as number;
+      db.pragma('threads = 2');
       const written = db
         .prepare(
           `INSERT INTO ${kind} (${cols.map(q).join(', ')}, in_roster, src_row, import_id, seen_import)
@@ -66,6 +81,7 @@ export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
            WHERE ${kind}.seen_import IS NOT excluded.seen_import`,
         )
         .run(importId, importId).changes;
+      db.pragma(`threads = ${threads}`);
       db.prepare(`UPDATE ${kind} SET seen_import = ? WHERE ${q(key)} IN (SELECT key FROM stage_keep)`).run(importId);
       const duplicates: { key: string; first: number; row: number; values: Record<string, string> }[] = [];
       if (written < staged) {
