@@ -13,6 +13,12 @@ export interface Run {
   code: number | null;
 }
 
+/**
+ * Runs of each measured step and of its baseline, interleaved; the fastest of each is compared (on a
+ * shared machine noise only ever adds). BENCH_REPEAT overrides.
+ */
+export const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
+
 export function runInspect(args: string[], workDir: string, env: Record<string, string> = {}): Run {
   const rssFile = join(workDir, `rss-${process.hrtime.bigint()}`);
   const t0 = process.hrtime.bigint();

@@ -1,6 +1,6 @@
 // npm run bench: speed and memory figures, each beside a baseline measured in the same run on the same
 // machine (these machines are shared and noisy, so only ratios mean much).
-//   BENCH_ROWS=1000000 (default)  BENCH_ONLY=import|draw|browser  BENCH_REPEAT=3 (import runs)
+//   BENCH_ROWS=1000000 (default)  BENCH_ONLY=import|draw|browser  BENCH_REPEAT=3 (runs of each step)
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { encodeGb18030 } from '../dev/gb18030.js';
 import { OBJECT_HEADERS, objectRows } from '../dev/sampleData.js';
-import { ensureSqlite3, fmt, runInspect, timeCommand, type Run } from './measure.js';
+import { ensureSqlite3, fmt, REPEAT, runInspect, timeCommand, type Run } from './measure.js';
 import { benchDraw } from './draw.js';
 import { benchBrowser } from './browser.js';
 import { record, summary } from './table.js';
@@ -43,9 +43,6 @@ async function writeObjects(path: string, gbPath: string): Promise<void> {
 
 const utf8 = join(work, 'objects.csv');
 const gb = join(work, 'objects-gb18030.csv');
-
-/** Runs of each import and of its baseline, interleaved; the fastest of each is compared (noise only adds). */
-const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
 
 async function benchImport(): Promise<void> {
   const sqlite = ensureSqlite3();

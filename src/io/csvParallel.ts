@@ -55,10 +55,13 @@ export async function openImportCsv(file: string, encoding?: Encoding): Promise<
  * The file was sniffed here (its encoding, BOM and size are reported from that); the worker starts when
  * the rows are first asked for and is ended when they stop being asked for, however that happens, so
  * an import that fails before reading leaves no thread behind. It decodes with the encoding found
- * here, so what is reported is what was used.
+ * here, so what is reported is what was used. A thread that cannot start (a machine short of memory
+ * for a second heap, a damaged install) is not a reason to refuse an import: the file is then read
+ * here, with the same result, only slower. Exported for the test of that (`url`).
  */
-function openInWorker(file: string, sniffed: CsvReader): ImportReader {
+export function openInWorker(file: string, sniffed: CsvReader, url: URL = WORKER_URL): ImportReader {
   let worker: Worker | undefined;
+  let inThread = false;
   let read = 0;
   let digest = '';
   let keys: string[] = [];
@@ -66,12 +69,14 @@ function openInWorker(file: string, sniffed: CsvReader): ImportReader {
   let pendingValidate: ToWorker | undefined;
 
   async function* batches(): AsyncGenerator<ImportRow[]> {
-    const w = new Worker(WORKER_URL, {
-      workerData: { file, encoding: sniffed.encoding } satisfies WorkerInput,
-      // The thread holds a few batches only: a 16 MB young generation keeps the import near 230 MB at a
-      // million rows (8 MB measured about 20 % slower, 32 MB no faster and 25 MB more).
-      resourceLimits: { maxYoungGenerationSizeMb: 16 },
-    });
+    let w: Worker;
+    try {
+      w = startWorker(url, file, sniffed.encoding);
+    } catch {
+      inThread = true;
+      yield* sniffed.batches();
+      return;
+    }
     worker = w;
     // The worker waits for this after the header row (it queues it if it comes early).
     if (pendingValidate) w.postMessage(pendingValidate);
@@ -104,7 +109,16 @@ function openInWorker(file: string, sniffed: CsvReader): ImportReader {
       }
     };
     try {
-      const opened = await next();
+      let opened: FromWorker;
+      try {
+        opened = await next();
+      } catch (e) {
+        if (e instanceof InspectError) throw e;
+        // The thread never got going (nothing was read there): read the file here instead.
+        inThread = true;
+        yield* sniffed.batches();
+        return;
+      }
       if (opened.t !== 'open') throw new Error(`CSV worker: ${opened.t} before open`);
       for (;;) {
         const m = await next();
@@ -129,11 +143,12 @@ function openInWorker(file: string, sniffed: CsvReader): ImportReader {
     encoding: sniffed.encoding,
     bom: sniffed.bom,
     size: sniffed.size,
-    bytesRead: () => read,
+    bytesRead: () => (inThread ? sniffed.bytesRead() : read),
     batches,
-    sha256: () => digest,
+    sha256: () => (inThread ? sniffed.sha256() : digest),
     recordKeys: () => keys,
     prevalidate(kind, map, refs) {
+      if (inThread) return; // read here after all: the main thread checks every row
       keys = fastRecordKeys(kind, map);
       unpacker = new RowUnpacker(keys.length);
       const m: ToWorker = { t: 'validate', kind, map, refs };
@@ -141,4 +156,13 @@ function openInWorker(file: string, sniffed: CsvReader): ImportReader {
       else pendingValidate = m;
     },
   };
+}
+
+function startWorker(url: URL, file: string, encoding: Encoding): Worker {
+  return new Worker(url, {
+    workerData: { file, encoding } satisfies WorkerInput,
+    // The thread holds a few batches only: a 16 MB young generation keeps the import near 230 MB at a
+    // million rows (8 MB measured about 20 % slower, 32 MB no faster and 25 MB more).
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
+  });
 }
