@@ -96,7 +96,7 @@ async function demoCommitted(
     const bundle = join(dir, `bundle-${c.drawId}`);
     runExportBundle(ctx, c.drawId, { out: bundle, force: true });
     const { runVerify } = await import('./verify.js');
-    runVerify(ctx, bundle);
+    await runVerify(ctx, bundle);
   });
 }
 
@@ -145,7 +145,7 @@ export async function runDemo(parent: Context, opts: DemoOptions): Promise<void>
   const { runExportBundle } = await import('./bundle.js');
   runExportBundle(ctx, draw.drawId, { out: bundle, force: true });
   const { runVerify } = await import('./verify.js');
-  runVerify(ctx, bundle);
+  await runVerify(ctx, bundle);
 
   step('D_STEP_7');
   const { runDraws } = await import('./draws.js');

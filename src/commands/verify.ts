@@ -4,7 +4,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../core/errors.js';
 import type { DrawRecord } from '../core/record.js';
-import { unprovableFields, verifyBundle, type Check } from '../core/verify.js';
+import { sha256Hex } from '../core/canonical.js';
+import { seedHexFor } from '../core/selection.js';
+import { unprovableFields, verifyBundle, verifyFramePart, type BundleInput, type Check } from '../core/verify.js';
+import { matchInWorker } from '../io/matchWorker.js';
+import { workerMinBytes } from '../io/workerUrl.js';
 import { readEvents } from '../io/events.js';
 import { drawProblems } from '../io/audit.js';
 import { displayWidth, padDisplay } from '../core/text.js';
@@ -67,7 +71,7 @@ function readBundle(dir: string): BundleFiles {
   };
 }
 
-export function verifyTarget(ctx: Context, target: string): VerifyResult {
+export async function verifyTarget(ctx: Context, target: string): Promise<VerifyResult> {
   let files: BundleFiles;
   let source: string;
   let superseded: string | null = null;
@@ -93,7 +97,19 @@ export function verifyTarget(ctx: Context, target: string): VerifyResult {
     };
   }
   const r = files.record;
-  const v = verifyBundle({ ...files, lang: ctx.ui.lang });
+  const lang = ctx.ui.lang;
+  let ahead: Pick<BundleInput, 'framePart' | 'assigned'> = {};
+  // A large matching (inspectors.json of a megabyte or more: some 25,000 selected objects) is computed
+  // in a second thread while this one checks the frame and the selection; the teams' check then
+  // compares its result with the record exactly as it would its own.
+  if (files.assignText.length >= workerMinBytes() && Array.isArray(r.selected)) {
+    const seedHex = seedHexFor(String(r.seed), sha256Hex(files.frameText));
+    const selected = r.selected.map((x) => x.id);
+    const matching = matchInWorker({ assignText: files.assignText, selected, seedHex });
+    const framePart = verifyFramePart({ ...files, committed: files.commit !== undefined, lang });
+    ahead = { framePart, assigned: await matching };
+  }
+  const v = verifyBundle({ ...files, lang, ...ahead });
   // By id, the tables every export reads are checked against the record too.
   if (tables)
     v.checks.push({
@@ -134,9 +150,9 @@ function tableProblems(ctx: Context, d: LoadedDraw): string[] {
   }
 }
 
-export function runVerify(ctx: Context, target: string): VerifyResult {
+export async function runVerify(ctx: Context, target: string): Promise<VerifyResult> {
   const { ui } = ctx;
-  const r = verifyTarget(ctx, target);
+  const r = await verifyTarget(ctx, target);
   const name = (check: string) => ui.t(`T_CHECK_${check}`);
   if (ui.json) ui.outJson(r);
   else {

@@ -6,7 +6,7 @@ import type { Frame, FrameDoc } from './drawTypes.js';
 import { frameShapeProblems, rowsShapeProblems } from './frame.js';
 import { parseCanonicalFrame, sameBytes } from './frameParse.js';
 import { canonicalFrameBytes, frameFromDoc } from './frameRows.js';
-import { assign, forSelection, type AssignInput } from './matching.js';
+import { assign, forSelection, type AssignInput, type MatchResult } from './matching.js';
 import { verifyCommitment } from './commitment.js';
 import { render, type Lang, type Msg } from './messages.js';
 import type { DrawRecord } from './record.js';
@@ -77,7 +77,33 @@ export interface VerifyInput {
   lang?: Lang;
 }
 
-export function verifyDraw(v: VerifyInput): Check[] {
+/** The frame's checks (frame, digest, seed, allocation, selection) and what the teams' checks need of them. */
+export interface FramePart {
+  checks: Check[];
+  frame: Frame | null;
+  head: Pick<FrameDoc, 'algorithm' | 'year' | 'drawId'>;
+  seedHex: string;
+  /** The frame could not be read at all: no further check is made. */
+  final?: boolean;
+}
+
+/**
+ * The matching of this draw computed elsewhere (the CLI computes it in a second thread while this one
+ * checks the frame): used only when it is for exactly this seedHex and these selected ids, which the
+ * teams' check itself recomputes and compares; otherwise the matching is computed here.
+ */
+export interface Assigned {
+  seedHex: string;
+  selected: readonly string[];
+  result: MatchResult;
+}
+
+export function verifyDraw(v: VerifyInput & { framePart?: FramePart; assigned?: Assigned }): Check[] {
+  const part = v.framePart ?? verifyFramePart(v);
+  return part.final ? part.checks : [...part.checks, ...verifyTeams(v, part, v.assigned)];
+}
+
+export function verifyFramePart(v: VerifyInput): FramePart {
   const t = (key: string, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
   const checks: Check[] = [];
   const r = v.record;
@@ -97,9 +123,15 @@ export function verifyDraw(v: VerifyInput): Check[] {
     try {
       doc = JSON.parse(typeof v.frameText === 'string' ? v.frameText : new TextDecoder().decode(bytes)) as FrameDoc;
     } catch (e) {
-      return [
-        { name: 'frame', ok: false, detail: t('V_NOT_JSON', { file: 'frame.json', detail: (e as Error).message }) },
-      ];
+      const detail = t('V_NOT_JSON', { file: 'frame.json', detail: (e as Error).message });
+      // Nothing else can be checked against a frame that is not even JSON.
+      return {
+        checks: [{ name: 'frame', ok: false, detail }],
+        frame: null,
+        head: {} as FramePart['head'],
+        seedHex: '',
+        final: true,
+      };
     }
     shape = frameShapeProblems(doc);
     // The rows as columns, then the canonical bytes written from them: frame.json must be exactly those.
@@ -155,7 +187,13 @@ export function verifyDraw(v: VerifyInput): Check[] {
   } catch (e) {
     checks.push({ name: 'allocation', ok: false, detail: (e as Error).message });
   }
+  return { checks, frame, head, seedHex };
+}
 
+function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assigned?: Assigned): Check[] {
+  const t = (key: string, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
+  const checks: Check[] = [];
+  const r = v.record;
   if (v.assignText !== undefined) {
     const problems: string[] = [];
     const ad = sha256Hex(v.assignText);
@@ -181,7 +219,8 @@ export function verifyDraw(v: VerifyInput): Check[] {
       const forSel = forSelection(input, selIds);
       if (!forSel.ok) problems.push(t('V_NO_MATCH_ROW', { id: forSel.missing }));
       else {
-        const m = assign(forSel.input, seedHex);
+        const given = assigned && assigned.seedHex === seedHex && firstDifference(assigned.selected, selIds) === null;
+        const m = given ? assigned.result : assign(forSel.input, seedHex);
         if (!m.ok) problems.push(t('V_MATCH_FAILS', { ids: m.failures.map((f) => f.id).join(', ') }));
         const d = firstDifference(m.assignments, r.assignments, 'assignments');
         if (d) problems.push(d);
@@ -220,6 +259,9 @@ function recordCheck(r: DrawRecord, frame: Pick<FrameDoc, 'algorithm' | 'year'>,
 }
 
 export interface BundleInput extends VerifyInput {
+  /** The frame's checks and the matching, when computed beforehand (see Assigned). */
+  framePart?: FramePart;
+  assigned?: Assigned;
   /** commitment.json and beacons.json of a committed draw. */
   commit?: { commitmentText: string; beaconsText: string };
   lang: 'zh' | 'en';

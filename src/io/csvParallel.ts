@@ -11,9 +11,7 @@ import { fastRecordKeys } from '../core/validateFast.js';
 import type { HeaderMap, RefSets } from '../core/validateRow.js';
 import { openCsv, type CsvReader, type Encoding } from './csvRead.js';
 import type { FromWorker, ToWorker, WorkerInput } from './csvWorker.js';
-
-/** Files from this size on are parsed in the worker (INSPECT_WORKER_MIN_BYTES overrides; 0: always). */
-const WORKER_MIN_BYTES = 1 << 20;
+import { workerMinBytes, workerUrl } from './workerUrl.js';
 
 /**
  * A row as the import sees it: its cells, or (from the worker, after the header) a clean record's
@@ -33,16 +31,7 @@ export interface ImportReader extends CsvReader {
   recordKeys(): readonly string[];
 }
 
-// The worker runs the built JavaScript; under the test runner this module is the TypeScript source,
-// and the worker is then the build's (npm test builds first).
-const WORKER_URL = import.meta.url.endsWith('.ts')
-  ? new URL('../../dist/io/csvWorker.js', import.meta.url)
-  : new URL('./csvWorker.js', import.meta.url);
-
-function workerMinBytes(): number {
-  const v = process.env.INSPECT_WORKER_MIN_BYTES;
-  return v !== undefined && /^\d+$/.test(v) ? Number(v) : WORKER_MIN_BYTES;
-}
+const WORKER_URL = workerUrl('csvWorker.js', import.meta.url);
 
 /** Opens the file for an import: in a worker thread when it is large, else as openCsv does. */
 export async function openImportCsv(file: string, encoding?: Encoding): Promise<ImportReader> {

@@ -1,14 +1,15 @@
-// The parse worker (io/csvParallel.ts, io/csvWorker.ts) against the import in one thread: for every
-// fixture, good and broken, and for generated files past the worker's 1 MiB threshold, the two give
-// the same exit code, the same messages, the same errors file and byte for byte the same database.
+// The second threads against one thread. The import's parse worker (io/csvParallel.ts, csvWorker.ts):
+// for every fixture, good and broken, and for generated files past the 1 MiB threshold, the same exit
+// code, messages, errors file and byte for byte the same database. Verify's matching thread
+// (io/matchWorker.ts): for a bundle as exported and edited in every part, the same report.
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { encodeGb18030 } from '../../src/dev/gb18030.js';
 import { OBJECT_HEADERS, objectRows } from '../../src/dev/sampleData.js';
-import { cli, FIXTURES, tmp } from '../helpers.js';
+import { cli, DATA, FIXTURES, tmp } from '../helpers.js';
 
 const WORKER = { INSPECT_WORKER_MIN_BYTES: '0' };
 const INLINE = { INSPECT_WORKER_MIN_BYTES: String(2 ** 40) };
@@ -148,5 +149,93 @@ describe('import through the parse worker = import in one thread', () => {
       expect(worker.db, name).toBeNull(); // a first import that fails leaves no database
       expect(worker.stderr, name).toContain(name);
     }
+  });
+});
+
+describe('verify with the matching in a second thread = verify in one thread', () => {
+  it('an intact bundle and one edited in each part: same checks, same words, same exit code; also by id', () => {
+    const db = join(tmp(), 'x.db');
+    for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
+      expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+    const draw = cli([
+      'draw',
+      '--items',
+      'SC01',
+      '--year',
+      '2026',
+      '--window',
+      '2026-11-01..2026-12-31',
+      '--seed',
+      '湖里区2026年第一批',
+      '--db',
+      db,
+      '--yes',
+      '--json',
+    ]);
+    expect(draw.code).toBe(0);
+    const drawId = (JSON.parse(draw.stdout) as { drawId: string }).drawId;
+    const bundle = join(tmp(), 'bundle');
+    expect(cli(['export', 'bundle', drawId, '--out', bundle, '--db', db]).code).toBe(0);
+    type Edit = (files: { record: Record<string, unknown>; inspectors: Record<string, unknown> }) => void;
+    const edits: [string, Edit | null][] = [
+      ['intact', null],
+      [
+        'a team member swapped',
+        (f) => {
+          const a = f.record.assignments as { inspectors: string[] }[];
+          a[0]!.inspectors = [...a[0]!.inspectors].reverse();
+        },
+      ],
+      [
+        'a team given to another object',
+        (f) => {
+          const a = f.record.assignments as { id: string }[];
+          [a[0]!.id, a[1]!.id] = [a[1]!.id, a[0]!.id];
+        },
+      ],
+      [
+        'the selection reordered',
+        (f) => {
+          const sel = f.record.selected as unknown[];
+          [sel[0], sel[1]] = [sel[1], sel[0]];
+        },
+      ],
+      [
+        'an inspector conflict added',
+        (f) => {
+          const ins = f.inspectors.inspectors as unknown[][];
+          (ins[0]![6] as string[]).push((f.inspectors.objects as string[][])[0]![0]!);
+        },
+      ],
+      [
+        'an object missing from inspectors.json',
+        (f) => {
+          (f.inspectors.objects as unknown[]).pop();
+        },
+      ],
+      [
+        'another seed',
+        (f) => {
+          f.record.seed = 'x';
+        },
+      ],
+    ];
+    for (const [name, edit] of edits) {
+      const dir = join(tmp(), 'b');
+      cpSync(bundle, dir, { recursive: true });
+      if (edit) {
+        const record = JSON.parse(readFileSync(join(dir, 'record.json'), 'utf8')) as Record<string, unknown>;
+        const inspectors = JSON.parse(readFileSync(join(dir, 'inspectors.json'), 'utf8')) as Record<string, unknown>;
+        edit({ record, inspectors });
+        writeFileSync(join(dir, 'record.json'), JSON.stringify(record));
+        writeFileSync(join(dir, 'inspectors.json'), JSON.stringify(inspectors));
+      }
+      const [worker, inline] = [WORKER, INLINE].map((env) => cli(['--lang', 'en', 'verify', dir], { env }));
+      expect(worker, name).toEqual(inline);
+      expect(worker!.code, name).toBe(edit ? 65 : 0);
+    }
+    const [worker, inline] = [WORKER, INLINE].map((env) => cli(['verify', drawId, '--db', db, '--json'], { env }));
+    expect(worker).toEqual(inline);
+    expect(JSON.parse(worker!.stdout).ok).toBe(true);
   });
 });
