@@ -65,6 +65,31 @@ export function cli(
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const SAMPLE = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
+
+/** A database of the sample district, imported by the spawned binary (any roster's file replaceable). */
+export function sampleDb(overrides: Partial<Record<(typeof SAMPLE)[number], string>> = {}): string {
+  const db = join(tmp(), 'inspect.db');
+  for (const k of SAMPLE) {
+    const r = cli(['import', k, overrides[k] ?? join(DATA, `${k}.csv`), '--db', db, '-q']);
+    if (r.code !== 0) throw new Error(r.stderr);
+  }
+  return db;
+}
+
+/** The sample district's usual draw (add --yes, --json, --db …). */
+export const SAMPLE_DRAW = [
+  'draw',
+  '--items',
+  'SC01',
+  '--year',
+  '2026',
+  '--window',
+  '2026-11-01..2026-12-31',
+  '--seed',
+  '湖里区2026年第一批',
+];
+
 /** Loads the sample district into a database through the real import path. */
 export async function loadSample(ctx: Context): Promise<void> {
   const { runImport } = await import('../src/commands/import.js');

@@ -2,28 +2,9 @@ import { existsSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DATA, fileSha, tmp } from '../helpers.js';
+import { cli, DATA, fileSha, sampleDb, SAMPLE_DRAW, tmp } from '../helpers.js';
 
-const SAMPLE = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
-function sampleDb(overrides: Partial<Record<(typeof SAMPLE)[number], string>> = {}): string {
-  const db = join(tmp(), 'inspect.db');
-  for (const k of SAMPLE) {
-    const r = cli(['import', k, overrides[k] ?? join(DATA, `${k}.csv`), '--db', db, '-q']);
-    if (r.code !== 0) throw new Error(r.stderr);
-  }
-  return db;
-}
-const DRAW = [
-  'draw',
-  '--items',
-  'SC01',
-  '--year',
-  '2026',
-  '--window',
-  '2026-11-01..2026-12-31',
-  '--seed',
-  '湖里区2026年第一批',
-];
+const DRAW = SAMPLE_DRAW;
 
 describe('inspect draw', () => {
   let db: string;

@@ -9,7 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { encodeGb18030 } from '../../src/dev/gb18030.js';
 import { OBJECT_HEADERS, objectRows } from '../../src/dev/sampleData.js';
-import { cli, DATA, FIXTURES, tmp } from '../helpers.js';
+import { cli, FIXTURES, sampleDb, SAMPLE_DRAW, tmp } from '../helpers.js';
 
 const WORKER = { INSPECT_WORKER_MIN_BYTES: '0' };
 const INLINE = { INSPECT_WORKER_MIN_BYTES: String(2 ** 40) };
@@ -154,24 +154,8 @@ describe('import through the parse worker = import in one thread', () => {
 
 describe('verify with the matching in a second thread = verify in one thread', () => {
   it('an intact bundle and one edited in each part: same checks, same words, same exit code; also by id', () => {
-    const db = join(tmp(), 'x.db');
-    for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
-      expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
-    const draw = cli([
-      'draw',
-      '--items',
-      'SC01',
-      '--year',
-      '2026',
-      '--window',
-      '2026-11-01..2026-12-31',
-      '--seed',
-      '湖里区2026年第一批',
-      '--db',
-      db,
-      '--yes',
-      '--json',
-    ]);
+    const db = sampleDb();
+    const draw = cli([...SAMPLE_DRAW, '--db', db, '--yes', '--json']);
     expect(draw.code).toBe(0);
     const drawId = (JSON.parse(draw.stdout) as { drawId: string }).drawId;
     const bundle = join(tmp(), 'bundle');
