@@ -5,7 +5,7 @@ import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { ACTIVE_STATUS_SQL } from '../io/drawStore.js';
-import { ensureSqlite3, fmt, REPEAT, runInspect, timeCommand, type Run } from './measure.js';
+import { ensureSqlite3, fmt, fmtRuns, REPEAT, runInspect, timeCommand, type Run } from './measure.js';
 import { verifyDrand } from '../core/beacon.js';
 import { record } from './table.js';
 
@@ -115,18 +115,17 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
   const n = plan.selectedTotal;
   const best = (xs: number[]) => Math.min(...xs);
   const baseline = best(runs.baseline);
-  const list = (xs: number[]) => xs.map((x) => fmt(x)).join(' / ');
 
   console.log(
     `\ndraw on ${rows.toLocaleString()} objects (${plan.scopeCount.toLocaleString()} in scope, ${n.toLocaleString()} ` +
       `selected, 200 inspectors; fastest of ${REPEAT} runs each)`,
   );
-  console.log(`  sqlite3 ORDER BY random() LIMIT ${n} (the baseline):  ${list(runs.baseline)} s`);
+  console.log(`  sqlite3 ORDER BY random() LIMIT ${n} (the baseline):  ${fmtRuns(runs.baseline)} s`);
   for (const label of ['dry run', 'draw + matching + record', 'verify bundle'] as const) {
     const target = targets(rows)[label]!;
     const seconds = best(runs[label]);
     console.log(
-      `  ${label.padEnd(26)} ${list(runs[label])} s  peak ${fmt(peaks[label]!, 0)} MB  ratio ` +
+      `  ${label.padEnd(26)} ${fmtRuns(runs[label])} s  peak ${fmt(peaks[label]!, 0)} MB  ratio ` +
         `${fmt(seconds / baseline)}× baseline (target ≤ ${target.maxRatio}×` +
         `${target.maxPeakMB ? `, ≤ ${target.maxPeakMB} MB` : ''})`,
     );

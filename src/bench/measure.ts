@@ -51,3 +51,5 @@ export function ensureSqlite3(): string {
 }
 
 export const fmt = (n: number, d = 2) => n.toFixed(d);
+/** The times of a step's runs, as printed: "1.23 / 1.31 / 1.20". */
+export const fmtRuns = (xs: number[]) => xs.map((x) => fmt(x)).join(' / ');

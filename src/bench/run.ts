@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { encodeGb18030 } from '../dev/gb18030.js';
 import { OBJECT_HEADERS, objectRows } from '../dev/sampleData.js';
-import { ensureSqlite3, fmt, REPEAT, runInspect, timeCommand, type Run } from './measure.js';
+import { ensureSqlite3, fmt, fmtRuns, REPEAT, runInspect, timeCommand, type Run } from './measure.js';
 import { benchDraw } from './draw.js';
 import { benchBrowser } from './browser.js';
 import { record, summary } from './table.js';
@@ -67,9 +67,9 @@ async function benchImport(): Promise<void> {
     const best = runs.reduce((x, y) => (y.seconds < x.seconds ? y : x));
     const peak = Math.max(...runs.map((r) => r.peakMB));
     const s = JSON.parse(best.stdout) as { imported: number };
-    const list = (xs: number[]) => xs.map((x) => fmt(x)).join(' / ');
     console.log(
-      `  ${label.padEnd(7)} sqlite3 .import ${list(base)} s; inspect import ${list(runs.map((r) => r.seconds))} s ` +
+      `  ${label.padEnd(7)} sqlite3 .import ${fmtRuns(base)} s; ` +
+        `inspect import ${fmtRuns(runs.map((r) => r.seconds))} s ` +
         `(${Math.round(s.imported / best.seconds).toLocaleString()} rows/s), peak ${fmt(peak, 0)} MB: ` +
         `ratio ${fmt(best.seconds / b)}× (target ≤ 4×, ≤ 300 MB)`,
     );

@@ -7,8 +7,7 @@ import { rosterNames, type Msg } from '../core/messages.js';
 import { SCHEMAS, type RosterKind } from '../core/rosters.js';
 import { checkDepartmentTree, type HeaderMap, type Problem } from '../core/validateRow.js';
 import type { Encoding } from '../io/csvRead.js';
-import { dataColumns, type Db } from '../io/db.js';
-import { fastRecordKeys } from '../core/validateFast.js';
+import type { Db } from '../io/db.js';
 import { askConfirm } from '../io/prompts.js';
 import { rosterDigests } from '../io/rosterDigest.js';
 import { currentCount, historyWriter, loadRefs, retireAbsent, stager } from '../io/rosterStore.js';
@@ -121,9 +120,6 @@ function rosterWriter(
   // For each file column, the schema key it maps to (undefined for unknown columns).
   const keyOfColumn: (string | undefined)[] = [];
   for (const [k, i] of w.map.index) keyOfColumn[i] = k;
-  // Where each roster column is among a clean row's values (fastRecordKeys order).
-  const keys = fastRecordKeys(kind, w.map);
-  const order = dataColumns(kind).map((c) => keys.indexOf(c));
   const allowed = new Set<string>();
   const deptRows: { row: number; code: string; parent: string }[] = [];
   let imported = 0;
@@ -142,7 +138,7 @@ function rosterWriter(
     ...(stage && kind !== 'departments'
       ? {
           rowValues(values: readonly string[], at: number, row: number) {
-            stage.stageValues(values, at, order, row);
+            stage.stageValues(values, at, row);
           },
         }
       : {}),

@@ -9,7 +9,7 @@ import { Exit, InspectError } from '../core/errors.js';
 import type { Msg } from '../core/messages.js';
 import type { SchemaKind } from '../core/rosters.js';
 import { mapHeader, rowValidator, type HeaderMap, type Problem, type RefSets } from '../core/validateRow.js';
-import { fastRowValidator } from '../core/validateFast.js';
+import { fastRecordKeys, fastRowValidator } from '../core/validateFast.js';
 import { recordOf } from '../core/rowPacking.js';
 import { nowWithOffset } from '../io/clock.js';
 import type { CsvReader, Encoding } from '../io/csvRead.js';
@@ -41,9 +41,9 @@ export interface ImportWriter<S> {
   /** A valid row. Returns problems that reject it after all (checks against the database or other rows). */
   row(record: Record<string, string>, row: number, cells: string[], allowed: readonly string[]): Problem[] | void;
   /**
-   * A row the parse worker's fast path accepted, as its record's values (at values[at …], in the
-   * reader's recordKeys() order), for a writer that can take them without a record; else row() gets
-   * the record. Only with rowsFinal.
+   * A row the parse worker's fast path accepted, as its record's values (at values[at …], in
+   * fastRecordKeys order, the roster's column order), for a writer that can take them without a
+   * record; else row() gets the record. Only with rowsFinal.
    */
   rowValues?(values: readonly string[], at: number, row: number): void;
   /** A row the validator rejected. */
@@ -157,7 +157,7 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
           if (values) {
             // Accepted by the fast path in the parse worker (only with rowsFinal: row() cannot reject it).
             if (writer!.rowValues) writer!.rowValues(values, at!, row);
-            else if (writer!.row(recordOf(reader.recordKeys(), values, at!), row, cells, NONE)?.length)
+            else if (writer!.row(recordOf(fastRecordKeys(spec.kind), values, at!), row, cells, NONE)?.length)
               throw new Error(`row ${row} was rejected by a writer declared rowsFinal`);
             continue;
           }

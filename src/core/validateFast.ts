@@ -25,8 +25,6 @@ export function fastRowValidator(
   const mapped = schema.filter((c) => map.index.has(c.key));
   const slots = mapped.map((c) => ({ key: c.key, at: map.index.get(c.key)!, convert: converter(c, refs) }));
   const missingOptional = schema.filter((c) => !map.index.has(c.key)).map((c) => c.key);
-  // The record's keys come in this order (fastRecordKeys): the import's parse worker sends a clean
-  // row as its values in that order and the main thread puts the record back together.
   const isMapped = new Set(slots.map((s) => s.at));
   const unmapped = Array.from({ length: width }, (_, i) => i).filter((i) => !isMapped.has(i));
   return (cells) => {
@@ -43,12 +41,13 @@ export function fastRowValidator(
   };
 }
 
-/** The keys of a record the fast path gives, in order: the file's schema columns, then the missing ones. */
-export function fastRecordKeys(kind: SchemaKind, map: HeaderMap): string[] {
-  const schema = SCHEMAS[kind].columns;
-  return [...schema.filter((c) => map.index.has(c.key)), ...schema.filter((c) => !map.index.has(c.key))].map(
-    (c) => c.key,
-  );
+/**
+ * The keys of a record the fast path gives (every schema column, mapped or not), in schema order: the
+ * order in which the import's parse worker sends a clean row's values, which is also the roster
+ * table's column order, so the stage takes them as they come.
+ */
+export function fastRecordKeys(kind: SchemaKind): string[] {
+  return SCHEMAS[kind].columns.map((c) => c.key);
 }
 
 /** A cell's canonical value when it is valid with nothing to say about it, else undefined. */

@@ -15,8 +15,8 @@ import { workerMinBytes, workerUrl } from './workerUrl.js';
 
 /**
  * A row as the import sees it: its cells, or (from the worker, after the header) a clean record's
- * values in the order of `recordKeys()`, its raw cells then not sent (an errors file only needs a
- * rejected row's).
+ * values in fastRecordKeys order, its raw cells then not sent (an errors file only needs a rejected
+ * row's).
  */
 export type ImportRow = UnpackedRow;
 
@@ -27,8 +27,6 @@ export interface ImportReader extends CsvReader {
    * (null: it does not, and the main thread checks every row). Without a worker it does nothing.
    */
   prevalidate(kind: SchemaKind, map: HeaderMap, refs: RefSets | null): void;
-  /** The keys of a clean row's values, in order (set by prevalidate). */
-  recordKeys(): readonly string[];
 }
 
 const WORKER_URL = workerUrl('csvWorker.js', import.meta.url);
@@ -36,7 +34,7 @@ const WORKER_URL = workerUrl('csvWorker.js', import.meta.url);
 /** Opens the file for an import: in a worker thread when it is large, else as openCsv does. */
 export async function openImportCsv(file: string, encoding?: Encoding): Promise<ImportReader> {
   const here = await openCsv(file, encoding);
-  if (here.size < workerMinBytes()) return { ...here, prevalidate: () => undefined, recordKeys: () => [] };
+  if (here.size < workerMinBytes()) return { ...here, prevalidate: () => undefined };
   return openInWorker(file, here);
 }
 
@@ -53,7 +51,6 @@ export function openInWorker(file: string, sniffed: CsvReader, url: URL = WORKER
   let inThread = false;
   let read = 0;
   let digest = '';
-  let keys: string[] = [];
   let unpacker = new RowUnpacker(0);
   let pendingValidate: ToWorker | undefined;
 
@@ -135,11 +132,9 @@ export function openInWorker(file: string, sniffed: CsvReader, url: URL = WORKER
     bytesRead: () => (inThread ? sniffed.bytesRead() : read),
     batches,
     sha256: () => (inThread ? sniffed.sha256() : digest),
-    recordKeys: () => keys,
     prevalidate(kind, map, refs) {
       if (inThread) return; // read here after all: the main thread checks every row
-      keys = fastRecordKeys(kind, map);
-      unpacker = new RowUnpacker(keys.length);
+      unpacker = new RowUnpacker(fastRecordKeys(kind).length);
       const m: ToWorker = { t: 'validate', kind, map, refs };
       if (worker) worker.postMessage(m);
       else pendingValidate = m;

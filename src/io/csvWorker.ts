@@ -83,7 +83,7 @@ async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Pr
       const v = inbox.shift()!;
       if (v.t === 'validate' && v.refs) {
         fast = fastRowValidator(v.kind, v.map, v.refs);
-        packer = new RowPacker(fastRecordKeys(v.kind, v.map));
+        packer = new RowPacker(fastRecordKeys(v.kind));
       }
       rest = batch.slice(1);
     }

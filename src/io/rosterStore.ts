@@ -31,26 +31,25 @@ export function stager(db: Db, kind: Exclude<RosterKind, 'history'>) {
   };
   const keep = db.prepare('INSERT INTO stage_keep VALUES (?)');
   let staged = 0;
+  const rowStaged = () => {
+    staged++;
+    if (staged % BATCH === 0) {
+      insertBatch.run(pending);
+      pending = [];
+    }
+  };
   const changed = cols.map((c) => `${kind}.${q(c)} IS NOT excluded.${q(c)}`).join(' OR ');
   return {
     stage(record: Record<string, string>, row: number): void {
       pending.push(row);
       for (const c of cols) pending.push(record[c] ?? '');
-      staged++;
-      if (staged % BATCH === 0) {
-        insertBatch.run(pending);
-        pending = [];
-      }
+      rowStaged();
     },
-    /** The same from a clean row's values: column i of the roster is values[at + order[i]]. */
-    stageValues(values: readonly string[], at: number, order: readonly number[], row: number): void {
+    /** The same from a clean row's values, in the roster's column order at values[at …] (fastRecordKeys). */
+    stageValues(values: readonly string[], at: number, row: number): void {
       pending.push(row);
-      for (const o of order) pending.push(values[at + o]!);
-      staged++;
-      if (staged % BATCH === 0) {
-        insertBatch.run(pending);
-        pending = [];
-      }
+      for (let i = 0; i < cols.length; i++) pending.push(values[at + i]!);
+      rowStaged();
     },
     /** A row rejected under --skip-invalid keeps its previous version instead of being retired. */
     keep(keyValue: string): void {

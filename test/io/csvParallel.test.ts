@@ -8,7 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { OBJECT_HEADERS, objectRows } from '../../src/dev/sampleData.js';
 import { recordOf } from '../../src/core/rowPacking.js';
-import { fastRowValidator } from '../../src/core/validateFast.js';
+import { fastRecordKeys, fastRowValidator } from '../../src/core/validateFast.js';
 import { mapHeader } from '../../src/core/validateRow.js';
 import { openImportCsv, openInWorker, type ImportReader } from '../../src/io/csvParallel.js';
 import { openCsv } from '../../src/io/csvRead.js';
@@ -32,7 +32,7 @@ async function readAll(reader: ImportReader) {
         if (!m.ok) throw new Error('header');
         reader.prevalidate('objects', m.map, {});
       }
-      out.push([r.row, r.values ? recordOf(reader.recordKeys(), r.values, r.at!) : r.cells, Boolean(r.checked)]);
+      out.push([r.row, r.values ? recordOf(fastRecordKeys('objects'), r.values, r.at!) : r.cells, Boolean(r.checked)]);
     }
   return { rows: out, sha256: reader.sha256(), read: reader.bytesRead() };
 }
