@@ -87,6 +87,22 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
       run(async (ctx) => (await import('./commands/import.js')).runImport(ctx, roster, file, opts)),
     );
 
+  addFlags(program.command('init').description(h('H_INIT')), FLAGS.init, h).action((opts) =>
+    run(async (ctx) => (await import('./commands/init.js')).runInit(ctx, opts)),
+  );
+
+  const settings = program
+    .command('settings')
+    .description(h('H_SETTINGS'))
+    .action(() => run(async (ctx) => (await import('./commands/settings.js')).runSettings(ctx)));
+  addFlags(
+    settings.command('set').description(h('H_SETTINGS_SET')).argument('<key>').argument('<value>'),
+    FLAGS.settingsSet,
+    h,
+  ).action((key: string, value: string, opts) =>
+    run(async (ctx) => (await import('./commands/settings.js')).runSettingsSet(ctx, key, value, opts)),
+  );
+
   program
     .command('status')
     .description(h('H_SHOW_WHAT_IS_LOADED'))

@@ -62,6 +62,7 @@ export const FLAGS = {
     dryRun: { flag: '--dry-run', help: 'H_SHOW_SCOPE_AND_ALLOCATION' },
     supersede: { flag: '--supersede <drawId>', help: 'H_VOID_THIS_DRAW_NEEDS' },
     reason: { flag: '--reason <text>', help: 'H_WHY_THE_SUPERSEDED_DRAW' },
+    sourceUnavailable: { flag: '--source-unavailable', help: 'H_SOURCE_UNAVAILABLE' },
     commit: { flag: '--commit', help: 'H_COMMITTED_DRAW_RECOMMENDED_RECORD' },
     beacon: { flag: '--beacon <spec>', help: 'H_PUBLIC_RANDOM_SOURCE_REPEATABLE', repeat: true },
   },
@@ -128,6 +129,12 @@ export const FLAGS = {
     out: { flag: '--out <file>', help: 'H_BACKUP_FILE' },
     force,
   },
+  init: {
+    practice: { flag: '--practice', help: 'H_INIT_PRACTICE' },
+  },
+  settingsSet: {
+    reason: { flag: '--reason <text>', help: 'H_SETTING_REASON' },
+  },
   demo: {
     keep: { flag: '--keep <dir>', help: 'H_KEEP_THE_DEMO_FILES' },
   },
@@ -150,6 +157,8 @@ export type LogOptions = Options<typeof FLAGS.log>;
 export type AuditOptions = Options<typeof FLAGS.audit>;
 export type BackupOptions = Options<typeof FLAGS.backup>;
 export type DemoOptions = Options<typeof FLAGS.demo>;
+export type InitOptions = Options<typeof FLAGS.init>;
+export type SettingsSetOptions = Options<typeof FLAGS.settingsSet>;
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

@@ -3,7 +3,7 @@ import { render, type Msg } from '../src/core/messages.js';
 import { parseExpectHead } from '../src/commands/optionParsers.js';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeContext, type Context } from '../src/commands/context.js';
@@ -65,11 +65,18 @@ export function cli(
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A new, empty practice database (tests set the clock with INSPECT_NOW, which only such a one honours). */
+export function practiceDb(path = join(tmp(), 'inspect.db')): string {
+  const r = cli(['init', '--practice', '--db', path, '-q']);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return path;
+}
+
 const SAMPLE = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
 
 /** A database of the sample district, imported by the spawned binary (any roster's file replaceable). */
 export function sampleDb(overrides: Partial<Record<(typeof SAMPLE)[number], string>> = {}): string {
-  const db = join(tmp(), 'inspect.db');
+  const db = practiceDb();
   for (const k of SAMPLE) {
     const r = cli(['import', k, overrides[k] ?? join(DATA, `${k}.csv`), '--db', db, '-q']);
     if (r.code !== 0) throw new Error(r.stderr);
@@ -91,8 +98,12 @@ export const SAMPLE_DRAW = [
 ];
 
 /** Loads the sample district into a database through the real import path. */
-export async function loadSample(ctx: Context): Promise<void> {
+export async function loadSample(ctx: Context, opts: { practice?: boolean } = {}): Promise<void> {
   const { runImport } = await import('../src/commands/import.js');
+  // A practice database when the test sets the clock (INSPECT_NOW); otherwise the first import makes a
+  // normal one, whose bytes are the official ones.
+  if (opts.practice && !existsSync(ctx.dbPath))
+    await (await import('../src/commands/init.js')).runInit(ctx, { practice: true });
   for (const [kind, file] of [
     ['departments', 'departments.csv'],
     ['items', 'items.csv'],

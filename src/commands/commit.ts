@@ -11,7 +11,8 @@ import { planSummary, type Plan } from '../core/plan.js';
 import { assignText } from '../core/record.js';
 import { clockOverridden, nowSeconds, nowWithOffset } from '../io/clock.js';
 import { insertCommitment } from '../io/commitStore.js';
-import { writeTransaction, type Db } from '../io/db.js';
+import { isPracticeDb, writeTransaction, type Db } from '../io/db.js';
+import { insertPolicy, policyText } from '../io/policyStore.js';
 import { nextDrawId } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { askConfirm } from '../io/prompts.js';
@@ -80,7 +81,7 @@ export async function runCommit(
 
 function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confirmed: Plan | null): CommitOutcome {
   checkSources(sources, req.policy.commit.minLeadMinutes);
-  const { drawId, plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed);
+  const { drawId, plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed, true);
 
   // The selection is unknown, so the matching input covers the whole frame, and every object must be
   // able to get a full team on its own: otherwise some reveal could fail, and a failed reveal would
@@ -117,6 +118,7 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
     allocation: plan.allocation,
     sources,
     committedAt,
+    ...(isPracticeDb(db) ? { practice: true as const } : {}),
   });
   const text = commitmentText(commitment);
   const digest = sha256Hex(text);
@@ -140,6 +142,7 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
     createdAt: committedAt,
     operator: ctx.operator,
   });
+  insertPolicy(db, `commitments:${drawId}`, policyText(req.policy));
   appendEvent(db, {
     at: committedAt,
     operator: ctx.operator,
@@ -155,7 +158,12 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
         inputDigest: plan.inputDigest,
         commitDigest: digest,
         sources: sources.map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join(', '),
-        supersedes: req.supersede ? { key: 'L_SUPERSEDES', params: { id: req.supersede, reason: req.reason } } : '',
+        supersedes: req.supersede
+          ? {
+              key: req.sourceUnavailable ? 'L_SUPERSEDES_UNAVAILABLE' : 'L_SUPERSEDES',
+              params: { id: req.supersede, reason: req.reason },
+            }
+          : '',
       },
     },
     payloadSha256: digest,

@@ -10,7 +10,13 @@ import type { Policy } from '../core/policy.js';
 import { scopeFields } from '../core/frame.js';
 
 import { nowSeconds, today } from '../io/clock.js';
-import { writeTransaction, type Db } from '../io/db.js';
+import { isPracticeDb, writeTransaction, type Db } from '../io/db.js';
+import { applySettings } from '../core/settings.js';
+import { currentSettings } from '../io/settingsStore.js';
+import { policyText } from '../io/policyStore.js';
+import { appendEvent } from '../io/events.js';
+import { canonicalJson, sha256Hex } from '../core/canonical.js';
+import { nowWithOffset } from '../io/clock.js';
 import {
   allItemCodes,
   hasObjects,
@@ -52,6 +58,8 @@ export interface DrawRequest {
   window: { start: string; end: string };
   supersede: string | null;
   reason: string | null;
+  /** --source-unavailable: the voided commitment's lottery or witness source did not take place. */
+  sourceUnavailable: boolean;
 }
 
 /**
@@ -118,6 +126,7 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
   }
   const year = parseYear(yearArg);
   if (opts.supersede && !opts.reason) throw usageError('E_SUPERSEDE_REASON');
+  if (opts.sourceUnavailable && !opts.supersede) throw usageError('E_SOURCE_UNAVAILABLE_ALONE');
   if (opts.reason && !opts.supersede) throw usageError('E_REASON_ALONE');
   const itemCodes = splitCodes(itemsArg);
   if (itemCodes.length === 0) throw usageError('E_NO_ITEMS');
@@ -143,12 +152,14 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
   return {
     itemCodes,
     year,
-    policy: readPolicy(opts.policy),
+    // The file's policy, with the office's settings as a floor no file can lower.
+    policy: applySettings(readPolicy(opts.policy), currentSettings(db)),
     regions: opts.region ?? [],
     crossRegion: Boolean(opts.crossRegion),
     window: parseWindow(windowArg, year, today()),
     supersede: opts.supersede ?? null,
     reason: opts.reason ?? null,
+    sourceUnavailable: Boolean(opts.sourceUnavailable),
   };
 }
 
@@ -164,6 +175,7 @@ export async function runDraw(
     checkSupersede(db, req.supersede, req.year);
     const lead = loadItems(db, req.itemCodes).items[0]?.department ?? '';
     let mode = await chooseMode(ctx, opts, req);
+    if (!opts.dryRun) await bindingCheck(ctx, db, req, mode.commit);
     if (mode.commit) return await runCommit(ctx, db, req, mode.sources, lead);
     let seed = mode.seed;
     if (seed === undefined && ui.interactive && !opts.dryRun) {
@@ -286,7 +298,7 @@ async function chooseMode(ctx: Context, opts: DrawOptions, req: DrawRequest): Pr
     return { commit: true, sources: opts.beacon.map(parseSpec) };
   }
   if (opts.dryRun) return { commit: false, seed: opts.seed };
-  if (req.policy.commit.required) throw usageError('E_COMMIT_REQUIRED');
+  if (req.policy.commit.required) throw new InspectError(Exit.data, { key: 'E_COMMIT_REQUIRED' });
   if (opts.seed !== undefined || !ui.interactive) return { commit: false, seed: opts.seed };
   const committed = await askChoice(ui, ui.t('T_KIND_OF_DRAW'), [
     { value: 'commit', name: ui.t('T_COMMITTED_DRAW_RECOMMENDED_RECORD') },
@@ -316,8 +328,8 @@ async function askSources(ctx: Context): Promise<Source[]> {
  * what was confirmed, and the snapshot of the object rows it read (hashed and compressed, the rows let
  * go before matching: at a million objects they are most of the memory).
  */
-export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null) {
-  checkSupersede(db, req.supersede, req.year);
+export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, committed: boolean) {
+  checkSupersede(db, req.supersede, req.year, { committed, sourceUnavailable: req.sourceUnavailable });
   const lead = loadItems(db, req.itemCodes).items[0]!.department;
   const drawId = nextDrawId(db, req.year, lead);
   // What was confirmed must be what is drawn: another draw or import in between changes the id or frame.
@@ -365,12 +377,14 @@ function toRecord(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null
     regions: req.regions,
     crossRegion: req.crossRegion,
     action: req.supersede ? 'draw.supersede' : 'draw',
+    policyText: policyText(req.policy),
+    practice: isPracticeDb(db),
   };
 }
 
 /** The plan and its selection; the plan itself (the frame's rows) is let go when this returns. */
 function selectUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, seed: string) {
-  const { plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed);
+  const { plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed, false);
   return {
     ...selectionOf(plan.frameBytes, plan.frame, seed),
     items,
@@ -378,4 +392,31 @@ function selectUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan
     departments: plan.departments,
     categories: plan.categories,
   };
+}
+
+/**
+ * The binding rules (commit-spec §7) before anything is asked or planned. A refusal of the rules (not a
+ * usage slip) is logged: an office that tried to void a commitment after its source was public is on
+ * record, whatever it does next.
+ */
+async function bindingCheck(ctx: Context, db: Db, req: DrawRequest, committed: boolean): Promise<void> {
+  try {
+    checkSupersede(db, req.supersede, req.year, { committed, sourceUnavailable: req.sourceUnavailable });
+  } catch (e) {
+    if (e instanceof InspectError && e.exit === Exit.data && req.supersede) {
+      const id = req.supersede;
+      const attempt = { supersede: id, reason: req.reason, committed, sourceUnavailable: req.sourceUnavailable };
+      await writeTransaction(db, ctx.dbPath, () =>
+        appendEvent(db, {
+          at: nowWithOffset(),
+          operator: ctx.operator,
+          action: 'supersede.refused',
+          summary: { key: 'L_SUPERSEDE_REFUSED', params: { id, why: e.msg, reason: req.reason ?? '' } },
+          payloadSha256: sha256Hex(canonicalJson(attempt)),
+          ref: `supersede-attempt:${id}`,
+        }),
+      );
+    }
+    throw e;
+  }
 }

@@ -9,11 +9,15 @@ import { forSelection, type AssignInput, type MatchFailure } from '../core/match
 import { listMsg, type Msg } from '../core/messages.js';
 import type { Plan } from '../core/plan.js';
 import { computeAssignments, computeSelection, recordText, type Computed, type DrawRecord } from '../core/record.js';
-import { nowWithOffset } from '../io/clock.js';
-import { getCommitment, pendingCommitments } from '../io/commitStore.js';
+import { nowSeconds, nowWithOffset } from '../io/clock.js';
+import { getCommitment, pendingCommitments, type CommitmentRow } from '../io/commitStore.js';
+import { supersedeVerdict, type SupersedeBy, type SupersedeTarget } from '../core/supersede.js';
+import type { Source } from '../core/beacon.js';
+import type { Commitment } from '../core/commitment.js';
 import type { Db } from '../io/db.js';
 import { getDraw, insertDraw, loadInspectors, loadMatchObjects } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
+import { insertPolicy } from '../io/policyStore.js';
 import { collectGarbage } from '../io/memory.js';
 import { SEEDRANDOM_VERSION, VERSION } from '../version.js';
 import type { Context } from './context.js';
@@ -65,16 +69,45 @@ export function matchInput(
   };
 }
 
-/** The draw or commitment being voided must exist, stand, and be of the same year. */
-export function checkSupersede(db: Db, supersede: string | null, year: number): void {
-  if (!supersede) return;
+/**
+ * The draw or commitment being voided must exist, stand, and be of the same year; with `by`, the binding
+ * rules (commit-spec §7) must allow this kind of draw to void it now. Returns the target as the rules see it.
+ */
+export function checkSupersede(
+  db: Db,
+  supersede: string | null,
+  year: number,
+  by?: SupersedeBy,
+): SupersedeTarget | null {
+  if (!supersede) return null;
   const d = getDraw(db, supersede);
-  const c = d ? undefined : getCommitment(db, supersede);
+  const c = getCommitment(db, supersede);
   if (!d && !c) throw unknownDraw(supersede);
-  const by = d?.superseded_by ?? c?.superseded_by;
-  if (by) throw new InspectError(Exit.data, { key: 'E_ALREADY_SUPERSEDED', params: { id: supersede, by } });
+  const voidedBy = d?.superseded_by ?? c?.superseded_by;
+  if (voidedBy)
+    throw new InspectError(Exit.data, { key: 'E_ALREADY_SUPERSEDED', params: { id: supersede, by: voidedBy } });
   const y = d?.year ?? c!.year;
   if (y !== year) throw usageError('E_SUPERSEDE_YEAR', { id: supersede, year: y, want: year });
+  const target = supersedeTargetOf(supersede, d !== undefined, c);
+  if (by) {
+    const v = supersedeVerdict(target, by, nowSeconds());
+    if (!v.ok) throw v.usage ? new InspectError(Exit.usage, v.error) : new InspectError(Exit.data, v.error);
+  }
+  return target;
+}
+
+/** What a draw id names, as the binding rules see it. */
+export function supersedeTargetOf(id: string, isDraw: boolean, c: CommitmentRow | undefined): SupersedeTarget {
+  if (c && !isDraw) {
+    let sources: Source[] = [];
+    try {
+      sources = (JSON.parse(c.commitment) as Commitment).sources;
+    } catch {
+      /* an unreadable commitment: audit reports it; treated as having no public source */
+    }
+    return { kind: 'pending', id, sources };
+  }
+  return c ? { kind: 'revealed', id } : { kind: 'plain', id };
 }
 
 /** A pending commitment of a category this draw covers blocks it (unless this draw voids it). */
@@ -119,6 +152,10 @@ export interface ToRecord {
   note?: Msg;
   /** Rows written with the draw, before its log entry hashes what was written (a reveal's beacons). */
   alsoWrite?: () => void;
+  /** The canonical policy the draw ran under (null: a commitment made before policies were stored). */
+  policyText: string | null;
+  /** Made on a practice database: the record says so, and its digest covers it. */
+  practice: boolean;
 }
 
 /**
@@ -184,6 +221,7 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
     reason: t.reason,
     software: { inspect: VERSION, seedrandom: SEEDRANDOM_VERSION, node: process.version },
     ...(t.commitDigest ? { commitDigest: t.commitDigest } : {}),
+    ...(t.practice ? { practice: true } : {}),
   };
   const rText = recordText(rec);
   const rSha = sha256Hex(rText);
@@ -208,6 +246,7 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
   t.snapshot = { digest: t.snapshot.digest, deflated: Buffer.alloc(0) };
   collectGarbage();
   t.alsoWrite?.();
+  if (t.policyText !== null) insertPolicy(db, `draws:${drawId}`, t.policyText);
   appendEvent(db, {
     at,
     operator: ctx.operator,

@@ -5,6 +5,8 @@ import { sourcesAt, type Commitment } from '../core/commitment.js';
 import { nowSeconds } from '../io/clock.js';
 import { listCommitments } from '../io/commitStore.js';
 import { listDraws } from '../io/drawStore.js';
+import { getPolicy } from '../io/policyStore.js';
+import { listVoidings } from '../io/voidings.js';
 import type { Context } from './context.js';
 import { parseYear } from './optionParsers.js';
 
@@ -17,6 +19,16 @@ export function runDraws(ctx: Context, opts: DrawsOptions) {
     const year = opts.year ? parseYear(opts.year) : undefined;
     const now = nowSeconds();
     const commitments = new Map(listCommitments(db, year).map((c) => [c.draw_id, c]));
+    // How each voiding reads under the binding rules, and the policy each draw or commitment ran under.
+    const voided = new Map(listVoidings(db).map((v) => [v.superseded, v]));
+    const policyOf = (id: string, committedOnly: boolean) =>
+      (committedOnly ? undefined : getPolicy(db, `draws:${id}`))?.policy_sha256 ??
+      getPolicy(db, `commitments:${id}`)?.policy_sha256 ??
+      null;
+    const voidInfo = (id: string) => {
+      const v = voided.get(id);
+      return { voidKind: v?.kind ?? null, voidedAfterPublic: v ? v.kind === 'unavailable' || v.kind === 'revealed' : false };
+    };
     const commitInfo = (id: string) => {
       const c = commitments.get(id);
       if (!c) return { committed: false, commitDigest: null, sources: null };
@@ -41,6 +53,8 @@ export function runDraws(ctx: Context, opts: DrawsOptions) {
       supersededReason: d.superseded_reason ?? null,
       supersedes: d.supersedes,
       reason: d.reason,
+      policyDigest: policyOf(d.id, false),
+      ...voidInfo(d.id),
       ...commitInfo(d.id),
     }));
     const drawn = new Set(rows.map((r) => r.drawId));
@@ -62,6 +76,8 @@ export function runDraws(ctx: Context, opts: DrawsOptions) {
         supersededReason: c.superseded_reason,
         supersedes: c.supersedes,
         reason: c.reason,
+        policyDigest: policyOf(c.draw_id, true),
+        ...voidInfo(c.draw_id),
         ...commitInfo(c.draw_id),
       });
     }
@@ -72,8 +88,14 @@ export function runDraws(ctx: Context, opts: DrawsOptions) {
     else {
       if (rows.length === 0) ui.out(ui.t('T_NO_DRAWS_YET'));
       for (const r of rows) {
+        const how =
+          r.voidKind === 'unavailable'
+            ? ` ${ui.c.yellow(`[${ui.t('T_VOIDED_AFTER_PUBLIC')}]`)}`
+            : r.voidKind === 'revealed'
+              ? ` ${ui.c.yellow(`[${ui.t('T_REVEALED_VOIDED')}]`)}`
+              : '';
         const status = r.supersededBy
-          ? ui.t('T_SUPERSEDED_BY_REASON', { supersededBy: r.supersededBy, supersededReason: r.supersededReason })
+          ? ui.t('T_SUPERSEDED_BY_REASON', { supersededBy: r.supersededBy, supersededReason: r.supersededReason }) + how
           : r.status === 'committed'
             ? ui.t('T_COMMITTED_AWAITING_REVEAL')
             : ui.t('T_STANDING');

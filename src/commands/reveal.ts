@@ -15,6 +15,7 @@ import { getCommitment, insertReveal, type CommitmentRow } from '../io/commitSto
 import { writeTransaction, type Db } from '../io/db.js';
 import { getDraw } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
+import { getPolicy } from '../io/policyStore.js';
 import { askText } from '../io/prompts.js';
 import type { Context } from './context.js';
 import { failureLines, recordDraw, selectionOf, type DrawOutcome } from './drawRecord.js';
@@ -134,6 +135,9 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
     regions: JSON.parse(c.regions) as string[],
     crossRegion: c.cross_region === 1,
     commitDigest: c.commit_digest,
+    // The revealed draw ran under the policy its commitment stored; its record is practice if that was.
+    policyText: getPolicy(db, `commitments:${id}`)?.policy ?? null,
+    practice: commitment.practice === true,
     action: 'reveal',
     note: {
       key: 'L_REVEAL_NOTE',

@@ -5,6 +5,7 @@ import type { Commitment } from '../core/commitment.js';
 import { formatTable } from '../core/text.js';
 import { stratumName } from './drawRender.js';
 import { getCommitment } from '../io/commitStore.js';
+import { getPolicy } from '../io/policyStore.js';
 import { exportContext, listItems, selectionRows, teams } from '../io/exportData.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
@@ -38,6 +39,8 @@ export function runShow(ctx: Context, drawId: string) {
       seed: rec.seed,
       inputDigest: rec.inputDigest,
       commitDigest: rec.commitDigest ?? null,
+      policyDigest: getPolicy(db, `draws:${drawId}`)?.policy_sha256 ?? null,
+      practice: rec.practice === true,
       sources: c ? (JSON.parse(c.commitment) as Commitment).sources : null,
       strata: Object.keys(rec.allocation.N)
         .sort()
@@ -49,6 +52,7 @@ export function runShow(ctx: Context, drawId: string) {
       return result;
     }
     const dept = (code: string) => `${departments.get(code) ?? code}（${code}）`;
+    if (result.practice) ui.out(ui.c.yellow(ui.t('V_PRACTICE')));
     ui.out(
       ui.t('T_DRAW', {
         drawId,
@@ -65,6 +69,7 @@ export function runShow(ctx: Context, drawId: string) {
         `${ui.t('T_SOURCES')}：${result.sources.map(sourceLabel).join('；')} ` +
           ` ${ui.t('T_COMMITDIGEST')} ${rec.commitDigest}`,
       );
+    if (result.policyDigest) ui.out(`${ui.t('T_POLICY_DIGEST')} ${result.policyDigest}`);
     ui.out(`${ui.t('T_STRATA_N_N')}：${result.strata.map((s) => `${s.stratum} ${s.n}/${s.N}`).join('  ')}`);
     ui.out('');
     const head = ui.t('TH_SHOW').split('|');

@@ -38,6 +38,8 @@ export interface Commitment extends Pick<
   assignAlgorithm: string;
   sources: Source[];
   committedAt: string;
+  /** Made on a practice database: present (true) only there, so the digest covers it. */
+  practice?: true;
 }
 
 export const COMMITMENT_KEYS = [
@@ -55,6 +57,9 @@ export const COMMITMENT_KEYS = [
   'window',
   'year',
 ];
+
+/** The practice mark, when present, is exactly `true`. */
+export const practiceFlagOk = (v: unknown): boolean => v === undefined || v === true;
 
 export function makeCommitment(c: Omit<Commitment, 'algorithm' | 'drawAlgorithm' | 'assignAlgorithm'>): Commitment {
   return { algorithm: COMMIT_ALGORITHM, drawAlgorithm: ALGORITHM, assignAlgorithm: ASSIGN_ALGORITHM, ...c };
@@ -165,9 +170,12 @@ export function verifyCommitment(v: CommitVerifyInput): {
     problems.push((e as Error).message);
   }
   if (canonical !== v.commitmentText) problems.push(t({ key: 'V_NOT_CANONICAL', params: { file: 'commitment.json' } }));
+  // `practice` is present only on a practice database's commitment, and then it is exactly true.
   const keys = Object.keys(c).sort();
-  if (keys.join(',') !== COMMITMENT_KEYS.join(','))
+  if (keys.filter((k) => k !== 'practice').join(',') !== COMMITMENT_KEYS.join(',') || !practiceFlagOk(c.practice))
     problems.push(t({ key: 'V_COMMIT_KEYS', params: { keys: keys.join(', ') } }));
+  if ((c.practice === true) !== (r.practice === true))
+    problems.push(t({ key: 'V_PRACTICE_DIFFERS', params: {} }));
   if (r.commitDigest !== digest)
     problems.push(
       t({

@@ -12,6 +12,7 @@ import { helpMessages } from './messagesHelp.js';
 import { textMessages } from './messagesText.js';
 import { auditMessages } from './messagesAudit.js';
 import { logMessages } from './messagesLog.js';
+import { bindingMessages } from './messagesBinding.js';
 
 type Catalogue = Record<string, { zh: string; en: string }>;
 
@@ -391,6 +392,7 @@ const catalogue: Catalogue = {
   ...textMessages,
   ...auditMessages,
   ...logMessages,
+  ...bindingMessages,
 };
 
 export const rosterNames: Record<string, { zh: string; en: string }> = {

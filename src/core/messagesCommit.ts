@@ -255,8 +255,10 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     en: '--commit takes no --seed: the public sources decide the seed after the commitment.',
   },
   E_COMMIT_REQUIRED: {
-    zh: '策略要求承诺抽取（policy.commit.required）：请用 --commit --beacon …',
-    en: 'The policy requires committed draws (policy.commit.required): use --commit --beacon …',
+    zh: '本单位要求承诺抽取（设置 commit.required 或策略 commit.required）：普通抽取已拒绝，请用 --commit --beacon …',
+    en:
+      'Committed draws are required here (setting commit.required or policy commit.required): plain draws are ' +
+      'refused; use --commit --beacon …',
   },
   E_SOURCE_NOT_FUTURE: { zh: '随机源不合格，未记录：{reason}', en: 'Source refused, nothing recorded: {reason}' },
   E_COMMIT_UNMATCHABLE: {

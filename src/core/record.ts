@@ -28,6 +28,8 @@ export interface DrawRecord {
   software: { inspect: string; seedrandom: string; node: string };
   /** A committed draw (inspect-commit/1): SHA-256 of its commitment.json. Absent for a plain draw. */
   commitDigest?: string;
+  /** Made on a practice database (inspect init --practice): a rehearsal, never an official draw. */
+  practice?: true;
 }
 
 export interface Computed {

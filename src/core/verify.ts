@@ -268,7 +268,14 @@ export interface BundleInput extends VerifyInput {
 }
 
 /** Every check of a draw, plain or committed; for a committed draw also the lottery values to compare. */
-export function verifyBundle(v: BundleInput): { checks: Check[]; lotteries: string[]; clockOverridden: boolean } {
+export function verifyBundle(v: BundleInput): {
+  checks: Check[];
+  lotteries: string[];
+  clockOverridden: boolean;
+  practice: boolean;
+} {
+  // A practice draw is checked in full; saying so first is the caller's (演练数据).
+  const practice = (v.record as { practice?: unknown }).practice === true;
   const checks = verifyDraw({ ...v, committed: v.commit !== undefined, lang: v.lang });
   if (!v.commit) {
     if ((v.record as { commitDigest?: string }).commitDigest !== undefined) {
@@ -278,7 +285,7 @@ export function verifyBundle(v: BundleInput): { checks: Check[]; lotteries: stri
         detail: 'record.json names a commitment, but commitment.json and beacons.json are missing',
       });
     }
-    return { checks, lotteries: [], clockOverridden: false };
+    return { checks, lotteries: [], clockOverridden: false, practice };
   }
   const c = verifyCommitment({
     ...v.commit,
@@ -287,5 +294,10 @@ export function verifyBundle(v: BundleInput): { checks: Check[]; lotteries: stri
     record: v.record,
     lang: v.lang,
   });
-  return { checks: [...checks, ...c.checks], lotteries: c.lotteries, clockOverridden: c.clockOverridden };
+  return {
+    checks: [...checks, ...c.checks],
+    lotteries: c.lotteries,
+    clockOverridden: c.clockOverridden,
+    practice,
+  };
 }

@@ -18,6 +18,7 @@ import { resultRowsDigest } from './resultsStore.js';
 import { rosterDigests } from './rosterDigest.js';
 import { orphanProblems, rowProblems, schemaProblems } from './auditChecks.js';
 import { rowsDigest } from './rowDigests.js';
+import { auditBinding } from './auditBinding.js';
 
 export interface AuditSection {
   name: string;
@@ -343,6 +344,7 @@ export function audit(db: Db, expectHead: { seq: number; hash: string } | undefi
     auditCommitments(db, byRef, warnings, lang),
     auditPublications(db, byRef),
     auditRefs(db, events),
+    auditBinding(db, events, byRef, warnings),
     { name: 'rows', checked: rows.checked, problems: [...rows.problems, ...orphanProblems(db)] },
   );
   const last = events[events.length - 1];

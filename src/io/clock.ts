@@ -4,6 +4,20 @@ import os from 'node:os';
 import { Exit, InspectError } from '../core/errors.js';
 import { formatInstant, parseInstant } from '../core/beacon.js';
 
+/** INSPECT_NOW as given (set and not empty). openDb honours it only on a practice database. */
+export function clockOverrideRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.INSPECT_NOW !== undefined && env.INSPECT_NOW !== '';
+}
+
+/**
+ * Refuses INSPECT_NOW where it is not honoured (exit 2, nothing done). The clock belongs to the office:
+ * every command that opens a real database is refused before it reads or writes anything, so a time
+ * read earlier (to check an option) never reaches a record.
+ */
+export function refuseClockOverride(db: string): never {
+  throw new InspectError(Exit.usage, { key: 'E_CLOCK_NOT_PRACTICE', params: { db } });
+}
+
 /** The overridden time, or null when the real clock is used. A malformed INSPECT_NOW is a usage error. */
 export function clockOverride(env: NodeJS.ProcessEnv = process.env): { at: number; offset: number } | null {
   const v = env.INSPECT_NOW;

@@ -1,9 +1,10 @@
 // Opening the database: pragmas, schema migrations by PRAGMA user_version (each in a transaction), and the
 // mapping of SQLITE_BUSY to exit 75. Every table a draw must reproduce from is append-only or versioned.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Exit, InspectError } from '../core/errors.js';
 import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
+import { clockOverrideRequested, refuseClockOverride } from './clock.js';
 
 export type Db = Database.Database;
 
@@ -308,6 +309,33 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE events ADD COLUMN summary_msg TEXT NOT NULL DEFAULT '';
   `,
+  // 7: the office's rules (settings), fixed in the database and changed only through the log, so no
+  // --policy file can lower them; and the canonical policy each draw and commitment used. A practice
+  // database says so in its first setting (key 'practice'), written by inspect init --practice.
+  `
+  CREATE TABLE settings (
+    seq INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,            -- canonical JSON
+    reason TEXT,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  CREATE INDEX settings_key ON settings (key, seq);
+  CREATE TABLE draw_policies (
+    ref TEXT PRIMARY KEY,           -- draws:ID or commitments:ID
+    policy TEXT NOT NULL,           -- canonical policy JSON
+    policy_sha256 TEXT NOT NULL
+  ) WITHOUT ROWID;
+  ${['settings', 'draw_policies']
+    .map(
+      (t) =>
+        `
+  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;`,
+    )
+    .join('')}
+  `,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -322,6 +350,12 @@ const READ_ONLY_V4_SHIM =
   CREATE TEMP TABLE reveals AS SELECT '' AS draw_id, '' AS beacons, '' AS at, '' AS operator LIMIT 0;
   CREATE TEMP VIEW supersessions AS SELECT supersedes AS superseded, id AS by_id, reason FROM main.draws WHERE ` +
   `supersedes IS NOT NULL;
+`;
+
+/** Before schema 7: no settings and no stored policies, read as empty. */
+const READ_ONLY_V7_SHIM = `
+  CREATE TEMP TABLE settings AS SELECT 0 AS seq, '' AS key, '' AS value, NULL AS reason, '' AS at, '' AS operator LIMIT 0;
+  CREATE TEMP TABLE draw_policies AS SELECT '' AS ref, '' AS policy, '' AS policy_sha256 LIMIT 0;
 `;
 
 export function hasColumn(db: Db, table: string, column: string): boolean {
@@ -394,10 +428,27 @@ function openInMemory(path: string): Db {
   return new Database(bytes, { readonly: true });
 }
 
-export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boolean } = {}): Db {
-  // Only an import creates a database; every other command on a missing file says so.
-  if ((opts.readonly || opts.mustExist) && !existsSync(path))
+/** Whether this is a practice database (its first setting says so); false before schema 7. */
+export function isPracticeDb(db: Db): boolean {
+  try {
+    return (
+      db.prepare(`SELECT value FROM settings WHERE key = 'practice' ORDER BY seq LIMIT 1`).pluck().get() === 'true'
+    );
+  } catch {
+    return false;
+  }
+}
+
+export function openDb(
+  path: string,
+  opts: { readonly?: boolean; mustExist?: boolean; practiceInit?: boolean } = {},
+): Db {
+  // Only an import or init creates a database; every other command on a missing file says so.
+  const existed = existsSync(path);
+  if ((opts.readonly || opts.mustExist) && !existed)
     throw new InspectError(Exit.noInput, { key: 'E_NO_DB', params: { db: path } });
+  // INSPECT_NOW never creates a normal database: refused before the file exists.
+  if (!existed && clockOverrideRequested() && !opts.practiceInit) refuseClockOverride(path);
   let db: Db;
   try {
     db = new Database(path, {
@@ -423,6 +474,10 @@ export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boo
     if (owner === 'foreign' || (owner === 'empty' && (opts.readonly || opts.mustExist))) {
       throw new InspectError(Exit.data, { key: 'E_NOT_OURS', params: { db: path } });
     }
+    // The clock belongs to the office: INSPECT_NOW only on a practice database, decided before any
+    // migration or write.
+    const practice = isPracticeDb(db);
+    if (clockOverrideRequested() && !practice && !opts.practiceInit) refuseClockOverride(path);
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -437,16 +492,23 @@ export function openDb(path: string, opts: { readonly?: boolean; mustExist?: boo
       // A read-only file of an older schema (an archived copy) is read as it is: what later schemas
       // added is shown as empty, in temporary objects that never touch the file.
       if (v >= 3 && v < 4) db.exec(READ_ONLY_V4_SHIM);
+      if (v < 7) db.exec(READ_ONLY_V7_SHIM);
       // Before schema 5 the log has no row digests and imports no table digests: read as empty.
     }
   } catch (e) {
     db.close();
+    if (!existed && !opts.readonly) removeCreated(path);
     if (isBusy(e)) throw busyError(path);
     if (e instanceof InspectError) throw e;
     if (isIoError(e)) throw ioError(path, e);
     throw new InspectError(Exit.data, { key: 'E_DB_OPEN', params: { db: path, detail: (e as Error).message } });
   }
   return db;
+}
+
+/** A file this very call created and then refused: left as if the command had never run. */
+function removeCreated(path: string): void {
+  for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(f, { force: true });
 }
 
 function migrate(db: Db, path: string): void {

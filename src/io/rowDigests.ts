@@ -54,6 +54,20 @@ const one = (db: Db, sql: string, id: string | number): Canon =>
   plain(db.prepare(sql).get(id) as Record<string, unknown> | undefined);
 
 /**
+ * The policy a draw or commitment stored (schema 7 on). Only present rows are hashed, so the digests of
+ * entries written before schema 7 stay what they were.
+ */
+function policyRow(db: Db, ref: string): { policy?: Canon } {
+  let row: Record<string, unknown> | undefined;
+  try {
+    row = db.prepare('SELECT * FROM draw_policies WHERE ref = ?').get(ref) as Record<string, unknown> | undefined;
+  } catch {
+    return {}; // an older schema, read as it is
+  }
+  return row ? { policy: plain(row) } : {};
+}
+
+/**
  * Digest of what `ref` (`imports:12`, `draws:ID`, `commitments:ID`, `publications:3`) covers, or null
  * when it covers no rows.
  */
@@ -77,10 +91,14 @@ export function rowsDigest(db: Db, ref: string): string | null {
       rows = {
         draw: oneByColumn(db, 'draws', 'id', id),
         reveal: one(db, 'SELECT * FROM reveals WHERE draw_id = ?', id),
+        ...policyRow(db, ref),
       };
       break;
     case 'commitments':
-      rows = { commitment: oneByColumn(db, 'commitments', 'draw_id', id) };
+      rows = { commitment: oneByColumn(db, 'commitments', 'draw_id', id), ...policyRow(db, ref) };
+      break;
+    case 'settings':
+      rows = { setting: one(db, 'SELECT * FROM settings WHERE seq = ?', Number(id)) };
       break;
     case 'publications': {
       const n = Number(id);

@@ -6,7 +6,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, DATA, ROOT, tmp } from '../helpers.js';
+import { cli, DATA, practiceDb, ROOT, tmp } from '../helpers.js';
 import { CHROMIUM, hasChromium, launch } from './launch.js';
 
 if (!hasChromium)
@@ -25,7 +25,7 @@ let committed: string;
 beforeAll(async () => {
   if (!hasChromium) return;
   const dir = tmp();
-  const db = join(dir, 'inspect.db');
+  const db = practiceDb(join(dir, 'inspect.db'));
   for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
     expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
   expect(

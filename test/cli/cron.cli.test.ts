@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DATA, ROOT, tmp } from '../helpers.js';
+import { cli, DATA, practiceDb, ROOT, tmp } from '../helpers.js';
 
 let dir: string;
 let db: string;
@@ -24,7 +24,7 @@ const job = (now: string) =>
 
 beforeAll(() => {
   dir = tmp();
-  db = join(dir, 'inspect.db');
+  db = practiceDb(join(dir, 'inspect.db'));
   mkdirSync(join(dir, 'bin'));
   writeFileSync(
     join(dir, 'bin/inspect'),

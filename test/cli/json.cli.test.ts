@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DATA, ROOT, tmp } from '../helpers.js';
+import { cli, DATA, practiceDb, ROOT, tmp } from '../helpers.js';
 
 const DOC = join(ROOT, 'docs/json.md');
 const SIG = 'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
@@ -252,7 +252,7 @@ function tamperedCopy(): string {
 
 beforeAll(() => {
   dir = tmp();
-  db = join(dir, 'inspect.db');
+  db = practiceDb(join(dir, 'inspect.db'));
   for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
     expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
   for (const c of CASES) {

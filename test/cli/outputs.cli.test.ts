@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, rngFor } from '../../src/dev/sampleData.js';
-import { cli, DATA, fileSha, tmp } from '../helpers.js';
+import { cli, DATA, fileSha, practiceDb, tmp } from '../helpers.js';
 
 const HOSTILE = '=HYPERLINK("http://x","点击")';
 let dir: string;
@@ -263,7 +263,7 @@ describe('results, deadlines and the report', () => {
     expect(cli(['report', '--as-of', '2026-11-23', '--fail-on-overdue', '--db', db], { cwd: dir }).code).toBe(0);
   });
   it('a deadline past the calendar data is flagged loudly, not guessed', () => {
-    const d2 = join(tmp(), 'late.db');
+    const d2 = practiceDb(join(tmp(), 'late.db'));
     for (const k of ['departments', 'items', 'objects', 'inspectors'])
       cli(['import', k, join(dir, `${k}.csv`), '--db', d2, '-q']);
     cli([

@@ -5,7 +5,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DATA, fileSha, tmp } from '../helpers.js';
+import { cli, DATA, fileSha, practiceDb, tmp } from '../helpers.js';
 
 const SAMPLE = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
 let db: string;
@@ -15,7 +15,7 @@ const at = (iso: string) => ({ env: { INSPECT_NOW: iso } });
 
 beforeAll(() => {
   dir = tmp();
-  db = join(dir, 'inspect.db');
+  db = practiceDb(join(dir, 'inspect.db'));
   for (const k of SAMPLE) expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
   expect(
     cli([

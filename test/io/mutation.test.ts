@@ -26,7 +26,7 @@ beforeAll(async () => {
   const dir = tmp();
   base = join(dir, 'base.db');
   const ctx = testContext(base, { yes: true });
-  await loadSample(ctx);
+  await loadSample(ctx, { practice: true });
   const changed = join(dir, 'inspectors.csv');
   writeFileSync(
     changed,

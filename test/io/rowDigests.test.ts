@@ -22,12 +22,17 @@ function wholeRow(db: Database.Database, table: string, key: string, id: string)
     Object.entries(row).map(([k, v]) => [k, Buffer.isBuffer(v) ? `sha256:${sha(v)}` : (v as Canon)]),
   );
 }
+/** Schema 7 on, the stored policy joins the digest when there is one (entries before it have none). */
+const policy = (db: Database.Database, ref: string): { policy?: Canon } => {
+  const row = wholeRow(db, 'draw_policies', 'ref', ref);
+  return row ? { policy: row } : {};
+};
 const before = (db: Database.Database, ref: string) => {
   const [table, id] = ref.split(':') as [string, string];
   const rows: Canon =
     table === 'draws'
-      ? { draw: wholeRow(db, 'draws', 'id', id), reveal: wholeRow(db, 'reveals', 'draw_id', id) }
-      : { commitment: wholeRow(db, 'commitments', 'draw_id', id) };
+      ? { draw: wholeRow(db, 'draws', 'id', id), reveal: wholeRow(db, 'reveals', 'draw_id', id), ...policy(db, ref) }
+      : { commitment: wholeRow(db, 'commitments', 'draw_id', id), ...policy(db, ref) };
   return sha(canonicalJson(rows));
 };
 
@@ -38,7 +43,7 @@ let dbPath: string;
 beforeAll(async () => {
   const ctx = testContext(undefined, { yes: true });
   dbPath = ctx.dbPath;
-  await loadSample(ctx);
+  await loadSample(ctx, { practice: true });
   await runDraw(ctx, { items: 'SC01', year: '2026', window: '2026-11-23..2026-12-31', seed: 'digests' });
   // A commitment and its reveal, on drand round 657413 with the clock set around it.
   process.env.INSPECT_NOW = '2023-09-15T18:40:00+08:00';

@@ -1,0 +1,174 @@
+// Messages of the binding rules (commit-spec §7): voiding, the office's settings, practice databases,
+// the clock, and why an object was or was not drawn. Merged into the one catalogue.
+export const bindingMessages: Record<string, { zh: string; en: string }> = {
+  // voiding
+  E_SUPERSEDE_PUBLIC: {
+    zh: '不能作废承诺抽取 {id}：其随机源（{sources}）已经公开，结果已定，只能揭示（inspect reveal {id}）。此次尝试已记入日志。',
+    en:
+      'Committed draw {id} cannot be voided: its source ({sources}) is already public, so the outcome is fixed and ' +
+      'it can only be revealed (inspect reveal {id}). This attempt is logged.',
+  },
+  E_SUPERSEDE_DRAND_ONLY: {
+    zh: '不能以“随机源未开出”为由作废 {id}：已公开的随机源（{sources}）是 drand，其轮次随时可取，只能揭示。此次尝试已记入日志。',
+    en:
+      'Committed draw {id} cannot be voided as "source unavailable": its public source ({sources}) is drand, whose ' +
+      'rounds stay available, so it can only be revealed. This attempt is logged.',
+  },
+  E_SUPERSEDE_COMMIT_PLAIN: {
+    zh: '普通抽取（--seed）不能作废承诺抽取 {id}：请用新的承诺抽取（--commit --beacon …）作废它。此次尝试已记入日志。',
+    en:
+      'A plain (seeded) draw cannot void committed draw {id}: void it with a new committed draw (--commit --beacon ' +
+      '…). This attempt is logged.',
+  },
+  E_SUPERSEDE_REVEALED_PLAIN: {
+    zh: '{id} 是由承诺揭示得出的抽取，只能由新的承诺抽取（--commit --beacon …）作废，普通抽取不能。此次尝试已记入日志。',
+    en:
+      '{id} was revealed from a commitment: only a new committed draw (--commit --beacon …) can void it, never a ' +
+      'plain one. This attempt is logged.',
+  },
+  E_SOURCE_UNAVAILABLE_NOT_PENDING: {
+    zh: '--source-unavailable 只用于作废尚未揭示的承诺抽取（其彩票或见证随机源未开出）。',
+    en: '--source-unavailable is only for voiding a pending commitment whose lottery or witness source did not happen.',
+  },
+  E_SOURCE_UNAVAILABLE_EARLY: {
+    zh: '{id} 的随机源都还未到公开时间：现在作废无需 --source-unavailable（说明理由即可）。',
+    en: 'No source of {id} is due yet: voiding it now needs no --source-unavailable (a reason is enough).',
+  },
+  E_SOURCE_UNAVAILABLE_ALONE: {
+    zh: '--source-unavailable 需与 --supersede 抽取编号 --reason 理由 一起使用。',
+    en: '--source-unavailable goes with --supersede DRAW_ID --reason TEXT.',
+  },
+  H_SOURCE_UNAVAILABLE: {
+    zh: '所作废承诺的彩票或见证随机源未开出（停售、仪式取消）：新抽取须为承诺抽取，且永久列示',
+    en: "the voided commitment's lottery or witness source did not take place; the new draw must be committed; listed for ever",
+  },
+  L_SUPERSEDE_REFUSED: {
+    zh: '拒绝作废 {id}（理由：{reason}）：{why}',
+    en: 'refused to supersede {id} (reason: {reason}): {why}',
+  },
+  L_SUPERSEDES_UNAVAILABLE: {
+    zh: '；作废 {id}（随机源未开出），原因：{reason}',
+    en: '; supersedes {id} (source did not take place): {reason}',
+  },
+  T_VOIDED_AFTER_PUBLIC: {
+    zh: '随机源公开后作废（声称随机源未开出）',
+    en: 'voided after a source was due (source said not to have taken place)',
+  },
+  T_REVEALED_VOIDED: { zh: '已揭示的承诺抽取被作废', en: 'a revealed committed draw was voided' },
+  A_VOIDED_AFTER_PUBLIC: {
+    zh: '{id} 在其随机源（{sources}）公开时间之后被 {by} 作废（理由：{reason}）：请核实这些彩票期号或见证仪式确实没有开出',
+    en:
+      '{id} was voided by {by} after its sources ({sources}) were due (reason: {reason}): check that these lottery ' +
+      'issues or ceremonies really did not take place',
+  },
+  A_REVEALED_DRAW_VOIDED: {
+    zh: '由承诺揭示得出的抽取 {id} 已被 {by} 作废（理由：{reason}）',
+    en: 'draw {id}, revealed from a commitment, was voided by {by} (reason: {reason})',
+  },
+  A_SUPERSEDE_BROKE_RULES: {
+    zh: '{by} 作废了 {id}，违反约束规则：{why}',
+    en: '{by} voided {id} against the binding rules: {why}',
+  },
+  N_VOIDED: {
+    zh: '作废 {id}（{kind}；其随机源：{sources}；理由：{reason}）',
+    en: 'voids {id} ({kind}; its sources: {sources}; reason: {reason})',
+  },
+  N_VOIDED_KIND_PENDING: { zh: '未揭示的承诺', en: 'a pending commitment' },
+  N_VOIDED_KIND_UNAVAILABLE: { zh: '随机源未开出的承诺', en: 'a commitment whose source did not take place' },
+  N_VOIDED_KIND_REVEALED: { zh: '已揭示的承诺抽取', en: 'a revealed committed draw' },
+  N_VOIDED_KIND_PLAIN: { zh: '普通抽取', en: 'a plain draw' },
+
+  T_POLICY_DIGEST: { zh: '所用策略摘要 policyDigest', en: 'policy digest (policyDigest)' },
+
+  // settings
+  E_SETTING_UNKNOWN: { zh: '未知的设置项 {key}；可设置：{known}', en: 'Unknown setting {key}; known: {known}' },
+  E_SETTING_FIXED: {
+    zh: '设置项 {key} 在建库时确定（inspect init），之后不能更改。',
+    en: 'Setting {key} is fixed when the database is made (inspect init) and cannot be changed.',
+  },
+  E_SETTING_VALUE: { zh: '设置项 {key} 的值「{value}」无效：应为 {hint}', en: 'Invalid value "{value}" for {key}: {hint}' },
+  E_SETTING_NEEDS_REASON: {
+    zh: '把 {key} 改为更宽松的值会降低防护：须用 --reason 说明理由（记入日志，审计永久提示）。',
+    en: 'Changing {key} to a weaker value lowers a protection: give --reason (logged; audit warns about it for ever).',
+  },
+  I_SETTING_SET: { zh: '已设置 {key} = {value}（日志第 {seq} 条）', en: 'Set {key} = {value} (log entry {seq})' },
+  T_SETTINGS_HEAD: { zh: '设置项', en: 'setting' },
+  T_SETTING_DEFAULT: { zh: '（默认）', en: '(default)' },
+  T_SETTING_SET_BY: { zh: '{at} 由 {operator} 设置', en: 'set {at} by {operator}' },
+  T_PRACTICE_DB: {
+    zh: '演练数据库：INSPECT_NOW 可替代时钟，所产生的一切均标注“演练”',
+    en: 'practice database: INSPECT_NOW may replace the clock; everything it produces is marked practice',
+  },
+  L_SETTING: { zh: '设置 {key} = {value}{reason}', en: 'set {key} = {value}{reason}' },
+  L_SETTING_REASON: { zh: '，理由：{reason}', en: ', reason: {reason}' },
+  L_SETTING_LOWERED: {
+    zh: '降低防护：设置 {key} = {value}{reason}',
+    en: 'protection lowered: set {key} = {value}{reason}',
+  },
+  A_PROTECTION_LOWERED: {
+    zh: '{at} {operator} 降低了防护：{key} 由 {from} 改为 {to}（理由：{reason}）',
+    en: '{at} {operator} lowered a protection: {key} from {from} to {to} (reason: {reason})',
+  },
+  A_SETTING_UNLOGGED: { zh: '设置记录 {seq}（{key}）没有对应的日志条目', en: 'setting row {seq} ({key}) has no log entry' },
+  A_SETTING_VALUE: { zh: '设置记录 {seq}（{key}）的值不可读：{value}', en: 'setting row {seq} ({key}) has an unreadable value: {value}' },
+  A_PRACTICE_LATE: {
+    zh: '“演练数据库”标记（设置记录 {seq}）不是建库时写入的第一条记录',
+    en: 'the practice mark (setting row {seq}) was not written when the database was made',
+  },
+  A_POLICY_HASH: {
+    zh: '{ref} 保存的策略摘要 {stored} 与其内容的摘要 {computed} 不符',
+    en: '{ref}: stored policy digest {stored} differs from its content digest {computed}',
+  },
+  A_ORPHAN_POLICIES: { zh: '不属于任何已记录抽取或承诺的策略记录', en: 'stored policies of no recorded draw or commitment' },
+  T_SECTION_binding: { zh: '约束规则（设置、作废、时钟、策略）', en: 'binding rules (settings, voidings, clock, policies)' },
+
+  A_PLAIN_DRAW_REQUIRED_COMMIT: {
+    zh: '{id} 是普通抽取，但当时的设置要求承诺抽取（commit.required）',
+    en: '{id} is a plain draw, but the settings at the time required committed draws (commit.required)',
+  },
+
+  // practice databases and the clock
+  E_CLOCK_NOT_PRACTICE: {
+    zh: '设置了 INSPECT_NOW，但 {db} 不是演练数据库：正式数据库只用本机时钟，未做任何更改。演练请先运行 inspect init --practice --db 演练.db。',
+    en:
+      'INSPECT_NOW is set, but {db} is not a practice database: a real database uses the computer\'s clock only; ' +
+      'nothing was changed. To rehearse, run inspect init --practice --db practice.db first.',
+  },
+  E_INIT_EXISTS: {
+    zh: '{db} 已存在：inspect init 只创建新的数据库，未做任何更改。',
+    en: '{db} already exists: inspect init only makes a new database; nothing was changed.',
+  },
+  I_INIT_DONE: { zh: '已创建数据库 {db}', en: 'Created database {db}' },
+  I_INIT_PRACTICE_DONE: {
+    zh: '已创建演练数据库 {db}：可用 INSPECT_NOW 设定时钟；所产生的记录、公告和复核包都标注“演练”。',
+    en:
+      'Created practice database {db}: INSPECT_NOW may set the clock; every record, notice and bundle it makes is ' +
+      'marked practice.',
+  },
+  H_INIT: { zh: '创建新的数据库（--practice：演练数据库）', en: 'make a new database (--practice: a practice one)' },
+  H_INIT_PRACTICE: {
+    zh: '演练数据库：允许 INSPECT_NOW，产出均标注“演练”',
+    en: 'a practice database: INSPECT_NOW allowed, everything marked practice',
+  },
+  H_SETTINGS: { zh: '查看或更改本单位的设置（记入日志）', en: "show or change the office's settings (logged)" },
+  H_SETTINGS_SET: { zh: '更改一项设置', en: 'change one setting' },
+  H_SETTING_REASON: { zh: '理由（降低防护时必填）', en: 'why (required when lowering a protection)' },
+  L_INIT: { zh: '创建数据库{practice}', en: 'database created{practice}' },
+  L_INIT_PRACTICE: { zh: '（演练数据库）', en: ' (practice database)' },
+  A_CLOCK_BACKWARDS: {
+    zh: '日志时间倒退：第 {seq} 条（{at}）比前一条第 {prev} 条（{prevAt}）早 {minutes} 分钟',
+    en: 'the log goes back in time: entry {seq} ({at}) is {minutes} minutes earlier than entry {prev} ({prevAt})',
+  },
+  V_PRACTICE: {
+    zh: '演练数据：此抽取来自演练数据库，不是正式抽取。',
+    en: 'PRACTICE DATA: this draw comes from a practice database; it is not an official draw.',
+  },
+  V_PRACTICE_DIFFERS: {
+    zh: 'commitment.json 与 record.json 的演练标记（practice）不一致',
+    en: 'commitment.json and record.json disagree on the practice mark',
+  },
+  W_PRACTICE_DB: {
+    zh: '演练数据库：所产生的一切都标注“演练”，不作为正式抽取。',
+    en: 'Practice database: everything it produces is marked practice, never an official draw.',
+  },
+};

@@ -1,0 +1,66 @@
+// Every voiding on record, classified as the binding rules see it (commit-spec §7): read by `draws`,
+// `report`, `audit` and the commitment notice, so all of them name the same voidings the same way.
+import { parseInstant, type Source } from '../core/beacon.js';
+import type { Commitment } from '../core/commitment.js';
+import { voidingKind, type SupersedeTarget, type VoidingKind } from '../core/supersede.js';
+import type { Db } from './db.js';
+
+export interface Voiding {
+  superseded: string;
+  by: string;
+  reason: string;
+  kind: VoidingKind;
+  /** The voided commitment's sources (empty for a plain draw). */
+  sources: Source[];
+  /** When the voiding draw or commitment was made. */
+  at: string;
+  /** Whether the voiding is itself a committed draw. */
+  byCommitted: boolean;
+}
+
+export function listVoidings(db: Db): Voiding[] {
+  const rows = db
+    .prepare(
+      `SELECT s.superseded, s.by_id AS by, coalesce(s.reason, '') AS reason,
+         (SELECT commitment FROM commitments c WHERE c.draw_id = s.superseded) AS target_commitment,
+         EXISTS (SELECT 1 FROM draws d WHERE d.id = s.superseded) AS target_is_draw,
+         coalesce((SELECT created_at FROM commitments c WHERE c.draw_id = s.by_id),
+                  (SELECT created_at FROM draws d WHERE d.id = s.by_id)) AS at,
+         EXISTS (SELECT 1 FROM commitments c WHERE c.draw_id = s.by_id) AS by_committed
+       FROM supersessions s ORDER BY at, s.superseded`,
+    )
+    .all() as {
+    superseded: string;
+    by: string;
+    reason: string;
+    target_commitment: string | null;
+    target_is_draw: number;
+    at: string | null;
+    by_committed: number;
+  }[];
+  return rows.map((r) => {
+    let sources: Source[] = [];
+    if (r.target_commitment) {
+      try {
+        sources = (JSON.parse(r.target_commitment) as Commitment).sources ?? [];
+      } catch {
+        /* an unreadable commitment is the audit's to report */
+      }
+    }
+    const target: SupersedeTarget = r.target_commitment
+      ? r.target_is_draw
+        ? { kind: 'revealed', id: r.superseded }
+        : { kind: 'pending', id: r.superseded, sources }
+      : { kind: 'plain', id: r.superseded };
+    const at = r.at ?? '';
+    return {
+      superseded: r.superseded,
+      by: r.by,
+      reason: r.reason,
+      kind: voidingKind(target, parseInstant(at) ?? Infinity),
+      sources,
+      at,
+      byCommitted: r.by_committed === 1,
+    };
+  });
+}
