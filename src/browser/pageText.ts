@@ -59,6 +59,10 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
       'Note: this commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test); the published notic' +
       'e is what proves it came first.',
   },
+  practice: {
+    zh: '演练数据：此抽取来自演练数据库，不是正式抽取。以下仍逐项完整复核。',
+    en: 'PRACTICE DATA: this draw comes from a practice database; it is not an official draw. Every check still runs.',
+  },
   files: { zh: '文件', en: 'files' },
   frame: { zh: '抽取框', en: 'frame' },
   digest: { zh: '输入摘要', en: 'digest' },

@@ -49,6 +49,7 @@ interface Outcome {
   commitment: Commitment | null;
   lotteries: string[];
   clockOverridden: boolean;
+  practice: boolean;
 }
 
 function verify(files: Map<string, string>): Outcome {
@@ -58,6 +59,7 @@ function verify(files: Map<string, string>): Outcome {
     commitment: null,
     lotteries: [],
     clockOverridden: false,
+    practice: false,
   });
   const recordText = files.get('record.json');
   if (recordText === undefined) return fail(`${t('missing')}record.json`);
@@ -91,6 +93,7 @@ function verify(files: Map<string, string>): Outcome {
     commitment,
     lotteries: v.lotteries,
     clockOverridden: v.clockOverridden,
+    practice: v.practice,
   };
 }
 
@@ -98,6 +101,8 @@ function render(o: Outcome, seconds: number): void {
   const ok = o.checks.every((c) => c.ok);
   const out = $('results');
   out.replaceChildren();
+  // A practice draw says so first, in the colour of a warning, above the checks (which all still run).
+  if (o.practice) out.append(el('p', { id: 'practice' }, t('practice')));
   $('verdict').textContent = `${t(ok ? 'pass' : 'fail')}  (${t('seconds').replace('{s}', seconds.toFixed(2))})`;
   const table = el(
     'table',

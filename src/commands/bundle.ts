@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import { getDraw, type DrawRow } from '../io/drawStore.js';
 import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
+import { PRACTICE_BANNER } from '../io/tableExport.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
 
@@ -91,7 +92,9 @@ function auditorReadme(d: LoadedDraw): string {
   const superseded = d.superseded_by
     ? `\n注意：本次抽取已被 ${d.superseded_by} 作废，原因：${d.superseded_reason}\n`
     : '';
-  return `抽取复核包：${d.id}
+  // A practice draw says so before anything else: its record carries practice: true.
+  const practice = (JSON.parse(d.record) as { practice?: unknown }).practice === true;
+  return `${practice ? `${PRACTICE_BANNER}\n\n` : ''}${practice ? '演练' : ''}抽取复核包：${d.id}
 ${superseded}
 本目录可由任何人在任何电脑上独立复核，不需要本系统的数据库。
 

@@ -2,7 +2,7 @@
 // matching input, and record a commitment naming public random values that do not exist yet
 // (inspect-commit/1 §1). The reveal (inspect reveal) later records the draw from these frozen inputs.
 import { departmentNames } from '../io/exportData.js';
-import { sourceLabel, sourceTimeProblem, type Source } from '../core/beacon.js';
+import { lotteryDateProblem, sourceLabel, sourceTimeProblem, type Source } from '../core/beacon.js';
 import { sha256Hex } from '../core/canonical.js';
 import { commitmentText, makeCommitment } from '../core/commitment.js';
 import { Exit, InspectError } from '../core/errors.js';
@@ -38,7 +38,7 @@ export interface CommitOutcome {
 function checkSources(sources: Source[], minLead: number): void {
   const now = nowSeconds();
   for (const s of sources) {
-    const p = sourceTimeProblem(s, now, minLead);
+    const p = sourceTimeProblem(s, now, minLead) ?? lotteryDateProblem(s);
     if (p) throw new InspectError(Exit.data, { key: 'E_SOURCE_NOT_FUTURE', params: { reason: p } });
   }
 }

@@ -2,7 +2,7 @@
 import type { DemoOptions } from '../flags.js';
 import type { Msg } from '../core/messages.js';
 import { selectionRows } from '../io/exportData.js';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { csvText } from '../io/csvWrite.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { DATA_DIR } from '../io/paths.js';
 import { InspectError } from '../core/errors.js';
 import { makeContext, type Context } from './context.js';
 import { runImport } from './import.js';
+import { runInit } from './init.js';
 import { runStatus } from './status.js';
 
 export const SAMPLE_FILES = [
@@ -121,6 +122,9 @@ export async function runDemo(parent: Context, opts: DemoOptions): Promise<void>
   const step = (key: string, params?: Msg['params']) => ui.note(`\n${ui.c.bold(ui.t(key, params))}`);
   ui.note(ui.t('T_DEMO_FOLDER', { dir }));
 
+  // A practice database: the demo sets the clock (INSPECT_NOW) around a real past drand round, which
+  // only a practice database honours; everything it produces is marked 演练.
+  if (!existsSync(ctx.dbPath)) await runInit(ctx, { practice: true });
   step('D_STEP_1', { datadir: DATA_DIR });
   for (const [kind, file] of SAMPLE_FILES) await runImport(ctx, kind, join(DATA_DIR, file), {});
 

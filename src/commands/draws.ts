@@ -27,7 +27,10 @@ export function runDraws(ctx: Context, opts: DrawsOptions) {
       null;
     const voidInfo = (id: string) => {
       const v = voided.get(id);
-      return { voidKind: v?.kind ?? null, voidedAfterPublic: v ? v.kind === 'unavailable' || v.kind === 'revealed' : false };
+      return {
+        voidKind: v?.kind ?? null,
+        voidedAfterPublic: v ? v.kind === 'unavailable' || v.kind === 'revealed' : false,
+      };
     };
     const commitInfo = (id: string) => {
       const c = commitments.get(id);

@@ -5,16 +5,17 @@ import { basename } from 'node:path';
 import { sourceLabel } from '../core/beacon.js';
 import { sha256Hex } from '../core/canonical.js';
 import type { Commitment } from '../core/commitment.js';
-import { inChinese } from '../core/messages.js';
+import { inChinese, render } from '../core/messages.js';
+import { listVoidings, voidedParams } from '../io/voidings.js';
 import type { FrameDoc, ReasonCode } from '../core/drawTypes.js';
 import { usageError } from '../core/errors.js';
 import { nowWithOffset } from '../io/clock.js';
 import { getCommitment } from '../io/commitStore.js';
-import { writeTransaction } from '../io/db.js';
+import { isPracticeDb, writeTransaction } from '../io/db.js';
 import { appendEvent, readEvents } from '../io/events.js';
 import { departmentNames, itemsOf } from '../io/exportData.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
-import { renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
+import { exportName, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
 import { parseFormat } from './optionParsers.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
@@ -36,6 +37,10 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     const events = readEvents(db);
     const head = events.length ? `${events[events.length - 1]!.seq}:${events[events.length - 1]!.hash}` : '0:-';
     const strata = Object.keys(commitment.allocation.N).sort();
+    const regions = JSON.parse(c.regions) as string[];
+    const voided = c.supersedes
+      ? listVoidings(db).find((v) => v.superseded === c.supersedes && v.by === drawId)
+      : undefined;
     const fields: [string, string, string][] = [
       ['draw_id', '抽取编号', drawId],
       [
@@ -45,6 +50,18 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       ],
       ['authority', '检查机关', commitment.departments.map((d) => names.get(d) ?? d).join('、')],
       ['window', '抽查时间', `${commitment.window.start} 至 ${commitment.window.end}`],
+      // A --region draw names its regions: the public must see which part of the roster was in play.
+      ...(regions.length ? [['regions', '抽取区域', regions.join('、')] as [string, string, string]] : []),
+      // A voided draw or commitment is named with its sources and the reason, so the public can check it.
+      ...(voided
+        ? [
+            ['supersedes', '作废的抽取', render({ key: 'N_VOIDED', params: voidedParams(voided) }, 'zh')] as [
+              string,
+              string,
+              string,
+            ],
+          ]
+        : []),
       ['scope', '抽查对象范围', `${frame.scopeCount} 户（牵头部门本年已覆盖 ${frame.coveredCount} 户）`],
       [
         'excluded',
@@ -110,10 +127,21 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       commitDigest: c.commit_digest,
       sources: commitment.sources.map((s) => ({ ...s, label: sourceLabel(s) })),
       committedAt: commitment.committedAt,
+      regions,
+      supersedes: voided
+        ? {
+            drawId: voided.superseded,
+            kind: voided.kind,
+            reason: voided.reason,
+            sources: voided.sources.map(sourceLabel),
+          }
+        : null,
       chainHead: head,
     };
+    table.practice = isPracticeDb(db);
     const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
-    const out = opts.out ?? (format === 'json' ? '-' : `抽取承诺公告-${drawId}.${format}`);
+    const out =
+      opts.out ?? (format === 'json' ? '-' : `${exportName(`抽取承诺公告-${drawId}`, table.practice)}.${format}`);
     const at = nowWithOffset();
     await writeTransaction(db, ctx.dbPath, () => {
       if (out === '-') process.stdout.write(data);

@@ -8,11 +8,11 @@ import { sha256Hex } from '../core/canonical.js';
 import { RESULT_TEXT } from '../core/results.js';
 import { nowWithOffset } from '../io/clock.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
-import { writeTransaction } from '../io/db.js';
+import { isPracticeDb, writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
-import { renderTable, type Table } from '../io/tableExport.js';
+import { exportName, renderTable, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { noticeNames, RESULT_NOTICE_COLUMNS, type PublicationOptions } from './exportPublication.js';
@@ -77,7 +77,7 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       else ctx.ui.out(ctx.ui.t('I_NOTHING_PENDING'));
       return none;
     }
-    const table: Table = { columns: RESULT_NOTICE_COLUMNS, rows };
+    const table: Table = { columns: RESULT_NOTICE_COLUMNS, rows, practice: isPracticeDb(db) };
     const data = await renderTable(
       table,
       format,
@@ -85,7 +85,7 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       { schemaVersion: JSON_SCHEMA_VERSION, kind: 'result', publishedOn, results: jsonResults },
       ctx.ui,
     );
-    const out = opts.out ?? freeName(`抽查结果公告-${publishedOn}`, format);
+    const out = opts.out ?? freeName(exportName(`抽查结果公告-${publishedOn}`, table.practice), format);
     const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
     const at = nowWithOffset();
     const draws = await writeTransaction(db, ctx.dbPath, () => {

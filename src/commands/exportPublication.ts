@@ -3,13 +3,15 @@
 import { basename } from 'node:path';
 import { sha256Hex } from '../core/canonical.js';
 import { usageError } from '../core/errors.js';
+import { render } from '../core/messages.js';
+import { listVoidings, voidedParams } from '../io/voidings.js';
 import { RESULT_TEXT } from '../core/results.js';
 import { nowWithOffset } from '../io/clock.js';
-import { writeTransaction } from '../io/db.js';
+import { isPracticeDb, writeTransaction } from '../io/db.js';
 import { appendEvent } from '../io/events.js';
 import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
-import { renderTable, type Table } from '../io/tableExport.js';
+import { exportName, renderTable, type Table } from '../io/tableExport.js';
 import type { PublicationOptions } from '../flags.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
@@ -64,6 +66,9 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
     let json: unknown;
     let resultSeqs: number[] = [];
     if (kind === 'task') {
+      const voided = rec.supersedes
+        ? listVoidings(db).find((v) => v.superseded === rec.supersedes && v.by === drawId)
+        : undefined;
       const directed =
         items.some((i) => i.object_types || i.industries || i.regions || i.tag) ||
         (JSON.parse(d.regions ?? '[]') as string[]).length > 0;
@@ -94,6 +99,16 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
             : `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`,
         ],
         ['status', '状态', status],
+        // The draw this one voids, named with what it was, its sources and the reason.
+        ...(voided
+          ? [
+              ['supersedes', '作废的抽取', render({ key: 'N_VOIDED', params: voidedParams(voided) }, 'zh')] as [
+                string,
+                string,
+                string,
+              ],
+            ]
+          : []),
       ];
       const list = opts.withList
         ? rec.selected.map((s) => ({ name: names.get(s.id) ?? '', credit_code: s.id }))
@@ -154,10 +169,13 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
       };
     }
 
+    table.practice = isPracticeDb(db);
     const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
     const out =
       opts.out ??
-      (format === 'json' ? '-' : `${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}.${format}`);
+      (format === 'json'
+        ? '-'
+        : `${exportName(`${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}`, table.practice)}.${format}`);
     if (out === '-' || opts.dryRun) {
       // A preview (stdout or --dry-run): nothing is published, so nothing is marked or logged.
       process.stdout.write(data);

@@ -5,6 +5,7 @@ import { exportContext, selectionRows, teams } from '../io/exportData.js';
 import { writeExport, type ExportOptions, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
+import { isPracticeDb } from '../io/db.js';
 import { usageError } from '../core/errors.js';
 
 export const TASK_COLUMNS = [
@@ -81,7 +82,11 @@ export function taskTable(ctx: Context, drawId: string): { table: Table; json: o
         })),
       })),
     };
-    return { table: { columns: TASK_COLUMNS, rows }, json, superseded: d.superseded_by ?? null };
+    return {
+      table: { columns: TASK_COLUMNS, rows, practice: isPracticeDb(db) },
+      json,
+      superseded: d.superseded_by ?? null,
+    };
   } finally {
     db.close();
   }

@@ -11,7 +11,8 @@ import type { Context } from './context.js';
 
 export async function runInit(ctx: Context, opts: InitOptions) {
   const practice = Boolean(opts.practice);
-  if (existsSync(ctx.dbPath)) throw new InspectError(Exit.cantCreate, { key: 'E_INIT_EXISTS', params: { db: ctx.dbPath } });
+  if (existsSync(ctx.dbPath))
+    throw new InspectError(Exit.cantCreate, { key: 'E_INIT_EXISTS', params: { db: ctx.dbPath } });
   // Only a practice database may be made under INSPECT_NOW: openDb refuses it for a normal one.
   const db = openDb(ctx.dbPath, { practiceInit: practice });
   try {

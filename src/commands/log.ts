@@ -12,7 +12,8 @@ export function runLog(ctx: Context, opts: LogOptions) {
   const db = ctx.openDb({ readonly: true });
   try {
     const events = readEvents(db, since);
-    if (ui.json) ui.outJson({ entries: events });
+    // rowsSha256 is null for an entry that wrote no rows (the database's creation, a refused attempt).
+    if (ui.json) ui.outJson({ entries: events.map((e) => ({ ...e, rowsSha256: e.rowsSha256 ?? null })) });
     else {
       if (events.length === 0) ui.out(ui.t('T_THE_LOG_IS_EMPTY'));
       for (const e of events) {

@@ -1,7 +1,8 @@
 // inspect report: read → buildReport (core) → print or --json; --fail-on-overdue for cron.
 import type { ReportOptions } from '../flags.js';
 import { ExitError } from '../core/errors.js';
-import { buildReport, type PendingCommitment, type Report } from '../core/report.js';
+import { buildReport, type PendingCommitment, type Report, type TrustFindings } from '../core/report.js';
+import { trustFindings } from '../io/trustFindings.js';
 import { loadCalendar } from '../io/calendarData.js';
 import { readPolicy } from '../io/policyFile.js';
 import { reportData } from '../io/reportData.js';
@@ -24,6 +25,7 @@ export function runReport(ctx: Context, opts: ReportOptions): Report {
   const db = ctx.openDb({ readonly: true });
   let g;
   let pending: PendingCommitment[];
+  let trust: TrustFindings;
   try {
     g = reportData(db, year);
     const now = nowSeconds();
@@ -42,11 +44,13 @@ export function runReport(ctx: Context, opts: ReportOptions): Report {
           awaitingReveal: sources.every((x) => x.isPublic),
         };
       });
+    trust = trustFindings(db, year, now);
   } finally {
     db.close();
   }
   const report = buildReport({
     commitments: pending,
+    trust,
     year,
     asOf,
     floorBp: policy.floorBp,
@@ -145,6 +149,30 @@ export function renderReport(r: Report, ui: Translator): string {
   const dist = Object.entries(r.distribution);
   for (const [code, v] of dist) L.push(`  ${code} ${v.text}: ${v.count}`);
   if (dist.length === 0) L.push(ui.t('T_NO_RESULTS_YET'));
+  const t = r.trust;
+  if (t.voidings.length || t.lateNotices.length || t.rosterFlips.length) {
+    L.push('', ui.t('T_TRUST_HEAD'));
+    for (const v of t.voidings)
+      L.push(
+        `  ${ui.t(v.kind === 'revealed' ? 'A_REVEALED_DRAW_VOIDED' : 'A_VOIDED_AFTER_PUBLIC', {
+          id: v.drawId,
+          by: v.by,
+          reason: v.reason,
+          sources: v.sources.join('、'),
+        })}`,
+      );
+    for (const n of t.lateNotices)
+      L.push(
+        `  ${ui.t('A_NOTICE_LATE', {
+          id: n.drawId,
+          at: n.firstPublicAt,
+          exported: n.firstExportAt
+            ? { key: 'A_NOTICE_FIRST_AT', params: { at: n.firstExportAt } }
+            : { key: 'A_NOTICE_NEVER' },
+        })}`,
+      );
+    for (const f of t.rosterFlips) L.push(`  ${ui.t('A_ROSTER_FLIP', { ...f })}`);
+  }
   if (r.commitments.length) {
     L.push('', ui.t('T_COMMITTED_DRAWS_NOT_YET'));
     for (const c of r.commitments) {

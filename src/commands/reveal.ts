@@ -16,6 +16,7 @@ import { writeTransaction, type Db } from '../io/db.js';
 import { getDraw } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { getPolicy } from '../io/policyStore.js';
+import { lateNotices } from '../io/trustFindings.js';
 import { askText } from '../io/prompts.js';
 import type { Context } from './context.js';
 import { failureLines, recordDraw, selectionOf, type DrawOutcome } from './drawRecord.js';
@@ -77,6 +78,8 @@ export async function runReveal(ctx: Context, id: string, opts: RevealOptions): 
     }
     if (ui.json) ui.outJson(outcome);
     else ui.out(ui.t('I_REVEALED', { id, n: outcome.selectedCount, seed: outcome.seed }));
+    // The notice is what proves the commitment came first: said now if it was not out in time.
+    for (const late of lateNotices(db, nowSeconds(), id)) ui.warn('W_NOTICE_LATE', { id, at: late.firstPublicAt });
     return outcome;
   } finally {
     db.close();

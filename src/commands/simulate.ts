@@ -43,7 +43,7 @@ export function runSimulate(ctx: Context, opts: SimulateOptions) {
         window: parseWindow(undefined, year, today() > `${year}-12-31` ? `${year}-01-01` : today()),
         supersede: null,
         reason: null,
-      sourceUnavailable: false,
+        sourceUnavailable: false,
       },
       'SIMULATION',
     ));

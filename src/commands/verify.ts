@@ -31,6 +31,8 @@ export interface VerifyResult {
   /** Record fields a bundle alone cannot prove: compare them with the published notice. */
   unprovable: string[];
   clockOverridden: boolean;
+  /** From a practice database (record.json says practice: true): shown first, as a warning. */
+  practice: boolean;
 }
 
 interface BundleFiles {
@@ -131,6 +133,7 @@ export async function verifyTarget(ctx: Context, target: string): Promise<Verify
     committed,
     lotteries: v.lotteries,
     clockOverridden: v.clockOverridden,
+    practice: v.practice,
     unprovable: tables ? [] : unprovableFields(committed),
   };
 }
@@ -156,6 +159,7 @@ export async function runVerify(ctx: Context, target: string): Promise<VerifyRes
   const name = (check: string) => ui.t(`T_CHECK_${check}`);
   if (ui.json) ui.outJson(r);
   else {
+    if (r.practice) ui.out(ui.c.yellow(ui.c.bold(ui.t('V_PRACTICE'))));
     ui.out(ui.t('T_VERIFYING_DRAW', { drawId: r.drawId, source: r.source }));
     ui.out(
       ui.t('T_ITEMS_YEAR_WINDOW_TO', {

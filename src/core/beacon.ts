@@ -21,13 +21,18 @@ export const CST_OFFSET_SECONDS = 8 * 3600;
 
 export interface LotteryGame {
   name: string;
+  /** Days of the week it is drawn (0 = Sunday, China Standard Time). */
+  drawDays: readonly number[];
   /** Each zone: how many numbers, their range, and whether it is a set (sorted in the key) or one ordered integer. */
   zones: { count: number; min: number; max: number; distinct: boolean; ordered: boolean }[];
 }
 
+const DAILY = [0, 1, 2, 3, 4, 5, 6] as const;
+
 export const LOTTERY_GAMES: Record<string, LotteryGame> = {
   ssq: {
     name: '双色球',
+    drawDays: [0, 2, 4],
     zones: [
       { count: 6, min: 1, max: 33, distinct: true, ordered: false },
       { count: 1, min: 1, max: 16, distinct: true, ordered: false },
@@ -35,21 +40,23 @@ export const LOTTERY_GAMES: Record<string, LotteryGame> = {
   },
   dlt: {
     name: '超级大乐透',
+    drawDays: [1, 3, 6],
     zones: [
       { count: 5, min: 1, max: 35, distinct: true, ordered: false },
       { count: 2, min: 1, max: 12, distinct: true, ordered: false },
     ],
   },
-  kl8: { name: '快乐8', zones: [{ count: 20, min: 1, max: 80, distinct: true, ordered: false }] },
-  fc3d: { name: '福彩3D', zones: [{ count: 3, min: 0, max: 9, distinct: false, ordered: true }] },
-  pl5: { name: '排列5', zones: [{ count: 5, min: 0, max: 9, distinct: false, ordered: true }] },
+  kl8: { name: '快乐8', drawDays: DAILY, zones: [{ count: 20, min: 1, max: 80, distinct: true, ordered: false }] },
+  fc3d: { name: '福彩3D', drawDays: DAILY, zones: [{ count: 3, min: 0, max: 9, distinct: false, ordered: true }] },
+  pl5: { name: '排列5', drawDays: DAILY, zones: [{ count: 5, min: 0, max: 9, distinct: false, ordered: true }] },
 };
 
 /** A source as committed (an element of commitment.json `sources`). */
 export type Source =
   | { kind: 'drand'; chainHash: string; round: number; publicAt: string }
   | { kind: 'lottery'; game: string; issue: string; date: string; publicAt: string }
-  | { kind: 'witness'; label: string; publicAt: string };
+  /** digitCount: how many digits the ceremony produces (`#N`); absent in commitments made before it. */
+  | { kind: 'witness'; label: string; publicAt: string; digitCount?: number };
 
 /** A revealed value with what proves it (an element of beacons.json `sources`). */
 export type Beacon =
@@ -64,6 +71,12 @@ const fail = (key: string, params: Msg['params'] = {}): { ok: false; error: Msg 
 });
 
 // ---- time -------------------------------------------------------------------------------------------
+
+/** The last round a spec may name: about the year 2118, far beyond any plan and within Date's range. */
+export const MAX_ROUND = 1_000_000_000;
+
+/** The most digits a witnessed ceremony may produce (as before: 200). */
+export const WITNESS_MAX_DIGITS = 200;
 
 export function roundTime(round: number): number {
   return DRAND_QUICKNET.genesisTime + (round - 1) * DRAND_QUICKNET.period;
@@ -147,9 +160,11 @@ export function parseSourceSpec(spec: string): Outcome<Source> {
     value: { kind: 'drand', chainHash: DRAND_QUICKNET.chainHash, round, publicAt: formatInstant(roundTime(round)) },
   });
   if (head === 'drand') {
-    if (sep === ':') return /^[1-9]\d{0,14}$/.test(rest) ? drand(Number(rest)) : bad('R_BEACON_ROUND');
+    if (sep === ':')
+      return /^[1-9]\d{0,9}$/.test(rest) && Number(rest) <= MAX_ROUND ? drand(Number(rest)) : bad('R_BEACON_ROUND');
     const t = parseInstant(rest);
-    return t === null ? bad('R_BEACON_TIME') : drand(roundAt(t));
+    if (t === null) return bad('R_BEACON_TIME');
+    return roundAt(t) <= MAX_ROUND ? drand(roundAt(t)) : bad('R_BEACON_ROUND');
   }
   const at = rest.lastIndexOf('@');
   if (sep !== ':' || at < 0) return bad('R_BEACON_FORMS');
@@ -157,10 +172,16 @@ export function parseSourceSpec(spec: string): Outcome<Source> {
   const when = rest.slice(at + 1).trim();
   if (head === 'witness') {
     if (!name || hasControl(name) || name.length > 100) return bad('R_BEACON_LABEL');
-    const t = parseInstant(when);
+    // The digit count is declared now, so a reveal of `007`, `07` or `7` cannot choose among keys.
+    const n = /^(.*)#([1-9]\d{0,2})$/.exec(when);
+    if (!n || Number(n[2]) > WITNESS_MAX_DIGITS) return bad('R_WITNESS_COUNT');
+    const t = parseInstant(n[1]!);
     return t === null
       ? bad('R_BEACON_TIME')
-      : { ok: true, value: { kind: 'witness', label: name, publicAt: formatInstant(t) } };
+      : {
+          ok: true,
+          value: { kind: 'witness', label: name, publicAt: formatInstant(t), digitCount: Number(n[2]) },
+        };
   }
   if (!LOTTERY_GAMES[head]) return bad('R_BEACON_FORMS');
   if (!/^\d{3,10}$/.test(name)) return bad('R_BEACON_ISSUE');
@@ -169,6 +190,25 @@ export function parseSourceSpec(spec: string): Outcome<Source> {
     ok: true,
     value: { kind: 'lottery', game: head, issue: name, date: when, publicAt: `${when}T00:00:00+08:00` },
   };
+}
+
+/**
+ * A lottery issue must be one that can exist: drawn on that weekday (双色球 Tue/Thu/Sun, 大乐透
+ * Mon/Wed/Sat, the rest daily), with an issue number that starts with the date's year.
+ */
+export function lotteryDateProblem(s: Source): Msg | null {
+  if (s.kind !== 'lottery') return null;
+  const game = LOTTERY_GAMES[s.game];
+  if (!game) return { key: 'R_LOTTERY_GAME', params: { game: s.game } };
+  const weekday = new Date(`${s.date}T00:00:00Z`).getUTCDay();
+  if (!game.drawDays.includes(weekday))
+    return {
+      key: 'R_LOTTERY_NOT_DRAW_DAY',
+      params: { source: sourceLabel(s), days: { key: `R_DRAW_DAYS_${s.game}` } },
+    };
+  if (s.issue.length < 5 || s.issue.slice(0, 4) !== s.date.slice(0, 4))
+    return { key: 'R_LOTTERY_ISSUE_YEAR', params: { source: sourceLabel(s), year: s.date.slice(0, 4) } };
+  return null;
 }
 
 /** A short human name for a source: `drand 657413`, `双色球 2027006 期（2027-01-16）`, `公证处摇号`. */
@@ -297,11 +337,13 @@ export function parseLotteryNumbers(gameCode: string, text: string): Outcome<num
   return { ok: true, value: zones };
 }
 
-export function parseWitnessDigits(text: string): Outcome<string> {
+export function parseWitnessDigits(text: string, count?: number): Outcome<string> {
   const t = text.trim();
   if (!/^[0-9][0-9 ]*$/.test(t)) return fail('R_WITNESS_DIGITS');
   const digits = t.replace(/ /g, '');
   if (digits.length > 200) return fail('R_WITNESS_DIGITS');
+  if (count !== undefined && digits.length !== count)
+    return fail('R_WITNESS_DIGIT_COUNT', { expected: count, found: digits.length });
   return { ok: true, value: digits };
 }
 
@@ -317,7 +359,7 @@ export function revealValue(source: Source, text: string): Outcome<Beacon> {
         }
       : z;
   }
-  const d = parseWitnessDigits(text);
+  const d = parseWitnessDigits(text, source.digitCount);
   return d.ok
     ? { ok: true, value: { kind: 'witness', label: source.label, publicAt: source.publicAt, digits: d.value } }
     : d;

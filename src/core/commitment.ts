@@ -4,6 +4,7 @@
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { ALGORITHM, ASSIGN_ALGORITHM } from './drawTypes.js';
 import {
+  DRAND_QUICKNET,
   keyParts,
   keyString,
   lotteryText,
@@ -174,8 +175,7 @@ export function verifyCommitment(v: CommitVerifyInput): {
   const keys = Object.keys(c).sort();
   if (keys.filter((k) => k !== 'practice').join(',') !== COMMITMENT_KEYS.join(',') || !practiceFlagOk(c.practice))
     problems.push(t({ key: 'V_COMMIT_KEYS', params: { keys: keys.join(', ') } }));
-  if ((c.practice === true) !== (r.practice === true))
-    problems.push(t({ key: 'V_PRACTICE_DIFFERS', params: {} }));
+  if ((c.practice === true) !== (r.practice === true)) problems.push(t({ key: 'V_PRACTICE_DIFFERS', params: {} }));
   if (r.commitDigest !== digest)
     problems.push(
       t({
@@ -229,6 +229,7 @@ export function verifyCommitment(v: CommitVerifyInput): {
         }),
       );
   }
+  problems.push(...sourceShapeProblems(Array.isArray(c.sources) ? c.sources : []).map(t));
   checks.push({ name: 'commitment', ok: problems.length === 0, detail: problems[0] ?? `commitDigest ${digest}` });
 
   const committedAt = parseInstant(String(c.committedAt));
@@ -247,7 +248,7 @@ export function verifyCommitment(v: CommitVerifyInput): {
     detail: timeProblems[0] ?? sources.map((s) => `${sourceLabel(s)} @ ${s.publicAt}`).join('; '),
   });
 
-  const beaconProblems: string[] = [];
+  const beaconProblems: string[] = [...beaconsFileProblems(b, c, digest).map(t)];
   const revealed = Array.isArray(b.sources) ? b.sources : [];
   if (revealed.length !== sources.length)
     beaconProblems.push(t({ key: 'V_BEACON_COUNT', params: { committed: sources.length, revealed: revealed.length } }));
@@ -290,6 +291,61 @@ export function verifyCommitment(v: CommitVerifyInput): {
   } else keyProblems.push(t({ key: 'V_KEY_UNCHECKED' }));
   checks.push({ name: 'key', ok: keyProblems.length === 0, detail: keyProblems[0] ?? r.seed });
   return { checks, lotteries, clockOverridden: b.clockOverridden === true };
+}
+
+const BEACONS_KEYS = ['algorithm', 'clockOverridden', 'commitDigest', 'drawId', 'key', 'sources'];
+const SOURCE_KEYS: Record<string, string[][]> = {
+  drand: [['chainHash', 'kind', 'publicAt', 'round']],
+  lottery: [['date', 'game', 'issue', 'kind', 'publicAt']],
+  // A witness committed before `#N` existed has no digit count; it keeps its meaning.
+  witness: [
+    ['digitCount', 'kind', 'label', 'publicAt'],
+    ['kind', 'label', 'publicAt'],
+  ],
+};
+
+/** Every field of beacons.json is bound: exactly its keys, the algorithm, the draw and the commitment. */
+function beaconsFileProblems(b: BeaconsFile, c: Commitment, digest: string): Msg[] {
+  const out: Msg[] = [];
+  const keys = Object.keys(b).sort();
+  if (keys.join(',') !== BEACONS_KEYS.join(','))
+    out.push({ key: 'V_BEACONS_KEYS', params: { expected: BEACONS_KEYS.join(', '), found: keys.join(', ') } });
+  const fields: [string, unknown, unknown][] = [
+    ['algorithm', b.algorithm, COMMIT_ALGORITHM],
+    ['drawId', b.drawId, c.drawId],
+    ['commitDigest', b.commitDigest, digest],
+  ];
+  for (const [field, found, expected] of fields)
+    if (found !== expected)
+      out.push({
+        key: 'V_BEACONS_FIELD',
+        params: { field, found: JSON.stringify(found), expected: JSON.stringify(expected) },
+      });
+  if (typeof b.clockOverridden !== 'boolean')
+    out.push({
+      key: 'V_BEACONS_FIELD',
+      params: { field: 'clockOverridden', found: JSON.stringify(b.clockOverridden), expected: 'true | false' },
+    });
+  return out;
+}
+
+/** Each committed source has exactly the keys of its kind, and a drand source names the pinned chain. */
+function sourceShapeProblems(sources: Source[]): Msg[] {
+  const out: Msg[] = [];
+  sources.forEach((s, i) => {
+    const keys = Object.keys(s ?? {})
+      .sort()
+      .join(',');
+    const allowed = SOURCE_KEYS[(s as { kind?: string })?.kind ?? ''] ?? [];
+    if (!allowed.some((k) => k.join(',') === keys))
+      out.push({ key: 'V_SOURCE_KEYS', params: { index: i + 1, found: keys } });
+    else if (s.kind === 'drand' && s.chainHash !== DRAND_QUICKNET.chainHash)
+      out.push({
+        key: 'V_CHAIN_HASH',
+        params: { index: i + 1, found: s.chainHash, expected: DRAND_QUICKNET.chainHash },
+      });
+  });
+  return out;
 }
 
 /** Each committed source with whether it is public at `now` (Unix seconds). */

@@ -80,13 +80,71 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
 
   T_POLICY_DIGEST: { zh: '所用策略摘要 policyDigest', en: 'policy digest (policyDigest)' },
 
+  // sources that cannot be faked quietly
+  R_LOTTERY_NOT_DRAW_DAY: {
+    zh: '{source} 不是开奖日：该游戏只在{days}开奖',
+    en: '{source} is not a draw day: that game is drawn on {days} only',
+  },
+  R_DRAW_DAYS_ssq: { zh: '每周二、四、日', en: 'Tuesdays, Thursdays and Sundays' },
+  R_DRAW_DAYS_dlt: { zh: '每周一、三、六', en: 'Mondays, Wednesdays and Saturdays' },
+  R_DRAW_DAYS_kl8: { zh: '每天', en: 'every day' },
+  R_DRAW_DAYS_fc3d: { zh: '每天', en: 'every day' },
+  R_DRAW_DAYS_pl5: { zh: '每天', en: 'every day' },
+  R_LOTTERY_ISSUE_YEAR: {
+    zh: '{source} 的期号应以开奖日期的年份 {year} 开头',
+    en: "{source}: the issue number must start with the draw date's year {year}",
+  },
+  R_WITNESS_COUNT: {
+    zh: '见证随机源须声明位数：witness:名称@时间#位数（1–200），如 witness:公证处摇号@2027-01-15T10:30+08:00#6',
+    en: 'a witness source declares its digit count: witness:LABEL@TIME#N (1–200), e.g. witness:notary@2027-01-15T10:30+08:00#6',
+  },
+  R_WITNESS_DIGIT_COUNT: {
+    zh: '承诺时声明为 {expected} 位数字，实际给出 {found} 位（前导 0 也算一位）',
+    en: 'the commitment declared {expected} digits; {found} were given (leading zeros count)',
+  },
+  V_BEACONS_KEYS: {
+    zh: 'beacons.json 的字段应恰为 {expected}，实际为 {found}',
+    en: 'beacons.json must have exactly the keys {expected}; found {found}',
+  },
+  V_BEACONS_FIELD: {
+    zh: 'beacons.json 的 {field} 为 {found}，应为 {expected}',
+    en: 'beacons.json {field} is {found}, expected {expected}',
+  },
+  V_SOURCE_KEYS: {
+    zh: '承诺的第 {index} 个随机源字段不符：{found}',
+    en: 'committed source {index} has unexpected keys: {found}',
+  },
+  V_CHAIN_HASH: {
+    zh: '承诺的第 {index} 个随机源（drand）的链哈希 {found} 不是 quicknet 的 {expected}',
+    en: 'committed source {index} (drand) names chain {found}, not quicknet {expected}',
+  },
+  W_NOTICE_LATE: {
+    zh: '承诺抽取 {id} 的承诺公告未在第一个随机源公开（{at}）之前导出：公众无从证明承诺在先。',
+    en: 'No commitment notice of {id} was exported before its first source became public ({at}): the public cannot tell the commitment came first.',
+  },
+  A_NOTICE_LATE: {
+    zh: '{id}：第一个随机源公开时间 {at} 之前没有导出承诺公告{exported}',
+    en: '{id}: no commitment notice was exported before its first source became public at {at}{exported}',
+  },
+  A_NOTICE_FIRST_AT: { zh: '（首次导出于 {at}）', en: ' (first exported {at})' },
+  A_NOTICE_NEVER: { zh: '（从未导出）', en: ' (never exported)' },
+  A_ROSTER_FLIP: {
+    zh: '{creditCode} 在抽取 {drawId} 前被移出抽查范围（{field}，{outAt}），抽取后又移回（{backAt}）',
+    en: '{creditCode} was taken out of scope before draw {drawId} ({field}, {outAt}) and brought back after it ({backAt})',
+  },
+  T_TRUST_HEAD: { zh: '须向公众说明的事项：', en: 'To be told to the public:' },
+  N_REGIONS: { zh: '抽取区域', en: 'regions' },
+
   // settings
   E_SETTING_UNKNOWN: { zh: '未知的设置项 {key}；可设置：{known}', en: 'Unknown setting {key}; known: {known}' },
   E_SETTING_FIXED: {
     zh: '设置项 {key} 在建库时确定（inspect init），之后不能更改。',
     en: 'Setting {key} is fixed when the database is made (inspect init) and cannot be changed.',
   },
-  E_SETTING_VALUE: { zh: '设置项 {key} 的值「{value}」无效：应为 {hint}', en: 'Invalid value "{value}" for {key}: {hint}' },
+  E_SETTING_VALUE: {
+    zh: '设置项 {key} 的值「{value}」无效：应为 {hint}',
+    en: 'Invalid value "{value}" for {key}: {hint}',
+  },
   E_SETTING_NEEDS_REASON: {
     zh: '把 {key} 改为更宽松的值会降低防护：须用 --reason 说明理由（记入日志，审计永久提示）。',
     en: 'Changing {key} to a weaker value lowers a protection: give --reason (logged; audit warns about it for ever).',
@@ -109,8 +167,14 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     zh: '{at} {operator} 降低了防护：{key} 由 {from} 改为 {to}（理由：{reason}）',
     en: '{at} {operator} lowered a protection: {key} from {from} to {to} (reason: {reason})',
   },
-  A_SETTING_UNLOGGED: { zh: '设置记录 {seq}（{key}）没有对应的日志条目', en: 'setting row {seq} ({key}) has no log entry' },
-  A_SETTING_VALUE: { zh: '设置记录 {seq}（{key}）的值不可读：{value}', en: 'setting row {seq} ({key}) has an unreadable value: {value}' },
+  A_SETTING_UNLOGGED: {
+    zh: '设置记录 {seq}（{key}）没有对应的日志条目',
+    en: 'setting row {seq} ({key}) has no log entry',
+  },
+  A_SETTING_VALUE: {
+    zh: '设置记录 {seq}（{key}）的值不可读：{value}',
+    en: 'setting row {seq} ({key}) has an unreadable value: {value}',
+  },
   A_PRACTICE_LATE: {
     zh: '“演练数据库”标记（设置记录 {seq}）不是建库时写入的第一条记录',
     en: 'the practice mark (setting row {seq}) was not written when the database was made',
@@ -119,8 +183,14 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     zh: '{ref} 保存的策略摘要 {stored} 与其内容的摘要 {computed} 不符',
     en: '{ref}: stored policy digest {stored} differs from its content digest {computed}',
   },
-  A_ORPHAN_POLICIES: { zh: '不属于任何已记录抽取或承诺的策略记录', en: 'stored policies of no recorded draw or commitment' },
-  T_SECTION_binding: { zh: '约束规则（设置、作废、时钟、策略）', en: 'binding rules (settings, voidings, clock, policies)' },
+  A_ORPHAN_POLICIES: {
+    zh: '不属于任何已记录抽取或承诺的策略记录',
+    en: 'stored policies of no recorded draw or commitment',
+  },
+  T_SECTION_binding: {
+    zh: '约束规则（设置、作废、时钟、策略）',
+    en: 'binding rules (settings, voidings, clock, policies)',
+  },
 
   A_PLAIN_DRAW_REQUIRED_COMMIT: {
     zh: '{id} 是普通抽取，但当时的设置要求承诺抽取（commit.required）',
@@ -131,7 +201,7 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
   E_CLOCK_NOT_PRACTICE: {
     zh: '设置了 INSPECT_NOW，但 {db} 不是演练数据库：正式数据库只用本机时钟，未做任何更改。演练请先运行 inspect init --practice --db 演练.db。',
     en:
-      'INSPECT_NOW is set, but {db} is not a practice database: a real database uses the computer\'s clock only; ' +
+      "INSPECT_NOW is set, but {db} is not a practice database: a real database uses the computer's clock only; " +
       'nothing was changed. To rehearse, run inspect init --practice --db practice.db first.',
   },
   E_INIT_EXISTS: {

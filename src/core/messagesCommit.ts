@@ -102,12 +102,15 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   // --beacon specs
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {
-    zh: '可用形式：drand:轮次、drand@时间、ssq|dlt|kl8|fc3d|pl5:期号@日期、witness:名称@时间（时间须带时区，如 2027-01-15T10:00+08:00）',
+    zh: '可用形式：drand:轮次、drand@时间、ssq|dlt|kl8|fc3d|pl5:期号@日期、witness:名称@时间#位数（时间须带时区，如 2027-01-15T10:00+08:00）',
     en:
-      'use drand:ROUND, drand@TIME, ssq|dlt|kl8|fc3d|pl5:ISSUE@DATE or witness:LABEL@TIME (times with an offset, e.' +
+      'use drand:ROUND, drand@TIME, ssq|dlt|kl8|fc3d|pl5:ISSUE@DATE or witness:LABEL@TIME#DIGITS (times with an offset, e.' +
       'g. 2027-01-15T10:00+08:00)',
   },
-  R_BEACON_ROUND: { zh: '轮次应为正整数', en: 'the round must be a positive integer' },
+  R_BEACON_ROUND: {
+    zh: '轮次应为 1 至 1000000000 的整数（约至 2118 年）',
+    en: 'the round must be a whole number from 1 to 1000000000 (until about 2118)',
+  },
   R_BEACON_TIME: {
     zh: '时间应为带时区的 ISO 8601，如 2027-01-15T10:00+08:00',
     en: 'the time must be ISO 8601 with an offset, e.g. 2027-01-15T10:00+08:00',

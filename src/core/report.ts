@@ -43,6 +43,17 @@ export interface ReportInput {
   narrowed?: boolean;
   /** Commitments of the year neither revealed nor voided. */
   commitments?: PendingCommitment[];
+  /** What the public must be told for ever (binding rules): passed through as found. */
+  trust?: TrustFindings;
+}
+
+export interface TrustFindings {
+  /** Commitments voided after a source was due, and revealed draws voided by a new commitment. */
+  voidings: { drawId: string; by: string; kind: string; reason: string; sources: string[] }[];
+  /** Commitments whose notice was not exported before the first source was public. */
+  lateNotices: { drawId: string; firstPublicAt: string; firstExportAt: string | null }[];
+  /** Firms taken out of scope shortly before a draw of their category and brought back after it. */
+  rosterFlips: { creditCode: string; drawId: string; outAt: string; backAt: string; field: string }[];
 }
 
 export interface PendingCommitment {
@@ -139,6 +150,7 @@ export function buildReport(input: ReportInput) {
     },
     calendarGaps: gaps,
     commitments: input.commitments ?? [],
+    trust: input.trust ?? { voidings: [], lateNotices: [], rosterFlips: [] },
   };
 }
 export type Report = ReturnType<typeof buildReport>;

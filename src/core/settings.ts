@@ -43,12 +43,12 @@ export function defaultSettings(): Settings {
 }
 
 export type SettingChange =
-  | { ok: true; key: string; value: SettingValue; lowers: boolean }
-  | { ok: false; error: Msg; usage: boolean };
+  { ok: true; key: string; value: SettingValue; lowers: boolean } | { ok: false; error: Msg; usage: boolean };
 
 /** Checks `inspect settings set KEY VALUE [--reason]` against the current settings. */
 export function checkChange(current: Settings, key: string, text: string, reason: string | null): SettingChange {
-  if (FIXED_SETTINGS.includes(key)) return { ok: false, usage: true, error: { key: 'E_SETTING_FIXED', params: { key } } };
+  if (FIXED_SETTINGS.includes(key))
+    return { ok: false, usage: true, error: { key: 'E_SETTING_FIXED', params: { key } } };
   const spec = SETTINGS[key];
   if (!spec)
     return {

@@ -40,7 +40,8 @@ export function supersedeVerdict(target: SupersedeTarget, by: SupersedeBy, now: 
     if (by.sourceUnavailable) return { ok: false, usage: true, error: { key: 'E_SOURCE_UNAVAILABLE_NOT_PENDING' } };
     return { ok: true, afterPublic: false };
   }
-  if (!by.committed) return refuse(target.kind === 'pending' ? 'E_SUPERSEDE_COMMIT_PLAIN' : 'E_SUPERSEDE_REVEALED_PLAIN');
+  if (!by.committed)
+    return refuse(target.kind === 'pending' ? 'E_SUPERSEDE_COMMIT_PLAIN' : 'E_SUPERSEDE_REVEALED_PLAIN');
   if (target.kind === 'revealed') {
     if (by.sourceUnavailable) return { ok: false, usage: true, error: { key: 'E_SOURCE_UNAVAILABLE_NOT_PENDING' } };
     return { ok: true, afterPublic: true };

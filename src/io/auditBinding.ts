@@ -10,6 +10,8 @@ import { isPracticeDb, type Db } from './db.js';
 import { allPolicies } from './policyStore.js';
 import { settingRows } from './settingsStore.js';
 import { listVoidings } from './voidings.js';
+import { lateNotices } from './trustFindings.js';
+import { nowSeconds } from './clock.js';
 
 /** Ten minutes: clocks of two computers of one office may disagree a little, never by more. */
 export const CLOCK_SLACK_SECONDS = 600;
@@ -45,7 +47,8 @@ export function auditBinding(
     s.checked++;
     const ev = byRef.get(`settings:${r.seq}`);
     if (!ev) p({ key: 'A_SETTING_UNLOGGED', params: { seq: r.seq, key: r.key } });
-    if (parseValue(r.value) === undefined) p({ key: 'A_SETTING_VALUE', params: { seq: r.seq, key: r.key, value: r.value } });
+    if (parseValue(r.value) === undefined)
+      p({ key: 'A_SETTING_VALUE', params: { seq: r.seq, key: r.key, value: r.value } });
     if (r.key === 'practice' && ev?.seq !== 1) p({ key: 'A_PRACTICE_LATE', params: { seq: r.seq } });
   }
 
@@ -84,7 +87,11 @@ export function auditBinding(
         state[r.key] = to;
       }
     }
-    if (e.ref.startsWith('draws:') && (e.action === 'draw' || e.action === 'draw.supersede') && state['commit.required'] === true)
+    if (
+      e.ref.startsWith('draws:') &&
+      (e.action === 'draw' || e.action === 'draw.supersede') &&
+      state['commit.required'] === true
+    )
       p({ key: 'A_PLAIN_DRAW_REQUIRED_COMMIT', params: { id: e.ref.slice('draws:'.length) } });
   }
 
@@ -105,19 +112,36 @@ export function auditBinding(
     if (v.kind === 'unavailable') {
       warnings.push({ key: 'A_VOIDED_AFTER_PUBLIC', params: base });
       if (!v.byCommitted) broke({ key: 'E_SUPERSEDE_COMMIT_PLAIN', params: { id: v.superseded } });
-      else if (v.sources.every((x) => x.kind === 'drand' || (parseInstant(x.publicAt) ?? Infinity) > (parseInstant(v.at) ?? 0)))
+      else if (
+        v.sources.every((x) => x.kind === 'drand' || (parseInstant(x.publicAt) ?? Infinity) > (parseInstant(v.at) ?? 0))
+      )
         broke({ key: 'E_SUPERSEDE_DRAND_ONLY', params: { id: v.superseded, sources } });
     } else if (v.kind === 'revealed') {
       warnings.push({ key: 'A_REVEALED_DRAW_VOIDED', params: base });
       if (!v.byCommitted) broke({ key: 'E_SUPERSEDE_REVEALED_PLAIN', params: { id: v.superseded } });
-    } else if (v.kind === 'pending' && !v.byCommitted) broke({ key: 'E_SUPERSEDE_COMMIT_PLAIN', params: { id: v.superseded } });
+    } else if (v.kind === 'pending' && !v.byCommitted)
+      broke({ key: 'E_SUPERSEDE_COMMIT_PLAIN', params: { id: v.superseded } });
   }
+
+  // A commitment notice exported only after the first source was public (or never) proves nothing.
+  for (const l of lateNotices(db, nowSeconds()))
+    warnings.push({
+      key: 'A_NOTICE_LATE',
+      params: {
+        id: l.drawId,
+        at: l.firstPublicAt,
+        exported: l.firstExportAt
+          ? { key: 'A_NOTICE_FIRST_AT', params: { at: l.firstExportAt } }
+          : { key: 'A_NOTICE_NEVER' },
+      },
+    });
 
   // Stored policies: content against digest, and each for a draw or commitment that exists.
   for (const r of allPolicies(db)) {
     s.checked++;
     const computed = sha256Hex(r.policy);
-    if (computed !== r.policy_sha256) p({ key: 'A_POLICY_HASH', params: { ref: r.ref, stored: r.policy_sha256, computed } });
+    if (computed !== r.policy_sha256)
+      p({ key: 'A_POLICY_HASH', params: { ref: r.ref, stored: r.policy_sha256, computed } });
     const [table, id] = [r.ref.slice(0, r.ref.indexOf(':')), r.ref.slice(r.ref.indexOf(':') + 1)];
     const exists =
       table === 'draws'
@@ -125,7 +149,8 @@ export function auditBinding(
         : table === 'commitments'
           ? db.prepare('SELECT 1 FROM commitments WHERE draw_id = ?').get(id)
           : undefined;
-    if (!exists || !byRef.has(r.ref)) p({ key: 'A_ORPHANS', params: { what: { key: 'A_ORPHAN_POLICIES' }, value: r.ref } });
+    if (!exists || !byRef.has(r.ref))
+      p({ key: 'A_ORPHANS', params: { what: { key: 'A_ORPHAN_POLICIES' }, value: r.ref } });
   }
   return s;
 }

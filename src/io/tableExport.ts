@@ -16,7 +16,16 @@ export interface TableColumn {
 export interface Table {
   columns: TableColumn[];
   rows: Record<string, string>[];
+  /** From a practice database: a banner row above the header, `practice: true` in JSON, 演练- file names. */
+  practice?: boolean;
 }
+
+/** What every notice and task list of a practice database says first (notices are Chinese documents). */
+export const PRACTICE_BANNER =
+  '【演练】本文件由演练数据库产生，不是正式抽取或公示（PRACTICE DATA, not an official draw）';
+
+/** A default file name, marked when it comes from a practice database. */
+export const exportName = (name: string, practice: boolean | undefined) => (practice ? `演练-${name}` : name);
 /** The flags every table export reads (declared with the commands in flags.ts). */
 export type ExportOptions = Pick<TasksOptions, 'format' | 'out' | 'raw' | 'force'>;
 
@@ -37,21 +46,20 @@ export async function renderTable(
   json: unknown = t.rows,
   ui?: Ui,
 ): Promise<string | Buffer> {
-  if (format === 'json') return `${JSON.stringify(json, null, 2)}\n`;
+  if (format === 'json') {
+    const plain = typeof json === 'object' && json !== null && !Array.isArray(json);
+    return `${JSON.stringify(plain ? { ...json, practice: Boolean(t.practice) } : json, null, 2)}\n`;
+  }
+  const banner = t.practice ? [t.columns.map((_, i) => (i === 0 ? PRACTICE_BANNER : ''))] : [];
   if (format === 'csv') {
-    return raw
-      ? csvText(
-          t.columns.map((c) => c.key),
-          t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')),
-          { excel: false },
-        )
-      : csvText(
-          t.columns.map((c) => c.zh),
-          t.rows.map((r) => t.columns.map((c) => r[c.key] ?? '')),
-          { excel: true },
-        );
+    // The banner is the first line, above the header: what anyone opening the file sees first.
+    const body = t.rows.map((r) => t.columns.map((c) => r[c.key] ?? ''));
+    const lines = [t.columns.map((c) => (raw ? c.key : c.zh)), ...body];
+    const [first, ...rest] = [...banner, ...lines];
+    return csvText(first!, rest, { excel: !raw });
   }
   const header = t.columns.map((c) => ({ value: c.zh, fontWeight: 'bold' as const }));
+  const bannerRow = banner.map((row) => row.map((value) => ({ value, type: String, fontWeight: 'bold' as const })));
   let cut = 0;
   const body = t.rows.map((r) =>
     t.columns.map((c) => {
@@ -61,7 +69,7 @@ export async function renderTable(
     }),
   );
   if (cut > 0) ui?.warn('W_XLSX_CUT', { count: cut, max: EXCEL_CELL_MAX });
-  return writeXlsxFile([header, ...body], {
+  return writeXlsxFile([...bannerRow, header, ...body], {
     columns: t.columns.map((c) => ({ width: Math.min(60, Math.max(10, c.zh.length * 2 + 4)) })),
   }).toBuffer();
 }
@@ -76,7 +84,7 @@ export async function writeExport(
 ): Promise<string> {
   const format = parseFormat(opts.format);
   const data = await renderTable(t, format, Boolean(opts.raw), json, ui);
-  const out = opts.out ?? (format === 'json' ? '-' : `${defaultName}.${format}`);
+  const out = opts.out ?? (format === 'json' ? '-' : `${exportName(defaultName, t.practice)}.${format}`);
   if (out === '-') {
     // Written directly: with --json the Ui's own output is reserved for the JSON result.
     process.stdout.write(data);

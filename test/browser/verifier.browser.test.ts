@@ -60,7 +60,7 @@ beforeAll(async () => {
         '--beacon',
         'drand:657413',
         '--beacon',
-        'ssq:2023108@2023-09-16',
+        'ssq:2023108@2023-09-17',
         '--yes',
         '--db',
         db,
@@ -72,7 +72,7 @@ beforeAll(async () => {
   expect(
     cli(
       ['reveal', '2026-HLSJ-002', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'],
-      at('2023-09-16T22:00:00+08:00'),
+      at('2023-09-17T22:00:00+08:00'),
     ).code,
   ).toBe(0);
   plain = join(dir, 'plain');

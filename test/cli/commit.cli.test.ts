@@ -14,7 +14,7 @@ const OTHER_SIG = V.rounds[1].signature as string;
 const SSQ = '03 09 14 22 27 31 + 07';
 const AT_COMMIT = { INSPECT_NOW: '2023-09-15T18:40:00+08:00' };
 const BEFORE_DRAND = { INSPECT_NOW: '2023-09-15T18:59:00+08:00' };
-const AFTER_ALL = { INSPECT_NOW: '2023-09-16T22:00:00+08:00' };
+const AFTER_ALL = { INSPECT_NOW: '2023-09-17T22:00:00+08:00' };
 const COMMIT = [
   'draw',
   '--items',
@@ -27,7 +27,7 @@ const COMMIT = [
   '--beacon',
   'drand:657413',
   '--beacon',
-  'ssq:2023108@2023-09-16',
+  'ssq:2023108@2023-09-17',
   '--yes',
 ];
 
@@ -101,8 +101,8 @@ describe('inspect draw --commit, inspect reveal', () => {
         kind: 'lottery',
         game: 'ssq',
         issue: '2023108',
-        date: '2023-09-16',
-        publicAt: '2023-09-16T00:00:00+08:00',
+        date: '2023-09-17',
+        publicAt: '2023-09-17T00:00:00+08:00',
       }),
     ]);
     expect(count(db, 'SELECT count(*) FROM events')).toBe(events + 1);
@@ -271,7 +271,7 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(fileSha(join(out, 'commitment.json'))).toBe(commit.commitDigest);
     const ok = cli(['verify', out]);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('双色球 2023108 (2023-09-16): 03 09 14 22 27 31 + 07');
+    expect(ok.stdout).toContain('双色球 2023108 (2023-09-17): 03 09 14 22 27 31 + 07');
     expect(ok.stdout).toContain('全部一致');
     expect(ok.stderr).toContain('INSPECT_NOW');
     expect(cli(['verify', '2026-HLSJ-001', '--db', db]).code).toBe(0);

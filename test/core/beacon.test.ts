@@ -8,12 +8,15 @@ import {
   DRAND_QUICKNET,
   keyParts,
   keyString,
+  lotteryDateProblem,
+  MAX_ROUND,
   parseDrandValue,
   parseInstant,
   parseLotteryNumbers,
   parseSourceSpec,
   parseWitnessDigits,
   roundAt,
+  revealValue,
   roundTime,
   sourceTimeProblem,
   verifyDrand,
@@ -215,9 +218,9 @@ describe('--beacon specs and "strictly in the future"', () => {
       ok: true,
       value: { kind: 'lottery', game: 'ssq', issue: '2027006', date: '2027-01-16' },
     });
-    expect(parseSourceSpec('witness:公证处摇号@2027-01-15T10:30+08:00')).toMatchObject({
+    expect(parseSourceSpec('witness:公证处摇号@2027-01-15T10:30+08:00#6')).toMatchObject({
       ok: true,
-      value: { kind: 'witness', label: '公证处摇号', publicAt: '2027-01-15T10:30:00+08:00' },
+      value: { kind: 'witness', label: '公证处摇号', publicAt: '2027-01-15T10:30:00+08:00', digitCount: 6 },
     });
   });
   it.each([
@@ -230,7 +233,14 @@ describe('--beacon specs and "strictly in the future"', () => {
     'ssq:2027006@2027-02-30',
     'xyz:1@2027-01-01',
     'witness:@2027-01-15T10:00+08:00',
-    'witness:a\u001b[2Jb@2027-01-15T10:00+08:00',
+    'witness:a\u001b[2Jb@2027-01-15T10:00+08:00#3',
+    // A witness declares its digit count (1–200); a round beyond ~2118 is refused, never an internal error.
+    'witness:公证处摇号@2027-01-15T10:30+08:00',
+    'witness:公证处摇号@2027-01-15T10:30+08:00#0',
+    'witness:公证处摇号@2027-01-15T10:30+08:00#201',
+    'drand:999999999999999',
+    'drand:1000000001',
+    'drand@9999-01-01T00:00+08:00',
   ])('refuses %s', (spec) => expect(parseSourceSpec(spec).ok).toBe(false));
   it('drand needs the lead time, a lottery a later CST date, a witness a later time', () => {
     const spec = (s: string) => {
@@ -245,13 +255,45 @@ describe('--beacon specs and "strictly in the future"', () => {
     expect(sourceTimeProblem(spec('ssq:2027006@2027-01-16'), at, 10)).toBeNull();
     // 23:30 UTC on the 14th is already the 15th in Beijing: a lottery "tomorrow" must be the 16th.
     expect(sourceTimeProblem(spec('ssq:2027006@2027-01-15'), parseInstant('2027-01-14T23:30:00Z')!, 10)).not.toBeNull();
-    expect(sourceTimeProblem(spec('witness:x@2027-01-15T09:50+08:00'), at, 10)).not.toBeNull();
-    expect(sourceTimeProblem(spec('witness:x@2027-01-15T09:51+08:00'), at, 10)).toBeNull();
+    expect(sourceTimeProblem(spec('witness:x@2027-01-15T09:50+08:00#3'), at, 10)).not.toBeNull();
+    expect(sourceTimeProblem(spec('witness:x@2027-01-15T09:51+08:00#3'), at, 10)).toBeNull();
   });
   it('parseInstant needs an offset and a real date', () => {
     expect(parseInstant('2027-01-15T10:00')).toBeNull();
     expect(parseInstant('2027-02-30T10:00Z')).toBeNull();
     expect(parseInstant('2027-01-15T10:00:00Z')).toBe(Date.parse('2027-01-15T10:00:00Z') / 1000);
     expect(parseInstant('2027-01-15T18:00:00+08:00')).toBe(Date.parse('2027-01-15T10:00:00Z') / 1000);
+  });
+});
+
+describe('sources that cannot be faked quietly', () => {
+  const spec = (s: string) => {
+    const r = parseSourceSpec(s);
+    if (!r.ok) throw new Error(s);
+    return r.value;
+  };
+  it('a lottery issue is on a draw day of its game, its number starting with the date year', () => {
+    // 2023-09-16 is a Saturday: 大乐透 draws then, 双色球 does not.
+    expect(lotteryDateProblem(spec('ssq:2023001@2023-09-16'))).toMatchObject({ key: 'R_LOTTERY_NOT_DRAW_DAY' });
+    expect(lotteryDateProblem(spec('ssq:2023108@2023-09-17'))).toBeNull();
+    expect(lotteryDateProblem(spec('dlt:2023108@2023-09-16'))).toBeNull();
+    expect(lotteryDateProblem(spec('dlt:2023108@2023-09-17'))).toMatchObject({ key: 'R_LOTTERY_NOT_DRAW_DAY' });
+    for (const game of ['kl8', 'fc3d', 'pl5'])
+      for (let d = 11; d <= 17; d++) expect(lotteryDateProblem(spec(`${game}:2023250@2023-09-${d}`))).toBeNull();
+    expect(lotteryDateProblem(spec('ssq:2022108@2023-09-17'))).toMatchObject({ key: 'R_LOTTERY_ISSUE_YEAR' });
+    expect(lotteryDateProblem(spec('kl8:108@2023-09-17'))).toMatchObject({ key: 'R_LOTTERY_ISSUE_YEAR' });
+  });
+  it('a witness reveal gives exactly the declared number of digits', () => {
+    const w = spec('witness:摇号@2027-01-15T10:30+08:00#3');
+    expect(revealValue(w, '0 0 7')).toMatchObject({ ok: true, value: { digits: '007' } });
+    expect(revealValue(w, '007')).toMatchObject({ ok: true });
+    expect(revealValue(w, '7')).toMatchObject({ ok: false, error: { key: 'R_WITNESS_DIGIT_COUNT' } });
+    expect(revealValue(w, '0007')).toMatchObject({ ok: false, error: { key: 'R_WITNESS_DIGIT_COUNT' } });
+    // A commitment made before #N keeps its meaning: any count is taken.
+    expect(revealValue({ kind: 'witness', label: '旧', publicAt: '2027-01-15T10:30:00+08:00' }, '7').ok).toBe(true);
+  });
+  it('the last round a spec may name is MAX_ROUND', () => {
+    expect(parseSourceSpec(`drand:${MAX_ROUND}`).ok).toBe(true);
+    expect(parseSourceSpec(`drand:${MAX_ROUND + 1}`).ok).toBe(false);
   });
 });
