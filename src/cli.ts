@@ -123,6 +123,15 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .action((id: string) => run(async (ctx) => (await import('./commands/show.js')).runShow(ctx, id)));
 
   program
+    .command('why')
+    .description(h('H_WHY'))
+    .argument('<drawId>')
+    .argument('<creditCode>')
+    .action((id: string, code: string) =>
+      run(async (ctx) => (await import('./commands/why.js')).runWhy(ctx, id, code)),
+    );
+
+  program
     .command('items')
     .description(h('H_THE_INSPECTION_ITEMS_CODE'))
     .action(() => run(async (ctx) => (await import('./commands/show.js')).runItems(ctx)));

@@ -180,6 +180,7 @@ async function run(files: File[]): Promise<void> {
       commitment: null,
       lotteries: [],
       clockOverridden: false,
+      practice: false,
     };
   }
   $('status').textContent = '';

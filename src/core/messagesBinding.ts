@@ -135,6 +135,49 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
   T_TRUST_HEAD: { zh: '须向公众说明的事项：', en: 'To be told to the public:' },
   N_REGIONS: { zh: '抽取区域', en: 'regions' },
 
+  // inspect why
+  H_WHY: {
+    zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',
+    en: "one firm's standing in one draw, with the evidence (drawn, not drawn, excluded or out of scope)",
+  },
+  E_WHY_UNKNOWN_CODE: {
+    zh: '检查对象名录库中从未有过统一社会信用代码 {code}。',
+    en: 'No object with credit code {code} has ever been in the roster.',
+  },
+  T_WHY_selected: { zh: '{code} 在 {id} 中被抽中。', en: '{code} was drawn in {id}.' },
+  T_WHY_notSelected: {
+    zh: '{code} 在 {id} 的抽取框中，但未被抽中。',
+    en: '{code} was in the frame of {id} but not drawn.',
+  },
+  T_WHY_inFrame: {
+    zh: '{code} 在承诺抽取 {id} 的抽取框中（尚未揭示，签号未定）。',
+    en: '{code} is in the frame of committed draw {id} (not revealed yet: no ticket yet).',
+  },
+  T_WHY_excluded: { zh: '{code} 被排除在 {id} 之外。', en: '{code} was excluded from {id}.' },
+  T_WHY_outOfScope: { zh: '{code} 不在 {id} 的抽查范围内。', en: '{code} was out of the scope of {id}.' },
+  T_WHY_FRAME: {
+    zh: '  分层 {stratum}（该层 N={N}，n={n}）；签号 {ticket}，层内名次 {rank}；该层最后一个抽中者的签号 {last}',
+    en: '  stratum {stratum} (N={N}, n={n}); ticket {ticket}, rank {rank} in its stratum; last ticket drawn there {last}',
+  },
+  T_WHY_EXCLUDED: { zh: '  排除原因：{reason}；依据：', en: '  reason: {reason}; evidence:' },
+  T_REASON_SAME_CATEGORY: { zh: '本年同类已检查', en: 'inspected for the same category this year' },
+  T_REASON_DRAWN_THIS_YEAR: { zh: '本年已被抽中', en: 'drawn this year already' },
+  T_REASON_HIGHER_LEVEL: { zh: '上级部门本年已检查', en: 'inspected by a higher level this year' },
+  T_WHY_EVIDENCE_DRAW: { zh: '本年抽取 {id}（{at}）已抽中', en: 'drawn in {id} ({at})' },
+  T_WHY_EVIDENCE_HISTORY: {
+    zh: '检查记录：{date} 类别 {category} 事项 {item} 部门 {department}',
+    en: 'inspection record: {date}, category {category}, item {item}, department {department}',
+  },
+  T_WHY_OUT: {
+    zh: '  原因：字段 {field} 为「{value}」（事项 {item}）',
+    en: '  why: field {field} was "{value}" (item {item})',
+  },
+  T_WHY_SET_BY: {
+    zh: '由导入 {file}（SHA-256 {sha}，{at}，{operator}）写入',
+    en: 'set by the import of {file} (SHA-256 {sha}, {at}, {operator})',
+  },
+  T_WHY_CHANGES: { zh: '该年内名录记录的每次变更：', en: 'Every change of its roster row that year:' },
+
   // settings
   E_SETTING_UNKNOWN: { zh: '未知的设置项 {key}；可设置：{known}', en: 'Unknown setting {key}; known: {known}' },
   E_SETTING_FIXED: {

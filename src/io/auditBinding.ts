@@ -10,7 +10,7 @@ import { isPracticeDb, type Db } from './db.js';
 import { allPolicies } from './policyStore.js';
 import { settingRows } from './settingsStore.js';
 import { listVoidings } from './voidings.js';
-import { lateNotices } from './trustFindings.js';
+import { lateNotices, rosterFlips } from './trustFindings.js';
 import { nowSeconds } from './clock.js';
 
 /** Ten minutes: clocks of two computers of one office may disagree a little, never by more. */
@@ -135,6 +135,9 @@ export function auditBinding(
           : { key: 'A_NOTICE_NEVER' },
       },
     });
+
+  // A firm taken out of scope just before a draw and brought back just after it.
+  for (const f of rosterFlips(db)) warnings.push({ key: 'A_ROSTER_FLIP', params: { ...f } });
 
   // Stored policies: content against digest, and each for a draw or commitment that exists.
   for (const r of allPolicies(db)) {

@@ -4,6 +4,9 @@
 import { parseInstant, sourceLabel } from '../core/beacon.js';
 import type { TrustFindings } from '../core/report.js';
 import { listVoidings } from './voidings.js';
+import { outOfScope, rosterFlip, type RowVersion } from '../core/why.js';
+import { loadItems } from './drawStore.js';
+import { objectsWithVersions, objectVersions, type VersionWithImport } from './rowVersions.js';
 import type { Commitment } from '../core/commitment.js';
 import { listCommitments } from './commitStore.js';
 import type { Db } from './db.js';
@@ -96,6 +99,52 @@ export function trustFindings(db: Db, year: number, now: number): TrustFindings 
         sources: v.sources.map(sourceLabel),
       })),
     lateNotices: lateNotices(db, now).filter((l) => years.get(l.drawId) === year),
-    rosterFlips: [],
+    rosterFlips: rosterFlips(db).filter((f) => drawYear(f.drawId) === year),
   };
+}
+
+/**
+ * Firms whose scope-deciding fields took them out of a draw's scope by an import within 30 days before
+ * the draw (or its commitment) and back within 30 days after. Only rows with kept versions can flip.
+ */
+export function rosterFlips(db: Db): TrustFindings['rosterFlips'] {
+  const codes = objectsWithVersions(db);
+  if (codes.length === 0) return [];
+  const versions = new Map(codes.map((c) => [c, objectVersions(db, c).versions]));
+  const targets = db
+    .prepare(
+      `SELECT c.draw_id AS id, c.created_at AS at, c.commitment AS doc, c.regions, 1 AS committed FROM commitments c
+       UNION ALL
+       SELECT d.id, d.created_at, d.record, d.regions, 0 FROM draws d
+       WHERE NOT EXISTS (SELECT 1 FROM commitments c WHERE c.draw_id = d.id)
+       ORDER BY 2, 1`,
+    )
+    .all() as { id: string; at: string; doc: string; regions: string }[];
+  const out: TrustFindings['rosterFlips'] = [];
+  for (const t of targets) {
+    let items: string[];
+    let regions: string[];
+    try {
+      items = (JSON.parse(t.doc) as { items: string[] }).items;
+      regions = JSON.parse(t.regions) as string[];
+    } catch {
+      continue; // the audit reports unreadable rows
+    }
+    const taskItems = loadItems(db, items).items;
+    const drawAt = parseInstant(t.at);
+    if (drawAt === null) continue;
+    const inScope = (v: RowVersion) => outOfScope(v.data, true, taskItems, regions) === null;
+    for (const [code, vs] of versions) {
+      const flip = rosterFlip(vs, drawAt, inScope);
+      if (!flip) continue;
+      out.push({
+        creditCode: code,
+        drawId: t.id,
+        outAt: (flip.out as VersionWithImport).import?.finishedAt ?? '',
+        backAt: (flip.back as VersionWithImport).import?.finishedAt ?? '',
+        field: outOfScope(flip.out.data, true, taskItems, regions)?.field ?? '',
+      });
+    }
+  }
+  return out;
 }

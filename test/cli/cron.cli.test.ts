@@ -80,18 +80,19 @@ describe('the daily job', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(dir, 'drop')).sort()).toEqual(['done']);
     const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ publishedOn: '2026-11-27', results: 3, out: '抽查结果公告-2026-11-27.csv' });
+    expect(out).toMatchObject({ publishedOn: '2026-11-27', results: 3, out: '演练-抽查结果公告-2026-11-27.csv' });
     expect(out.draws.map((x: { drawId: string }) => x.drawId).sort()).toEqual(['2026-HLSJ-001', '2026-HLSJ-002']);
-    const notice = readFileSync(join(dir, 'publish/抽查结果公告-2026-11-27.csv'), 'utf8');
-    expect(notice.trim().split('\n')).toHaveLength(4);
+    const notice = readFileSync(join(dir, 'publish/演练-抽查结果公告-2026-11-27.csv'), 'utf8');
+    // The 【演练】 banner, the header and three results: the job ran on a practice database.
+    expect(notice.trim().split('\n')).toHaveLength(5);
     expect(cli(['audit', '--db', db]).code).toBe(0);
   });
   it('second run the same day: nothing new, no file written, says so, exits 0', () => {
     const r = job('2026-11-27T18:00:00+08:00');
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ results: 0, out: null });
-    expect(readdirSync(join(dir, 'publish'))).toEqual(['抽查结果公告-2026-11-27.csv']);
-    expect(existsSync(join(dir, 'publish/抽查结果公告-2026-11-27-2.csv'))).toBe(false);
+    expect(readdirSync(join(dir, 'publish'))).toEqual(['演练-抽查结果公告-2026-11-27.csv']);
+    expect(existsSync(join(dir, 'publish/演练-抽查结果公告-2026-11-27-2.csv'))).toBe(false);
   });
   it('a result left unpublished past its deadline makes the overdue check fail with exit 3, across New Year', () => {
     const d = new Database(db, { readonly: true });
