@@ -46,8 +46,8 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
     en: 'Plain draw: draw now with a seed read out in the room (or generated)',
   },
   T_PUBLIC_RANDOM_SOURCES_SPACE: {
-    zh: '公共随机源（多个用空格分隔，如 drand@2027-01-15T10:00+08:00 ssq:2027006@2027-01-16）',
-    en: 'Public random sources (space-separated, e.g. drand@2027-01-15T10:00+08:00 ssq:2027006@2027-01-16)',
+    zh: '公共随机源（多个用空格分隔，如 drand@2027-01-15T10:00+08:00 ssq:2027006@2027-01-17）',
+    en: 'Public random sources (space-separated, e.g. drand@2027-01-15T10:00+08:00 ssq:2027006@2027-01-17)',
   },
   T_AT_LEAST_ONE: { zh: '至少一个', en: 'at least one' },
   T_DRAW_DEPARTMENTS_LEAD_FIRST: {

@@ -25,9 +25,12 @@ let committed: string;
 beforeAll(async () => {
   if (!hasChromium) return;
   const dir = tmp();
+  // The plain draw on a real database; the committed one on a practice database, whose clock the test sets.
+  const real = join(dir, 'real.db');
   const db = practiceDb(join(dir, 'inspect.db'));
-  for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
-    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+  for (const d of [real, db])
+    for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
+      expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', d, '-q']).code).toBe(0);
   expect(
     cli([
       'draw',
@@ -41,7 +44,7 @@ beforeAll(async () => {
       '湖里区2026年第一批',
       '--yes',
       '--db',
-      db,
+      real,
       '-q',
     ]).code,
   ).toBe(0);
@@ -71,14 +74,14 @@ beforeAll(async () => {
   ).toBe(0);
   expect(
     cli(
-      ['reveal', '2026-HLSJ-002', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'],
+      ['reveal', '2026-HLSJ-001', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'],
       at('2023-09-17T22:00:00+08:00'),
     ).code,
   ).toBe(0);
   plain = join(dir, 'plain');
   committed = join(dir, 'committed');
-  expect(cli(['export', 'bundle', '2026-HLSJ-001', '--out', plain, '--db', db]).code).toBe(0);
-  expect(cli(['export', 'bundle', '2026-HLSJ-002', '--out', committed, '--db', db]).code).toBe(0);
+  expect(cli(['export', 'bundle', '2026-HLSJ-001', '--out', plain, '--db', real]).code).toBe(0);
+  expect(cli(['export', 'bundle', '2026-HLSJ-001', '--out', committed, '--db', db]).code).toBe(0);
   browser = await launch();
 }, 120_000);
 afterAll(async () => {
@@ -165,6 +168,39 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
       }
     },
   );
+
+  it('a practice bundle says 演练数据 first, in the colour of a warning, and still checks everything', async () => {
+    const page = await browser.newPage();
+    try {
+      for (const [dir, practice] of [
+        [committed, true],
+        [plain, false],
+      ] as const) {
+        await page.goto(`file://${join(dir, 'verify.html')}`);
+        await page.setInputFiles(
+          '#files',
+          FILES.filter((f) => {
+            try {
+              readFileSync(join(dir, f));
+              return true;
+            } catch {
+              return false;
+            }
+          }).map((f) => join(dir, f)),
+        );
+        await page.waitForSelector('body[data-verdict]', { timeout: 60_000 });
+        const banner = await page.$('#results > p#practice:first-child');
+        expect(Boolean(banner)).toBe(practice);
+        if (banner) {
+          expect(await banner.textContent()).toContain('演练数据');
+          expect(await banner.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(255, 244, 206)');
+        }
+        expect(await page.evaluate(() => document.body.dataset.verdict)).toBe('pass');
+      }
+    } finally {
+      await page.close();
+    }
+  });
 
   const cases: [string, () => string][] = [
     [
