@@ -182,12 +182,18 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     (opts) => run(async (ctx) => (await import('./commands/report.js')).runReport(ctx, opts)),
   );
 
-  program
-    .command('verify')
-    .description(h('H_RECOMPUTE_A_DRAW_DIGEST'))
-    .argument('<drawIdOrDir>', h('H_A_DRAW_ID_OR'))
+  addFlags(
+    program
+      .command('verify')
+      .description(h('H_RECOMPUTE_A_DRAW_DIGEST'))
+      .argument('<drawIdOrDir>', h('H_A_DRAW_ID_OR')),
+    FLAGS.verify,
+    h,
+  )
     .addHelpText('after', h('H_EXAMPLES_INSPECT_VERIFY_BUNDLE'))
-    .action((target: string) => run(async (ctx) => (await import('./commands/verify.js')).runVerify(ctx, target)));
+    .action((target: string, opts) =>
+      run(async (ctx) => (await import('./commands/verify.js')).runVerify(ctx, target, opts)),
+    );
 
   addFlags(program.command('simulate').description(h('H_REPEAT_THE_DRAW_K')), FLAGS.simulate, h).action((opts) =>
     run(async (ctx) => (await import('./commands/simulate.js')).runSimulate(ctx, opts)),

@@ -129,6 +129,9 @@ export const FLAGS = {
     out: { flag: '--out <file>', help: 'H_BACKUP_FILE' },
     force,
   },
+  verify: {
+    notice: { flag: '--notice <file>', help: 'H_VERIFY_NOTICE' },
+  },
   init: {
     practice: { flag: '--practice', help: 'H_INIT_PRACTICE' },
   },
@@ -157,6 +160,7 @@ export type LogOptions = Options<typeof FLAGS.log>;
 export type AuditOptions = Options<typeof FLAGS.audit>;
 export type BackupOptions = Options<typeof FLAGS.backup>;
 export type DemoOptions = Options<typeof FLAGS.demo>;
+export type VerifyOptions = Options<typeof FLAGS.verify>;
 export type InitOptions = Options<typeof FLAGS.init>;
 export type SettingsSetOptions = Options<typeof FLAGS.settingsSet>;
 

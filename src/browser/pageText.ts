@@ -64,6 +64,7 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
     en: 'PRACTICE DATA: this draw comes from a practice database; it is not an official draw. Every check still runs.',
   },
   files: { zh: '文件', en: 'files' },
+  duplicate: { zh: '选择了两个同名的文件：', en: 'two files of one name were chosen: ' },
   frame: { zh: '抽取框', en: 'frame' },
   digest: { zh: '输入摘要', en: 'digest' },
   seedCheck: { zh: '种子', en: 'seed' },

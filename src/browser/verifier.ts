@@ -8,11 +8,13 @@ import type { Commitment } from '../core/commitment.js';
 import type { DrawRecord } from '../core/record.js';
 import { unprovableFields, verifyBundle, type Check } from '../core/verify.js';
 import { TEXT } from './pageText.js';
+import { bundleBytesProblem } from '../core/jsonSafety.js';
+import { render } from '../core/messages.js';
 
 type Lang = 'zh' | 'en';
 
 let lang: Lang = /^en/i.test(new URLSearchParams(location.search).get('lang') ?? '') ? 'en' : 'zh';
-let last: File[] = [];
+let last: Picked[] = [];
 const t = (k: string) => TEXT[k]?.[lang] ?? k;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -33,15 +35,31 @@ function applyLanguage(): void {
 const NEEDED = ['record.json', 'frame.json', 'inspectors.json'];
 const COMMIT = ['commitment.json', 'beacons.json'];
 
-/** The bundle's files by name (a folder's sub-paths are ignored: the names are what matter). */
-async function readFiles(files: File[]): Promise<Map<string, string>> {
-  const byName = new Map<string, string>();
-  for (const f of files) {
-    const name = f.name.split(/[\\/]/).pop()!;
-    if ([...NEEDED, ...COMMIT].includes(name)) byName.set(name, await f.text());
+/** A chosen or dropped file with its path relative to what was chosen (`record.json`, `bundle/record.json`). */
+interface Picked {
+  file: File;
+  path: string;
+}
+
+/**
+ * The bundle's top-level files by name, as bytes: a folder's sub-folders are ignored (a genuine copy in
+ * a subfolder must not replace a forged top-level file), and two top-level files of one name are an
+ * error. Bytes, not text: the browser would drop a byte-order mark before hashing, the CLI would not.
+ */
+async function readFiles(picked: Picked[]): Promise<Map<string, Uint8Array>> {
+  const byName = new Map<string, Uint8Array>();
+  for (const { file, path } of picked) {
+    const parts = path.split(/[\\/]/).filter(Boolean);
+    if (parts.length > 2) continue;
+    const name = parts[parts.length - 1] ?? file.name;
+    if (![...NEEDED, ...COMMIT].includes(name)) continue;
+    if (byName.has(name)) throw new Error(`${t('duplicate')}${name}`);
+    byName.set(name, new Uint8Array(await file.arrayBuffer()));
   }
   return byName;
 }
+
+const decode = (b: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 
 interface Outcome {
   checks: (Check | { name: string; ok: boolean; detail: string })[];
@@ -52,7 +70,7 @@ interface Outcome {
   practice: boolean;
 }
 
-function verify(files: Map<string, string>): Outcome {
+function verify(files: Map<string, Uint8Array>): Outcome {
   const fail = (detail: string): Outcome => ({
     checks: [{ name: 'files', ok: false, detail }],
     record: null,
@@ -61,8 +79,14 @@ function verify(files: Map<string, string>): Outcome {
     clockOverridden: false,
     practice: false,
   });
-  const recordText = files.get('record.json');
-  if (recordText === undefined) return fail(`${t('missing')}record.json`);
+  // The same refusals as `inspect verify DIR`: a byte-order mark, absurd nesting.
+  for (const [name, bytes] of files) {
+    const problem = bundleBytesProblem(name, bytes);
+    if (problem) return fail(render(problem, lang));
+  }
+  const recordBytes = files.get('record.json');
+  if (recordBytes === undefined) return fail(`${t('missing')}record.json`);
+  const recordText = decode(recordBytes);
   let record: DrawRecord;
   try {
     record = JSON.parse(recordText) as DrawRecord;
@@ -73,13 +97,16 @@ function verify(files: Map<string, string>): Outcome {
   // The same rule as `inspect verify DIR`: every file the draw needs must be there.
   const missing = [...NEEDED, ...(committed ? COMMIT : [])].filter((f) => !files.has(f));
   if (missing.length) return { ...fail(`${t('missing')}${missing.join(', ')}`), record };
-  const commitmentText = files.get('commitment.json');
+  const commitmentBytes = files.get('commitment.json');
+  const commitmentText = commitmentBytes && decode(commitmentBytes);
   const v = verifyBundle({
     frameText: files.get('frame.json')!,
     record,
-    assignText: files.get('inspectors.json')!,
+    assignText: decode(files.get('inspectors.json')!),
     lang,
-    ...(committed ? { commit: { commitmentText: commitmentText!, beaconsText: files.get('beacons.json')! } } : {}),
+    ...(committed
+      ? { commit: { commitmentText: commitmentText!, beaconsText: decode(files.get('beacons.json')!) } }
+      : {}),
   });
   let commitment: Commitment | null;
   try {
@@ -163,7 +190,7 @@ function render(o: Outcome, seconds: number): void {
   document.body.dataset.verdict = ok ? 'pass' : 'fail';
 }
 
-async function run(files: File[]): Promise<void> {
+async function run(files: Picked[]): Promise<void> {
   last = files;
   delete document.body.dataset.verdict;
   $('status').textContent = t('reading');
@@ -191,11 +218,15 @@ async function run(files: File[]): Promise<void> {
  * Files from a drop, folders walked (webkitGetAsEntry: Chrome, Edge, Firefox and the 360/QQ browsers);
  * where entries are not available, the dropped files themselves.
  */
-async function dropped(dt: DataTransfer): Promise<File[]> {
+async function dropped(dt: DataTransfer): Promise<Picked[]> {
   const items = dt.items;
-  const out: File[] = [];
+  const out: Picked[] = [];
   const walk = async (entry: FileSystemEntry): Promise<void> => {
-    if (entry.isFile) out.push(await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej)));
+    if (entry.isFile)
+      out.push({
+        file: await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej)),
+        path: entry.fullPath,
+      });
     else if (entry.isDirectory) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       for (;;) {
@@ -209,7 +240,7 @@ async function dropped(dt: DataTransfer): Promise<File[]> {
     .map((i) => (typeof i.webkitGetAsEntry === 'function' ? i.webkitGetAsEntry() : null))
     .filter((e): e is FileSystemEntry => e !== null);
   for (const e of entries) await walk(e);
-  return out.length ? out : [...dt.files];
+  return out.length ? out : [...dt.files].map((file) => ({ file, path: file.name }));
 }
 
 function start(): void {
@@ -222,7 +253,14 @@ function start(): void {
   for (const id of ['files', 'folder']) {
     $<HTMLInputElement>(id).addEventListener(
       'change',
-      (e) => void run([...((e.target as HTMLInputElement).files ?? [])]),
+      (e) =>
+        void run(
+          [...((e.target as HTMLInputElement).files ?? [])].map((file) => ({
+            file,
+            // A folder's files carry their path from the chosen folder; single files only their name.
+            path: file.webkitRelativePath || file.name,
+          })),
+        ),
     );
   }
   const drop = $('drop');

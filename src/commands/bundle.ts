@@ -7,6 +7,7 @@ import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import { getDraw, type DrawRow } from '../io/drawStore.js';
 import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
 import { PRACTICE_BANNER } from '../io/tableExport.js';
+import { sha256Hex } from '../core/canonical.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
 
@@ -136,6 +137,15 @@ ${
 `
     : ''
 }
+复核页面本身
+  本目录 verify.html 的 SHA-256：${sha256Hex(verifierPage())}
+  请与 inspect export verifier 打印的摘要、以及抽查任务公告中的“复核页面 verify.html SHA-256”核对：一致才说明页面未被改动。
+
+与公告核对
+  record.json 的 SHA-256（抽取记录摘要 recordDigest）：${d.record_sha256}
+  应与抽查任务公告中的“抽取记录摘要 recordDigest”一致：一致即证明 record.json 的每个字段（事项、时间等）都是所公示的。
+  命令行：inspect verify 本目录 --notice 抽查任务公告.csv
+
 已从源码安装本工具的（见其 README），也可以在命令行一步完成全部检查（无需数据库）：
   inspect verify 本目录
 `;

@@ -5,6 +5,7 @@ import { sha256Hex } from '../core/canonical.js';
 import { usageError } from '../core/errors.js';
 import { render } from '../core/messages.js';
 import { listVoidings, voidedParams } from '../io/voidings.js';
+import { verifierPage } from './bundle.js';
 import { RESULT_TEXT } from '../core/results.js';
 import { nowWithOffset } from '../io/clock.js';
 import { isPracticeDb, writeTransaction } from '../io/db.js';
@@ -99,6 +100,10 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
             : `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`,
         ],
         ['status', '状态', status],
+        // What binds this notice to the bundle: the record's digest (every field of record.json), and the
+        // digest of the verifier page an auditor should be using.
+        ['record_digest', '抽取记录摘要 recordDigest', d.record_sha256],
+        ['verifier_sha256', '复核页面 verify.html SHA-256', sha256Hex(verifierPage())],
         // The draw this one voids, named with what it was, its sources and the reason.
         ...(voided
           ? [

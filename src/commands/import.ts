@@ -1,6 +1,6 @@
 // inspect import <kind> FILE: read → validate (core) → write in one transaction, or nothing at all. The
 // pipeline is the staged import shared with `results import`; this file says how roster rows are written.
-import { readFileSync } from 'node:fs';
+import { readRegularText, READ_LIMITS } from '../io/safeRead.js';
 import { basename } from 'node:path';
 import { Exit, InspectError } from '../core/errors.js';
 import { rosterNames, type Msg } from '../core/messages.js';
@@ -23,12 +23,7 @@ const RETIRE_LIMIT_PERCENT = 10;
 
 function readAllowCodes(file: string | undefined): Set<string> | undefined {
   if (!file) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file } });
-  }
+  const text = readRegularText(file, READ_LIMITS.allowCodes);
   // One code per line (or separated by , ; whitespace); a header line or comments are ignored.
   return new Set(
     text

@@ -2,7 +2,7 @@
 // (inspect-commit/1 §3); when all hold, the draw is recorded from the frozen frame and matching input
 // with the key string as its seed. Every attempt is logged, refused or not; a commitment is revealed once.
 import type { RevealOptions } from '../flags.js';
-import { readFileSync } from 'node:fs';
+import { readRegularText, READ_LIMITS } from '../io/safeRead.js';
 import { sourceLabel } from '../core/beacon.js';
 import { canonicalJson, sha256Hex } from '../core/canonical.js';
 import { beaconsText, checkReveal, COMMIT_ALGORITHM, notYetPublic, type Commitment } from '../core/commitment.js';
@@ -39,12 +39,7 @@ function closed(c: CommitmentRow): Msg | null {
 
 function readValue(v: string): string {
   if (!v.startsWith('@')) return v;
-  const file = v.slice(1);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new InspectError(Exit.noInput, { key: 'E_VALUE_FILE', params: { file, detail: (e as Error).message } });
-  }
+  return readRegularText(v.slice(1), READ_LIMITS.value);
 }
 
 export async function runReveal(ctx: Context, id: string, opts: RevealOptions): Promise<DrawOutcome> {

@@ -1,12 +1,24 @@
 // inspect verify DRAW_ID | DIR: recompute every part of a draw (and, for a committed draw, of its
 // commitment and revealed values) and report match or mismatch with the first difference.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../core/errors.js';
+import { bundleBytesProblem } from '../core/jsonSafety.js';
+import { readRegularFile, READ_LIMITS } from '../io/safeRead.js';
 import type { DrawRecord } from '../core/record.js';
 import { sha256Hex } from '../core/canonical.js';
 import { seedHexFor } from '../core/selection.js';
-import { unprovableFields, verifyBundle, verifyFramePart, type BundleInput, type Check } from '../core/verify.js';
+import {
+  UNPROVABLE_WHY,
+  unprovableFields,
+  verifyBundle,
+  verifyFramePart,
+  type BundleInput,
+  type Check,
+} from '../core/verify.js';
+import { compareNotice, noticeFields } from '../core/notice.js';
+import { readNotice } from '../io/noticeRead.js';
+import type { VerifyOptions } from '../flags.js';
 import { matchInWorker } from '../io/matchWorker.js';
 import { workerMinBytes } from '../io/workerUrl.js';
 import { readEvents } from '../io/events.js';
@@ -30,6 +42,10 @@ export interface VerifyResult {
   lotteries: string[];
   /** Record fields a bundle alone cannot prove: compare them with the published notice. */
   unprovable: string[];
+  /** SHA-256 of record.json's exact bytes, printed by the task notice. */
+  recordDigest: string;
+  /** The published notice compared (verify --notice FILE), or null. */
+  notice: { file: string; ok: boolean; binds: 'record' | 'commitment' | 'nothing'; compared: string[] } | null;
   clockOverridden: boolean;
   /** From a practice database (record.json says practice: true): shown first, as a warning. */
   practice: boolean;
@@ -39,20 +55,27 @@ interface BundleFiles {
   /** frame.json's bytes: its digest is of the bytes, whatever they decode to. */
   frameText: Uint8Array;
   record: DrawRecord;
+  /** SHA-256 of record.json's exact bytes: what the task notice prints. */
+  recordDigest: string;
   assignText: string;
   commit?: { commitmentText: string; beaconsText: string };
 }
 
 function readBundle(dir: string): BundleFiles {
+  // Regular files under a size limit, no byte-order mark, no absurd nesting: refused, never a hang or crash.
   const needBytes = (f: string) => {
     const p = join(dir, f);
-    if (!existsSync(p)) throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: p } });
-    return readFileSync(p);
+    const small = f === 'commitment.json' || f === 'beacons.json';
+    const bytes = readRegularFile(p, small ? READ_LIMITS.bundleSmall : READ_LIMITS.bundleLarge);
+    const problem = bundleBytesProblem(f, bytes);
+    if (problem) throw new InspectError(Exit.data, problem);
+    return bytes;
   };
   const need = (f: string) => needBytes(f).toString('utf8');
   let record: DrawRecord;
+  const recordBytes = needBytes('record.json');
   try {
-    record = JSON.parse(need('record.json')) as DrawRecord;
+    record = JSON.parse(recordBytes.toString('utf8')) as DrawRecord;
   } catch (e) {
     if (e instanceof InspectError) throw e;
     throw new InspectError(Exit.data, {
@@ -68,12 +91,13 @@ function readBundle(dir: string): BundleFiles {
   return {
     frameText: needBytes('frame.json'),
     record,
+    recordDigest: sha256Hex(recordBytes),
     assignText: need('inspectors.json'),
     ...(committed ? { commit: { commitmentText: need('commitment.json'), beaconsText: need('beacons.json') } } : {}),
   };
 }
 
-export async function verifyTarget(ctx: Context, target: string): Promise<VerifyResult> {
+export async function verifyTarget(ctx: Context, target: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
   let files: BundleFiles;
   let source: string;
   let superseded: string | null = null;
@@ -92,6 +116,7 @@ export async function verifyTarget(ctx: Context, target: string): Promise<Verify
     files = {
       frameText: d.frame,
       record: JSON.parse(d.record) as DrawRecord,
+      recordDigest: sha256Hex(d.record),
       assignText: d.assign_input.toString('utf8'),
       ...(d.commitment
         ? { commit: { commitmentText: d.commitment.commitment, beaconsText: d.commitment.beacons ?? '' } }
@@ -120,8 +145,30 @@ export async function verifyTarget(ctx: Context, target: string): Promise<Verify
       detail: tables[0] ?? 'draws, draw_selections, draw_assignments, draw_snapshots',
     });
   const committed = files.commit !== undefined;
+  // The published notice, when given: its digests and figures against the bundle's.
+  let notice: VerifyResult['notice'] = null;
+  if (opts.notice) {
+    const n = compareNotice(noticeFields(await readNotice(opts.notice)), {
+      drawId: String(r.drawId),
+      recordDigest: files.recordDigest,
+      count: Array.isArray(r.selected) ? r.selected.length : 0,
+      inputDigest: String(r.inputDigest),
+      commitDigest: files.commit ? sha256Hex(files.commit.commitmentText) : null,
+    });
+    notice = { file: opts.notice, ok: n.ok, binds: n.binds, compared: n.compared };
+    v.checks.push({
+      name: 'notice',
+      ok: n.ok,
+      detail: n.ok
+        ? ctx.ui.t('V_NOTICE_OK', { fields: n.compared.join(', ') })
+        : n.problems.map((m) => ctx.ui.t(m)).join('; '),
+    });
+  }
+  const bound = notice?.ok === true && notice.binds === 'record';
   return {
     drawId: r.drawId,
+    recordDigest: files.recordDigest,
+    notice,
     source,
     ok: v.checks.every((c) => c.ok),
     checks: v.checks,
@@ -134,7 +181,7 @@ export async function verifyTarget(ctx: Context, target: string): Promise<Verify
     lotteries: v.lotteries,
     clockOverridden: v.clockOverridden,
     practice: v.practice,
-    unprovable: tables ? [] : unprovableFields(committed),
+    unprovable: tables ? [] : unprovableFields(committed, bound),
   };
 }
 
@@ -153,9 +200,9 @@ function tableProblems(ctx: Context, d: LoadedDraw): string[] {
   }
 }
 
-export async function runVerify(ctx: Context, target: string): Promise<VerifyResult> {
+export async function runVerify(ctx: Context, target: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const { ui } = ctx;
-  const r = await verifyTarget(ctx, target);
+  const r = await verifyTarget(ctx, target, opts);
   const name = (check: string) => ui.t(`T_CHECK_${check}`);
   if (ui.json) ui.outJson(r);
   else {
@@ -176,8 +223,10 @@ export async function runVerify(ctx: Context, target: string): Promise<VerifyRes
       const mark = c.ok ? ui.c.green(ui.t('T_MATCH')) : ui.c.red(ui.t('T_MISMATCH'));
       ui.out(`  ${mark} ${padDisplay(name(c.name), width)}  ${c.detail}`);
     }
+    ui.out(ui.t('T_RECORD_DIGEST', { digest: r.recordDigest }));
     if (r.unprovable.length) {
       ui.out(ui.t('T_NOT_PROVABLE_FROM_THE', { fields: ui.list(r.unprovable) }));
+      for (const f of r.unprovable) ui.out(ui.t('T_UNPROVABLE_WHY', { field: f, why: { key: UNPROVABLE_WHY[f]! } }));
     }
     if (r.lotteries.length) {
       ui.out(ui.t('T_COMPARE_THESE_NUMBERS_WITH'));

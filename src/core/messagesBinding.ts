@@ -135,6 +135,120 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
   T_TRUST_HEAD: { zh: '须向公众说明的事项：', en: 'To be told to the public:' },
   N_REGIONS: { zh: '抽取区域', en: 'regions' },
 
+  // what a frame must mean (docs/algorithm.md §1, §4)
+  V_RULE: { zh: '规则 {rule}：{detail}', en: 'rule {rule}: {detail}' },
+  V_RULE_COUNT_TYPE: {
+    zh: 'scopeCount（{scope}）与 coveredCount（{covered}）应为非负整数',
+    en: 'scopeCount ({scope}) and coveredCount ({covered}) must be non-negative integers',
+  },
+  V_RULE_COUNTS: {
+    zh: '抽取框 {rows} 户 + 排除 {excluded} 户 ≠ 范围 scopeCount {scope} 户',
+    en: '{rows} frame rows + {excluded} excluded ≠ scopeCount {scope}',
+  },
+  V_RULE_COVERED: {
+    zh: 'coveredCount {covered} 大于 scopeCount {scope}',
+    en: 'coveredCount {covered} exceeds scopeCount {scope}',
+  },
+  V_RULE_EXCLUDED_ROW: { zh: 'excluded 第 {row} 行应为 [编号, 原因]', en: 'excluded row {row} must be [id, reason]' },
+  V_RULE_EXCLUDED_ORDER: {
+    zh: 'excluded 第 {row} 行（{id}）未按编号升序排列或重复',
+    en: 'excluded row {row} ({id}) is out of id order or repeated',
+  },
+  V_RULE_REASON: {
+    zh: '{id} 的排除原因 {reason} 不是公开的原因代码',
+    en: '{id}: {reason} is not a published reason code',
+  },
+  V_RULE_ID_BOTH: { zh: '{id} 既在抽取框中又在排除名单中', en: '{id} is both in the frame and excluded' },
+  V_RULE_STRATUM: { zh: '分层 {stratum} 不是公开的分层', en: 'stratum {stratum} is not one of the published strata' },
+  V_RULE_RATIO_KEY: {
+    zh: '策略比例中的分层 {stratum} 不是公开的分层',
+    en: 'policy ratio for {stratum}, not a published stratum',
+  },
+  V_RULE_RATIO: {
+    zh: '分层 {stratum} 的比例 {value} 不在 0–10000 基点（0–100%）之间',
+    en: 'ratio of {stratum} is {value}, not 0–10000 basis points (0–100 %)',
+  },
+  V_RULE_FLOOR: {
+    zh: '覆盖下限 floorBp {value} 不在 0–10000 基点之间',
+    en: 'floorBp {value} is not 0–10000 basis points',
+  },
+  V_RULE_KEY: {
+    zh: '重点监管分层 KEY 有对象，但其比例为 {value} 而不是 10000（全覆盖）',
+    en: 'stratum KEY has objects but its ratio is {value}, not 10000 (full coverage)',
+  },
+  V_RULE_N: {
+    zh: '分层 {stratum} 抽取数 n={n} 不在 0 与 N={N} 之间',
+    en: 'stratum {stratum}: n={n} is not between 0 and N={N}',
+  },
+
+  A_UNREADABLE_ROW: {
+    zh: '此行有无法读取的值，其余检查无法进行：{detail}',
+    en: 'a value of this row cannot be read, so its other checks cannot run: {detail}',
+  },
+  A_CELL_NOT_JSON: { zh: '列 {col} 不是有效的 JSON：{value}', en: 'column {col} is not valid JSON: {value}' },
+
+  // files the tool reads
+  E_NOT_REGULAR_FILE: {
+    zh: '{file} 是{what}，不是普通文件：未读取。',
+    en: '{file} is {what}, not a regular file: not read.',
+  },
+  T_A_FOLDER: { zh: '文件夹', en: 'a folder' },
+  T_A_FIFO: { zh: '命名管道（FIFO）', en: 'a FIFO' },
+  T_A_DEVICE: { zh: '设备或特殊文件', en: 'a device or special file' },
+  E_FILE_TOO_LARGE: {
+    zh: '{file} 超过此类文件的大小上限 {limit}：未读取。',
+    en: '{file} is larger than the {limit} allowed for it: not read.',
+  },
+  E_JSON_TOO_DEEP: {
+    zh: '{file} 的 JSON 嵌套超过 {depth} 层：不是本工具写出的文件，未读取。',
+    en: '{file} nests JSON more than {depth} levels deep: not a file this tool writes; not read.',
+  },
+  V_BOM: {
+    zh: '{file} 以字节顺序标记（BOM）开头：复核包文件是不带 BOM 的 UTF-8',
+    en: '{file} starts with a byte-order mark: bundle files are UTF-8 without one',
+  },
+
+  // the notice against the bundle
+  T_CHECK_notice: { zh: '与公告核对', en: 'notice' },
+  V_NOTICE_DIFFERS: {
+    zh: '公告的 {field} 为 {notice}，复核包为 {bundle}',
+    en: 'the notice says {field} {notice}; the bundle has {bundle}',
+  },
+  V_NOTICE_NO_DIGEST: {
+    zh: '公告中没有抽取记录摘要（recordDigest）或承诺摘要（commitDigest），无从证明复核包就是所公示的抽取',
+    en: 'the notice states neither recordDigest nor commitDigest: nothing binds the bundle to what was published',
+  },
+  V_NOTICE_OK: { zh: '与公告一致：{fields}', en: 'agrees with the notice: {fields}' },
+  T_RECORD_DIGEST: {
+    zh: '  抽取记录摘要 recordDigest（SHA-256(record.json)，请与抽查任务公告核对）：{digest}',
+    en: '  record digest (SHA-256 of record.json; compare with the task notice): {digest}',
+  },
+  T_UNPROVABLE_WHY: { zh: '    {field}：{why}', en: '    {field}: {why}' },
+  U_BY_NOTICE: {
+    zh: '请把上面的 recordDigest 与抽查任务公告核对（或用 --notice 公告文件），一致即证明此字段',
+    en: 'compare the recordDigest above with the task notice (or give --notice FILE): a match proves it',
+  },
+  U_NO_SELECTION: {
+    zh: '只记录作废关系，不影响本次抽取的对象和检查组；其一致性由 recordDigest 与公告证明',
+    en: 'bookkeeping of what this draw voids; it decides nothing of this selection; recordDigest and the notice prove it',
+  },
+  U_SNAPSHOT: {
+    zh: '名录快照留在单位数据库中（inspect audit 核对抽取框由它得出）；抽取只取决于已核验的 frame.json',
+    en: 'the roster snapshot stays in the office database (inspect audit checks the frame follows from it); the selection depends only on the checked frame.json',
+  },
+  U_SOFTWARE: {
+    zh: '只说明由哪个版本产生，不影响结果：结果已按公开算法重算一致',
+    en: 'says which version made it; the result was recomputed by the published algorithm and matches',
+  },
+  E_NOTICE_FORMAT: {
+    zh: '无法读取公告文件 {file}：应为本工具导出的 CSV、xlsx 或 JSON 公告（{detail}）',
+    en: 'Cannot read the notice {file}: a CSV, xlsx or JSON notice exported by this tool is expected ({detail})',
+  },
+  H_VERIFY_NOTICE: {
+    zh: '与公示的公告（CSV、xlsx 或 JSON）核对抽取记录摘要等',
+    en: 'compare the record digest and other figures with the published notice (CSV, xlsx or JSON)',
+  },
+
   // inspect why
   H_WHY: {
     zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',

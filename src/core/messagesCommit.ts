@@ -331,5 +331,4 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     zh: '{id} 不是承诺抽取，没有承诺公告（用 inspect draws 查看）。',
     en: '{id} is not a committed draw: there is no commitment notice (see inspect draws).',
   },
-  E_VALUE_FILE: { zh: '无法读取 --value 文件 {file}：{detail}', en: 'Cannot read the --value file {file}: {detail}' },
 };

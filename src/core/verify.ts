@@ -8,6 +8,8 @@ import { parseCanonicalFrame, sameBytes } from './frameParse.js';
 import { canonicalFrameBytes, frameFromDoc } from './frameRows.js';
 import { assign, forSelection, type AssignInput, type MatchResult } from './matching.js';
 import { verifyCommitment } from './commitment.js';
+import { ASSIGN_SHAPE, FRAME_POLICY_SHAPE, keyProblem, RECORD_SHAPE } from './bundleKeys.js';
+import { frameRuleProblems } from './frameRules.js';
 import { render, type Lang, type Msg } from './messages.js';
 import type { DrawRecord } from './record.js';
 import { seedHexFor, select, tickets } from './selection.js';
@@ -24,15 +26,30 @@ export type CheckName =
   | 'commitment'
   | 'sourceTimes'
   | 'beacons'
-  | 'key';
+  | 'key'
+  | 'notice';
 
 /** Record fields the three files cannot prove (the published notice or the database can). */
 export const UNPROVABLE_PLAIN = ['items', 'window.start', 'supersedes', 'reason', 'rosterDigest', 'software'];
 
-/** What a bundle alone cannot prove: a committed draw's commitment proves its items and window too. */
-export function unprovableFields(committed: boolean): string[] {
+/**
+ * What a bundle alone cannot prove: a committed draw's commitment proves its items and window too, and a
+ * notice whose recordDigest matches proves every field (the digest is of record.json's exact bytes).
+ */
+export function unprovableFields(committed: boolean, boundByNotice = false): string[] {
+  if (boundByNotice) return [];
   return committed ? UNPROVABLE_PLAIN.filter((f) => f !== 'items' && f !== 'window.start') : UNPROVABLE_PLAIN;
 }
+
+/** Why each field a bundle alone cannot prove cannot change the selection, or how to prove it. */
+export const UNPROVABLE_WHY: Record<string, string> = {
+  items: 'U_BY_NOTICE',
+  'window.start': 'U_BY_NOTICE',
+  supersedes: 'U_NO_SELECTION',
+  reason: 'U_NO_SELECTION',
+  rosterDigest: 'U_SNAPSHOT',
+  software: 'U_SOFTWARE',
+};
 export interface Check {
   name: CheckName;
   ok: boolean;
@@ -145,6 +162,12 @@ export function verifyFramePart(v: VerifyInput): FramePart {
     head = doc;
   }
   if (head.drawId !== r.drawId) shape.push(t('V_DRAW_ID', { frame: String(head.drawId), record: String(r.drawId) }));
+  // What the frame means: counts, orders, codes, ranges (docs/algorithm.md §1, §4), each rule named.
+  if (frame) {
+    const policyKeys = keyProblem(frame.policy, FRAME_POLICY_SHAPE, 'frame.json policy');
+    if (policyKeys) shape.push(policyKeys);
+    shape.push(...frameRuleProblems(frame, r.allocation).map((m) => render(m, v.lang ?? 'en')));
+  }
   checks.push({
     name: 'frame',
     ok: shape.length === 0,
@@ -207,6 +230,11 @@ function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assign
     } catch (e) {
       problems.push(t('V_NOT_JSON', { file: 'inspectors.json', detail: (e as Error).message }));
     }
+    const keys = input === null ? null : keyProblem(input, ASSIGN_SHAPE, 'inspectors.json');
+    if (keys) {
+      problems.push(keys);
+      input = null;
+    }
     if (input) {
       const objIds = input.objects.map((o) => o[0]);
       const selIds = r.selected.map((s) => s.id);
@@ -238,6 +266,8 @@ function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assign
 
 /** The record's own fields against what frame.json and inspectors.json say. */
 function recordCheck(r: DrawRecord, frame: Pick<FrameDoc, 'algorithm' | 'year'>, input: AssignInput): Check {
+  const keys = keyProblem(r, RECORD_SHAPE, 'record.json');
+  if (keys) return { name: 'record', ok: false, detail: keys };
   const fields: [string, unknown, unknown][] = [
     ['algorithm', frame.algorithm, r.algorithm],
     ['year', frame.year, r.year],

@@ -39,11 +39,39 @@ function auditDraws(db: Db, byRef: Map<string, StoredEvent>, lang: Lang): AuditS
   for (const d of db.prepare('SELECT * FROM draws ORDER BY created_at, id').all() as DrawRow[]) {
     s.checked++;
     s.problems.push(
-      ...drawProblems(db, d, byRef, lang).map((m): Msg => ({ key: 'A_ABOUT', params: { draw_id: d.id, value: m } })),
+      ...unbroken(() => drawProblems(db, d, byRef, lang)).map((m): Msg => ({
+        key: 'A_ABOUT',
+        params: { draw_id: String(d.id), value: m },
+      })),
     );
   }
   return s;
 }
+
+/**
+ * A row's checks that cannot be stopped by the row itself: a cell of the wrong kind (text where JSON, a
+ * number or a blob belongs, written with the sqlite3 shell) is one problem, and the audit goes on.
+ */
+function unbroken(check: () => Msg[]): Msg[] {
+  try {
+    return check();
+  } catch (e) {
+    return [{ key: 'A_UNREADABLE_ROW', params: { detail: (e as Error).message } }];
+  }
+}
+
+/** A cell that must hold JSON, parsed; a malformed one is reported by name. */
+function jsonCell(value: unknown, col: string, p: (m: Msg) => void): unknown {
+  try {
+    return JSON.parse(String(value));
+  } catch {
+    p({ key: 'A_CELL_NOT_JSON', params: { col, value: String(value).slice(0, 80) } });
+    return undefined;
+  }
+}
+
+/** A cell that must hold a blob, as bytes (text written in its place compares as its UTF-8 bytes). */
+const blob = (v: unknown): Buffer => (Buffer.isBuffer(v) ? v : Buffer.from(String(v ?? ''), 'utf8'));
 
 /**
  * One draw: its record against its log entry, recomputed from its frame, seed and matching input, and
@@ -75,8 +103,8 @@ export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>
   // The columns exports and results read (status, window, items) must say what the record says.
   const columns: [string, unknown, unknown][] = [
     ['year', d.year, rec.year],
-    ['departments', JSON.parse(d.departments), rec.departments],
-    ['items', JSON.parse(d.items), rec.items],
+    ['departments', jsonCell(d.departments, 'departments', p), rec.departments],
+    ['items', jsonCell(d.items, 'items', p), rec.items],
     ['window_start', d.window_start, rec.window.start],
     ['window_end', d.window_end, rec.window.end],
     ['supersedes', d.supersedes, rec.supersedes],
@@ -145,7 +173,37 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
   const drawsWithCommit = new Set<string>();
   for (const c of listCommitments(db)) {
     s.checked++;
-    const p = (m: Msg) => s.problems.push({ key: 'A_ABOUT', params: { draw_id: c.draw_id, value: m } });
+    const p = (m: Msg) => s.problems.push({ key: 'A_ABOUT', params: { draw_id: String(c.draw_id), value: m } });
+    for (const m of unbroken(() => {
+      commitmentProblems(db, c, byRef, warnings, lang, p, drawsWithCommit);
+      return [];
+    }))
+      p(m);
+  }
+  // A record that names a commitment must have one.
+  for (const d of db.prepare('SELECT id, record FROM draws').all() as { id: string; record: string }[]) {
+    if (drawsWithCommit.has(d.id)) continue;
+    try {
+      if ((JSON.parse(d.record) as DrawRecord).commitDigest !== undefined)
+        s.problems.push({ key: 'A_RECORD_NAMES_COMMIT', params: { id: d.id } });
+    } catch {
+      /* reported by the draws section */
+    }
+  }
+  return s;
+}
+
+/** One commitment against its log entry and frozen inputs, and its reveal against it. */
+function commitmentProblems(
+  db: Db,
+  c: ReturnType<typeof listCommitments>[number],
+  byRef: Map<string, StoredEvent>,
+  warnings: Msg[],
+  lang: Lang,
+  p: (m: Msg) => void,
+  drawsWithCommit: Set<string>,
+): void {
+  {
     const digest = sha256Hex(c.commitment);
     if (digest !== c.commit_digest) p({ key: 'A_COMMIT_HASH', params: { digest, commit_digest: c.commit_digest } });
     const ev = byRef.get(`commitments:${c.draw_id}`);
@@ -162,7 +220,7 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
       commitment = JSON.parse(c.commitment) as Commitment;
     } catch {
       p({ key: 'A_COMMIT_NOT_JSON' });
-      continue;
+      return;
     }
     const fd = sha256Hex(c.frame);
     const ad = sha256Hex(c.assign_input);
@@ -178,16 +236,17 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
     const d = getDraw(db, c.draw_id);
     if (!c.beacons) {
       if (d) p({ key: 'A_COMMIT_DRAW_WITHOUT_REVEAL' });
-      continue;
+      return;
     }
     if (!d) {
       p({ key: 'A_COMMIT_REVEAL_WITHOUT_DRAW' });
-      continue;
+      return;
     }
     drawsWithCommit.add(d.id);
-    if (!d.frame.equals(c.frame)) p({ key: 'A_COMMIT_FRAME_CHANGED' });
-    if (!d.assign_input.equals(c.assign_input)) p({ key: 'A_COMMIT_ASSIGN_CHANGED' });
-    const record = JSON.parse(d.record) as DrawRecord;
+    if (!blob(d.frame).equals(blob(c.frame))) p({ key: 'A_COMMIT_FRAME_CHANGED' });
+    if (!blob(d.assign_input).equals(blob(c.assign_input))) p({ key: 'A_COMMIT_ASSIGN_CHANGED' });
+    const record = jsonCell(d.record, 'record', p) as DrawRecord | undefined;
+    if (!record) return;
     if (record.rosterDigest !== c.roster_digest) p({ key: 'A_COMMIT_ROSTER_CHANGED' });
     const v = verifyCommitment({
       commitmentText: c.commitment,
@@ -199,17 +258,6 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
     });
     for (const x of v.checks) if (!x.ok) p({ key: 'A_RECOMPUTED', params: { name: x.name, detail: x.detail } });
   }
-  // A record that names a commitment must have one.
-  for (const d of db.prepare('SELECT id, record FROM draws').all() as { id: string; record: string }[]) {
-    if (drawsWithCommit.has(d.id)) continue;
-    try {
-      if ((JSON.parse(d.record) as DrawRecord).commitDigest !== undefined)
-        s.problems.push({ key: 'A_RECORD_NAMES_COMMIT', params: { id: d.id } });
-    } catch {
-      /* reported by the draws section */
-    }
-  }
-  return s;
 }
 
 function auditImports(db: Db, byRef: Map<string, StoredEvent>): AuditSection {

@@ -1,7 +1,8 @@
 // The national calendar from the maintained `chinese-days` package (holidays and 调休 workdays by year)
 // plus the local override file (data/calendar-overrides.csv or --calendar FILE).
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularText, READ_LIMITS } from './safeRead.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Exit, InspectError } from '../core/errors.js';
@@ -25,8 +26,7 @@ export function nationalCalendar(): WorkCalendar {
 }
 
 export function readOverrides(file: string): Override[] {
-  if (!existsSync(file)) throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file } });
-  const rows = parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), {
+  const rows = parse(readRegularText(file, READ_LIMITS.calendar).replace(/^\uFEFF/, ''), {
     relax_column_count: true,
     skip_empty_lines: true,
     comment: '#',

@@ -1,19 +1,17 @@
 // Reads a policy file; problems are reported field by field (exit 65), a missing file is exit 66.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, InspectError } from '../core/errors.js';
 import { parsePolicy, type Policy } from '../core/policy.js';
 import { DATA_DIR } from './paths.js';
+import { readRegularText, READ_LIMITS } from './safeRead.js';
+import { bundleBytesProblem } from '../core/jsonSafety.js';
 
 export const DEFAULT_POLICY = join(DATA_DIR, 'policy.json');
 
 export function readPolicy(file = DEFAULT_POLICY): Policy {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file } });
-  }
+  const text = readRegularText(file, READ_LIMITS.policy);
+  const deep = bundleBytesProblem(file, Buffer.from(text.replace(/^\uFEFF/, '')));
+  if (deep) throw new InspectError(Exit.data, deep);
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -146,6 +146,13 @@ function other(v: unknown): unknown {
   return s === '' ? 'x' : `${s.slice(0, -1)}${s.endsWith('1') ? '2' : '1'}`;
 }
 
+/** A value of the wrong form: text that is no JSON, no number and no date; text where a blob belongs. */
+function malformed(v: unknown): unknown {
+  if (Buffer.isBuffer(v)) return 'not a blob {';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'x{';
+  return `${String(v ?? '')}\u0000{not json`;
+}
+
 const where = (cols: string[]) => cols.map((c) => `"${c}" IS ?`).join(' AND ');
 
 describe('audit covers every stored value', () => {
@@ -175,6 +182,26 @@ describe('audit covers every stored value', () => {
           );
         });
         expect(r.ok, `${t.name}.${col.name}`).toBe(false);
+      });
+    }
+    for (const col of t.cols.filter((c) => c.pk === 0)) {
+      it(`a malformed ${t.name}.${col.name} is reported, and the audit goes on`, () => {
+        let r: ReturnType<typeof audit> | undefined;
+        expect(() => {
+          r = auditAfter((db) => {
+            const row = db
+              .prepare(`SELECT * FROM "${t.name}" ORDER BY 1 LIMIT 1 OFFSET ${t.name === 'events' ? 2 : 0}`)
+              .get() as Row;
+            const names = t.cols.map((c) => c.name);
+            db.prepare(`UPDATE "${t.name}" SET "${col.name}" = ? WHERE ${where(names)}`).run(
+              malformed(row[col.name]),
+              ...names.map((n) => row[n]),
+            );
+          });
+        }).not.toThrow();
+        expect(r!.ok, `${t.name}.${col.name}`).toBe(false);
+        // Every section still ran: a bad cell is one problem, not the end of the audit.
+        expect(r!.sections.map((x) => x.name)).toEqual(expect.arrayContaining(['draws', 'commitments', 'rows']));
       });
     }
     it(`deleting a row of ${t.name} fails the audit`, () => {
