@@ -9,7 +9,7 @@ import type { DrawRecord } from '../core/record.js';
 import { unprovableFields, verifyBundle, type Check } from '../core/verify.js';
 import { TEXT } from './pageText.js';
 import { bundleBytesProblem } from '../core/jsonSafety.js';
-import { render } from '../core/messages.js';
+import { render as renderMsg } from '../core/messages.js';
 
 type Lang = 'zh' | 'en';
 
@@ -82,7 +82,7 @@ function verify(files: Map<string, Uint8Array>): Outcome {
   // The same refusals as `inspect verify DIR`: a byte-order mark, absurd nesting.
   for (const [name, bytes] of files) {
     const problem = bundleBytesProblem(name, bytes);
-    if (problem) return fail(render(problem, lang));
+    if (problem) return fail(renderMsg(problem, lang));
   }
   const recordBytes = files.get('record.json');
   if (recordBytes === undefined) return fail(`${t('missing')}record.json`);
