@@ -330,11 +330,18 @@ export function loadInspectors(db: Db, departments: string[]): InspectorRow[] {
  * statement per 4,096 ids (json_each over them, in their order), not two lookups per object: at
  * 2,000,000 objects the 140,000 selected cost about 1.1 s one by one.
  */
+/**
+ * Each object's region and previous inspectors (docs/algorithm.md §6): every inspector named by any
+ * history row of the object on the latest date on which a row names inspectors. A rule of the published
+ * rows alone: not the order they were imported in, and a row that names nobody is no inspection to rotate
+ * away from.
+ */
 export function loadMatchObjects(db: Db, ids: string[]): ObjectRow[] {
   const stmt = db
     .prepare(
-      `SELECT coalesce(o.region, ''), coalesce((SELECT h.inspectors FROM history h WHERE h.credit_code = j.value ` +
-        `AND h.inspectors != '' ORDER BY h.date DESC, h.id DESC LIMIT 1), '') ` +
+      `SELECT coalesce(o.region, ''), coalesce((SELECT group_concat(h.inspectors, ';') FROM history h ` +
+        `WHERE h.credit_code = j.value AND h.inspectors != '' AND h.date = (SELECT max(x.date) FROM history x ` +
+        `WHERE x.credit_code = j.value AND x.inspectors != '')), '') ` +
         `FROM json_each(?) j LEFT JOIN objects o ON o.credit_code = j.value ORDER BY j.key`,
     )
     .raw();
@@ -342,7 +349,7 @@ export function loadMatchObjects(db: Db, ids: string[]): ObjectRow[] {
   for (let at = 0; at < ids.length; at += 4096) {
     const chunk = ids.slice(at, at + 4096);
     const rows = stmt.all(JSON.stringify(chunk)) as [string, string][];
-    rows.forEach(([region, last], i) => out.push([chunk[i]!, region, list(last).sort()]));
+    rows.forEach(([region, last], i) => out.push([chunk[i]!, region, [...new Set(list(last))].sort()]));
   }
   return out;
 }
