@@ -64,6 +64,10 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
     en: 'PRACTICE DATA: this draw comes from a practice database; it is not an official draw. Every check still runs.',
   },
   files: { zh: '文件', en: 'files' },
+  recordDigest: {
+    zh: '抽取记录摘要 recordDigest（与抽查任务公告核对，一致即证明记录每个字段）',
+    en: 'record digest (compare with the task notice: a match proves every field)',
+  },
   duplicate: { zh: '选择了两个同名的文件：', en: 'two files of one name were chosen: ' },
   frame: { zh: '抽取框', en: 'frame' },
   digest: { zh: '输入摘要', en: 'digest' },

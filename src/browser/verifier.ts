@@ -9,6 +9,7 @@ import type { DrawRecord } from '../core/record.js';
 import { unprovableFields, verifyBundle, type Check } from '../core/verify.js';
 import { TEXT } from './pageText.js';
 import { bundleBytesProblem } from '../core/jsonSafety.js';
+import { sha256Hex } from '../core/canonical.js';
 import { render as renderMsg } from '../core/messages.js';
 
 type Lang = 'zh' | 'en';
@@ -68,6 +69,8 @@ interface Outcome {
   lotteries: string[];
   clockOverridden: boolean;
   practice: boolean;
+  /** SHA-256 of record.json's bytes: what the task notice prints as 抽取记录摘要 recordDigest. */
+  recordDigest: string | null;
 }
 
 function verify(files: Map<string, Uint8Array>): Outcome {
@@ -78,6 +81,7 @@ function verify(files: Map<string, Uint8Array>): Outcome {
     lotteries: [],
     clockOverridden: false,
     practice: false,
+    recordDigest: null,
   });
   // The same refusals as `inspect verify DIR`: a byte-order mark, absurd nesting.
   for (const [name, bytes] of files) {
@@ -121,6 +125,7 @@ function verify(files: Map<string, Uint8Array>): Outcome {
     lotteries: v.lotteries,
     clockOverridden: v.clockOverridden,
     practice: v.practice,
+    recordDigest: sha256Hex(recordBytes),
   };
 }
 
@@ -159,6 +164,7 @@ function render(o: Outcome, seconds: number): void {
       ['seed', JSON.stringify(r.seed)],
       ['inputDigest', String(r.inputDigest)],
       ...(r.commitDigest ? [['commitDigest', r.commitDigest] as [string, string]] : []),
+      ...(o.recordDigest ? [['recordDigest', o.recordDigest] as [string, string]] : []),
       ['selected', String(r.selected?.length ?? '')],
       ['teams', String(r.assignments?.length ?? '')],
       [
@@ -208,6 +214,7 @@ async function run(files: Picked[]): Promise<void> {
       lotteries: [],
       clockOverridden: false,
       practice: false,
+      recordDigest: null,
     };
   }
   $('status').textContent = '';

@@ -2,11 +2,13 @@
 // tampering `inspect verify` catches fails in the page with the same part named and the same first
 // difference; nothing is fetched. Screenshots of a passing and a failing page go to docs/ for the README.
 // Without Chromium these tests are skipped with one line saying how to run them.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, DATA, practiceDb, ROOT, tmp } from '../helpers.js';
+import { cli, DATA, practiceDb, ROOT, testContext, tmp } from '../helpers.js';
+import { verifyTarget } from '../../src/commands/verify.js';
+import { InspectError } from '../../src/core/errors.js';
 import { CHROMIUM, hasChromium, launch } from './launch.js';
 
 if (!hasChromium)
@@ -128,7 +130,7 @@ async function inPage(dir: string, screenshot?: string): Promise<{ verdict: stri
 /** `inspect verify DIR --json` in the same language as the page's default. */
 function inCli(dir: string): { code: number | null; rows: Row[] } {
   const r = cli(['verify', dir, '--json', '--lang', 'zh']);
-  return { code: r.code, rows: r.code === 66 ? [] : (JSON.parse(r.stdout).checks as Row[]) };
+  return { code: r.code, rows: r.stdout.trim() ? (JSON.parse(r.stdout).checks as Row[]) : [] };
 }
 
 function tampered(from: string, edit: (dir: string) => void): string {
@@ -263,6 +265,85 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
       expect(page.rows.slice(1)).toEqual(c.rows);
     });
   }
+
+  /** inspect verify DIR in this process (the spawned binary is tested above): its exit code and checks. */
+  async function verifyHere(dir: string): Promise<{ code: number; rows: Row[] }> {
+    try {
+      const r = await verifyTarget(testContext(undefined, { lang: 'zh' }), dir);
+      return { code: r.ok ? 0 : 65, rows: r.checks };
+    } catch (e) {
+      if (e instanceof InspectError) return { code: e.exit, rows: [] };
+      throw e;
+    }
+  }
+  const other = (v: unknown): unknown =>
+    typeof v === 'number'
+      ? v + 1
+      : typeof v === 'string'
+        ? `${v}0`
+        : typeof v === 'boolean'
+          ? !v
+          : v === null
+            ? 'x'
+            : Array.isArray(v)
+              ? [...v, v[0] ?? 'x']
+              : { ...(v as object), extra: 1 };
+  for (const file of FILES) {
+    it(`one verdict for ${file}: each field changed, a BOM, an unknown key — page and CLI agree check by check`, async () => {
+      const doc = JSON.parse(readFileSync(join(committed, file), 'utf8')) as Record<string, unknown>;
+      const variants: [string, string][] = Object.keys(doc).map((key) => [
+        `${file} ${key}`,
+        tampered(
+          committed,
+          editJson(file, (v) => (v[key] = other(v[key]))),
+        ),
+      ]);
+      variants.push([
+        `${file} unknown key`,
+        tampered(
+          committed,
+          editJson(file, (v) => (v.note = '伪造')),
+        ),
+      ]);
+      variants.push([
+        `${file} BOM`,
+        tampered(committed, (d) =>
+          writeFileSync(join(d, file), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(d, file))])),
+        ),
+      ]);
+      for (const [what, dir] of variants) {
+        const c = await verifyHere(dir);
+        const page = await inPage(dir);
+        // The same verdict (a field the bundle alone cannot bind, such as reason, passes in both).
+        expect(page.verdict, what).toBe(c.code === 0 ? 'pass' : 'fail');
+        // Same checks with the same verdicts (a file refused before any check fails the page's files row).
+        if (c.rows.length)
+          expect(
+            page.rows.slice(1).map((r) => [r.name, r.ok]),
+            what,
+          ).toEqual(c.rows.map((r) => [r.name, r.ok]));
+        else expect(page.rows[0], what).toMatchObject({ name: 'files', ok: false });
+      }
+    });
+  }
+
+  it('a folder: a genuine copy in a subfolder does not replace a forged top-level file', async () => {
+    const dir = tampered(committed, (d) => {
+      mkdirSync(join(d, 'orig'));
+      for (const f of FILES) writeFileSync(join(d, 'orig', f), readFileSync(join(d, f)));
+      editText('record.json', /"seed":"[^"]*"/, '"seed":"forged"')(d);
+    });
+    const page = await browser.newPage();
+    try {
+      await page.goto(`file://${join(dir, 'verify.html')}`);
+      await page.setInputFiles('#folder', dir);
+      await page.waitForSelector('body[data-verdict]', { timeout: 60_000 });
+      expect(await page.evaluate(() => document.body.dataset.verdict)).toBe('fail');
+    } finally {
+      await page.close();
+    }
+    expect(inCli(dir).code).toBe(65);
+  });
 
   it('a missing file fails in the page naming it, as the CLI refuses it (66)', async () => {
     for (const file of ['inspectors.json', 'beacons.json']) {
