@@ -338,6 +338,12 @@ describe('the clock belongs to the office', () => {
     expect(v.stdout.split('\n')[0]).toContain('演练数据');
     expect(cli(['export', 'tasks', c.id, '--format', 'csv', '--db', db], { cwd: dir }).code).toBe(0);
     expect(readFileSync(join(dir, `演练-任务清单-${c.id}.csv`), 'utf8')).toContain('【演练】');
+    // The commitment notice binds the bundle through its commitDigest.
+    const bound = JSON.parse(
+      cli(['verify', out, '--json', '--notice', join(dir, `演练-抽取承诺公告-${c.id}.csv`)]).stdout,
+    );
+    expect(bound.notice).toMatchObject({ ok: true, binds: 'commitment' });
+    expect(bound.notice.compared).toEqual(expect.arrayContaining(['drawId', 'commitDigest', 'inputDigest']));
     // Deleting the mark from record.json breaks the digests: practice cannot be quietly dropped.
     const rec = join(out, 'record.json');
     writeFileSync(rec, readFileSync(rec, 'utf8').replace(',"practice":true', ''));
