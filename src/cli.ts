@@ -122,6 +122,27 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     .argument('<drawId>')
     .action((id: string) => run(async (ctx) => (await import('./commands/show.js')).runShow(ctx, id)));
 
+  const ts = program.command('timestamp').description(h('H_TIMESTAMP'));
+  addFlags(ts.command('request').description(h('H_TS_REQUEST')).argument('[drawId]'), FLAGS.timestampRequest, h).action(
+    (id: string | undefined, opts) =>
+      run(async (ctx) => (await import('./commands/timestamp.js')).runTimestampRequest(ctx, id, opts)),
+  );
+  ts.command('add')
+    .description(h('H_TS_ADD'))
+    .argument('<file>')
+    .action((file: string) => run(async (ctx) => (await import('./commands/timestamp.js')).runTimestampAdd(ctx, file)));
+  addFlags(ts.command('fetch').description(h('H_TS_FETCH')).argument('[drawId]'), FLAGS.timestampFetch, h).action(
+    (id: string | undefined, opts) =>
+      run(async (ctx) => (await import('./commands/timestamp.js')).runTimestampFetch(ctx, id, opts)),
+  );
+  const trust = ts
+    .command('trust')
+    .description(h('H_TS_TRUST'))
+    .action(() => run(async (ctx) => (await import('./commands/timestamp.js')).runTrustList(ctx)));
+  addFlags(trust.command('add').description(h('H_TS_TRUST_ADD')).argument('<rootPem>'), FLAGS.trustAdd, h).action(
+    (file: string, opts) => run(async (ctx) => (await import('./commands/timestamp.js')).runTrustAdd(ctx, file, opts)),
+  );
+
   program
     .command('why')
     .description(h('H_WHY'))

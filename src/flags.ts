@@ -131,6 +131,20 @@ export const FLAGS = {
   },
   verify: {
     notice: { flag: '--notice <file>', help: 'H_VERIFY_NOTICE' },
+    trust: { flag: '--trust <rootPem>', help: 'H_VERIFY_TRUST' },
+  },
+  timestampRequest: {
+    head: { flag: '--head', help: 'H_TS_HEAD' },
+    out: { flag: '--out <file>', help: 'H_TS_OUT' },
+    force,
+  },
+  timestampFetch: {
+    head: { flag: '--head', help: 'H_TS_HEAD' },
+    tsa: { flag: '--tsa <url>', help: 'H_TS_TSA' },
+    timeout: { flag: '--timeout <seconds>', help: 'H_TS_TIMEOUT' },
+  },
+  trustAdd: {
+    name: { flag: '--name <text>', help: 'H_TS_NAME' },
   },
   init: {
     practice: { flag: '--practice', help: 'H_INIT_PRACTICE' },
@@ -161,6 +175,9 @@ export type AuditOptions = Options<typeof FLAGS.audit>;
 export type BackupOptions = Options<typeof FLAGS.backup>;
 export type DemoOptions = Options<typeof FLAGS.demo>;
 export type VerifyOptions = Options<typeof FLAGS.verify>;
+export type TimestampRequestOptions = Options<typeof FLAGS.timestampRequest>;
+export type TimestampFetchOptions = Options<typeof FLAGS.timestampFetch>;
+export type TrustAddOptions = Options<typeof FLAGS.trustAdd>;
 export type InitOptions = Options<typeof FLAGS.init>;
 export type SettingsSetOptions = Options<typeof FLAGS.settingsSet>;
 

@@ -5,7 +5,9 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 const subtle = globalThis.crypto.subtle;
-const view = (b: Uint8Array): ArrayBuffer => b.slice().buffer as ArrayBuffer;
+// A copy into an ArrayBuffer of its own: a Node Buffer may be a view into a shared pool, and its
+// .slice() is not a copy.
+const view = (b: Uint8Array): ArrayBuffer => Uint8Array.prototype.slice.call(b).buffer as ArrayBuffer;
 
 type Alg = 'RSA' | 'EC';
 const keyParams = (alg: Alg): RsaHashedKeyGenParams | EcKeyGenParams =>

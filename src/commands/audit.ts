@@ -7,6 +7,7 @@ import type { Msg } from '../core/messages.js';
 import { audit, type AuditResult } from '../io/audit.js';
 import { openDb } from '../io/db.js';
 import { readEvents } from '../io/events.js';
+import { auditTimestamps, type AnchoredHead } from '../io/auditTimestamps.js';
 import type { Ui } from '../io/ui.js';
 import type { Context } from './context.js';
 
@@ -18,11 +19,14 @@ function problemJson(ui: Ui, m: Msg): { code: string; message: string } {
   return { code: inner.key, message: ui.t(m) };
 }
 
-export function runAudit(ctx: Context, opts: AuditOptions): AuditResult {
+export async function runAudit(
+  ctx: Context,
+  opts: AuditOptions,
+): Promise<AuditResult & { anchoredHead?: AnchoredHead | null }> {
   const { ui } = ctx;
   const expectHead = parseExpectHead(opts.expectHead);
   const db = openDb(ctx.dbPath, { readonly: true });
-  let result: AuditResult;
+  let result: AuditResult & { anchoredHead?: AnchoredHead | null };
   try {
     if (opts.head) {
       const events = readEvents(db);
@@ -33,6 +37,11 @@ export function runAudit(ctx: Context, opts: AuditOptions): AuditResult {
       return { ok: true, head, sections: [], firstBrokenLink: null, warnings: [] };
     }
     result = audit(db, expectHead, ui.lang);
+    // The outside clock: tokens checked again, anchored heads against the log.
+    const ts = await auditTimestamps(db);
+    result.sections.push(ts.section);
+    result.ok = result.ok && ts.section.problems.length === 0;
+    result.anchoredHead = ts.anchoredHead;
   } finally {
     db.close();
   }
@@ -55,6 +64,7 @@ export function runAudit(ctx: Context, opts: AuditOptions): AuditResult {
     if (result.firstBrokenLink !== null)
       ui.out(ui.t('T_FIRST_BROKEN_LINK_ENTRY', { firstBrokenLink: result.firstBrokenLink }));
     if (result.head) ui.out(ui.t('T_CHAIN_HEAD', { seq: result.head.seq, hash: result.head.hash }));
+    if (result.anchoredHead) ui.out(ui.t('T_ANCHORED_HEAD', { ...result.anchoredHead }));
     ui.out(result.ok ? ui.t('T_AUDIT_PASSED_THE_RECORD') : ui.t('T_AUDIT_FAILED'));
   }
   if (!result.ok) throw new ExitError(Exit.data);

@@ -8,6 +8,8 @@ import { getDraw, type DrawRow } from '../io/drawStore.js';
 import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
 import { PRACTICE_BANNER } from '../io/tableExport.js';
 import { sha256Hex } from '../core/canonical.js';
+import { commitmentToken, trustedRoots } from '../io/timestampStore.js';
+import { certificatesPem } from '../core/timestamp.js';
 import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
 
@@ -21,7 +23,13 @@ export const BUNDLE_FILES = [
 ] as const;
 export const COMMIT_FILES = ['commitment.json', 'beacons.json'] as const;
 
-export type LoadedDraw = DrawRow & { commitment?: CommitmentRow };
+/** A committed draw's RFC 3161 token and the trusted root(s) that verified it, when it has one. */
+export const TIMESTAMP_FILES = ['commitment.tsr', 'tsa-roots.pem'] as const;
+
+export type LoadedDraw = DrawRow & {
+  commitment?: CommitmentRow;
+  timestamp?: { token: Buffer; rootsDer: Buffer[] };
+};
 
 /** A recorded draw with its commitment, if it was committed; a pending commitment is not a draw yet. */
 export function loadDrawOrFail(ctx: Context, id: string): LoadedDraw {
@@ -33,7 +41,14 @@ export function loadDrawOrFail(ctx: Context, id: string): LoadedDraw {
       if (c) throw new InspectError(Exit.data, { key: 'E_NOT_REVEALED', params: { id } });
       throw unknownDraw(id);
     }
-    return c ? { ...d, commitment: c } : d;
+    if (!c) return d;
+    const tok = commitmentToken(db, id);
+    const roots = tok
+      ? trustedRoots(db)
+          .filter((r) => r.sha256 === tok.root_sha256)
+          .map((r) => r.der)
+      : [];
+    return { ...d, commitment: c, ...(tok ? { timestamp: { token: tok.token, rootsDer: roots } } : {}) };
   } finally {
     db.close();
   }
@@ -43,10 +58,14 @@ export function runExportBundle(ctx: Context, id: string, opts: BundleOptions) {
   if (!opts.out) throw usageError('E_USAGE', { detail: '--out DIR' });
   const d = loadDrawOrFail(ctx, id);
   const dir = opts.out;
-  const files: string[] = [...BUNDLE_FILES, ...(d.commitment ? COMMIT_FILES : [])];
+  const files: string[] = [
+    ...BUNDLE_FILES,
+    ...(d.commitment ? COMMIT_FILES : []),
+    ...(d.timestamp ? TIMESTAMP_FILES : []),
+  ];
   if (
     existsSync(dir) &&
-    readdirSync(dir).some((f) => [...BUNDLE_FILES, ...COMMIT_FILES].includes(f as never)) &&
+    readdirSync(dir).some((f) => [...BUNDLE_FILES, ...COMMIT_FILES, ...TIMESTAMP_FILES].includes(f as never)) &&
     !opts.force
   ) {
     throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: dir } });
@@ -58,6 +77,10 @@ export function runExportBundle(ctx: Context, id: string, opts: BundleOptions) {
   if (d.commitment) {
     writeFileAtomic(join(dir, 'commitment.json'), d.commitment.commitment, { force: true });
     writeFileAtomic(join(dir, 'beacons.json'), d.commitment.beacons ?? '', { force: true });
+  }
+  if (d.timestamp) {
+    writeFileAtomic(join(dir, 'commitment.tsr'), d.timestamp.token, { force: true });
+    writeFileAtomic(join(dir, 'tsa-roots.pem'), certificatesPem(d.timestamp.rootsDer), { force: true });
   }
   writeFileAtomic(join(dir, 'README.txt'), auditorReadme(d), { force: true });
   // The page and the algorithm travel with the data: the bundle alone is enough to check the draw.

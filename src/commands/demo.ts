@@ -188,7 +188,7 @@ export async function runDemo(parent: Context, opts: DemoOptions): Promise<void>
 
   step('D_STEP_10');
   const { runAudit } = await import('./audit.js');
-  runAudit(ctx, {});
+  await runAudit(ctx, {});
 
   ui.note(ui.t('T_DATABASE_BUNDLE_TRY_NEXT', { dbPath: ctx.dbPath, bundle }));
 }

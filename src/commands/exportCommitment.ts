@@ -7,6 +7,7 @@ import { sha256Hex } from '../core/canonical.js';
 import type { Commitment } from '../core/commitment.js';
 import { inChinese, render } from '../core/messages.js';
 import { listVoidings, voidedParams } from '../io/voidings.js';
+import { latestAnchor } from '../io/timestampStore.js';
 import type { FrameDoc, ReasonCode } from '../core/drawTypes.js';
 import { usageError } from '../core/errors.js';
 import { nowWithOffset } from '../io/clock.js';
@@ -37,6 +38,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     const events = readEvents(db);
     const head = events.length ? `${events[events.length - 1]!.seq}:${events[events.length - 1]!.hash}` : '0:-';
     const strata = Object.keys(commitment.allocation.N).sort();
+    const anchor = latestAnchor(db);
     const regions = JSON.parse(c.regions) as string[];
     const voided = c.supersedes
       ? listVoidings(db).find((v) => v.superseded === c.supersedes && v.by === drawId)
@@ -96,6 +98,16 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       ]),
       ['committed_at', '承诺时间', commitment.committedAt],
       ['chain_head', '日志链头', head],
+      // The latest head a TSA time-stamped: entries up to it cannot have been rewritten since.
+      ...(anchor
+        ? [
+            [
+              'anchored_head',
+              '时间戳锚定的日志链头',
+              `${anchor.seq}:${anchor.hash}（TSA 时间 ${anchor.genTime}，${anchor.tsa}）`,
+            ] as [string, string, string],
+          ]
+        : []),
       [
         'how',
         '说明',
@@ -137,6 +149,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
           }
         : null,
       chainHead: head,
+      anchoredHead: anchor,
     };
     table.practice = isPracticeDb(db);
     const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);

@@ -5,6 +5,7 @@ import { sha256Hex } from '../core/canonical.js';
 import { usageError } from '../core/errors.js';
 import { render } from '../core/messages.js';
 import { listVoidings, voidedParams } from '../io/voidings.js';
+import { latestAnchor } from '../io/timestampStore.js';
 import { verifierPage } from './bundle.js';
 import { RESULT_TEXT } from '../core/results.js';
 import { nowWithOffset } from '../io/clock.js';
@@ -158,10 +159,19 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
           result: RESULT_TEXT[r.result_code] ?? r.result_code,
         })),
       };
+      const anchor = latestAnchor(db);
+      // The latest head a TSA time-stamped, as a last line: results logged up to it cannot be rewritten.
+      if (anchor)
+        table.rows.push({
+          task_no: '时间戳锚定的日志链头',
+          task_name: `${anchor.seq}:${anchor.hash}`,
+          authority: `TSA 时间 ${anchor.genTime}，${anchor.tsa}`,
+        });
       json = {
         schemaVersion: JSON_SCHEMA_VERSION,
         kind: 'result',
         drawId,
+        anchoredHead: anchor,
         status: d.superseded_by ? 'superseded' : 'standing',
         statusText: status,
         results: results.map((r) => ({

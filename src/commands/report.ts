@@ -3,6 +3,8 @@ import type { ReportOptions } from '../flags.js';
 import { ExitError } from '../core/errors.js';
 import { buildReport, type PendingCommitment, type Report, type TrustFindings } from '../core/report.js';
 import { trustFindings } from '../io/trustFindings.js';
+import { currentSettings } from '../io/settingsStore.js';
+import { commitmentToken } from '../io/timestampStore.js';
 import { loadCalendar } from '../io/calendarData.js';
 import { readPolicy } from '../io/policyFile.js';
 import { reportData } from '../io/reportData.js';
@@ -29,6 +31,7 @@ export function runReport(ctx: Context, opts: ReportOptions): Report {
   try {
     g = reportData(db, year);
     const now = nowSeconds();
+    const timestampRequired = currentSettings(db)['commit.timestamp'] === 'required';
     pending = listCommitments(db, year)
       .filter((c) => !c.revealed_at && !c.superseded_by)
       .map((c) => {
@@ -42,6 +45,7 @@ export function runReport(ctx: Context, opts: ReportOptions): Report {
           committedAt: c.created_at,
           sources,
           awaitingReveal: sources.every((x) => x.isPublic),
+          awaitingTimestamp: timestampRequired && !commitmentToken(db, c.draw_id),
         };
       });
     trust = trustFindings(db, year, now);
@@ -178,6 +182,7 @@ export function renderReport(r: Report, ui: Translator): string {
     for (const c of r.commitments) {
       const state = c.awaitingReveal ? ui.t('T_EVERY_SOURCE_IS_PUBLIC') : ui.t('T_WAITING_FOR_ITS_SOURCES');
       L.push(`  ${c.drawId}  ${ui.t('T_COMMITTED')} ${c.committedAt}  ${state}`);
+      if (c.awaitingTimestamp) L.push(`    ${ui.t('T_AWAITING_TIMESTAMP')}`);
       for (const x of c.sources)
         L.push(`    ${x.label}  ${x.publicAt}  ${x.isPublic ? ui.t('T_PUBLIC') : ui.t('T_NOT_PUBLIC_YET')}`);
     }

@@ -17,6 +17,8 @@ import { getDraw } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { getPolicy } from '../io/policyStore.js';
 import { lateNotices } from '../io/trustFindings.js';
+import { currentSettings } from '../io/settingsStore.js';
+import { commitmentToken } from '../io/timestampStore.js';
 import { askText } from '../io/prompts.js';
 import type { Context } from './context.js';
 import { failureLines, recordDraw, selectionOf, type DrawOutcome } from './drawRecord.js';
@@ -103,6 +105,9 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
   };
   const no = closed(c);
   if (no) return refuse(no);
+  // The office may require an outside clock: no reveal before a valid token shows the commitment came first.
+  if (currentSettings(db)['commit.timestamp'] === 'required' && !commitmentToken(db, id))
+    return refuse({ key: 'E_TS_REQUIRED', params: { id } });
   const now = nowSeconds();
   const early = notYetPublic(commitment, now)[0];
   if (early) {

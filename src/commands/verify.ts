@@ -4,7 +4,10 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../core/errors.js';
 import { bundleBytesProblem } from '../core/jsonSafety.js';
-import { readRegularFile, READ_LIMITS } from '../io/safeRead.js';
+import { readRegularFile, readRegularText, READ_LIMITS } from '../io/safeRead.js';
+import { commitmentTimestamp, pemCertificates } from '../core/timestamp.js';
+import { parseInstant } from '../core/beacon.js';
+import type { Commitment } from '../core/commitment.js';
 import type { DrawRecord } from '../core/record.js';
 import { sha256Hex } from '../core/canonical.js';
 import { seedHexFor } from '../core/selection.js';
@@ -44,6 +47,8 @@ export interface VerifyResult {
   unprovable: string[];
   /** SHA-256 of record.json's exact bytes, printed by the task notice. */
   recordDigest: string;
+  /** A committed draw's RFC 3161 token as checked (null: none; a committed draw then gets a warning). */
+  timestamp: { ok: boolean; genTime: string | null; tsa: string | null; rootSha256: string | null } | null;
   /** The published notice compared (verify --notice FILE), or null. */
   notice: { file: string; ok: boolean; binds: 'record' | 'commitment' | 'nothing'; compared: string[] } | null;
   clockOverridden: boolean;
@@ -59,6 +64,8 @@ interface BundleFiles {
   recordDigest: string;
   assignText: string;
   commit?: { commitmentText: string; beaconsText: string };
+  /** A committed draw's RFC 3161 token and the roots the bundle (or the database) gives for it. */
+  timestamp?: { tokenBytes: Uint8Array; roots: Uint8Array[] };
 }
 
 function readBundle(dir: string): BundleFiles {
@@ -94,6 +101,16 @@ function readBundle(dir: string): BundleFiles {
     recordDigest: sha256Hex(recordBytes),
     assignText: need('inspectors.json'),
     ...(committed ? { commit: { commitmentText: need('commitment.json'), beaconsText: need('beacons.json') } } : {}),
+    ...(committed && existsSync(join(dir, 'commitment.tsr'))
+      ? {
+          timestamp: {
+            tokenBytes: readRegularFile(join(dir, 'commitment.tsr'), READ_LIMITS.bundleSmall),
+            roots: existsSync(join(dir, 'tsa-roots.pem'))
+              ? pemCertificates(readRegularText(join(dir, 'tsa-roots.pem'), READ_LIMITS.bundleSmall))
+              : [],
+          },
+        }
+      : {}),
   };
 }
 
@@ -120,6 +137,9 @@ export async function verifyTarget(ctx: Context, target: string, opts: VerifyOpt
       assignText: d.assign_input.toString('utf8'),
       ...(d.commitment
         ? { commit: { commitmentText: d.commitment.commitment, beaconsText: d.commitment.beacons ?? '' } }
+        : {}),
+      ...(d.timestamp
+        ? { timestamp: { tokenBytes: d.timestamp.token, roots: d.timestamp.rootsDer.map((r) => new Uint8Array(r)) } }
         : {}),
     };
   }
@@ -164,11 +184,33 @@ export async function verifyTarget(ctx: Context, target: string, opts: VerifyOpt
         : n.problems.map((m) => ctx.ui.t(m)).join('; '),
     });
   }
+  // The outside clock: a committed draw's token, checked against the bundle's roots or the auditor's own.
+  let timestamp: VerifyResult['timestamp'] = null;
+  if (files.commit && files.timestamp) {
+    const roots = opts.trust ? pemCertificates(readRegularText(opts.trust, READ_LIMITS.policy)) : files.timestamp.roots;
+    let sources: { publicAt: string }[] = [];
+    try {
+      sources = (JSON.parse(files.commit.commitmentText) as Commitment).sources ?? [];
+    } catch {
+      /* the commitment check reports it */
+    }
+    const t = await commitmentTimestamp({
+      tokenBytes: files.timestamp.tokenBytes,
+      roots,
+      commitDigest: sha256Hex(files.commit.commitmentText),
+      sourceTimes: sources.map((x) => ({ at: parseInstant(x.publicAt) ?? 0, text: x.publicAt })),
+    });
+    v.checks.push({ name: 'timestamp', ok: t.ok, detail: ctx.ui.t(t.detail) });
+    timestamp = t.facts
+      ? { ok: t.ok, genTime: t.facts.genTime, tsa: t.facts.tsa, rootSha256: t.facts.rootSha256 }
+      : { ok: false, genTime: null, tsa: null, rootSha256: null };
+  }
   const bound = notice?.ok === true && notice.binds === 'record';
   return {
     drawId: r.drawId,
     recordDigest: files.recordDigest,
     notice,
+    timestamp,
     source,
     ok: v.checks.every((c) => c.ok),
     checks: v.checks,
@@ -235,6 +277,7 @@ export async function runVerify(ctx: Context, target: string, opts: VerifyOption
     ui.out(r.ok ? ui.t('T_ALL_PARTS_MATCH') : ui.t('T_VERIFICATION_FAILED'));
   }
   if (r.clockOverridden) ui.warn('W_CLOCK_OVERRIDDEN');
+  if (r.committed && r.timestamp === null) ui.warn('W_NO_TIMESTAMP');
   if (!r.ok) throw new ExitError(Exit.data);
   return r;
 }

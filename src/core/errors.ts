@@ -8,6 +8,8 @@ export const Exit = {
   usage: 2,
   data: 65,
   noInput: 66,
+  /** A service the command needs (a TSA, a drand relay) could not be reached. */
+  unavailable: 69,
   cantCreate: 73,
   ioErr: 74,
   busy: 75,

@@ -249,6 +249,185 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: 'compare the record digest and other figures with the published notice (CSV, xlsx or JSON)',
   },
 
+  // RFC 3161 timestamps
+  H_TIMESTAMP: {
+    zh: '可信时间戳（RFC 3161）：请求、添加、信任的时间戳机构根证书',
+    en: 'trusted timestamps (RFC 3161): requests, tokens, trusted TSA roots',
+  },
+  H_TS_REQUEST: {
+    zh: '为承诺（抽取编号）或日志链头（--head）生成时间戳请求 .tsq',
+    en: 'a time-stamp request (.tsq) for a commitment (DRAW_ID) or the chain head (--head)',
+  },
+  H_TS_ADD: {
+    zh: '添加时间戳机构返回的 .tsr（离线核验后保存）',
+    en: "add a TSA's response (.tsr), checked offline, then kept",
+  },
+  H_TS_FETCH: {
+    zh: '联网办公：请求、发送到时间戳机构并添加，一步完成',
+    en: 'online offices: request, send to the TSA and add, in one step',
+  },
+  H_TS_TRUST: { zh: '列出本单位信任的时间戳机构根证书', en: 'list the TSA roots the office trusts' },
+  H_TS_TRUST_ADD: { zh: '信任一个时间戳机构根证书（PEM，记入日志）', en: 'trust a TSA root certificate (PEM; logged)' },
+  H_TS_HEAD: { zh: '对当前日志链头申请时间戳', en: 'time-stamp the current chain head' },
+  H_TS_OUT: { zh: '请求文件 .tsq', en: 'the request file (.tsq)' },
+  H_TS_TSA: { zh: '时间戳机构地址（http 或 https）', en: 'the TSA address (http or https)' },
+  H_TS_TIMEOUT: { zh: '等待时间戳机构的秒数（默认 30）', en: 'seconds to wait for the TSA (default 30)' },
+  H_TS_NAME: { zh: '名称（默认证书主题）', en: "a name (default the certificate's subject)" },
+  E_TS_TARGET: {
+    zh: '请给出承诺抽取的编号，或用 --head 对日志链头申请（二选一）。',
+    en: 'Give a committed draw id, or --head for the chain head (one of the two).',
+  },
+  E_TS_EMPTY_LOG: { zh: '日志为空，没有链头可申请时间戳。', en: 'The log is empty: no head to time-stamp.' },
+  E_TS_NOT_PENDING: {
+    zh: '{id} 不是尚未揭示的承诺：揭示之后的时间戳无法证明承诺在先。',
+    en: '{id} is not a pending commitment: a token after the reveal cannot show the commitment came first.',
+  },
+  E_TS_REFUSED: {
+    zh: '时间戳 {file} 未被接受（只记录了这次尝试）：{why}',
+    en: 'Timestamp {file} refused (only the attempt is logged): {why}',
+  },
+  E_TS_NO_PEM: { zh: '{file} 中没有 PEM 格式的证书。', en: '{file} holds no PEM certificate.' },
+  E_TS_TSA_URL: {
+    zh: '--tsa 应为 http:// 或 https:// 地址（得到「{url}」）。',
+    en: '--tsa must be an http:// or https:// address (got "{url}").',
+  },
+  E_TS_UNREACHABLE: {
+    zh: '无法从时间戳机构 {url} 取得时间戳（{seconds} 秒内无应答或出错：{detail}）。请求已记录；可离线办理：inspect timestamp request … --out 请求.tsq，再用 inspect timestamp add 添加。',
+    en: 'No timestamp from the TSA at {url} ({detail}; waited up to {seconds} s). The request is logged; offline: inspect timestamp request … --out req.tsq, then inspect timestamp add.',
+  },
+  E_TS_REQUIRED: {
+    zh: '本单位要求承诺须有可信时间戳（commit.timestamp = required），而 {id} 还没有有效的时间戳：先 inspect timestamp request {id} --out 请求.tsq，再 inspect timestamp add 应答.tsr。',
+    en: 'Committed draws need a trusted timestamp here (commit.timestamp = required) and {id} has none yet: inspect timestamp request {id} --out req.tsq, then inspect timestamp add resp.tsr.',
+  },
+  R_TS_NOT_DER: { zh: '不是 DER 编码的时间戳应答或令牌', en: 'not a DER time-stamp response or token' },
+  R_TS_NOT_TOKEN: { zh: '不含时间戳令牌（CMS SignedData）', en: 'holds no time-stamp token (CMS SignedData)' },
+  R_TS_STATUS: {
+    zh: '时间戳机构未授予（状态 {status}：{text}）',
+    en: 'the TSA did not grant it (status {status}: {text})',
+  },
+  R_TS_NOT_TSTINFO: { zh: '签名内容不是 TSTInfo', en: 'the signed content is not a TSTInfo' },
+  R_TS_MALFORMED: { zh: '令牌结构有误：{detail}', en: 'malformed token: {detail}' },
+  R_TS_IMPRINT_ALG: { zh: '摘要算法 {alg} 不是 SHA-256', en: 'imprint algorithm {alg} is not SHA-256' },
+  R_TS_IMPRINT: { zh: '令牌的摘要 {found} 不是所申请的 {expected}', en: 'the token stamps {found}, not {expected}' },
+  R_TS_NONCE: {
+    zh: '令牌的随机数 {found} 不是请求中的 {expected}',
+    en: 'the token nonce {found} is not the request nonce {expected}',
+  },
+  R_TS_SIGNERS: { zh: '令牌应恰有一个签名者（实有 {count} 个）', en: 'a token has exactly one signer ({count} found)' },
+  R_TS_NO_SIGNER: {
+    zh: '令牌中没有签名者证书（请求时应 certReq）',
+    en: "the signer's certificate is not in the token (certReq)",
+  },
+  R_TS_SM2: {
+    zh: '{tsa} 使用 SM2 签名：本工具没有可靠维护的库能离线核验 SM2，不予接受',
+    en: '{tsa} signs with SM2: no well-kept library verifies SM2 here, so it is not accepted',
+  },
+  R_TS_ALGORITHM: { zh: '不支持的签名或摘要算法 {alg}', en: 'unsupported signature or digest algorithm {alg}' },
+  R_TS_ATTRS: { zh: '签名属性缺少内容类型或消息摘要', en: 'the signed attributes lack content type or message digest' },
+  R_TS_SIGNATURE: {
+    zh: '{tsa} 的签名不成立（令牌被改动或不是该机构签发）',
+    en: 'the signature of {tsa} does not hold (the token was changed, or not signed by it)',
+  },
+  R_TS_EKU: {
+    zh: '签名证书 {tsa} 没有关键的 id-kp-timeStamping 扩展密钥用途，不是时间戳机构证书',
+    en: '{tsa} lacks the critical id-kp-timeStamping extended key usage: not a TSA certificate',
+  },
+  R_TS_CERT_TIME: {
+    zh: '签名证书 {tsa} 的有效期 {from} 至 {to} 不含时间戳时间 {at}',
+    en: "{tsa}'s certificate is valid {from} to {to}, not at {at}",
+  },
+  R_TS_UNTRUSTED: {
+    zh: '{tsa} 不能追溯到本单位信任的时间戳机构根证书（{detail}）；先 inspect timestamp trust add 根证书.pem',
+    en: '{tsa} does not chain to a TSA root the office trusts ({detail}); inspect timestamp trust add ROOT.pem first',
+  },
+  R_TS_ROOT_UNREADABLE: { zh: '根证书无法读取：{detail}', en: 'a root certificate cannot be read: {detail}' },
+  R_TS_NO_ROOTS: { zh: '没有信任的时间戳机构根证书', en: 'no trusted TSA root' },
+  R_TS_NO_REQUEST: {
+    zh: '没有与之对应的待办请求（摘要 {imprint}）：请先用 inspect timestamp request 生成请求',
+    en: 'it answers no pending request (imprint {imprint}): make one with inspect timestamp request first',
+  },
+  R_TS_TOO_LATE: {
+    zh: '时间戳时间 {genTime}（加上精度）不早于 {id} 的随机源公开时间：不能证明承诺在先',
+    en: 'genTime {genTime} (plus its accuracy) is not before the sources of {id}: it proves nothing',
+  },
+  I_TS_REQUEST: {
+    zh: '已写出时间戳请求 {file}（SHA-256 {sha}），对象：{kind} {target}',
+    en: 'Wrote the time-stamp request {file} (SHA-256 {sha}) for {kind} {target}',
+  },
+  I_TS_HOW: {
+    zh: "发送给时间戳机构（与 openssl ts -query 生成的请求相同格式）：\n  curl --data-binary @{file} -H 'Content-Type: application/timestamp-query' 时间戳机构地址 -o {tsr}\n然后：inspect timestamp add {tsr}",
+    en: "Send it to a TSA (the same format openssl ts -query writes):\n  curl --data-binary @{file} -H 'Content-Type: application/timestamp-query' TSA_URL -o {tsr}\nthen: inspect timestamp add {tsr}",
+  },
+  I_TS_DEADLINE: {
+    zh: '须在第一个随机源公开（{at}）之前取得时间戳，否则它不能证明承诺在先。',
+    en: 'Get the token before the first source is public ({at}), or it proves nothing.',
+  },
+  I_TS_ADDED: {
+    zh: '已添加时间戳：{kind} {target} 于 {genTime} 之前已存在（时间戳机构：{tsa}）',
+    en: 'Timestamp added: {kind} {target} existed by {genTime} (TSA: {tsa})',
+  },
+  I_TS_TRUSTED: {
+    zh: '已信任时间戳机构根证书 {subject}（SHA-256 {sha}）',
+    en: 'Trusted TSA root {subject} (SHA-256 {sha})',
+  },
+  T_TS_NO_ROOTS: { zh: '尚未信任任何时间戳机构根证书。', en: 'No TSA root trusted yet.' },
+  L_TSA_TRUST: {
+    zh: '信任时间戳机构根证书 {name}（{subject}，SHA-256 {sha256}）',
+    en: 'trusted TSA root {name} ({subject}, SHA-256 {sha256})',
+  },
+  L_TS_REQUEST: {
+    zh: '时间戳请求：{kind} {target}，摘要 {imprint}，随机数 {nonce}',
+    en: 'time-stamp request: {kind} {target}, imprint {imprint}, nonce {nonce}',
+  },
+  L_TS_ADD: {
+    zh: '时间戳：{kind} {target} 于 {genTime} 前已存在（{tsa}）',
+    en: 'timestamp: {kind} {target} existed by {genTime} ({tsa})',
+  },
+  L_TS_REFUSED: { zh: '拒绝时间戳 {file}：{why}', en: 'refused timestamp {file}: {why}' },
+
+  T_AWAITING_TIMESTAMP: {
+    zh: '⚠ 尚无可信时间戳（commit.timestamp = required）：揭示会被拒绝',
+    en: '⚠ no trusted timestamp yet (commit.timestamp = required): the reveal will be refused',
+  },
+
+  V_TIMESTAMP_OK: {
+    zh: '承诺于 TSA 时间 {genTime} 之前已存在（时间戳机构：{tsa}），早于随机源公开时间 {first}',
+    en: 'the commitment existed by TSA time {genTime} (TSA: {tsa}), before its sources became public ({first})',
+  },
+  W_NO_TIMESTAMP: {
+    zh: '注意：此承诺没有可信时间戳，“承诺在先”只依据操作电脑的时钟和公告的发布日期。',
+    en: "Note: this commitment has no trusted timestamp: that it came first rests on the operator's clock and the notice's publication date.",
+  },
+  T_CHECK_timestamp: { zh: '可信时间戳', en: 'timestamp' },
+  H_VERIFY_TRUST: {
+    zh: '用审核人自带的时间戳机构根证书（PEM）核验，而不用复核包中的',
+    en: "check the timestamp against TSA roots the auditor brings (PEM) instead of the bundle's own",
+  },
+
+  T_SECTION_timestamps: { zh: '可信时间戳', en: 'timestamps' },
+  T_ANCHORED_HEAD: {
+    zh: '时间戳锚定的最新链头：第 {seq} 条 {hash}（{genTime} 之前已存在，时间戳机构：{tsa}）',
+    en: 'latest head anchored by a timestamp: entry {seq} {hash} (existed by {genTime}, TSA: {tsa})',
+  },
+  A_TS_NO_REQUEST: { zh: '时间戳记录 {seq} 没有对应的请求', en: 'token {seq} answers no stored request' },
+  A_TS_INVALID: { zh: '时间戳记录 {seq} 核验不通过：{why}', en: 'token {seq} does not verify: {why}' },
+  A_TS_COLUMNS: {
+    zh: '时间戳记录 {seq} 保存的时间或机构与令牌不符',
+    en: 'token {seq}: stored time or TSA differs from the token',
+  },
+  A_TS_TARGET: {
+    zh: '时间戳记录 {seq} 所盖的摘要不是承诺 {target} 的承诺摘要',
+    en: 'token {seq} does not stamp the digest of commitment {target}',
+  },
+  A_TS_TOO_LATE: {
+    zh: '时间戳记录 {seq}（{genTime}）不早于承诺 {target} 的随机源',
+    en: 'token {seq} ({genTime}) is not before the sources of {target}',
+  },
+  A_ANCHOR_BROKEN: {
+    zh: '时间戳记录 {seq} 锚定的链头 {head} 与日志不符：该条目或之前的条目被改写过（即使整条链重新计算过）',
+    en: 'token {seq} anchors head {head}, which the log no longer has: an entry at or before it was rewritten (even if the chain was recomputed)',
+  },
+
   // inspect why
   H_WHY: {
     zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',

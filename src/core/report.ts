@@ -62,6 +62,8 @@ export interface PendingCommitment {
   sources: { label: string; publicAt: string; isPublic: boolean }[];
   /** Every source is public, yet the draw is not revealed: someone should run inspect reveal. */
   awaitingReveal: boolean;
+  /** commit.timestamp is required and no valid token is stored yet: the reveal will be refused. */
+  awaitingTimestamp: boolean;
 }
 
 export type Deadline = { date: string } | { uncoveredYear: number };

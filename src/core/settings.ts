@@ -4,7 +4,7 @@
 import type { Msg } from './messages.js';
 import type { Policy } from './policy.js';
 
-export type SettingValue = boolean | number;
+export type SettingValue = boolean | number | string;
 
 interface SettingSpec {
   /** The value when never set. */
@@ -24,6 +24,13 @@ const bool: Pick<SettingSpec, 'parse' | 'lowers' | 'hint'> = {
 export const SETTINGS: Record<string, SettingSpec> = {
   /** Every plain (seeded) draw is refused: only committed draws, decided by a public random value. */
   'commit.required': { initial: false, ...bool },
+  /** `required`: a reveal is refused until its commitment has a valid RFC 3161 token (before its sources). */
+  'commit.timestamp': {
+    initial: 'off',
+    parse: (t) => (t === 'required' || t === 'off' ? t : null),
+    lowers: (from, to) => from === 'required' && to === 'off',
+    hint: 'required | off',
+  },
   /** The least lead, in minutes, between a commitment and its sources (the policy file may ask for more). */
   'commit.minLeadMinutes': {
     initial: 10,

@@ -24,7 +24,9 @@ export const OID = {
 const hex = (b: ArrayBuffer | Uint8Array) =>
   Array.from(b instanceof Uint8Array ? b : new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
 const fromHex = (h: string) => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
-const view = (b: Uint8Array): ArrayBuffer => b.slice().buffer as ArrayBuffer;
+// A copy into an ArrayBuffer of its own: a Node Buffer may be a view into a shared pool, and its
+// .slice() is not a copy.
+const view = (b: Uint8Array): ArrayBuffer => Uint8Array.prototype.slice.call(b).buffer as ArrayBuffer;
 
 /** An INTEGER's value as unsigned hex without leading zero bytes (how nonces and serials compare). */
 function intHex(i: asn1js.Integer): string {
@@ -161,7 +163,8 @@ export async function verifyToken(
     const ci = pkijs.ContentInfo.fromBER(view(token));
     if (ci.contentType !== OID.signedData) return fail('R_TS_NOT_TOKEN');
     sd = new pkijs.SignedData({ schema: ci.content });
-    if (sd.encapContentInfo.eContentType !== OID.tstInfo || !sd.encapContentInfo.eContent) return fail('R_TS_NOT_TSTINFO');
+    if (sd.encapContentInfo.eContentType !== OID.tstInfo || !sd.encapContentInfo.eContent)
+      return fail('R_TS_NOT_TSTINFO');
     tst = pkijs.TSTInfo.fromBER(sd.encapContentInfo.eContent.getValue());
   } catch (e) {
     return fail('R_TS_MALFORMED', { detail: (e as Error).message });
@@ -178,7 +181,11 @@ export async function verifyToken(
     return fail('R_TS_IMPRINT_ALG', { alg: tst.messageImprint.hashAlgorithm.algorithmId });
   if (facts0.imprintHex !== want.imprintHex.toLowerCase())
     return fail('R_TS_IMPRINT', { found: facts0.imprintHex, expected: want.imprintHex });
-  if (want.nonceHex !== undefined && want.nonceHex !== null && facts0.nonceHex !== want.nonceHex.replace(/^(00)+(?=.)/, ''))
+  if (
+    want.nonceHex !== undefined &&
+    want.nonceHex !== null &&
+    facts0.nonceHex !== want.nonceHex.replace(/^(00)+(?=.)/, '')
+  )
     return fail('R_TS_NONCE', { found: String(facts0.nonceHex), expected: want.nonceHex });
   const si = sd.signerInfos[0];
   if (!si || sd.signerInfos.length !== 1) return fail('R_TS_SIGNERS', { count: sd.signerInfos.length });
@@ -190,7 +197,11 @@ export async function verifyToken(
   if (sigAlg === OID.sm2Sign || keyAlgParams?.valueBlock?.toString?.() === OID.sm2Curve)
     return fail('R_TS_SM2', { tsa });
   const crypto = pkijs.getCrypto(true);
-  const digestAlg = crypto.getAlgorithmByOID<{ name: string }>(si.digestAlgorithm.algorithmId, false, 'digestAlgorithm');
+  const digestAlg = crypto.getAlgorithmByOID<{ name: string }>(
+    si.digestAlgorithm.algorithmId,
+    false,
+    'digestAlgorithm',
+  );
   if (!('name' in digestAlg)) return fail('R_TS_ALGORITHM', { alg: si.digestAlgorithm.algorithmId });
   // The signed attributes: content type TSTInfo, message digest of the TSTInfo.
   const attrs = si.signedAttrs?.attributes ?? [];
@@ -282,4 +293,62 @@ export function certificateSubject(der: Uint8Array): string {
 export function beforeSources(facts: TokenFacts, publicTimes: number[]): boolean {
   const latest = Date.parse(facts.genTime) + facts.accuracyMs;
   return publicTimes.every((t) => latest < t * 1000);
+}
+
+/** What a token claims to answer (imprint and nonce), read without checking it: to find its request. */
+export function tokenClaims(token: Uint8Array): { imprintHex: string; nonceHex: string | null } | null {
+  try {
+    const ci = pkijs.ContentInfo.fromBER(view(token));
+    const sd = new pkijs.SignedData({ schema: ci.content });
+    const tst = pkijs.TSTInfo.fromBER(sd.encapContentInfo.eContent!.getValue());
+    return {
+      imprintHex: hex(tst.messageImprint.hashedMessage.valueBlock.valueHexView),
+      nonceHex: tst.nonce ? intHex(tst.nonce) : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export interface TimestampCheck {
+  ok: boolean;
+  /** The one-line statement (or the reason it fails), in the reader's language. */
+  detail: Msg;
+  facts?: TokenFacts;
+}
+
+/**
+ * A committed draw's token, as `verify` and the page check it: over exactly this commitment.json
+ * (imprint = its SHA-256), by a TSA chaining to the given roots, and before every source's public time.
+ */
+export async function commitmentTimestamp(a: {
+  tokenBytes: Uint8Array;
+  roots: Uint8Array[];
+  commitDigest: string;
+  sourceTimes: { at: number; text: string }[];
+}): Promise<TimestampCheck> {
+  const t = tokenOf(a.tokenBytes);
+  if (!t.ok) return { ok: false, detail: t.error };
+  const v = await verifyToken(t.token, { imprintHex: a.commitDigest, roots: a.roots });
+  if (!v.ok) return { ok: false, detail: v.error };
+  const first = [...a.sourceTimes].sort((x, y) => x.at - y.at)[0];
+  if (
+    !beforeSources(
+      v.facts,
+      a.sourceTimes.map((s) => s.at),
+    )
+  )
+    return {
+      ok: false,
+      facts: v.facts,
+      detail: { key: 'R_TS_TOO_LATE', params: { genTime: v.facts.genTime, id: '' } },
+    };
+  return {
+    ok: true,
+    facts: v.facts,
+    detail: {
+      key: 'V_TIMESTAMP_OK',
+      params: { genTime: v.facts.genTime, tsa: v.facts.tsa, first: first?.text ?? '—' },
+    },
+  };
 }

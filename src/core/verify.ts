@@ -27,7 +27,8 @@ export type CheckName =
   | 'sourceTimes'
   | 'beacons'
   | 'key'
-  | 'notice';
+  | 'notice'
+  | 'timestamp';
 
 /** Record fields the three files cannot prove (the published notice or the database can). */
 export const UNPROVABLE_PLAIN = ['items', 'window.start', 'supersedes', 'reason', 'rosterDigest', 'software'];

@@ -25,7 +25,7 @@ export interface BindingAudit {
 function parseValue(v: string): SettingValue | undefined {
   try {
     const x = JSON.parse(v) as unknown;
-    return typeof x === 'boolean' || typeof x === 'number' ? x : undefined;
+    return typeof x === 'boolean' || typeof x === 'number' || typeof x === 'string' ? x : undefined;
   } catch {
     return undefined;
   }

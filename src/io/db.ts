@@ -336,6 +336,47 @@ export const MIGRATIONS: readonly string[] = [
     )
     .join('')}
   `,
+  // 8: an outside clock (RFC 3161). The TSA roots the office trusts, each time-stamp request (a
+  // commitment's digest or the log's head, with its nonce) and each token that answered one, all logged.
+  `
+  CREATE TABLE tsa_roots (
+    seq INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    der BLOB NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  CREATE TABLE timestamp_requests (
+    seq INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,             -- commitment | head
+    target TEXT NOT NULL,           -- the draw id, or SEQ:HASH of the head
+    imprint TEXT NOT NULL,          -- hex of the 32 bytes time-stamped
+    nonce TEXT NOT NULL,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  CREATE TABLE timestamp_tokens (
+    seq INTEGER PRIMARY KEY,
+    request_seq INTEGER NOT NULL UNIQUE REFERENCES timestamp_requests (seq),
+    token BLOB NOT NULL,            -- the TimeStampToken (CMS ContentInfo), DER
+    gen_time TEXT NOT NULL,
+    accuracy_ms INTEGER NOT NULL,
+    tsa TEXT NOT NULL,
+    root_sha256 TEXT NOT NULL,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL
+  );
+  ${['tsa_roots', 'timestamp_requests', 'timestamp_tokens']
+    .map(
+      (t) =>
+        `
+  CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;
+  CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;`,
+    )
+    .join('')}
+  `,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -356,6 +397,13 @@ const READ_ONLY_V4_SHIM =
 const READ_ONLY_V7_SHIM = `
   CREATE TEMP TABLE settings AS SELECT 0 AS seq, '' AS key, '' AS value, NULL AS reason, '' AS at, '' AS operator LIMIT 0;
   CREATE TEMP TABLE draw_policies AS SELECT '' AS ref, '' AS policy, '' AS policy_sha256 LIMIT 0;
+`;
+
+/** Before schema 8: no trusted TSA roots, requests or tokens, read as empty. */
+const READ_ONLY_V8_SHIM = `
+  CREATE TEMP TABLE tsa_roots AS SELECT 0 AS seq, '' AS name, '' AS subject, x'' AS der, '' AS sha256, '' AS at, '' AS operator LIMIT 0;
+  CREATE TEMP TABLE timestamp_requests AS SELECT 0 AS seq, '' AS kind, '' AS target, '' AS imprint, '' AS nonce, '' AS at, '' AS operator LIMIT 0;
+  CREATE TEMP TABLE timestamp_tokens AS SELECT 0 AS seq, 0 AS request_seq, x'' AS token, '' AS gen_time, 0 AS accuracy_ms, '' AS tsa, '' AS root_sha256, '' AS at, '' AS operator LIMIT 0;
 `;
 
 export function hasColumn(db: Db, table: string, column: string): boolean {
@@ -493,6 +541,7 @@ export function openDb(
       // added is shown as empty, in temporary objects that never touch the file.
       if (v >= 3 && v < 4) db.exec(READ_ONLY_V4_SHIM);
       if (v < 7) db.exec(READ_ONLY_V7_SHIM);
+      if (v < 8) db.exec(READ_ONLY_V8_SHIM);
       // Before schema 5 the log has no row digests and imports no table digests: read as empty.
     }
   } catch (e) {

@@ -97,6 +97,15 @@ export function rowsDigest(db: Db, ref: string): string | null {
     case 'commitments':
       rows = { commitment: oneByColumn(db, 'commitments', 'draw_id', id), ...policyRow(db, ref) };
       break;
+    case 'tsa-roots':
+      rows = { root: one(db, 'SELECT * FROM tsa_roots WHERE seq = ?', Number(id)) };
+      break;
+    case 'timestamp-requests':
+      rows = { request: one(db, 'SELECT * FROM timestamp_requests WHERE seq = ?', Number(id)) };
+      break;
+    case 'timestamp-tokens':
+      rows = { token: one(db, 'SELECT * FROM timestamp_tokens WHERE seq = ?', Number(id)) };
+      break;
     case 'settings':
       rows = { setting: one(db, 'SELECT * FROM settings WHERE seq = ?', Number(id)) };
       break;
