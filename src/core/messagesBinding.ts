@@ -404,6 +404,7 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: "check the timestamp against TSA roots the auditor brings (PEM) instead of the bundle's own",
   },
 
+  A_ROW_UNLOGGED: { zh: '{table} 第 {seq} 行没有对应的日志条目', en: '{table} row {seq} has no log entry' },
   T_SECTION_timestamps: { zh: '可信时间戳', en: 'timestamps' },
   T_ANCHORED_HEAD: {
     zh: '时间戳锚定的最新链头：第 {seq} 条 {hash}（{genTime} 之前已存在，时间戳机构：{tsa}）',

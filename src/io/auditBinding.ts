@@ -139,6 +139,19 @@ export function auditBinding(
   // A firm taken out of scope just before a draw and brought back just after it.
   for (const f of rosterFlips(db)) warnings.push({ key: 'A_ROSTER_FLIP', params: { ...f } });
 
+  // Trusted roots, time-stamp requests and tokens: each row written with its log entry (their cells are
+  // covered by the entries' row digests; the tokens themselves are checked again by auditTimestamps).
+  for (const [table, prefix] of [
+    ['tsa_roots', 'tsa-roots'],
+    ['timestamp_requests', 'timestamp-requests'],
+    ['timestamp_tokens', 'timestamp-tokens'],
+  ] as const) {
+    for (const seq of db.prepare(`SELECT seq FROM ${table} ORDER BY seq`).pluck().all() as number[]) {
+      s.checked++;
+      if (!byRef.has(`${prefix}:${seq}`)) p({ key: 'A_ROW_UNLOGGED', params: { table, seq } });
+    }
+  }
+
   // Stored policies: content against digest, and each for a draw or commitment that exists.
   for (const r of allPolicies(db)) {
     s.checked++;

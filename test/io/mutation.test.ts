@@ -15,6 +15,8 @@ import { runResultsImport } from '../../src/commands/results.js';
 import { runReveal } from '../../src/commands/reveal.js';
 import { MIGRATIONS, openDb } from '../../src/io/db.js';
 import { DATA, loadSample, testContext, tmp } from '../helpers.js';
+import { runTimestampAdd, runTimestampRequest, runTrustAdd } from '../../src/commands/timestamp.js';
+import { makeTsa } from '../tsa.js';
 
 let base: string;
 let head: string;
@@ -72,6 +74,16 @@ beforeAll(async () => {
   await runResultsImport(ctx, results, { asOf: '2026-11-21' });
   await runExportPublication(ctx, '2026-HLSJ-002', { kind: 'result', out: join(dir, 'pub.csv'), asOf: '2026-11-21' });
   await runExportPublication(ctx, '2026-HLSJ-002', { kind: 'task', out: join(dir, 'task.csv') });
+  // A trusted TSA root, a request over the log head and the token that answered it.
+  const tsa = await makeTsa();
+  writeFileSync(join(dir, 'root.pem'), tsa.rootPem);
+  await runTrustAdd(ctx, join(dir, 'root.pem'), {});
+  await runTimestampRequest(ctx, undefined, { head: true, out: join(dir, 'h.tsq') });
+  writeFileSync(
+    join(dir, 'h.tsr'),
+    await tsa.respond(readFileSync(join(dir, 'h.tsq')), new Date('2023-09-16T00:00:00Z')),
+  );
+  await runTimestampAdd(ctx, join(dir, 'h.tsr'));
   const raw = new Database(base);
   raw.pragma('wal_checkpoint(TRUNCATE)');
   raw.pragma('journal_mode = DELETE');
@@ -228,8 +240,13 @@ describe('audit covers every stored value', () => {
           try {
             insert.run(...names.map((n) => copy[n]));
           } catch {
-            // Another UNIQUE index (history's natural key): the new row differs in every text column.
-            insert.run(...names.map((n) => (typeof copy[n] === 'string' ? fresh(copy[n]) : copy[n])));
+            // Another UNIQUE index (history's natural key, a token's request): the new row differs in every
+            // text and number column.
+            insert.run(
+              ...names.map((n) =>
+                typeof copy[n] === 'string' || typeof copy[n] === 'number' ? fresh(copy[n]) : copy[n],
+              ),
+            );
           }
         });
         expect(r.ok, t.name).toBe(false);
