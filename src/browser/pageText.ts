@@ -64,6 +64,7 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
     en: 'PRACTICE DATA: this draw comes from a practice database; it is not an official draw. Every check still runs.',
   },
   files: { zh: '文件', en: 'files' },
+  timestamp: { zh: '可信时间戳', en: 'timestamp' },
   recordDigest: {
     zh: '抽取记录摘要 recordDigest（与抽查任务公告核对，一致即证明记录每个字段）',
     en: 'record digest (compare with the task notice: a match proves every field)',

@@ -3,13 +3,14 @@
 // first difference. Nothing is sent anywhere (the page's CSP allows no connection at all). For scripts and
 // tests: document.body.dataset.verdict is `pass` or `fail` when done; each check row has data-check and
 // data-ok.
-import { sourceLabel } from '../core/beacon.js';
+import { parseInstant, sourceLabel } from '../core/beacon.js';
 import type { Commitment } from '../core/commitment.js';
 import type { DrawRecord } from '../core/record.js';
 import { unprovableFields, verifyBundle, type Check } from '../core/verify.js';
 import { TEXT } from './pageText.js';
 import { bundleBytesProblem } from '../core/jsonSafety.js';
 import { sha256Hex } from '../core/canonical.js';
+import { commitmentTimestamp, pemCertificates } from '../core/timestamp.js';
 import { render as renderMsg } from '../core/messages.js';
 
 type Lang = 'zh' | 'en';
@@ -35,6 +36,8 @@ function applyLanguage(): void {
 
 const NEEDED = ['record.json', 'frame.json', 'inspectors.json'];
 const COMMIT = ['commitment.json', 'beacons.json'];
+/** A committed draw's RFC 3161 token and the roots that verify it, when the bundle has them. */
+const TIMESTAMP = ['commitment.tsr', 'tsa-roots.pem'];
 
 /** A chosen or dropped file with its path relative to what was chosen (`record.json`, `bundle/record.json`). */
 interface Picked {
@@ -53,7 +56,7 @@ async function readFiles(picked: Picked[]): Promise<Map<string, Uint8Array>> {
     const parts = path.split(/[\\/]/).filter(Boolean);
     if (parts.length > 2) continue;
     const name = parts[parts.length - 1] ?? file.name;
-    if (![...NEEDED, ...COMMIT].includes(name)) continue;
+    if (![...NEEDED, ...COMMIT, ...TIMESTAMP].includes(name)) continue;
     if (byName.has(name)) throw new Error(`${t('duplicate')}${name}`);
     byName.set(name, new Uint8Array(await file.arrayBuffer()));
   }
@@ -69,6 +72,8 @@ interface Outcome {
   lotteries: string[];
   clockOverridden: boolean;
   practice: boolean;
+  /** A committed draw without commitment.tsr: its order rests on the operator's clock. */
+  noTimestamp: boolean;
   /** SHA-256 of record.json's bytes: what the task notice prints as 抽取记录摘要 recordDigest. */
   recordDigest: string | null;
 }
@@ -81,10 +86,12 @@ function verify(files: Map<string, Uint8Array>): Outcome {
     lotteries: [],
     clockOverridden: false,
     practice: false,
+    noTimestamp: false,
     recordDigest: null,
   });
   // The same refusals as `inspect verify DIR`: a byte-order mark, absurd nesting.
   for (const [name, bytes] of files) {
+    if (!name.endsWith('.json')) continue;
     const problem = bundleBytesProblem(name, bytes);
     if (problem) return fail(renderMsg(problem, lang));
   }
@@ -125,8 +132,23 @@ function verify(files: Map<string, Uint8Array>): Outcome {
     lotteries: v.lotteries,
     clockOverridden: v.clockOverridden,
     practice: v.practice,
+    noTimestamp: committed && !files.has('commitment.tsr'),
     recordDigest: sha256Hex(recordBytes),
   };
+}
+
+/** The committed draw's token, checked exactly as `inspect verify DIR` checks it (asynchronous: WebCrypto). */
+async function withTimestamp(o: Outcome, files: Map<string, Uint8Array>): Promise<Outcome> {
+  const token = files.get('commitment.tsr');
+  const commitmentBytes = files.get('commitment.json');
+  if (!token || !commitmentBytes || !o.commitment) return o;
+  const t = await commitmentTimestamp({
+    tokenBytes: token,
+    roots: pemCertificates(decode(files.get('tsa-roots.pem') ?? new Uint8Array())),
+    commitDigest: sha256Hex(decode(commitmentBytes)),
+    sourceTimes: (o.commitment.sources ?? []).map((x) => ({ at: parseInstant(x.publicAt) ?? 0, text: x.publicAt })),
+  });
+  return { ...o, checks: [...o.checks, { name: 'timestamp', ok: t.ok, detail: renderMsg(t.detail, lang) }] };
 }
 
 function render(o: Outcome, seconds: number): void {
@@ -192,6 +214,8 @@ function render(o: Outcome, seconds: number): void {
     const unprovable = unprovableFields(o.commitment !== null);
     out.append(el('p', { class: 'note' }, t('unprovable') + unprovable.join(', ')));
     if (o.clockOverridden) out.append(el('p', { class: 'note', id: 'clock' }, t('clock')));
+    if (o.noTimestamp)
+      out.append(el('p', { class: 'note', id: 'no-timestamp' }, renderMsg({ key: 'W_NO_TIMESTAMP' }, lang)));
   }
   document.body.dataset.verdict = ok ? 'pass' : 'fail';
 }
@@ -205,7 +229,8 @@ async function run(files: Picked[]): Promise<void> {
   const t0 = performance.now();
   let outcome: Outcome;
   try {
-    outcome = verify(await readFiles(files));
+    const read = await readFiles(files);
+    outcome = await withTimestamp(verify(read), read);
   } catch (e) {
     outcome = {
       checks: [{ name: 'files', ok: false, detail: (e as Error).message }],
@@ -214,6 +239,7 @@ async function run(files: Picked[]): Promise<void> {
       lotteries: [],
       clockOverridden: false,
       practice: false,
+      noTimestamp: false,
       recordDigest: null,
     };
   }

@@ -137,7 +137,13 @@ ${
     ? `  commitment.json  抽取承诺（inspect-commit/1）：在随机数公开之前固定的全部输入，其 SHA-256 即承诺摘要：
                    ${d.commitment.commit_digest}
   beacons.json     揭示的公共随机数及其证明（drand 签名、彩票号码、现场摇号数字）与由此得到的密钥串（即种子）。
+${
+  d.timestamp
+    ? `  commitment.tsr   对承诺摘要的可信时间戳（RFC 3161），证明承诺在随机源公开之前已经存在。
+  tsa-roots.pem    核验该时间戳所用的时间戳机构根证书（审核人也可用自己的：inspect verify 本目录 --trust 根证书.pem）。
 `
+    : ''
+}`
     : ''
 }
 如何复核

@@ -10,6 +10,7 @@ import { cli, DATA, practiceDb, ROOT, testContext, tmp } from '../helpers.js';
 import { verifyTarget } from '../../src/commands/verify.js';
 import { InspectError } from '../../src/core/errors.js';
 import { CHROMIUM, hasChromium, launch } from './launch.js';
+import { makeTsa } from '../tsa.js';
 
 if (!hasChromium)
   console.log(
@@ -17,7 +18,9 @@ if (!hasChromium)
   );
 
 const SIG = 'b713718a38ae728dfd477991af2822e08d2f305e47718cef9f7848ce4050e7be41076862b98fad56e91a6b85b89cd97b';
-const FILES = ['frame.json', 'inspectors.json', 'record.json', 'commitment.json', 'beacons.json'];
+const JSON_FILES = ['frame.json', 'inspectors.json', 'record.json', 'commitment.json', 'beacons.json'];
+/** Every file the page is given: the JSON files and, for the committed draw, its RFC 3161 token and roots. */
+const FILES = [...JSON_FILES, 'commitment.tsr', 'tsa-roots.pem'];
 type Row = { name: string; ok: boolean; detail: string };
 
 let browser: Browser;
@@ -74,6 +77,23 @@ beforeAll(async () => {
       at('2023-09-15T18:40:00+08:00'),
     ).code,
   ).toBe(0);
+  // The committed draw is time-stamped before its round by a test TSA (RFC 3161), its root trusted.
+  const tsa = await makeTsa({ alg: 'EC' });
+  writeFileSync(join(dir, 'root.pem'), tsa.rootPem);
+  expect(
+    cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db, '-q'], at('2023-09-15T18:41:00+08:00')).code,
+  ).toBe(0);
+  expect(
+    cli(
+      ['timestamp', 'request', '2026-HLSJ-001', '--out', join(dir, 'c.tsq'), '--db', db, '-q'],
+      at('2023-09-15T18:41:00+08:00'),
+    ).code,
+  ).toBe(0);
+  writeFileSync(
+    join(dir, 'c.tsr'),
+    await tsa.respond(readFileSync(join(dir, 'c.tsq')), new Date('2023-09-15T10:42:00Z')),
+  );
+  expect(cli(['timestamp', 'add', join(dir, 'c.tsr'), '--db', db, '-q'], at('2023-09-15T18:42:00+08:00')).code).toBe(0);
   expect(
     cli(
       ['reveal', '2026-HLSJ-001', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'],
@@ -288,7 +308,7 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
             : Array.isArray(v)
               ? [...v, v[0] ?? 'x']
               : { ...(v as object), extra: 1 };
-  for (const file of FILES) {
+  for (const file of JSON_FILES) {
     it(`one verdict for ${file}: each field changed, a BOM, an unknown key — page and CLI agree check by check`, async () => {
       const doc = JSON.parse(readFileSync(join(committed, file), 'utf8')) as Record<string, unknown>;
       const variants: [string, string][] = Object.keys(doc).map((key) => [
@@ -326,6 +346,29 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
       }
     });
   }
+
+  it('a time-stamped commitment: the page checks the token as the CLI does; without it, a visible note', async () => {
+    const page = await inPage(committed);
+    expect(page.verdict).toBe('pass');
+    const row = page.rows.find((r) => r.name === 'timestamp');
+    expect(row).toMatchObject({ ok: true });
+    expect(row!.detail).toContain('承诺于 TSA 时间 2023-09-15T10:42:00.000Z 之前已存在（时间戳机构：CN=Test TSA）');
+    const bare = tampered(committed, (d) => rmSync(join(d, 'commitment.tsr')));
+    const p2 = await browser.newPage();
+    try {
+      await p2.goto(`file://${join(bare, 'verify.html')}`);
+      await p2.setInputFiles('#folder', bare);
+      await p2.waitForSelector('body[data-verdict]', { timeout: 60_000 });
+      expect(await p2.textContent('#no-timestamp')).toContain('没有可信时间戳');
+    } finally {
+      await p2.close();
+    }
+    // Another TSA's root in the bundle: the token no longer chains, in the page and in the CLI alike.
+    const other = await makeTsa({ name: 'Other' });
+    const forged = tampered(committed, (d) => writeFileSync(join(d, 'tsa-roots.pem'), other.rootPem));
+    expect((await inPage(forged)).rows.find((r) => r.name === 'timestamp')).toMatchObject({ ok: false });
+    expect(inCli(forged).code).toBe(65);
+  });
 
   it('a folder: a genuine copy in a subfolder does not replace a forged top-level file', async () => {
     const dir = tampered(committed, (d) => {
