@@ -9,11 +9,16 @@ const subtle = globalThis.crypto.subtle;
 // .slice() is not a copy.
 const view = (b: Uint8Array): ArrayBuffer => Uint8Array.prototype.slice.call(b).buffer as ArrayBuffer;
 
-type Alg = 'RSA' | 'EC';
+type Alg = 'RSA' | 'PSS' | 'EC' | 'P384';
 const keyParams = (alg: Alg): RsaHashedKeyGenParams | EcKeyGenParams =>
-  alg === 'RSA'
-    ? { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }
-    : { name: 'ECDSA', namedCurve: 'P-256' };
+  alg === 'RSA' || alg === 'PSS'
+    ? {
+        name: alg === 'RSA' ? 'RSASSA-PKCS1-v1_5' : 'RSA-PSS',
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: 'SHA-256',
+      }
+    : { name: 'ECDSA', namedCurve: alg === 'EC' ? 'P-256' : 'P-384' };
 
 function name(cn: string): pkijs.RelativeDistinguishedNames {
   return new pkijs.RelativeDistinguishedNames({
@@ -80,7 +85,7 @@ export interface TestTsa {
   respond(
     request: Uint8Array,
     genTime: Date,
-    opts?: { status?: number; accuracySeconds?: number; nonceHex?: string },
+    opts?: { status?: number; accuracySeconds?: number; nonceHex?: string; sm2?: boolean },
   ): Promise<Uint8Array>;
 }
 
@@ -154,7 +159,8 @@ export async function makeTsa(
             : {}),
       });
       const tstDer = tst.toSchema().toBER(false);
-      const digest = await subtle.digest('SHA-256', tstDer);
+      const hash = alg === 'P384' ? 'SHA-384' : 'SHA-256';
+      const digest = await subtle.digest(hash, tstDer);
       const sd = new pkijs.SignedData({
         version: 3,
         encapContentInfo: new pkijs.EncapsulatedContentInfo({
@@ -182,7 +188,10 @@ export async function makeTsa(
         ],
         certificates: [tsa.cert, int.cert],
       });
-      await sd.sign(tsa.keys.privateKey, 0, 'SHA-256');
+      await sd.sign(tsa.keys.privateKey, 0, hash);
+      // A token that says it is signed with SM2 (sm2sign-with-sm3): what a Chinese TSA may return.
+      if (o.sm2)
+        sd.signerInfos[0]!.signatureAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: '1.2.156.10197.1.501' });
       const resp = new pkijs.TimeStampResp({
         status: new pkijs.PKIStatusInfo({ status: 0 }),
         timeStampToken: new pkijs.ContentInfo({ contentType: '1.2.840.113549.1.7.2', content: sd.toSchema(true) }),

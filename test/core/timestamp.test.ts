@@ -29,7 +29,7 @@ describe('timestamp requests', () => {
   });
 });
 
-describe.each(['RSA', 'EC'] as const)('a %s time-stamping authority', (alg) => {
+describe.each(['RSA', 'PSS', 'EC', 'P384'] as const)('a %s time-stamping authority', (alg) => {
   it('a genuine token verifies, with genTime, TSA name and the root it chains to', async () => {
     const tsa = await makeTsa({ alg });
     const token = await tokenFrom(await tsa.respond(timeStampRequest(IMPRINT, NONCE), AT, { accuracySeconds: 1 }));
@@ -120,6 +120,14 @@ describe('each fault is refused by name', () => {
       roots: m.roots,
     });
     expect(v).toMatchObject({ ok: false, error: { key } });
+  });
+  it('an SM2 token is refused by name, not accepted', async () => {
+    const t = await makeTsa();
+    const token = await tokenFrom(await t.respond(req, AT, { sm2: true }));
+    expect(await verifyToken(token, { imprintHex: IMPRINT, nonceHex: NONCE, roots: [t.rootDer] })).toMatchObject({
+      ok: false,
+      error: { key: 'R_TS_SM2' },
+    });
   });
   it('a TSA error status', async () => {
     const t = await makeTsa();
