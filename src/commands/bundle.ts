@@ -1,8 +1,8 @@
 // inspect export bundle DRAW_ID --out DIR: everything an auditor needs to recompute a draw without us.
 import type { BundleOptions } from '../flags.js';
-import { mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { ALGORITHM_DOC, VERIFIER_HTML } from '../io/paths.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import { getDraw, type DrawRow } from '../io/drawStore.js';
 import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
@@ -10,8 +10,8 @@ import { PRACTICE_BANNER } from '../io/tableExport.js';
 import { sha256Hex } from '../core/canonical.js';
 import { commitmentToken, trustedRoots } from '../io/timestampStore.js';
 import { certificatesPem } from '../core/timestamp.js';
-import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
+import { ioError, isIoError } from '../io/db.js';
 
 export const BUNDLE_FILES = [
   'frame.json',
@@ -63,29 +63,47 @@ export function runExportBundle(ctx: Context, id: string, opts: BundleOptions) {
     ...(d.commitment ? COMMIT_FILES : []),
     ...(d.timestamp ? TIMESTAMP_FILES : []),
   ];
-  if (
-    existsSync(dir) &&
-    readdirSync(dir).some((f) => [...BUNDLE_FILES, ...COMMIT_FILES, ...TIMESTAMP_FILES].includes(f as never)) &&
-    !opts.force
-  ) {
+  const ours = [...BUNDLE_FILES, ...COMMIT_FILES, ...TIMESTAMP_FILES] as string[];
+  const existing = existsSync(dir) ? readdirSync(dir) : null;
+  if (existing && existing.some((f) => ours.includes(f)) && !opts.force)
     throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: dir } });
+  // Replacing a folder is only ever replacing an earlier bundle: a folder holding anything else is not ours.
+  if (existing && existing.some((f) => !ours.includes(f)))
+    throw new InspectError(Exit.cantCreate, { key: 'E_BUNDLE_FOLDER_NOT_EMPTY', params: { dir } });
+  // All or nothing: the whole bundle is built in a folder beside the target and renamed into place, so a
+  // full disk or a kill never leaves a partial bundle that looks complete.
+  const tmp = `${resolve(dir)}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    mkdirSync(tmp, { recursive: true });
+    const put = (name: string, data: string | Uint8Array) => writeFileSync(join(tmp, name), data);
+    put('frame.json', d.frame);
+    put('inspectors.json', d.assign_input);
+    put('record.json', d.record);
+    if (d.commitment) {
+      put('commitment.json', d.commitment.commitment);
+      put('beacons.json', d.commitment.beacons ?? '');
+    }
+    if (d.timestamp) {
+      put('commitment.tsr', d.timestamp.token);
+      put('tsa-roots.pem', certificatesPem(d.timestamp.rootsDer));
+    }
+    put('README.txt', auditorReadme(d));
+    // The page and the algorithm travel with the data: the bundle alone is enough to check the draw.
+    put('verify.html', verifierPage());
+    put('algorithm.md', readFileSync(ALGORITHM_DOC));
+    if (existing) {
+      const old = `${resolve(dir)}.old-${process.pid}`;
+      renameSync(dir, old);
+      renameSync(tmp, dir);
+      rmSync(old, { recursive: true, force: true });
+    } else renameSync(tmp, dir);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (e instanceof InspectError) throw e;
+    if (isIoError(e)) throw ioError(dir, e);
+    throw e;
   }
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, 'frame.json'), d.frame, { force: true });
-  writeFileAtomic(join(dir, 'inspectors.json'), d.assign_input, { force: true });
-  writeFileAtomic(join(dir, 'record.json'), d.record, { force: true });
-  if (d.commitment) {
-    writeFileAtomic(join(dir, 'commitment.json'), d.commitment.commitment, { force: true });
-    writeFileAtomic(join(dir, 'beacons.json'), d.commitment.beacons ?? '', { force: true });
-  }
-  if (d.timestamp) {
-    writeFileAtomic(join(dir, 'commitment.tsr'), d.timestamp.token, { force: true });
-    writeFileAtomic(join(dir, 'tsa-roots.pem'), certificatesPem(d.timestamp.rootsDer), { force: true });
-  }
-  writeFileAtomic(join(dir, 'README.txt'), auditorReadme(d), { force: true });
-  // The page and the algorithm travel with the data: the bundle alone is enough to check the draw.
-  writeFileAtomic(join(dir, 'verify.html'), verifierPage(), { force: true });
-  writeFileAtomic(join(dir, 'algorithm.md'), readFileSync(ALGORITHM_DOC), { force: true });
   const result = {
     drawId: d.id,
     dir,

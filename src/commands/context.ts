@@ -1,5 +1,6 @@
 // What every command receives from the CLI wiring: the terminal, the database path and the operator.
 import { openDb, type Db } from '../io/db.js';
+import { guardDatabase } from '../io/outputGuard.js';
 import { defaultOperator } from '../io/clock.js';
 import { Ui, type GlobalOptions } from '../io/ui.js';
 
@@ -14,6 +15,8 @@ export interface Context {
 
 export function makeContext(global: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
   const dbPath = global.db ?? env.INSPECT_DB ?? './inspect.db';
+  // Whether or not this command opens it, the database and its companion files are never an output.
+  guardDatabase(dbPath);
   return {
     ui: new Ui(global, env),
     dbPath,

@@ -12,10 +12,10 @@ import type { FrameDoc, ReasonCode } from '../core/drawTypes.js';
 import { usageError } from '../core/errors.js';
 import { nowWithOffset } from '../io/clock.js';
 import { getCommitment } from '../io/commitStore.js';
-import { isPracticeDb, writeTransaction } from '../io/db.js';
+import { isPracticeDb } from '../io/db.js';
+import { writeThenRecord } from '../io/publish.js';
 import { appendEvent, readEvents } from '../io/events.js';
 import { departmentNames, itemsOf } from '../io/exportData.js';
-import { writeFileAtomic } from '../io/csvWrite.js';
 import { exportName, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
 import { parseFormat } from './optionParsers.js';
 import type { Context } from './context.js';
@@ -156,9 +156,8 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     const out =
       opts.out ?? (format === 'json' ? '-' : `${exportName(`抽取承诺公告-${drawId}`, table.practice)}.${format}`);
     const at = nowWithOffset();
-    await writeTransaction(db, ctx.dbPath, () => {
-      if (out === '-') process.stdout.write(data);
-      else writeFileAtomic(out, data, { force: Boolean(opts.force) });
+    // Logged with its time: the notice on disk always means its export is on record (A_NOTICE_LATE reads it).
+    await writeThenRecord(db, ctx.dbPath, out, data, Boolean(opts.force), () => {
       appendEvent(db, {
         at,
         operator: ctx.operator,

@@ -7,8 +7,8 @@ import { basename } from 'node:path';
 import { sha256Hex } from '../core/canonical.js';
 import { RESULT_TEXT } from '../core/results.js';
 import { nowWithOffset } from '../io/clock.js';
-import { writeFileAtomic } from '../io/csvWrite.js';
-import { isPracticeDb, writeTransaction } from '../io/db.js';
+import { isPracticeDb } from '../io/db.js';
+import { writeThenRecord } from '../io/publish.js';
 import { appendEvent } from '../io/events.js';
 import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
@@ -88,8 +88,7 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
     const out = opts.out ?? freeName(exportName(`抽查结果公告-${publishedOn}`, table.practice), format);
     const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
     const at = nowWithOffset();
-    const draws = await writeTransaction(db, ctx.dbPath, () => {
-      writeFileAtomic(out, data, { force: Boolean(opts.force) });
+    const draws = await writeThenRecord(db, ctx.dbPath, out, data, Boolean(opts.force), () => {
       // One publication per draw, all naming the same file: each draw's results are marked with it.
       return parts.map((p) => {
         const id = recordPublication(db, {

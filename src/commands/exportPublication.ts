@@ -9,13 +9,13 @@ import { latestAnchor } from '../io/timestampStore.js';
 import { verifierPage } from './bundle.js';
 import { RESULT_TEXT } from '../core/results.js';
 import { nowWithOffset } from '../io/clock.js';
-import { isPracticeDb, writeTransaction } from '../io/db.js';
+import { isPracticeDb } from '../io/db.js';
+import { writeThenRecord } from '../io/publish.js';
 import { appendEvent } from '../io/events.js';
 import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
 import { exportName, renderTable, type Table } from '../io/tableExport.js';
 import type { PublicationOptions } from '../flags.js';
-import { writeFileAtomic } from '../io/csvWrite.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { parseAsOf, parseFormat } from './optionParsers.js';
@@ -198,10 +198,8 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
       return { drawId, kind, out: '-', rows: table.rows.length, preview: true };
     }
     const at = nowWithOffset();
-    // The file and the "published" marks go together: if the file cannot be written, nothing is marked.
-    await writeTransaction(db, ctx.dbPath, () => {
-      if (out === '-') process.stdout.write(data);
-      else writeFileAtomic(out, data, { force: Boolean(opts.force) });
+    // The file and the "published" marks go together: a notice on disk always means it is marked.
+    await writeThenRecord(db, ctx.dbPath, out, data, Boolean(opts.force), () => {
       const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
       const pubId = recordPublication(db, {
         drawId,

@@ -6,6 +6,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Exit, InspectError } from '../core/errors.js';
+import { checkOutput, guardInput } from '../io/outputGuard.js';
 import type { Msg } from '../core/messages.js';
 import type { SchemaKind } from '../core/rosters.js';
 import { mapHeader, rowValidator, type HeaderMap, type Problem, type RefSets } from '../core/validateRow.js';
@@ -254,6 +255,9 @@ function errorsTarget(file: string, opts: StagedOptions): string | undefined {
 /** Refused before anything is read (exit 73): an errors file is never overwritten without --force. */
 function checkErrorsTarget(file: string, opts: StagedOptions): void {
   const target = errorsTarget(file, opts);
+  // Never the file being imported, the database, a device, a folder or a link, even with --force.
+  guardInput(file);
+  if (target) checkOutput(target);
   if (target && existsSync(target) && !opts.force)
     throw new InspectError(Exit.cantCreate, { key: 'E_OUTPUT_EXISTS', params: { file: target } });
 }

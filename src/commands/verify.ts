@@ -28,7 +28,7 @@ import { readEvents } from '../io/events.js';
 import { drawProblems } from '../io/audit.js';
 import { displayWidth, padDisplay } from '../core/text.js';
 import type { Context } from './context.js';
-import { loadDrawOrFail, type LoadedDraw } from './bundle.js';
+import { BUNDLE_FILES, loadDrawOrFail, type LoadedDraw } from './bundle.js';
 
 export interface VerifyResult {
   drawId: string;
@@ -69,6 +69,10 @@ interface BundleFiles {
 }
 
 function readBundle(dir: string): BundleFiles {
+  // A bundle is whole or it is not a bundle: a partial one (a full disk, a copy cut short) fails by name.
+  for (const f of BUNDLE_FILES)
+    if (!existsSync(join(dir, f)))
+      throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: join(dir, f) } });
   // Regular files under a size limit, no byte-order mark, no absurd nesting: refused, never a hang or crash.
   const needBytes = (f: string) => {
     const p = join(dir, f);

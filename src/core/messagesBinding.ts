@@ -187,6 +187,30 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
   },
   A_CELL_NOT_JSON: { zh: '列 {col} 不是有效的 JSON：{value}', en: 'column {col} is not valid JSON: {value}' },
 
+  // files the tool writes
+  E_OUT_IS_DB: {
+    zh: '输出文件 {file} 就是数据库（或其 -wal/-shm/-journal 文件）：拒绝覆盖，即使有 --force。请换一个输出文件名。',
+    en: '{file} is the database (or its -wal/-shm/-journal file): not overwritten, even with --force. Choose another output name.',
+  },
+  E_OUT_IS_INPUT: {
+    zh: '输出文件 {file} 是本命令正在读取的文件：拒绝覆盖，即使有 --force。',
+    en: '{file} is a file this command reads: not overwritten, even with --force.',
+  },
+  E_OUT_SYMLINK: {
+    zh: '输出 {file} 是符号链接：不写入（写入会替换链接本身而不是它指向的文件）。请给出实际路径。',
+    en: '{file} is a symbolic link: not written (the write would replace the link, not its target). Give the real path.',
+  },
+  E_OUT_NOT_FILE: {
+    zh: '输出 {file} 是{what}，不是普通文件：不写入。',
+    en: '{file} is {what}, not a regular file: not written.',
+  },
+  E_OUT_NO_FOLDER: { zh: '无法写入 {file}：所在文件夹不存在。', en: 'Cannot write {file}: its folder does not exist.' },
+  E_BUNDLE_FOLDER_NOT_EMPTY: {
+    zh: '文件夹 {dir} 里有复核包以外的文件：不写入（只替换以前导出的复核包）。请换一个空文件夹。',
+    en: '{dir} holds files that are not a bundle: not written (only an earlier bundle is replaced). Choose an empty folder.',
+  },
+  E_FILE_WRITE: { zh: '无法写入文件 {file}：{detail}', en: 'Cannot write file {file}: {detail}' },
+
   // files the tool reads
   E_NOT_REGULAR_FILE: {
     zh: '{file} 是{what}，不是普通文件：未读取。',

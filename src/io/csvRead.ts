@@ -3,6 +3,7 @@
 // messages that name the file and row. Memory stays bounded whatever the file size.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { guardInput } from './outputGuard.js';
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { parse, type CsvError } from 'csv-parse';
@@ -60,6 +61,8 @@ export interface CsvReader {
 }
 
 export async function openCsv(file: string, forced?: Encoding): Promise<CsvReader> {
+  // The file being imported is never an output of the same command (--errors).
+  guardInput(file);
   let size: number;
   try {
     const st = statSync(file);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Exit, InspectError } from '../core/errors.js';
 import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
 import { clockOverrideRequested, refuseClockOverride } from './clock.js';
+import { guardDatabase } from './outputGuard.js';
 
 export type Db = Database.Database;
 
@@ -493,6 +494,8 @@ export function openDb(
 ): Db {
   // Only an import or init creates a database; every other command on a missing file says so.
   const existed = existsSync(path);
+  // Whatever this command writes, it is never this database or its companion files.
+  guardDatabase(path);
   if ((opts.readonly || opts.mustExist) && !existed)
     throw new InspectError(Exit.noInput, { key: 'E_NO_DB', params: { db: path } });
   // INSPECT_NOW never creates a normal database: refused before the file exists.

@@ -4,6 +4,7 @@
 // becomes a stack trace. The limits are stated in docs/algorithm.md and the README.
 import { closeSync, fstatSync, openSync, readSync, constants, statSync } from 'node:fs';
 import { Exit, InspectError } from '../core/errors.js';
+import { guardInput } from './outputGuard.js';
 
 const MiB = 1024 * 1024;
 
@@ -23,6 +24,7 @@ export const READ_LIMITS = {
  * a FIFO, a device, a socket): exit 66 naming what it is; too large: exit 65 with the limit.
  */
 export function readRegularFile(file: string, limit: number): Buffer {
+  guardInput(file);
   let st;
   try {
     st = statSync(file);
