@@ -143,6 +143,10 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
     (file: string, opts) => run(async (ctx) => (await import('./commands/timestamp.js')).runTrustAdd(ctx, file, opts)),
   );
 
+  addFlags(program.command('calendar').description(h('H_CALENDAR')), FLAGS.calendar, h).action((opts) =>
+    run(async (ctx) => (await import('./commands/calendar.js')).runCalendar(ctx, opts)),
+  );
+
   program
     .command('why')
     .description(h('H_WHY'))

@@ -146,6 +146,9 @@ export const FLAGS = {
   trustAdd: {
     name: { flag: '--name <text>', help: 'H_TS_NAME' },
   },
+  calendar: {
+    calendar: { flag: '--calendar <file>', help: 'H_LOCAL_HOLIDAY_OVERRIDES_DEFAULT' },
+  },
   init: {
     practice: { flag: '--practice', help: 'H_INIT_PRACTICE' },
   },
@@ -178,6 +181,7 @@ export type VerifyOptions = Options<typeof FLAGS.verify>;
 export type TimestampRequestOptions = Options<typeof FLAGS.timestampRequest>;
 export type TimestampFetchOptions = Options<typeof FLAGS.timestampFetch>;
 export type TrustAddOptions = Options<typeof FLAGS.trustAdd>;
+export type CalendarOptions = Options<typeof FLAGS.calendar>;
 export type InitOptions = Options<typeof FLAGS.init>;
 export type SettingsSetOptions = Options<typeof FLAGS.settingsSet>;
 

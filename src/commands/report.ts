@@ -90,11 +90,15 @@ export function runReport(ctx: Context, opts: ReportOptions): Report {
     items: g.items.map((i) => ({ code: i.code, name: i.name, timesDrawn: i.n })),
   });
   if (report.calendarGaps.length)
-    ui.warn('W_CALENDAR_GAP', { count: report.totals.deadlineUnknown, years: report.calendarGaps.join('、') });
+    ui.warn('W_CALENDAR_GAP', { count: report.totals.deadlineProvisional, years: report.calendarGaps.join('、') });
   if (ui.json) ui.outJson(report);
   else ui.out(renderReport(report, ui));
   if (opts.failOnOverdue && report.totals.overdue > 0) {
-    ui.error('E_OVERDUE', { count: report.totals.overdue });
+    const p = report.totals.overdueProvisional;
+    ui.error('E_OVERDUE', {
+      count: report.totals.overdue,
+      provisional: p ? { key: 'E_OVERDUE_PROVISIONAL', params: { count: p } } : '',
+    });
     throw new ExitError(EXIT_OVERDUE as never);
   }
   return report;
@@ -117,7 +121,11 @@ export function renderReport(r: Report, ui: Translator): string {
     u.objectId,
     u.objectName ?? '',
     u.completedOn,
-    u.deadline ?? ui.t('T_UNKNOWN_NO_HOLIDAY_DATA', { uncoveredYear: u.uncoveredYear }),
+    u.deadline === null
+      ? ui.t('T_UNKNOWN_NO_HOLIDAY_DATA', { uncoveredYear: u.uncoveredYear })
+      : u.provisional
+        ? ui.t('T_PROVISIONAL_DEADLINE', { date: u.deadline })
+        : u.deadline,
     ui.t(`T_STATE_${u.state}`) + (u.abnormalList ? ui.t('T_ABNORMAL_LIST') : ''),
   ]);
   if (open.length === 0) L.push(ui.t('T_NONE'));

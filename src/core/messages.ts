@@ -373,13 +373,15 @@ const catalogue: Catalogue = {
   },
   I_EXPORTED: { zh: '已写入 {file}（{rows} 行）', en: 'Wrote {file} ({rows} rows)' },
   W_CALENDAR_GAP: {
-    zh: '注意：{count} 条结果的公示期限进入 {years} 年，节假日数据尚未覆盖该年，期限无法确定（不按普通工作日估算）。请更新 chinese-days 或在 --calendar 文件中补充。',
-    en:
-      'Warning: the deadline of {count} results runs into {years}, which the holiday data do not cover yet; those d' +
-      'eadlines are unknown (never guessed as plain weekdays). Update chinese-days or add the days to the --calenda' +
-      'r file.',
+    zh: '注意：{count} 条结果的公示期限进入 {years} 年，该年的节假日安排尚未录入，期限按普通周末暂定（标为“暂定”）。国务院公布该年安排后，请在日历文件中声明全年（见 inspect calendar），或更新 chinese-days。',
+    en: 'Warning: the deadlines of {count} results run into {years}, whose holiday arrangement is not in the calendar yet; they are provisional (plain weekends assumed, marked provisional). Once the State Council publishes it, declare the year in a calendar file (see inspect calendar), or update chinese-days.',
   },
-  E_OVERDUE: { zh: '{count} 条结果已超过公示期限。', en: '{count} results are past their publication deadline.' },
+
+  E_OVERDUE: {
+    zh: '{count} 条结果已超过公示期限{provisional}。',
+    en: '{count} results are past their publication deadline{provisional}.',
+  },
+  E_OVERDUE_PROVISIONAL: { zh: '（其中 {count} 条的期限为暂定）', en: ' ({count} of them provisional deadlines)' },
 
   // status
   H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },

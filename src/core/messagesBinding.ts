@@ -453,6 +453,20 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: 'token {seq} anchors head {head}, which the log no longer has: an entry at or before it was rewritten (even if the chain was recomputed)',
   },
 
+  T_PROVISIONAL_DEADLINE: { zh: '{date}（暂定）', en: '{date} (provisional)' },
+  H_CALENDAR: { zh: '日历覆盖的年份及来源（公示期限按工作日计算）', en: 'the years the calendar covers and where each comes from' },
+  T_CALENDAR_YEAR: { zh: '{year} 年：{source}', en: '{year}: {source}' },
+  T_CALENDAR_PACKAGE: { zh: '国务院放假安排（chinese-days {version}）', en: "the State Council's arrangement (chinese-days {version})" },
+  T_CALENDAR_FILE: { zh: '日历文件 {file} 声明的全年安排', en: 'the whole year declared in {file}' },
+  T_CALENDAR_NOT_COVERED: {
+    zh: '{year} 年：尚未录入，期限按普通周末暂定。国务院公布后，在日历文件中加一行“{year},全年”并列出该年的放假日和调休上班日。',
+    en: '{year}: not in the calendar; deadlines are provisional (plain weekends). Once published, add a row "{year},全年" and the year\'s days off and make-up workdays to a calendar file.',
+  },
+  E_CALENDAR_YEAR: {
+    zh: '{file} 第 {row} 行声明全年的年份 {value} 无效（应为四位年份）',
+    en: '{file} row {row}: {value} is not a year to declare (four digits)',
+  },
+
   // inspect why
   H_WHY: {
     zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',

@@ -71,6 +71,8 @@ export type ResultState = 'published' | 'published_late' | 'overdue' | 'due_soon
 
 export interface ResultLine extends ReportResult {
   deadline: string | null;
+  /** The deadline ran through a year without a declared calendar: weekends assumed (暂定). */
+  provisional: boolean;
   uncoveredYear: number | null;
   state: ResultState;
   abnormalList: boolean;
@@ -80,15 +82,16 @@ export function resultState(r: ReportResult, asOf: string, cal: WorkCalendar): R
   const d = addWorkingDays(r.completedOn, PUBLISH_WITHIN, cal);
   const base = {
     ...r,
-    deadline: d.ok ? d.date : null,
-    uncoveredYear: d.ok ? null : d.uncoveredYear,
+    deadline: d.date,
+    provisional: d.provisional,
+    uncoveredYear: d.uncoveredYear,
     abnormalList: ABNORMAL_LIST_CODES.has(r.code),
   };
-  if (r.publishedOn) return { ...base, state: d.ok && r.publishedOn > d.date ? 'published_late' : 'published' };
-  if (!d.ok) return { ...base, state: 'unknown' };
+  if (r.publishedOn) return { ...base, state: r.publishedOn > d.date ? 'published_late' : 'published' };
+  // A provisional deadline that has passed is overdue all the same: it is said to be provisional.
   if (asOf > d.date) return { ...base, state: 'overdue' };
   const left = workingDaysBetween(asOf, d.date, cal);
-  return { ...base, state: left !== null && left <= DUE_SOON ? 'due_soon' : 'pending' };
+  return { ...base, state: left <= DUE_SOON ? 'due_soon' : 'pending' };
 }
 
 export function buildReport(input: ReportInput) {
@@ -133,7 +136,9 @@ export function buildReport(input: ReportInput) {
   const unpublished = (input.narrowed ? lines.filter(isOpen) : everyOpen).sort((a, b) =>
     (a.deadline ?? '9999') < (b.deadline ?? '9999') ? -1 : 1,
   );
-  const gaps = [...new Set(lines.filter((l) => l.uncoveredYear !== null).map((l) => l.uncoveredYear!))].sort();
+  const gaps = [
+    ...new Set([...lines, ...others].filter((l) => l.uncoveredYear !== null).map((l) => l.uncoveredYear!)),
+  ].sort();
   return {
     year: input.year,
     asOf: input.asOf,
@@ -147,8 +152,11 @@ export function buildReport(input: ReportInput) {
     publishedLate: lines.filter((l) => l.state === 'published_late'),
     totals: {
       overdue: everyOpen.filter((l) => l.state === 'overdue').length,
+      /** Of the overdue, those whose deadline is provisional (a year without a declared calendar). */
+      overdueProvisional: everyOpen.filter((l) => l.state === 'overdue' && l.provisional).length,
       dueWithin5: lines.filter((l) => l.state === 'due_soon').length,
-      deadlineUnknown: lines.filter((l) => l.state === 'unknown').length,
+      deadlineUnknown: everyOpen.filter((l) => l.state === 'unknown').length,
+      deadlineProvisional: everyOpen.filter((l) => l.provisional).length,
     },
     calendarGaps: gaps,
     commitments: input.commitments ?? [],

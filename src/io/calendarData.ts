@@ -25,15 +25,30 @@ export function nationalCalendar(): WorkCalendar {
   return { holidays, workdays, coveredYears };
 }
 
-export function readOverrides(file: string): Override[] {
+/** A calendar file: its day overrides and the years it declares complete (`2027,全年`). */
+export function readCalendarFile(file: string): { overrides: Override[]; years: number[] } {
+  const overrides: Override[] = [];
+  const years: number[] = [];
+  readOverrides(file, overrides, years);
+  return { overrides, years };
+}
+
+export function readOverrides(file: string, out: Override[] = [], years: number[] = []): Override[] {
   const rows = parse(readRegularText(file, READ_LIMITS.calendar).replace(/^\uFEFF/, ''), {
     relax_column_count: true,
     skip_empty_lines: true,
     comment: '#',
   }) as string[][];
-  const out: Override[] = [];
   rows.forEach((r, i) => {
     if (i === 0 && /日期|date/i.test(r[0] ?? '')) return;
+    // A whole year declared: its holidays and 调休 workdays are the other rows (State Council notice).
+    if (['全年', 'year', 'complete'].includes((r[1] ?? '').trim())) {
+      const y = (r[0] ?? '').trim();
+      if (!/^\d{4}$/.test(y) || Number(y) < 2000 || Number(y) > 2100)
+        throw new InspectError(Exit.data, { key: 'E_CALENDAR_YEAR', params: { file, row: i + 1, value: y } });
+      years.push(Number(y));
+      return;
+    }
     const d = parseDate(r[0] ?? '');
     const kind = (r[1] ?? '').trim();
     const working = ['工作日', '上班', 'workday', 'working'].includes(kind)
@@ -50,6 +65,29 @@ export function readOverrides(file: string): Override[] {
 }
 
 export function loadCalendar(file?: string): WorkCalendar {
-  const overrides = file ? readOverrides(file) : existsSync(DEFAULT_OVERRIDES) ? readOverrides(DEFAULT_OVERRIDES) : [];
-  return withOverrides(nationalCalendar(), overrides);
+  return calendarWithSources(file).calendar;
+}
+
+/** The calendar in force and where each covered year comes from (for `inspect calendar`). */
+export function calendarWithSources(file?: string): {
+  calendar: WorkCalendar;
+  sources: { year: number; source: 'package' | 'file'; file?: string }[];
+  packageVersion: string;
+} {
+  const path = file ?? (existsSync(DEFAULT_OVERRIDES) ? DEFAULT_OVERRIDES : undefined);
+  const f = path ? readCalendarFile(path) : { overrides: [], years: [] };
+  const national = nationalCalendar();
+  const sources = [
+    ...[...national.coveredYears].map((year) => ({ year, source: 'package' as const })),
+    ...f.years.filter((y) => !national.coveredYears.has(y)).map((year) => ({ year, source: 'file' as const, file: path })),
+  ].sort((a, b) => a.year - b.year);
+  return { calendar: withOverrides(national, f.overrides, f.years), sources, packageVersion: chineseDaysVersion() };
+}
+
+function chineseDaysVersion(): string {
+  try {
+    return (require('chinese-days/package.json') as { version: string }).version;
+  } catch {
+    return '?';
+  }
 }

@@ -262,7 +262,7 @@ describe('results, deadlines and the report', () => {
     expect(rep.unpublished).toEqual([]);
     expect(cli(['report', '--as-of', '2026-11-23', '--fail-on-overdue', '--db', db], { cwd: dir }).code).toBe(0);
   });
-  it('a deadline past the calendar data is flagged loudly, not guessed', () => {
+  it('a deadline past the calendar data is provisional (暂定) everywhere, and a passed one fails --fail-on-overdue', () => {
     const d2 = practiceDb(join(tmp(), 'late.db'));
     for (const k of ['departments', 'items', 'objects', 'inspectors'])
       cli(['import', k, join(dir, `${k}.csv`), '--db', d2, '-q']);
@@ -292,8 +292,26 @@ describe('results, deadlines and the report', () => {
     ).toBe(0);
     const r = cli(['report', '--as-of', '2026-12-28', '--db', d2], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/进入 2027 年，节假日数据尚未覆盖该年/);
-    expect(r.stdout).toContain('无法确定（2027 年节假日数据缺失）');
+    expect(r.stderr).toMatch(/进入 2027 年，该年的节假日安排尚未录入/);
+    expect(r.stdout).toMatch(/2027-01-\d\d（暂定）/);
+    const j = JSON.parse(cli(['report', '--as-of', '2026-12-28', '--json', '--db', d2], { cwd: dir }).stdout);
+    expect(j.unpublished[0]).toMatchObject({ provisional: true, state: 'pending' });
+    expect(j.totals).toMatchObject({ deadlineUnknown: 0, deadlineProvisional: 1 });
+    // In February the provisional deadline has passed: overdue, exit 3, and said to be provisional.
+    const feb = cli(['report', '--as-of', '2027-02-01', '--fail-on-overdue', '--db', d2], { cwd: dir });
+    expect(feb.code).toBe(3);
+    expect(feb.stderr).toContain('其中 1 条的期限为暂定');
+    // Declaring 2027 in a calendar file makes the deadline certain.
+    const calendar = write('cal.csv', [
+      ['日期', '类型', '说明'],
+      ['2027', '全年', '示例：测试用的 2027 年安排'],
+      ['2027-01-01', '休息日', '元旦'],
+    ]);
+    const declared = JSON.parse(
+      cli(['report', '--as-of', '2026-12-28', '--json', '--calendar', calendar, '--db', d2], { cwd: dir }).stdout,
+    );
+    expect(declared.unpublished[0]).toMatchObject({ provisional: false });
+    expect(cli(['calendar', '--calendar', calendar, '--json'], { cwd: dir }).stdout).toContain('"year": 2027');
     expect(existsSync(d2)).toBe(true);
   });
 });

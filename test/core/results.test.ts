@@ -64,12 +64,16 @@ describe('deadline states', () => {
   ])('completed %s, published %s, as of %s → %s', (done, pub, asOf, state) => {
     expect(resultState(r(done, pub), asOf, cal).state).toBe(state);
   });
-  it('a deadline in an uncovered year is unknown', () => {
+  it('a deadline in an uncovered year is provisional (weekends assumed), and overdue once it has passed', () => {
     const last = Math.max(...cal.coveredYears);
     expect(resultState(r(`${last}-12-24`), `${last}-12-28`, cal)).toMatchObject({
-      state: 'unknown',
-      deadline: null,
+      state: 'pending',
+      provisional: true,
       uncoveredYear: last + 1,
+    });
+    expect(resultState(r(`${last}-12-24`), `${last + 1}-03-01`, cal)).toMatchObject({
+      state: 'overdue',
+      provisional: true,
     });
   });
 });
