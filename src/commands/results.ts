@@ -3,6 +3,9 @@
 import { parsePastAsOf } from './optionParsers.js';
 import { basename } from 'node:path';
 import { ABNORMAL_LIST_CODES, drawIdOfTask, resultProblems } from '../core/results.js';
+import { PUBLISH_WITHIN } from '../core/report.js';
+import { addWorkingDays } from '../core/calendar.js';
+import { loadCalendar } from '../io/calendarData.js';
 import { SCHEMAS } from '../core/rosters.js';
 import { type Problem } from '../core/validateRow.js';
 
@@ -23,6 +26,8 @@ export interface ResultsSummary {
   unchanged: number;
   rejected: number;
   abnormalList: string[];
+  /** Results entered whose 20-working-day publication deadline had already passed (row, object, deadline). */
+  pastDeadline: { row: number; objectId: string; deadline: string; provisional: boolean }[];
 }
 
 export async function runResultsImport(ctx: Context, file: string, opts: ResultsOptions): Promise<ResultsSummary> {
@@ -36,6 +41,13 @@ export async function runResultsImport(ctx: Context, file: string, opts: Results
   const { ui } = ctx;
   if (summary.abnormalList.length)
     ui.warn('W_ABNORMAL', { count: summary.abnormalList.length, codes: summary.abnormalList.join(' ') });
+  // Entered after its deadline: it must be published today, and it will be named as published late.
+  for (const l of summary.pastDeadline.slice(0, 20))
+    ui.warn('W_RESULT_PAST_DEADLINE', {
+      row: l.row,
+      id: l.objectId,
+      deadline: l.provisional ? { key: 'T_PROVISIONAL_DEADLINE', params: { date: l.deadline } } : l.deadline,
+    });
   if (ui.json) ui.outJson(summary);
   else ui.out(`${ui.t('I_RESULTS_DONE', summary as never)}${summary.dryRun ? ui.t('I_DRY_RUN') : ''}`);
   return summary;
@@ -56,6 +68,8 @@ function resultsWriter(
 ): ImportWriter<ResultsSummary> {
   const at = nowWithOffset();
   const facts = drawFacts(db);
+  const calendar = loadCalendar();
+  const pastDeadline: ResultsSummary['pastDeadline'] = [];
   const col = (k: string) => SCHEMAS.results.columns.find((c) => c.key === k)!.zh;
   const seen = new Map<string, number>();
   let added = 0;
@@ -103,6 +117,9 @@ function resultsWriter(
         });
         if (cur) changed++;
         else added++;
+        const d = addWorkingDays(r.completed_on!, PUBLISH_WITHIN, calendar);
+        if (asOf > d.date)
+          pastDeadline.push({ row, objectId: r.credit_code!, deadline: d.date, provisional: d.provisional });
         if (ABNORMAL_LIST_CODES.has(r.result!)) abnormal.push(r.credit_code!);
       }
       return [];
@@ -118,6 +135,7 @@ function resultsWriter(
         unchanged,
         rejected,
         abnormalList: abnormal,
+        pastDeadline,
       };
       return {
         summary,

@@ -453,6 +453,10 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: 'token {seq} anchors head {head}, which the log no longer has: an entry at or before it was rewritten (even if the chain was recomputed)',
   },
 
+  W_RESULT_PAST_DEADLINE: {
+    zh: '第 {row} 行（{id}）的结果录入时已过公示期限 {deadline}：请今天公示，它会被列为逾期公示。',
+    en: 'row {row} ({id}): its publication deadline {deadline} has already passed; publish it today (it will be listed as published late).',
+  },
   T_PROVISIONAL_DEADLINE: { zh: '{date}（暂定）', en: '{date} (provisional)' },
   H_CALENDAR: { zh: '日历覆盖的年份及来源（公示期限按工作日计算）', en: 'the years the calendar covers and where each comes from' },
   T_CALENDAR_YEAR: { zh: '{year} 年：{source}', en: '{year}: {source}' },

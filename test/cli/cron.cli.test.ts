@@ -115,5 +115,56 @@ describe('the daily job', () => {
     ).toBe(0);
     const r = cli(['report', '--fail-on-overdue', '--db', db], { env: { INSPECT_NOW: '2027-01-06T07:30:00+08:00' } });
     expect(r.code).toBe(3);
+    // Years later, a 2026 result never published is still overdue (its deadline provisional, counted).
+    expect(
+      cli(['report', '--fail-on-overdue', '--db', db], { env: { INSPECT_NOW: '2028-03-01T07:30:00+08:00' } }).code,
+    ).toBe(3);
+  });
+  it('the job publishes a late result but fails (3): the overdue check runs before the publication', () => {
+    const r = job('2027-01-06T07:30:00+08:00');
+    expect(r.status, r.stderr).toBe(3);
+    expect(readdirSync(join(dir, 'publish'))).toContain('演练-抽查结果公告-2027-01-06.csv');
+  });
+  it('a rejected file among good ones fails the job (65); the good one is entered and moved, the bad one stays', () => {
+    const d = new Database(db, { readonly: true });
+    const c = d
+      .prepare(
+        "SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-001' ORDER BY position LIMIT 1 OFFSET 5",
+      )
+      .pluck()
+      .get() as string;
+    d.close();
+    writeFileSync(
+      join(dir, 'drop/good.csv'),
+      `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${c},2026-12-01,1\n`,
+    );
+    writeFileSync(
+      join(dir, 'drop/bad.csv'),
+      `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,NOT-A-CODE,2026-12-01,1\n`,
+    );
+    const r = job('2026-12-02T07:30:00+08:00');
+    expect(r.status, r.stderr).toBe(65);
+    expect(existsSync(join(dir, 'drop/bad.csv'))).toBe(true);
+    expect(existsSync(join(dir, 'drop/done/good.csv'))).toBe(true);
+  });
+  it('results import warns, with the deadline, when a result is entered after it', () => {
+    const d = new Database(db, { readonly: true });
+    const c = d
+      .prepare(
+        "SELECT object_id FROM draw_selections WHERE draw_id = '2026-HLSJ-001' ORDER BY position LIMIT 1 OFFSET 6",
+      )
+      .pluck()
+      .get() as string;
+    d.close();
+    const f = join(dir, 'lateentry.csv');
+    writeFileSync(f, `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${c},2026-11-24,1\n`);
+    const r = cli(['results', 'import', f, '--as-of', '2026-12-28', '--json', '--db', db], {
+      env: { INSPECT_NOW: '2026-12-28T10:00:00+08:00' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('已过公示期限 2026-12-22');
+    expect(JSON.parse(r.stdout).pastDeadline).toEqual([
+      expect.objectContaining({ objectId: c, deadline: '2026-12-22' }),
+    ]);
   });
 });
