@@ -458,9 +458,15 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: 'row {row} ({id}): its publication deadline {deadline} has already passed; publish it today (it will be listed as published late).',
   },
   T_PROVISIONAL_DEADLINE: { zh: '{date}（暂定）', en: '{date} (provisional)' },
-  H_CALENDAR: { zh: '日历覆盖的年份及来源（公示期限按工作日计算）', en: 'the years the calendar covers and where each comes from' },
+  H_CALENDAR: {
+    zh: '日历覆盖的年份及来源（公示期限按工作日计算）',
+    en: 'the years the calendar covers and where each comes from',
+  },
   T_CALENDAR_YEAR: { zh: '{year} 年：{source}', en: '{year}: {source}' },
-  T_CALENDAR_PACKAGE: { zh: '国务院放假安排（chinese-days {version}）', en: "the State Council's arrangement (chinese-days {version})" },
+  T_CALENDAR_PACKAGE: {
+    zh: '国务院放假安排（chinese-days {version}）',
+    en: "the State Council's arrangement (chinese-days {version})",
+  },
   T_CALENDAR_FILE: { zh: '日历文件 {file} 声明的全年安排', en: 'the whole year declared in {file}' },
   T_CALENDAR_NOT_COVERED: {
     zh: '{year} 年：尚未录入，期限按普通周末暂定。国务院公布后，在日历文件中加一行“{year},全年”并列出该年的放假日和调休上班日。',

@@ -79,7 +79,9 @@ export function calendarWithSources(file?: string): {
   const national = nationalCalendar();
   const sources = [
     ...[...national.coveredYears].map((year) => ({ year, source: 'package' as const })),
-    ...f.years.filter((y) => !national.coveredYears.has(y)).map((year) => ({ year, source: 'file' as const, file: path })),
+    ...f.years
+      .filter((y) => !national.coveredYears.has(y))
+      .map((year) => ({ year, source: 'file' as const, file: path })),
   ].sort((a, b) => a.year - b.year);
   return { calendar: withOverrides(national, f.overrides, f.years), sources, packageVersion: chineseDaysVersion() };
 }
