@@ -1,6 +1,7 @@
 // What every command receives from the CLI wiring: the terminal, the database path and the operator.
 import { openDb, type Db } from '../io/db.js';
 import { guardDatabase } from '../io/outputGuard.js';
+import { parseLoggedText } from './optionParsers.js';
 import { defaultOperator } from '../io/clock.js';
 import { Ui, type GlobalOptions } from '../io/ui.js';
 
@@ -20,7 +21,7 @@ export function makeContext(global: GlobalOptions, env: NodeJS.ProcessEnv = proc
   return {
     ui: new Ui(global, env),
     dbPath,
-    operator: global.operator ?? defaultOperator(),
+    operator: global.operator === undefined ? defaultOperator() : parseLoggedText(global.operator, '--operator', 64),
     global,
     openDb: (opts) => openDb(dbPath, { readonly: opts?.readonly, mustExist: !opts?.create }),
   };

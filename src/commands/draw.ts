@@ -1,6 +1,6 @@
 // inspect draw: read the rosters → plan (core) → confirm → record atomically. A draw stands once made.
 import { departmentNames } from '../io/exportData.js';
-import { parseSpec, parseWindow, parseYear, splitCodes } from './optionParsers.js';
+import { parseLoggedText, parseSpec, parseWindow, parseYear, splitCodes } from './optionParsers.js';
 import { randomBytes } from 'node:crypto';
 import { formatInstant, parseSourceSpec, type Source } from '../core/beacon.js';
 import { Exit, InspectError, usageError } from '../core/errors.js';
@@ -149,6 +149,11 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
       }
     });
   }
+  // A plan year and its window are what they say: no draw for 1900, no window in another year.
+  if (year < 2000 || year > 2099) throw new InspectError(Exit.data, { key: 'E_YEAR_RANGE', params: { year } });
+  const window = parseWindow(windowArg, year, today());
+  if (window.start.slice(0, 4) !== String(year) || window.end.slice(0, 4) !== String(year))
+    throw new InspectError(Exit.data, { key: 'E_WINDOW_YEAR', params: { ...window, year } });
   return {
     itemCodes,
     year,
@@ -156,9 +161,9 @@ async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<
     policy: applySettings(readPolicy(opts.policy), currentSettings(db)),
     regions: opts.region ?? [],
     crossRegion: Boolean(opts.crossRegion),
-    window: parseWindow(windowArg, year, today()),
+    window,
     supersede: opts.supersede ?? null,
-    reason: opts.reason ?? null,
+    reason: opts.reason === undefined ? null : parseLoggedText(opts.reason, '--reason', 500),
     sourceUnavailable: Boolean(opts.sourceUnavailable),
   };
 }

@@ -1,5 +1,6 @@
 // inspect log: the hash-chained record of every state change, readable.
 import { parseSince } from './optionParsers.js';
+import { dataSafe } from '../core/text.js';
 import type { LogOptions } from '../flags.js';
 
 import { hasMessage } from '../core/messages.js';
@@ -20,8 +21,11 @@ export function runLog(ctx: Context, opts: LogOptions) {
         const action = hasMessage(`T_ACTION_${e.action}`) ? ui.t(`T_ACTION_${e.action}`) : e.action;
         const msg = summaryMessage(e);
         const summary = msg ? ui.t(msg) + (e.summary.endsWith(CLOCK_MARK) ? ui.t('L_CLOCK_MARK') : '') : e.summary;
-        ui.out(`#${e.seq}  ${e.at}  ${e.operator}  ${action}${e.ref ? `  [${e.ref}]` : ''}`);
-        ui.out(`    ${summary}`);
+        // Every stored value printed escaped: an operator or reason cannot colour, hide or move the text.
+        ui.out(
+          `#${e.seq}  ${dataSafe(e.at)}  ${dataSafe(e.operator)}  ${dataSafe(action)}${e.ref ? `  [${dataSafe(e.ref)}]` : ''}`,
+        );
+        ui.out(`    ${dataSafe(summary)}`);
         ui.out(`    ${ui.t('T_LOG_DIGESTS', { payload: e.payloadSha256, hash: e.hash })}`);
       }
     }

@@ -8,6 +8,17 @@ import { today } from '../io/clock.js';
 import type { Encoding } from '../io/csvRead.js';
 import type { Format } from '../io/tableExport.js';
 
+/**
+ * A date given as an option: YYYY-MM-DD only. Excel serial numbers and other spellings are for CSV cells,
+ * where Excel writes them; on the command line `--as-of 61` is far likelier a slip than 1900-03-01.
+ */
+function optionDate(v: string, flag: string): string {
+  const t = v.trim();
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(t) ? parseDate(t) : null;
+  if (!d?.ok) throw usageError('E_BAD_OPTION', { flag, value: v, reason: 'YYYY-MM-DD' });
+  return d.value;
+}
+
 export function parseYear(v: string): number {
   if (!/^\d{4}$/.test(v.trim())) throw usageError('E_BAD_YEAR', { value: v });
   return Number(v);
@@ -20,7 +31,7 @@ export function parseWindow(v: string | undefined, year: number, drawDate: strin
     if (start > end || drawDate > end) throw usageError('E_WINDOW_PAST', { start, end });
     return { start: drawDate > start ? drawDate : start, end };
   }
-  const m = /^(.+?)\.\.(.+)$/.exec(v.trim());
+  const m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(v.trim());
   const a = m ? parseDate(m[1]!) : null;
   const b = m ? parseDate(m[2]!) : null;
   if (!a?.ok || !b?.ok || a.value > b.value) throw usageError('E_BAD_WINDOW', { value: v });
@@ -64,9 +75,7 @@ export function parseEncoding(v: string | undefined): Encoding | undefined {
 
 export function parseAsOf(v: string | undefined): string {
   if (v === undefined) return today();
-  const d = parseDate(v);
-  if (!d.ok) throw usageError('E_BAD_OPTION', { flag: '--as-of', value: v, reason: 'YYYY-MM-DD' });
-  return d.value;
+  return optionDate(v, '--as-of');
 }
 
 /** Results are entered as of today or an earlier day (back-filling), never a day still to come. */
@@ -85,14 +94,13 @@ export function parseFormat(v: string | undefined): Format {
 /** `--since`: a date. */
 export function parseSince(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
-  const d = parseDate(v);
-  if (!d.ok) throw usageError('E_BAD_OPTION', { flag: '--since', value: v, reason: 'YYYY-MM-DD' });
-  return d.value;
+  return optionDate(v, '--since');
 }
 
 /** `--runs`: how many simulated draws. */
 export function parseRuns(v: string | undefined): number {
-  const runs = Number(v ?? 1000);
+  // Decimal digits only: Number() would read 0x10 as 16 and 1e3 as 1000.
+  const runs = v === undefined ? 1000 : /^\d{1,7}$/.test(v.trim()) ? Number(v) : NaN;
   if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000)
     throw usageError('E_BAD_OPTION', { flag: '--runs', value: String(v), reason: '1–1000000' });
   return runs;
@@ -104,4 +112,21 @@ export function parseExpectHead(v: string | undefined): { seq: number; hash: str
   const m = /^(\d+):([0-9a-f]{64})$/.exec(v.trim());
   if (!m) throw usageError('E_BAD_OPTION', { flag: '--expect-head', value: v, reason: 'SEQ:HASH (64 hex)' });
   return { seq: Number(m[1]), hash: m[2]! };
+}
+
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Text kept for ever in the log (`--operator`, `--reason`): printable, not empty, bounded. A newline, an
+ * ESC sequence or a bidirectional override could hide or rewrite what the log shows.
+ */
+export function parseLoggedText(v: string, flag: string, max: number): string {
+  const t = v.trim();
+  if (t === '' || t.length > max || CONTROL_OR_BIDI.test(t))
+    throw usageError('E_BAD_OPTION', {
+      flag,
+      value: t.slice(0, 40),
+      reason: { key: 'R_LOGGED_TEXT', params: { max } },
+    });
+  return t;
 }

@@ -11,7 +11,7 @@ import { type Problem } from '../core/validateRow.js';
 
 import { nowWithOffset } from '../io/clock.js';
 import type { Db } from '../io/db.js';
-import { currentResult, drawFacts, insertResult, resultRowsDigest } from '../io/resultsStore.js';
+import { currentResult, drawFacts, insertResult, objectAtPosition, resultRowsDigest } from '../io/resultsStore.js';
 import type { Context } from './context.js';
 import type { ResultsOptions } from '../flags.js';
 import { runStagedImport, type ImportWriter } from './stagedImport.js';
@@ -84,6 +84,16 @@ function resultsWriter(
         facts.get(drawId),
         asOf,
       );
+      // A task number (抽查编号 with its -NNNN) names one selected firm: it must be this row's.
+      const task = /^(.+)-(\d{4})$/.exec(r.draw_id!.trim());
+      if (task) {
+        const owner = objectAtPosition(db, drawId, Number(task[2]));
+        if (owner !== undefined && owner !== r.credit_code)
+          cross.push({
+            column: 'draw',
+            reason: { key: 'R_TASK_OTHER_FIRM', params: { task: r.draw_id!, expected: owner, found: r.credit_code! } },
+          });
+      }
       const key = `${drawId}\u0000${r.credit_code}`;
       if (seen.has(key))
         cross.push({ column: 'code', reason: { key: 'R_DUPLICATE', params: { first: seen.get(key)! } } });

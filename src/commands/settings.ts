@@ -9,6 +9,7 @@ import { currentSettings, settingRows, writeSetting } from '../io/settingsStore.
 import { terminalSafe } from '../core/text.js';
 import type { SettingsSetOptions } from '../flags.js';
 import type { Context } from './context.js';
+import { parseLoggedText } from './optionParsers.js';
 
 export function runSettings(ctx: Context) {
   const { ui } = ctx;
@@ -45,15 +46,16 @@ export function runSettings(ctx: Context) {
 
 export async function runSettingsSet(ctx: Context, key: string, value: string, opts: SettingsSetOptions) {
   const { ui } = ctx;
+  const reason = opts.reason === undefined ? null : parseLoggedText(opts.reason, '--reason', 500);
   const db = ctx.openDb();
   try {
     const seq = await writeTransaction(db, ctx.dbPath, () => {
-      const change = checkChange(currentSettings(db), key, value, opts.reason ?? null);
+      const change = checkChange(currentSettings(db), key, value, reason);
       if (!change.ok) throw new InspectError(change.usage ? Exit.usage : Exit.data, change.error);
       return writeSetting(db, {
         key,
         value: change.value,
-        reason: opts.reason ?? null,
+        reason,
         at: nowWithOffset(),
         operator: ctx.operator,
         lowers: change.lowers,

@@ -110,7 +110,11 @@ export function parseInstant(text: string): number | null {
   let offset = 0;
   if (off !== 'Z') {
     const sign = off![0] === '-' ? -1 : 1;
-    offset = sign * (Number(off!.slice(1, 3)) * 3600 + Number(off!.slice(4, 6)) * 60);
+    const hh = Number(off!.slice(1, 3));
+    const mm = Number(off!.slice(4, 6));
+    // Real offsets run from −12:00 to +14:00: `+99:99` is a typo, never stored as `+100:39`.
+    if (mm > 59 || hh * 60 + mm > 14 * 60) return null;
+    offset = sign * (hh * 3600 + mm * 60);
   }
   return local / 1000 - offset;
 }

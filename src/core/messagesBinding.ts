@@ -477,6 +477,23 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: '{file} row {row}: {value} is not a year to declare (four digits)',
   },
 
+  R_LOGGED_TEXT: {
+    zh: '应为 1–{max} 个可打印字符（不含换行、控制字符和文字方向控制符）',
+    en: '1 to {max} printable characters (no newline, control or text-direction characters)',
+  },
+  E_YEAR_RANGE: {
+    zh: '抽取年度 {year} 不在 2000–2099 之间：未记录。',
+    en: 'Plan year {year} is not within 2000–2099: nothing recorded.',
+  },
+  E_WINDOW_YEAR: {
+    zh: '检查时间 {start} 至 {end} 不在抽取年度 {year} 之内：未记录。',
+    en: 'The window {start}..{end} is not within the plan year {year}: nothing recorded.',
+  },
+  R_TASK_OTHER_FIRM: {
+    zh: '任务编号 {task} 属于 {expected}，不是本行的 {found}',
+    en: 'task number {task} belongs to {expected}, not to {found} on this row',
+  },
+
   // inspect why
   H_WHY: {
     zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',

@@ -34,6 +34,18 @@ export function printable(s: string): string {
 }
 
 /**
+ * A stored value (a name, an operator, a reason) made safe to print: every control character, ESC
+ * included, and every bidirectional override shown as an escape — data never colours, hides or reorders
+ * what the terminal shows.
+ */
+export function dataSafe(text: string): string {
+  return String(text).replace(
+    /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
  * Text for the terminal: every control character escaped except newline, tab and the colour codes the
  * tool itself adds (ESC [ … m). Names, seeds and summaries come from data and files; none of them may
  * move the cursor, clear the screen, overwrite a line with CR or set the window title.

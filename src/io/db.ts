@@ -4,7 +4,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Exit, InspectError } from '../core/errors.js';
 import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
-import { clockOverrideRequested, refuseClockOverride } from './clock.js';
+import { clockOverride, clockOverrideRequested, refuseClockOverride } from './clock.js';
 import { guardDatabase } from './outputGuard.js';
 
 export type Db = Database.Database;
@@ -529,6 +529,8 @@ export function openDb(
     // migration or write.
     const practice = isPracticeDb(db);
     if (clockOverrideRequested() && !practice && !opts.practiceInit) refuseClockOverride(path);
+    // A malformed INSPECT_NOW (`+99:99`) is a usage error whether or not this command reads the clock.
+    if (clockOverrideRequested()) clockOverride();
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

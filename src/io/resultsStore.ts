@@ -112,3 +112,11 @@ export function resultRowsDigest(db: Db, importId: number): string {
     .all(importId) as string[][];
   return sha256Hex(canonicalJson(rows));
 }
+
+/** The object at a position of a draw's selection (a task number's -NNNN), if there is one. */
+export function objectAtPosition(db: Db, drawId: string, position: number): string | undefined {
+  return db
+    .prepare('SELECT object_id FROM draw_selections WHERE draw_id = ? AND position = ?')
+    .pluck()
+    .get(drawId, position) as string | undefined;
+}

@@ -200,12 +200,28 @@ describe('results, deadlines and the report', () => {
     expect(fileSha(db)).toBe(before);
   });
   it('enters results, flags 6 and C, keeps a changed result on record, and reports deadlines', () => {
+    const d0 = new Database(db, { readonly: true });
+    const position = (c: string) =>
+      d0
+        .prepare(`SELECT position FROM draw_selections WHERE draw_id = '2026-HLSJ-001' AND object_id = ?`)
+        .pluck()
+        .get(c);
+    const taskOf = (c: string) => `2026-HLSJ-001-${String(position(c)).padStart(4, '0')}`;
+    // A task number that belongs to another firm is refused, naming both (65, nothing written).
+    const other = write('other.csv', [
+      ['任务编号', '统一社会信用代码', '检查完成日期', '检查结果'],
+      [taskOf(codes[1]!), codes[0]!, '2026-09-25', '1'],
+    ]);
+    const refused = cli(['results', 'import', other, '--as-of', '2026-11-21', '--db', db], { cwd: dir });
+    expect(refused.code).toBe(65);
+    expect(refused.stderr).toContain(`属于 ${codes[1]}，不是本行的 ${codes[0]}`);
     const good = write('good.csv', [
       ['任务编号', '统一社会信用代码', '检查完成日期', '检查结果', '后续处置', '备注'],
-      ['2026-HLSJ-001-0001', codes[0]!, '2026-09-25', '1', '无需后续处置', '内部备注不公开'],
+      [taskOf(codes[0]!), codes[0]!, '2026-09-25', '1', '无需后续处置', '内部备注不公开'],
       ['2026-HLSJ-001', codes[1]!, '2026-11-16', '通过登记的住所（经营场所）无法联系', '责令改正', ''],
       ['2026-HLSJ-001', codes[2]!, '2026-11-20', 'C', '发现案件线索', ''],
     ]);
+    d0.close();
     const r = ok(['results', 'import', good, '--as-of', '2026-11-21']);
     expect(r.stdout).toContain('新录入 3 条');
     expect(r.stderr).toContain('经营异常名录');
