@@ -494,6 +494,12 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: 'task number {task} belongs to {expected}, not to {found} on this row',
   },
 
+  R_TOO_LONG: { zh: '过长（{found} 个字符，最多 {max} 个）', en: 'too long ({found} characters; at most {max})' },
+  R_BIDI: {
+    zh: '含有文字方向控制符（如 U+202E），会让名称在屏幕和公告上倒着显示',
+    en: 'holds a text-direction control (such as U+202E), which would make it read backwards on screens and notices',
+  },
+
   // inspect why
   H_WHY: {
     zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',

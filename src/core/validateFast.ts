@@ -8,7 +8,7 @@
 // About 4 µs a row became about 0.7 µs, at a million rows some 3 s of an import.
 import { USCC_CHARSET, orgCheckChar } from './creditCode.js';
 import { SCHEMAS, type Column, type SchemaKind } from './rosters.js';
-import { CONTROL, rowChecks, validateCell, type HeaderMap, type RefSets } from './validateRow.js';
+import { cellShapeProblem, CONTROL, rowChecks, validateCell, type HeaderMap, type RefSets } from './validateRow.js';
 
 /** Distinct cell texts remembered per column; a column with more (names, addresses) stops remembering. */
 const MEMO_LIMIT = 4096;
@@ -57,11 +57,13 @@ function converter(col: Column, refs: RefSets): Convert {
     return (cell) => {
       if (CONTROL.test(cell)) return undefined;
       const raw = cell.trim();
+      if (cellShapeProblem(col, raw)) return undefined;
       return raw === '' && col.required ? undefined : raw;
     };
   const general: Convert = (cell) => {
     if (CONTROL.test(cell)) return undefined;
     const raw = cell.trim();
+    if (cellShapeProblem(col, raw)) return undefined;
     if (raw === '') return col.required ? undefined : '';
     const c = validateCell(col, raw, refs, 0);
     return c.value !== null && c.problems.length === 0 && c.allowed.length === 0 ? c.value : undefined;

@@ -104,6 +104,22 @@ function checkCode(raw: string, allow?: ReadonlySet<string>): CodeResult {
 
 // Codes and ids become draw ids and file names: letters, digits, - and _ only (no . or /, no path).
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/** Bidirectional overrides and isolates: they reorder what a screen or a notice shows (a name that reads backwards). */
+export const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * The most characters a cell may hold: a name 200 (generous: the longest registered names run to about
+ * 60), any other cell 500. A 3.5-million-character name would make every later command slow to a crawl.
+ */
+export const cellLimit = (col: Pick<Column, 'key'>): number => (col.key === 'name' ? 200 : 500);
+
+/** Length and direction checks every cell passes before its own validation. */
+export function cellShapeProblem(col: Pick<Column, 'key'>, raw: string): Msg | null {
+  if (raw.length > cellLimit(col)) return { key: 'R_TOO_LONG', params: { max: cellLimit(col), found: raw.length } };
+  if (BIDI.test(raw)) return { key: 'R_BIDI' };
+  return null;
+}
+
 /** C0 controls and DEL (tab, CR and LF are allowed inside a cell): never stored, never echoed. */
 export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
@@ -278,6 +294,17 @@ export function rowValidator(kind: SchemaKind, map: HeaderMap, refs: RefSets) {
         if (col.required)
           problems.push({ row, column: columnOf(col), value: raw, reason: { key: 'R_REQUIRED' }, severity: 'error' });
         record[col.key] = '';
+        continue;
+      }
+      const shape = cellShapeProblem(col, raw);
+      if (shape) {
+        problems.push({
+          row,
+          column: columnOf(col),
+          value: printable(raw.slice(0, 60)),
+          reason: shape,
+          severity: 'error',
+        });
         continue;
       }
       const c = validateCell(col, raw, refs, row);

@@ -64,6 +64,20 @@ describe('row validation', () => {
       [7, '信用等级', 'E', 'R_ENUM'],
     ]);
   });
+  it('bounds every text field (名称 200 characters, the rest 500) and refuses direction overrides', () => {
+    const long = [...good];
+    long[1] = '厦'.repeat(201);
+    expect(validate(long, 5).problems).toMatchObject([{ row: 5, column: '名称', reason: { key: 'R_TOO_LONG' } }]);
+    const ok = [...good];
+    ok[1] = '厦'.repeat(200);
+    expect(validate(ok, 5).record).not.toBeNull();
+    const bidi = [...good];
+    bidi[1] = '厦门\u202e司公限有';
+    expect(validate(bidi, 6).problems).toMatchObject([{ reason: { key: 'R_BIDI' } }]);
+    const addr = [...good];
+    addr[5] = 'x'.repeat(3_500_000);
+    expect(validate(addr, 7).problems[0]!.value.length).toBeLessThanOrEqual(60);
+  });
   it('reports a ragged row once, as a whole-row problem', () => {
     expect(validate(good.slice(0, 5), 3).problems).toMatchObject([
       { row: 3, reason: { key: 'R_COLUMN_COUNT', params: { found: 5, expected: 12 } } },
