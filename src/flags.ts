@@ -50,6 +50,7 @@ export const FLAGS = {
     errors: { flag: '--errors <file>', help: 'H_WRITE_EVERY_PROBLEM_TO' },
     force: { flag: '--force', help: 'H_OVERWRITE_AN_EXISTING_ERRORS' },
     fullRoster: { flag: '--full-roster', help: 'H_THE_FILE_IS_THE' },
+    acceptDamagedNames: { flag: '--accept-damaged-names', help: 'H_ACCEPT_DAMAGED_NAMES' },
   },
   draw: {
     items: { flag: '--items <codes>', help: 'H_ITEM_CODES_COMMA_SEPARATED' },

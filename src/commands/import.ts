@@ -1,6 +1,7 @@
 // inspect import <kind> FILE: read → validate (core) → write in one transaction, or nothing at all. The
 // pipeline is the staged import shared with `results import`; this file says how roster rows are written.
 import { readRegularText, READ_LIMITS } from '../io/safeRead.js';
+import { damagedNames } from '../io/rosterStore.js';
 import { basename } from 'node:path';
 import { Exit, InspectError } from '../core/errors.js';
 import { rosterNames, type Msg } from '../core/messages.js';
@@ -147,6 +148,24 @@ function rosterWriter(
       const problems: Problem[] = [];
       const rows: [number, string[]][] = [];
       if (stage) {
+        // A name Excel's GBK CSV turned into `?` must not silently replace the real one.
+        if (kind === 'objects') {
+          const damaged = damagedNames(db);
+          if (damaged.length) {
+            const lines = damaged.slice(0, 20).map((d): Msg => ({
+              key: 'E_DAMAGED_NAME_ROW',
+              params: { row: d.row, code: d.code, stored: d.stored, given: d.given },
+            }));
+            if (!opts.acceptDamagedNames)
+              throw new InspectError(
+                Exit.data,
+                { key: 'E_DAMAGED_NAMES', params: { file: basename(file), count: damaged.length } },
+                lines,
+              );
+            ui.warn('W_DAMAGED_NAMES', { file: basename(file), count: damaged.length });
+            for (const l of lines) ui.warn(l.key, l.params);
+          }
+        }
         const merged = stage.merge(importId);
         imported = merged.written;
         for (const d of merged.duplicates) {

@@ -500,6 +500,23 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: 'holds a text-direction control (such as U+202E), which would make it read backwards on screens and notices',
   },
 
+  E_DAMAGED_NAMES: {
+    zh: '{file} 中有 {count} 个名称把已保存名称里的字变成了“?”——多半是 Excel 另存为“CSV (逗号分隔)”（GBK）丢失了生僻字：未做任何更改。请在 Excel 中另存为“CSV UTF-8 (逗号分隔)”后重新导入；确认要接受这些名称时加 --accept-damaged-names。',
+    en: '{file} turns {count} stored names into the same names with "?" in place of characters: Excel\'s "CSV (Comma delimited)" (GBK) probably lost rare characters. Nothing was changed. Save as "CSV UTF-8 (Comma delimited)" in Excel and import again, or add --accept-damaged-names to take them as they are.',
+  },
+  E_DAMAGED_NAME_ROW: {
+    zh: '第 {row} 行 {code}：已保存“{stored}”，文件中为“{given}”',
+    en: 'row {row} {code}: stored "{stored}", the file says "{given}"',
+  },
+  W_DAMAGED_NAMES: {
+    zh: '{file} 中 {count} 个名称的生僻字变成了“?”，已按 --accept-damaged-names 接受：',
+    en: '{file}: {count} names with "?" in place of characters, taken as they are (--accept-damaged-names):',
+  },
+  H_ACCEPT_DAMAGED_NAMES: {
+    zh: '接受把生僻字变成“?”的名称（Excel GBK CSV 的损坏）',
+    en: 'take names whose rare characters became "?" (damage from an Excel GBK CSV)',
+  },
+
   // inspect why
   H_WHY: {
     zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',

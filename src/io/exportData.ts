@@ -15,15 +15,33 @@ export interface TaskRow {
   region: string;
 }
 
+/**
+ * A draw's selected objects with their names, addresses and regions as they were when it was drawn: the
+ * kept version standing at the draw (the first one replaced by an import logged after the draw — the log's
+ * order, not clock seconds, which two commands can share), else the current row. A later import — even a damaged one — never changes what an old draw shows.
+ */
 export function selectionRows(db: Db, drawId: string): TaskRow[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT s.position, s.object_id, s.stratum, s.rank, coalesce(o.name, '') AS name, coalesce(o.address, '') AS ` +
-        `address, coalesce(o.region, '') AS region
-       FROM draw_selections s LEFT JOIN objects o ON o.credit_code = s.object_id WHERE s.draw_id = ? ORDER BY ` +
-        `s.position`,
+        `address, coalesce(o.region, '') AS region,
+         (SELECT v.data FROM roster_versions v JOIN imports ri ON ri.id = v.replaced_by
+           WHERE v.kind = 'objects' AND v.key = s.object_id
+             AND (SELECT e.seq FROM events e WHERE e.ref = 'imports:' || ri.id) > (SELECT e.seq FROM events e WHERE e.ref = 'draws:' || d.id)
+           ORDER BY v.seq LIMIT 1) AS then_data
+       FROM draw_selections s JOIN draws d ON d.id = s.draw_id LEFT JOIN objects o ON o.credit_code = s.object_id
+       WHERE s.draw_id = ? ORDER BY s.position`,
     )
-    .all(drawId) as TaskRow[];
+    .all(drawId) as (TaskRow & { then_data: string | null })[];
+  return rows.map(({ then_data, ...r }) => {
+    if (!then_data) return r;
+    try {
+      const v = JSON.parse(then_data) as Record<string, string>;
+      return { ...r, name: v.name ?? r.name, address: v.address ?? r.address, region: v.region ?? r.region };
+    } catch {
+      return r; // an unreadable kept version: the audit reports it
+    }
+  });
 }
 
 export interface TeamMember {

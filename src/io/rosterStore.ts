@@ -224,3 +224,31 @@ export function finishImport(db: Db, id: number, r: ImportRecord): void {
     id,
   );
 }
+
+/**
+ * Objects whose staged name is the stored name with characters replaced by `?`: what Excel's
+ * "CSV (逗号分隔)" (GBK) does to 𠀾, 䶮 and every other character GBK cannot hold. Compared by code point.
+ */
+export function damagedNames(db: Db): { row: number; code: string; stored: string; given: string }[] {
+  const rows = db
+    .prepare(
+      `SELECT s.src_row AS row, s.credit_code AS code, o.name AS stored, s.name AS given
+       FROM temp.stage s JOIN objects o ON o.credit_code = s.credit_code
+       WHERE s.name != o.name AND instr(s.name, '?') > 0 ORDER BY s.src_row`,
+    )
+    .all() as { row: number; code: string; stored: string; given: string }[];
+  return rows.filter((r) => isDamaged(r.stored, r.given));
+}
+
+export function isDamaged(stored: string, given: string): boolean {
+  const a = Array.from(stored);
+  const b = Array.from(given);
+  if (a.length !== b.length) return false;
+  let replaced = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (b[i] !== '?') return false;
+    replaced++;
+  }
+  return replaced > 0;
+}
