@@ -27,7 +27,8 @@ export function selectionRows(db: Db, drawId: string): TaskRow[] {
         `address, coalesce(o.region, '') AS region,
          (SELECT v.data FROM roster_versions v JOIN imports ri ON ri.id = v.replaced_by
            WHERE v.kind = 'objects' AND v.key = s.object_id
-             AND (SELECT e.seq FROM events e WHERE e.ref = 'imports:' || ri.id) > (SELECT e.seq FROM events e WHERE e.ref = 'draws:' || d.id)
+             AND (SELECT e.seq FROM events e WHERE e.ref = 'imports:' || ri.id)
+               > (SELECT e.seq FROM events e WHERE e.ref = 'draws:' || d.id)
            ORDER BY v.seq LIMIT 1) AS then_data
        FROM draw_selections s JOIN draws d ON d.id = s.draw_id LEFT JOIN objects o ON o.credit_code = s.object_id
        WHERE s.draw_id = ? ORDER BY s.position`,
