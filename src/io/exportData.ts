@@ -18,7 +18,8 @@ export interface TaskRow {
 /**
  * A draw's selected objects with their names, addresses and regions as they were when it was drawn: the
  * kept version standing at the draw (the first one replaced by an import logged after the draw — the log's
- * order, not clock seconds, which two commands can share), else the current row. A later import — even a damaged one — never changes what an old draw shows.
+ * order, not clock seconds, which two commands can share), else the current row. A later import, even a
+ * damaged one, never changes what an old draw shows.
  */
 export function selectionRows(db: Db, drawId: string): TaskRow[] {
   const rows = db
