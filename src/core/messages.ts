@@ -79,8 +79,8 @@ const catalogue: Catalogue = {
     en: '{file}: invalid UTF-8 at byte {offset}: the file may be GB18030/GBK; use --encoding gb18030.',
   },
   E_BAD_GB18030: {
-    zh: '{file}：按 GB18030 读取时编码无效（第 {offset} 字节附近）。',
-    en: '{file}: invalid GB18030 near byte {offset}.',
+    zh: '{file}：按 GB18030 读取时编码无效：第 {row} 行第 {column} 列（文件第 {offset} 字节）。',
+    en: '{file}: invalid GB18030 at row {row}, column {column} (byte {offset} of the file).',
   },
   E_CSV_QUOTE: {
     zh: '{file} 第 {row} 行：引号没有闭合（该行某个单元格以 " 开头却没有结束的 "）。',

@@ -82,6 +82,8 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
   const bom = detected.bom;
   const hash = createHash('sha256');
   let read = 0;
+  let linesBefore = 0;
+  let lineTail: Buffer = Buffer.alloc(0);
   let digest = '';
 
   /** The file's text, chunk by chunk: checked for binary content, hashed, validated and decoded. */
@@ -114,8 +116,13 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
           try {
             text = gb.decode(chunk, { stream: true });
           } catch {
-            throw new InspectError(Exit.data, { key: 'E_BAD_GB18030', params: { file, offset: read } });
+            throw gbError(file, chunk, read, linesBefore, lineTail);
           }
+          // Where each line starts, for the row and column of a later bad byte (0x0A is never a GB18030
+          // trail byte, so a line feed byte is always a line feed).
+          const lastLf = chunk.lastIndexOf(0x0a);
+          linesBefore += countLf(chunk);
+          lineTail = lastLf < 0 ? Buffer.concat([lineTail, chunk]) : Buffer.from(chunk.subarray(lastLf + 1));
         }
         read += chunk.length;
         yield text;
@@ -127,7 +134,11 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
           const tail = gb.decode();
           if (tail) yield tail;
         } catch {
-          throw new InspectError(Exit.data, { key: 'E_BAD_GB18030', params: { file, offset: read } });
+          // The file ends inside a character: its last line.
+          throw new InspectError(Exit.data, {
+            key: 'E_BAD_GB18030',
+            params: { file, offset: read, row: linesBefore + 1, column: columnOf(lineTail) },
+          });
         }
       }
       digest = hash.digest('hex');
@@ -267,4 +278,66 @@ function csvError(file: string, e: unknown, before: number): InspectError {
     });
   }
   throw e;
+}
+
+function countLf(b: Uint8Array): number {
+  let n = 0;
+  for (let i = b.indexOf(0x0a); i >= 0; i = b.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/**
+ * The first byte a strict GB18030 decoder refuses in this chunk (the shortest prefix that fails), with its
+ * file offset, its row (line) and its column (commas outside quotes before it on its line).
+ */
+function gbError(file: string, chunk: Buffer, read: number, linesBefore: number, lineTail: Buffer): InspectError {
+  const fails = (n: number) => {
+    try {
+      new TextDecoder('gb18030', { fatal: true }).decode(chunk.subarray(0, n), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let lo = 1;
+  let hi = chunk.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fails(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  // The failing byte may be the second of a pair (0x81 then a space): the offset named is where the
+  // broken character starts, the last character boundary before it (at most three bytes back).
+  const boundary = (n: number) => {
+    try {
+      new TextDecoder('gb18030', { fatal: true }).decode(chunk.subarray(0, n));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let at = lo - 1;
+  for (let k = at; k >= Math.max(0, lo - 4); k--)
+    if (boundary(k)) {
+      at = k;
+      break;
+    }
+  const before = chunk.subarray(0, at);
+  const lastLf = before.lastIndexOf(0x0a);
+  const line = lastLf < 0 ? Buffer.concat([lineTail, before]) : before.subarray(lastLf + 1);
+  return new InspectError(Exit.data, {
+    key: 'E_BAD_GB18030',
+    params: { file, offset: read + at, row: linesBefore + countLf(before) + 1, column: columnOf(line) },
+  });
+}
+
+/** The column a position on a line is in: 1 + the commas before it outside quotes. */
+function columnOf(line: Uint8Array): number {
+  let column = 1;
+  let quoted = false;
+  for (const b of line) {
+    if (b === 0x22) quoted = !quoted;
+    else if (b === 0x2c && !quoted) column++;
+  }
+  return column;
 }
