@@ -49,7 +49,7 @@ export async function runResultsImport(ctx: Context, file: string, opts: Results
       deadline: l.provisional ? { key: 'T_PROVISIONAL_DEADLINE', params: { date: l.deadline } } : l.deadline,
     });
   if (ui.json) ui.outJson(summary);
-  else ui.out(`${ui.t('I_RESULTS_DONE', summary as never)}${summary.dryRun ? ui.t('I_DRY_RUN') : ''}`);
+  else ui.out(`${ui.t('I_RESULTS_DONE', summary as never)}${summary.dryRun ? ui.t('I_DRY_RUN_RESULTS') : ''}`);
   return summary;
 }
 

@@ -517,6 +517,21 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: 'take names whose rare characters became "?" (damage from an Excel GBK CSV)',
   },
 
+  E_UTF32_FILE: {
+    zh: '{file}：这是 UTF-32 编码的文件。请在 Excel 中“另存为” CSV UTF-8（逗号分隔）后再导入。',
+    en: '{file}: this file is UTF-32. Save it from Excel as "CSV UTF-8 (comma delimited)" and import that.',
+  },
+  E_EXCEL_OWNER_FILE: {
+    zh: '{file} 是 Excel 的临时占用文件（说明 {real} 正在 Excel 中打开），不是名录本身：请关闭 Excel 后导入 {real}。',
+    en: "{file} is Excel's owner file ({real} is open in Excel), not the roster: close Excel and import {real}.",
+  },
+
+  I_DRY_RUN_RESULTS: { zh: '（试运行：只校验，不写入任何内容）', en: '(dry run: checked only; nothing written)' },
+  E_DB_IS_FOLDER: {
+    zh: '--db {db} 是一个文件夹，不是数据库文件：请给出数据库文件的路径（如 {db}/inspect.db）。',
+    en: '--db {db} is a folder, not a database file: give the path of the file (e.g. {db}/inspect.db).',
+  },
+
   // inspect why
   H_WHY: {
     zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { guardInput } from './outputGuard.js';
+import { basename } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
 import { parse, type CsvError } from 'csv-parse';
@@ -24,12 +25,31 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bom: boo
   }
 }
 
-function isUtf16(head: Uint8Array): boolean {
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
-  const n = Math.min(head.length, 200);
+/** UTF-32: a BOM (FF FE 00 00 / 00 00 FE FF), or three NULs beside every ASCII byte. */
+function isUtf32(head: Uint8Array): boolean {
+  if (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return true;
+  if (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return true;
+  const n = Math.min(head.length, 200) & ~3;
   let zeros = 0;
   for (let i = 0; i < n; i++) if (head[i] === 0) zeros++;
-  return n >= 8 && zeros * 3 >= n;
+  return n >= 16 && zeros * 2 >= n;
+}
+
+/**
+ * UTF-16: a BOM, or NULs only in odd (little-endian) or only in even (big-endian) positions — the high
+ * byte of every comma, digit and line feed — even when most of the text is Chinese and has none.
+ */
+function isUtf16(head: Uint8Array): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  const n = Math.min(head.length, 512) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  return n >= 8 && ((odd >= 4 && even === 0) || (even >= 4 && odd === 0));
 }
 
 /** Control bytes that never occur in a text CSV (tab, LF, CR are fine). */
@@ -63,19 +83,30 @@ export interface CsvReader {
 export async function openCsv(file: string, forced?: Encoding): Promise<CsvReader> {
   // The file being imported is never an output of the same command (--errors).
   guardInput(file);
-  let size: number;
+  // Excel's owner file (~$名称.csv) sits beside a workbook open in Excel: never the roster itself.
+  if (basename(file).startsWith('~$'))
+    throw new InspectError(Exit.noInput, {
+      key: 'E_EXCEL_OWNER_FILE',
+      params: { file, real: basename(file).slice(2) },
+    });
+  let st;
   try {
-    const st = statSync(file);
-    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    size = st.size;
+    st = statSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file } });
     throw new InspectError(Exit.noInput, { key: 'E_FILE_READ', params: { file, detail: (e as Error).message } });
   }
+  if (!st.isFile())
+    throw new InspectError(Exit.noInput, {
+      key: 'E_NOT_REGULAR_FILE',
+      params: { file, what: { key: st.isDirectory() ? 'T_A_FOLDER' : st.isFIFO() ? 'T_A_FIFO' : 'T_A_DEVICE' } },
+    });
+  const size = st.size;
   // Sniff from the head of the file.
   const head = await readHead(file, SNIFF_BYTES);
   // Excel's "Unicode text" is UTF-16: a BOM FF FE / FE FF, or a NUL after every ASCII byte.
+  if (isUtf32(head)) throw new InspectError(Exit.data, { key: 'E_UTF32_FILE', params: { file } });
   if (isUtf16(head)) throw new InspectError(Exit.data, { key: 'E_UTF16_FILE', params: { file } });
   const detected = detectEncoding(head);
   const encoding = forced ?? detected.encoding;

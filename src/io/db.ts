@@ -494,6 +494,8 @@ export function openDb(
 ): Db {
   // Only an import or init creates a database; every other command on a missing file says so.
   const existed = existsSync(path);
+  if (existed && statSync(path).isDirectory())
+    throw new InspectError(Exit.noInput, { key: 'E_DB_IS_FOLDER', params: { db: path } });
   // Whatever this command writes, it is never this database or its companion files.
   guardDatabase(path);
   if ((opts.readonly || opts.mustExist) && !existed)

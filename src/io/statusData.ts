@@ -1,7 +1,7 @@
 // The reads behind `inspect status`: per roster the current and stored rows and the last import, and a
 // few tallies of what is loaded. Codes stay codes here; the text output names them.
 import { ROSTER_KINDS } from '../core/rosters.js';
-import { SCHEMA_VERSION, type Db } from './db.js';
+import type { Db } from './db.js';
 
 export interface LastImport {
   file: string;
@@ -46,7 +46,8 @@ export function readStatus(db: Db, path: string): Status {
   }
   return {
     db: path,
-    databaseVersion: SCHEMA_VERSION,
+    // The file's own schema (an archived copy may be older than this program's SCHEMA_VERSION).
+    databaseVersion: db.pragma('user_version', { simple: true }) as number,
     rosters,
     objects: {
       byGradeRisk: tally(

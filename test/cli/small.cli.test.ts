@@ -1,6 +1,7 @@
 // Small ones found on the way: a UTF-16 file named as such, unknown columns capped, an Excel cell cut
 // visibly at Excel's limit, a joint task whose items' scopes do not overlap.
 import { readFileSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -36,16 +37,13 @@ describe('small ones', () => {
   it('an xlsx cell longer than Excel allows is cut with a visible mark, and the export says so', () => {
     const dir = tmp();
     const db = join(dir, 'i.db');
-    const items = readFileSync(join(DATA, 'items.csv'), 'utf8').replace(
-      '企业公示信息抽查',
-      `企业公示信息抽查${'长'.repeat(40000)}`,
-    );
-    writeFileSync(join(dir, 'items.csv'), items);
-    for (const k of ['departments', 'items', 'objects', 'inspectors']) {
-      expect(
-        cli(['import', k, k === 'items' ? join(dir, 'items.csv') : join(DATA, `${k}.csv`), '--db', db, '-q']).code,
-      ).toBe(0);
-    }
+    for (const k of ['departments', 'items', 'objects', 'inspectors'])
+      expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+    // An import refuses a 40,000-character name now (at most 200): such a cell can only come from an older
+    // database, so it is written in as one would have been.
+    const d = new Database(db);
+    d.prepare(`UPDATE items SET name = name || ? WHERE code = 'SC01'`).run('长'.repeat(40000));
+    d.close();
     expect(
       cli([
         'draw',

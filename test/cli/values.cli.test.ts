@@ -1,8 +1,10 @@
 // Values are what they say (issue 22 §5): options take YYYY-MM-DD and decimal numbers only, offsets are
 // real ones, a plan year and its window agree, text kept for ever in the log is printable and bounded.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataSafe } from '../../src/core/text.js';
-import { cli, fileSha, SAMPLE_DRAW, sampleDb } from '../helpers.js';
+import { cli, DATA, fileSha, SAMPLE_DRAW, sampleDb, tmp } from '../helpers.js';
 
 describe('options are what they say', () => {
   const db = sampleDb();
@@ -83,5 +85,31 @@ describe('options are what they say', () => {
 
   it('stored values are printed escaped: ESC, newlines and direction overrides', () => {
     expect(dataSafe('a\u001b[8mb\nc\u202ed')).toBe('a\\u001b[8mb\\u000ac\\u202ed');
+  });
+});
+
+describe('messages that say what happened', () => {
+  it('UTF-32, UTF-16 without a BOM, Excel’s ~$ owner file, a folder and a --db folder are each named', () => {
+    const dir = tmp();
+    const db = join(dir, 'i.db');
+    const text = readFileSync(join(DATA, 'departments.csv'), 'utf8').replace(/^\uFEFF/, '');
+    const u32 = Buffer.alloc(text.length * 4);
+    for (let i = 0; i < text.length; i++) u32.writeUInt32LE(text.charCodeAt(i), i * 4);
+    writeFileSync(join(dir, 'u32.csv'), u32);
+    expect(cli(['import', 'departments', join(dir, 'u32.csv'), '--db', db]).stderr).toContain('UTF-32');
+    writeFileSync(join(dir, 'u16.csv'), Buffer.from(text, 'utf16le'));
+    expect(cli(['import', 'departments', join(dir, 'u16.csv'), '--db', db]).stderr).toContain('UTF-16');
+    writeFileSync(join(dir, '~$部门.csv'), 'x');
+    const owner = cli(['import', 'departments', join(dir, '~$部门.csv'), '--db', db]);
+    expect(owner.code).toBe(66);
+    expect(owner.stderr).toContain('正在 Excel 中打开');
+    mkdirSync(join(dir, 'folder.csv'));
+    const folder = cli(['import', 'departments', join(dir, 'folder.csv'), '--db', db]);
+    expect(folder.stderr).toContain('文件夹');
+    expect(folder.stderr).not.toContain('not a file');
+    const dbDir = cli(['status', '--db', dir]);
+    expect(dbDir.code).toBe(66);
+    expect(dbDir.stderr).toContain('是一个文件夹');
+    expect(dbDir.stderr).not.toContain('只读');
   });
 });
