@@ -1,6 +1,7 @@
 // inspect simulate: the same draw repeated in memory with seeds sim-1…sim-K, recording nothing, to show
 // that each object's observed selection rate matches its published inclusion probability n/N.
 import type { SimulateOptions } from '../flags.js';
+import { maxOf, minOf } from '../core/text.js';
 import { usageError } from '../core/errors.js';
 import { idsInStratum } from '../core/frameRows.js';
 import { computeSelection } from '../core/record.js';
@@ -70,9 +71,9 @@ export function runSimulate(ctx: Context, opts: SimulateOptions) {
         n,
         expected: p,
         observed: rates.reduce((a, b) => a + b, 0) / N,
-        minObjectRate: Math.min(...rates),
-        maxObjectRate: Math.max(...rates),
-        maxAbsZ: sd === 0 ? 0 : Math.max(...rates.map((r) => Math.abs(r - p) / sd)),
+        minObjectRate: minOf(rates),
+        maxObjectRate: maxOf(rates),
+        maxAbsZ: sd === 0 ? 0 : maxOf(rates.map((r) => Math.abs(r - p) / sd)),
       };
     });
   const result = { runs, frameSize: plan.frame.frame.ids.length, strata: stats };

@@ -63,7 +63,8 @@ export function terminalSafe(text: string): string {
  */
 export function formatTable(rows: readonly (readonly string[])[], right: ReadonlySet<number> = new Set()): string[] {
   if (rows.length === 0) return [];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  // A loop, not Math.max(...): spreading 140,000 rows overflows the call stack.
+  const widths = rows[0]!.map((_, i) => maxOf(rows.map((r) => displayWidth(r[i] ?? ''))));
   return rows.map((r) =>
     r
       .map((c, i) =>
@@ -76,4 +77,18 @@ export function formatTable(rows: readonly (readonly string[])[], right: Readonl
       .join('  ')
       .trimEnd(),
   );
+}
+
+/** The largest of many numbers (no spread: a province's selection would overflow the stack); -Infinity for none. */
+export function maxOf(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+/** The smallest of many numbers, without a spread; Infinity for none. */
+export function minOf(xs: readonly number[]): number {
+  let m = Infinity;
+  for (const x of xs) if (x < m) m = x;
+  return m;
 }
