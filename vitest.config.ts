@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
+    // Rebuilds dist/ when a source file is newer (the CLI tests spawn the built binary).
+    globalSetup: ['test/globalSetup.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,
