@@ -17,7 +17,7 @@ import { nextDrawId } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { askConfirm } from '../io/prompts.js';
 import type { Context } from './context.js';
-import { planFromDb, planUnderLock, type DrawRequest } from './draw.js';
+import { planFromDb, planUnderLock, type DrawRequest } from './drawPlan.js';
 import { checkPending, failureLines, matchInput } from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
 

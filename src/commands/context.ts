@@ -3,7 +3,8 @@ import { openDb, type Db } from '../io/db.js';
 import { guardDatabase } from '../io/outputGuard.js';
 import { parseLoggedText } from './optionParsers.js';
 import { defaultOperator } from '../io/clock.js';
-import { Ui, type GlobalOptions } from '../io/ui.js';
+import { Ui } from '../io/ui.js';
+import type { GlobalOptions } from '../flags.js';
 
 export interface Context {
   ui: Ui;

@@ -4,10 +4,8 @@ import { parseLoggedText, parseSpec, parseWindow, parseYear, splitCodes } from '
 import { randomBytes } from 'node:crypto';
 import { formatInstant, parseSourceSpec, type Source } from '../core/beacon.js';
 import { Exit, InspectError, usageError } from '../core/errors.js';
-import { planDraw, planSummary, type Plan } from '../core/plan.js';
+import { planSummary, type Plan } from '../core/plan.js';
 import { assignText } from '../core/record.js';
-import type { Policy } from '../core/policy.js';
-import { scopeFields } from '../core/frame.js';
 
 import { nowSeconds, today } from '../io/clock.js';
 import { isPracticeDb, writeTransaction, type Db } from '../io/db.js';
@@ -17,21 +15,12 @@ import { policyText } from '../io/policyStore.js';
 import { appendEvent } from '../io/events.js';
 import { canonicalJson, sha256Hex } from '../core/canonical.js';
 import { nowWithOffset } from '../io/clock.js';
-import {
-  allItemCodes,
-  hasObjects,
-  standingWithItems,
-  loadHistory,
-  loadItems,
-  loadParents,
-  loadStanding,
-  nextDrawId,
-  scanScope,
-} from '../io/drawStore.js';
+import { allItemCodes, standingWithItems, loadItems, nextDrawId } from '../io/drawStore.js';
 import { readPolicy } from '../io/policyFile.js';
 import { askChoice, askConfirm, askItems, askText } from '../io/prompts.js';
 import type { Context } from './context.js';
 import { runCommit, type CommitOutcome } from './commit.js';
+import { planFromDb, planUnderLock, type DrawRequest } from './drawPlan.js';
 import {
   checkPending,
   checkSupersede,
@@ -47,49 +36,8 @@ import { renderPlan } from './drawRender.js';
 import type { DrawOptions } from '../flags.js';
 
 export type { DrawOutcome };
+export type { DrawRequest };
 export type { DrawOptions };
-
-export interface DrawRequest {
-  itemCodes: string[];
-  year: number;
-  policy: Policy;
-  regions: string[];
-  crossRegion: boolean;
-  window: { start: string; end: string };
-  supersede: string | null;
-  reason: string | null;
-  /** --source-unavailable: the voided commitment's lottery or witness source did not take place. */
-  sourceUnavailable: boolean;
-}
-
-/**
- * Reads everything the plan needs and builds it (pure core) for the given draw id. The objects stream
- * from the database into the frame, only the fields the scope filters read; for a draw that records,
- * the snapshot of every active row is hashed and compressed in the same pass.
- */
-export function planFromDb(
-  db: Db,
-  req: DrawRequest,
-  drawId: string,
-  withSnapshot = false,
-): { plan: Plan; items: ReturnType<typeof loadItems>['items']; snapshot: () => { digest: string; deflated: Buffer } } {
-  const { items, unknown } = loadItems(db, req.itemCodes);
-  if (unknown.length) throw usageError('E_UNKNOWN_ITEMS', { codes: unknown.join(', ') });
-  if (!hasObjects(db)) throw new InspectError(Exit.data, { key: 'E_NO_OBJECTS' });
-  const scan = scanScope(db, scopeFields(items, req.regions), withSnapshot);
-  const plan = planDraw({
-    drawId,
-    year: req.year,
-    policy: req.policy,
-    items,
-    regions: req.regions,
-    objects: scan.objects,
-    history: loadHistory(db, req.year),
-    standing: loadStanding(db, req.year, req.supersede),
-    parents: loadParents(db),
-  });
-  return { plan, items, snapshot: () => scan.snapshot() };
-}
 
 async function resolveRequest(ctx: Context, db: Db, opts: DrawOptions): Promise<DrawRequest> {
   const { ui } = ctx;
@@ -326,28 +274,6 @@ async function askSources(ctx: Context): Promise<Source[]> {
     return v.trim() === '' ? ui.t('T_AT_LEAST_ONE') : bad && !bad.ok ? ui.t(bad.error) : true;
   });
   return text.split(/\s+/).filter(Boolean).map(parseSpec);
-}
-
-/**
- * Under the write lock: the id and plan rebuilt from the database as it is now, refused if it is not
- * what was confirmed, and the snapshot of the object rows it read (hashed and compressed, the rows let
- * go before matching: at a million objects they are most of the memory).
- */
-export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null, committed: boolean) {
-  checkSupersede(db, req.supersede, req.year, { committed, sourceUnavailable: req.sourceUnavailable });
-  const lead = loadItems(db, req.itemCodes).items[0]!.department;
-  const drawId = nextDrawId(db, req.year, lead);
-  // What was confirmed must be what is drawn: another draw or import in between changes the id or frame.
-  if (confirmed && confirmed.frame.drawId !== drawId) throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  const built = planFromDb(db, req, drawId, true);
-  const { plan, items } = built;
-  const snapshot = built.snapshot();
-  checkPending(db, req.year, plan.categories, req.supersede);
-  if (confirmed && plan.inputDigest !== confirmed.inputDigest)
-    throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
-  if (!confirmed && !ctx.ui.json && !ctx.ui.quiet)
-    process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui, departmentNames(db))}\n`);
-  return { drawId, plan, items, snapshot };
 }
 
 /** Under the write lock: rebuild the plan, select, match, and record — or log the failed attempt. */

@@ -15,7 +15,8 @@ import { currentResults, recordPublication } from '../io/resultsStore.js';
 import { exportName, renderTable, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
-import { noticeNames, RESULT_NOTICE_COLUMNS, type PublicationOptions } from './exportPublication.js';
+import { noticeNames, RESULT_NOTICE_COLUMNS } from './noticeParts.js';
+import type { PublicationOptions } from '../flags.js';
 import { parseAsOf, parseFormat } from './optionParsers.js';
 
 export interface PendingOutcome {

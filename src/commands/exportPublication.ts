@@ -21,28 +21,8 @@ import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { parseAsOf, parseFormat } from './optionParsers.js';
 
 export type { PublicationOptions };
-
-export const RESULT_NOTICE_COLUMNS = [
-  { key: 'task_no', zh: '抽查任务编号' },
-  { key: 'task_name', zh: '抽查任务名称' },
-  { key: 'authority', zh: '检查机关' },
-  { key: 'name', zh: '市场主体名称' },
-  { key: 'credit_code', zh: '统一社会信用代码' },
-  { key: 'completed_on', zh: '检查完成日期' },
-  { key: 'result', zh: '检查结果' },
-];
-
-/** What every notice calls a task and who inspects: the items' names, the departments' names. */
-export function noticeNames(
-  items: { name: string }[],
-  departments: string[],
-  names: Map<string, string>,
-): { taskName: string; authority: string } {
-  return {
-    taskName: `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`,
-    authority: departments.map((c) => names.get(c) ?? c).join('、'),
-  };
-}
+export { noticeNames, RESULT_NOTICE_COLUMNS } from './noticeParts.js';
+import { noticeNames, RESULT_NOTICE_COLUMNS } from './noticeParts.js';
 
 export async function runExportPublication(ctx: Context, drawIdArg: string | undefined, opts: PublicationOptions) {
   const kind = opts.kind ?? 'task';

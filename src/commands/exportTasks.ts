@@ -3,6 +3,7 @@ import { taskNumber } from '../core/results.js';
 import { KEY_STRATUM } from '../core/drawTypes.js';
 import { exportContext, selectionRows, teams } from '../io/exportData.js';
 import { writeExport, type ExportOptions, type Table } from '../io/tableExport.js';
+import { parseFormat } from './optionParsers.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { isPracticeDb } from '../io/db.js';
@@ -100,6 +101,12 @@ export async function runExportTasks(ctx: Context, drawId: string, opts: ExportO
   }
   const { table, json, superseded } = taskTable(ctx, drawId);
   if (superseded) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: superseded });
-  const out = await writeExport(ctx.ui, table, opts, `任务清单-${drawId}`, json);
+  const out = await writeExport(
+    ctx.ui,
+    table,
+    { ...opts, format: parseFormat(opts.format) },
+    `任务清单-${drawId}`,
+    json,
+  );
   return { drawId, out, rows: table.rows.length };
 }

@@ -6,7 +6,7 @@ import { usageError } from '../core/errors.js';
 import { idsInStratum } from '../core/frameRows.js';
 import { computeSelection } from '../core/record.js';
 import type { Context } from './context.js';
-import { planFromDb } from './draw.js';
+import { planFromDb } from './drawPlan.js';
 import { parseRuns, parseWindow, parseYear, splitCodes } from './optionParsers.js';
 import { readPolicy } from '../io/policyFile.js';
 import { today } from '../io/clock.js';

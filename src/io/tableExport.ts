@@ -1,8 +1,6 @@
 // One path for every tabular export: Excel CSV (UTF-8 BOM, Chinese headers, formula cells escaped),
 // machine CSV (--raw: English keys, nothing escaped), xlsx (cells written as text, so nothing evaluates)
 // and JSON. Files are written atomically and never overwrite without --force (exit 73).
-import { parseFormat } from '../commands/optionParsers.js';
-import type { TasksOptions } from '../flags.js';
 import writeXlsxFile from 'write-excel-file/node';
 
 import { csvText, writeFileAtomic } from './csvWrite.js';
@@ -26,8 +24,18 @@ export const PRACTICE_BANNER =
 
 /** A default file name, marked when it comes from a practice database. */
 export const exportName = (name: string, practice: boolean | undefined) => (practice ? `演练-${name}` : name);
-/** The flags every table export reads (declared with the commands in flags.ts). */
-export type ExportOptions = Pick<TasksOptions, 'format' | 'out' | 'raw' | 'force'>;
+/**
+ * The flags every table export reads (declared with the commands in flags.ts; io does not import the CLI,
+ * so the shape is stated here and the commands' option types fit it).
+ */
+export interface TableOutput {
+  format?: string;
+  out?: string;
+  raw?: boolean;
+  force?: boolean;
+}
+/** The same, as the export commands call it. */
+export type ExportOptions = TableOutput;
 
 /** Excel keeps at most 32,767 characters in a cell; a longer one would make the file unreadable. */
 export const EXCEL_CELL_MAX = 32767;
@@ -78,11 +86,11 @@ export async function renderTable(
 export async function writeExport(
   ui: Ui,
   t: Table,
-  opts: ExportOptions,
+  opts: TableOutput & { format: Format },
   defaultName: string,
   json?: unknown,
 ): Promise<string> {
-  const format = parseFormat(opts.format);
+  const format = opts.format;
   const data = await renderTable(t, format, Boolean(opts.raw), json, ui);
   const out = opts.out ?? (format === 'json' ? '-' : `${exportName(defaultName, t.practice)}.${format}`);
   if (out === '-') {

@@ -1,7 +1,6 @@
 // Terminal conventions (clig.dev, style.md): results on stdout, everything else on stderr; colour only
 // on a TTY without NO_COLOR/TERM=dumb/--no-color; progress only on a TTY and never with --quiet/--json;
 // prompts only when stdin and stderr are TTYs and the user did not say --yes/--no-input/--json.
-import type { GlobalOptions } from '../flags.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import cliProgress from 'cli-progress';
 import { render, type Lang, type Msg } from '../core/messages.js';
@@ -11,7 +10,15 @@ import { terminalSafe } from '../core/text.js';
 /** The version of the JSON shapes documented in docs/json.md. */
 export const JSON_SCHEMA_VERSION = 1;
 
-export type { GlobalOptions };
+/** The global flags the terminal honours (declared in flags.ts; io states the shape it reads). */
+export interface UiSettings {
+  lang?: string;
+  json?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+  yes?: boolean;
+  input?: boolean;
+}
 
 export function detectLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang {
   if (flag) {
@@ -38,7 +45,7 @@ export class Ui {
   readonly assumeYes: boolean;
 
   constructor(
-    opts: GlobalOptions,
+    opts: UiSettings,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.lang = detectLang(opts.lang, env);
