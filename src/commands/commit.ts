@@ -2,7 +2,7 @@
 // matching input, and record a commitment naming public random values that do not exist yet
 // (inspect-commit/1 §1). The reveal (inspect reveal) later records the draw from these frozen inputs.
 import { departmentNames } from '../io/exportData.js';
-import { lotteryDateProblem, sourceLabel, sourceTimeProblem, type Source } from '../core/beacon.js';
+import { lotteryDateProblem, sourceLabel, sourceTimeProblem, sourceWhere, type Source } from '../core/beacon.js';
 import { sha256Hex } from '../core/canonical.js';
 import { commitmentText, makeCommitment } from '../core/commitment.js';
 import { Exit, InspectError } from '../core/errors.js';
@@ -70,9 +70,16 @@ export async function runCommit(
   if (ui.json) ui.outJson(result);
   else {
     ui.out(ui.t('I_COMMITTED', { id: result.drawId, digest: result.commitDigest }));
-    result.sources.forEach((s, i) =>
-      ui.out(ui.t('I_COMMIT_SOURCE', { index: i + 1, source: sourceLabel(s), at: s.publicAt })),
-    );
+    result.sources.forEach((s, i) => {
+      ui.out(ui.t('I_COMMIT_SOURCE', { index: i + 1, source: sourceLabel(s), at: s.publicAt }));
+      // Where the value will be, so the clerk needs nobody to tell them (fetched there, checked here offline).
+      const where = sourceWhere(s);
+      for (const url of where.urls) ui.out(`      ${url}`);
+      if (where.fetch)
+        ui.out(
+          ui.t('I_SOURCE_FETCH', { command: where.fetch, id: result.drawId, round: s.kind === 'drand' ? s.round : '' }),
+        );
+    });
     ui.info('I_COMMIT_NEXT', { id: result.drawId });
     if (result.clockOverridden) ui.warn('W_CLOCK_OVERRIDDEN');
   }

@@ -405,3 +405,30 @@ export function keyParts(beacons: Beacon[]): KeyPart[] {
 export function lotteryText(b: Extract<Beacon, { kind: 'lottery' }>): string {
   return b.zones.map((z) => z.map((n) => String(n).padStart(2, '0')).join(' ')).join(' + ');
 }
+
+/** The League of Entropy's public relays for quicknet: where anyone can fetch a round once it is public. */
+export const DRAND_RELAYS = [
+  'https://api.drand.sh',
+  'https://api2.drand.sh',
+  'https://api3.drand.sh',
+  'https://drand.cloudflare.com',
+];
+
+/** The official announcement page of each lottery (福利彩票 / 体育彩票). */
+export const LOTTERY_PAGES: Record<string, string> = {
+  ssq: 'https://www.cwl.gov.cn',
+  kl8: 'https://www.cwl.gov.cn',
+  fc3d: 'https://www.cwl.gov.cn',
+  dlt: 'https://www.lottery.gov.cn',
+  pl5: 'https://www.lottery.gov.cn',
+};
+
+/** Where and how a source's value can be fetched once public: relay addresses for drand, the page for a lottery. */
+export function sourceWhere(s: Source): { urls: string[]; fetch: string | null } {
+  if (s.kind === 'drand') {
+    const urls = DRAND_RELAYS.map((r) => `${r}/${DRAND_QUICKNET.chainHash}/public/${s.round}`);
+    return { urls, fetch: `curl -o round-${s.round}.json ${urls[0]}` };
+  }
+  if (s.kind === 'lottery') return { urls: [LOTTERY_PAGES[s.game] ?? ''], fetch: null };
+  return { urls: [], fetch: null };
+}

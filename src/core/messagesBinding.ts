@@ -532,6 +532,11 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     en: '--db {db} is a folder, not a database file: give the path of the file (e.g. {db}/inspect.db).',
   },
 
+  I_SOURCE_FETCH: {
+    zh: '      公开后取值：{command}，再 inspect reveal {id} --value @round-{round}.json（签名在本机离线核验）',
+    en: '      once public: {command}, then inspect reveal {id} --value @round-{round}.json (the signature is checked here, offline)',
+  },
+
   // inspect why
   H_WHY: {
     zh: '某一市场主体在某次抽取中的情况及依据（抽中、未抽中、排除或不在范围）',

@@ -352,6 +352,28 @@ describe('the clock belongs to the office', () => {
 });
 
 describe('sources that cannot be faked quietly', () => {
+  it('after a commit, each source says where its value will be public: drand relays with a curl line, the lottery page', () => {
+    const db = fresh();
+    const r = cli(
+      [
+        ...DRAW('SC01'),
+        '--commit',
+        '--beacon',
+        'drand:657413',
+        '--beacon',
+        'ssq:2023108@2023-09-17',
+        '--yes',
+        '--db',
+        db,
+      ],
+      AT_COMMIT,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('/52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971/public/657413');
+    expect(r.stdout).toContain('curl -o round-657413.json');
+    expect(r.stdout).toContain('https://www.cwl.gov.cn');
+  });
+
   it('a lottery issue on a day its game is not drawn, or of another year, is refused at commit (65)', () => {
     const db = fresh();
     const before = fileSha(db);
