@@ -10,10 +10,8 @@ import { listMsg, type Msg } from '../core/messages.js';
 import type { Plan } from '../core/plan.js';
 import { computeAssignments, computeSelection, recordText, type Computed, type DrawRecord } from '../core/record.js';
 import { nowSeconds, nowWithOffset } from '../io/clock.js';
-import { getCommitment, pendingCommitments, type CommitmentRow } from '../io/commitStore.js';
-import { supersedeVerdict, type SupersedeBy, type SupersedeTarget } from '../core/supersede.js';
-import type { Source } from '../core/beacon.js';
-import type { Commitment } from '../core/commitment.js';
+import { commitmentHeads, pendingCommitments } from '../io/commitStore.js';
+import { supersedeTargetOf, supersedeVerdict, type SupersedeBy, type SupersedeTarget } from '../core/supersede.js';
 import type { Db } from '../io/db.js';
 import { getDraw, insertDraw, loadInspectors, loadMatchObjects } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
@@ -81,33 +79,19 @@ export function checkSupersede(
 ): SupersedeTarget | null {
   if (!supersede) return null;
   const d = getDraw(db, supersede);
-  const c = getCommitment(db, supersede);
+  const c = commitmentHeads(db, supersede)[0];
   if (!d && !c) throw unknownDraw(supersede);
   const voidedBy = d?.superseded_by ?? c?.superseded_by;
   if (voidedBy)
     throw new InspectError(Exit.data, { key: 'E_ALREADY_SUPERSEDED', params: { id: supersede, by: voidedBy } });
   const y = d?.year ?? c!.year;
   if (y !== year) throw usageError('E_SUPERSEDE_YEAR', { id: supersede, year: y, want: year });
-  const target = supersedeTargetOf(supersede, d !== undefined, c);
+  const target = supersedeTargetOf(supersede, d !== undefined, c?.commitment ?? null);
   if (by) {
     const v = supersedeVerdict(target, by, nowSeconds());
     if (!v.ok) throw v.usage ? new InspectError(Exit.usage, v.error) : new InspectError(Exit.data, v.error);
   }
   return target;
-}
-
-/** What a draw id names, as the binding rules see it. */
-export function supersedeTargetOf(id: string, isDraw: boolean, c: CommitmentRow | undefined): SupersedeTarget {
-  if (c && !isDraw) {
-    let sources: Source[] = [];
-    try {
-      sources = (JSON.parse(c.commitment) as Commitment).sources;
-    } catch {
-      /* an unreadable commitment: audit reports it; treated as having no public source */
-    }
-    return { kind: 'pending', id, sources };
-  }
-  return c ? { kind: 'revealed', id } : { kind: 'plain', id };
 }
 
 /** A pending commitment of a category this draw covers blocks it (unless this draw voids it). */

@@ -1,7 +1,7 @@
 // inspect draws: every draw, standing or superseded (with the reason), and every commitment: pending
 // (with its sources and whether each is public yet), revealed, or voided.
 import type { DrawsOptions } from '../flags.js';
-import { dataSafe } from '../core/text.js';
+import { printable } from '../core/text.js';
 import { sourcesAt, type Commitment } from '../core/commitment.js';
 import { nowSeconds } from '../io/clock.js';
 import { listCommitments } from '../io/commitStore.js';
@@ -101,16 +101,16 @@ export function runDraws(ctx: Context, opts: DrawsOptions) {
         const status = r.supersededBy
           ? ui.t('T_SUPERSEDED_BY_REASON', {
               supersededBy: r.supersededBy,
-              supersededReason: dataSafe(r.supersededReason ?? ''),
+              supersededReason: printable(r.supersededReason ?? ''),
             }) + how
           : r.status === 'committed'
             ? ui.t('T_COMMITTED_AWAITING_REVEAL')
             : ui.t('T_STANDING');
         const sup = r.supersedes
-          ? ui.t('T_SUPERSEDES_REASON', { supersedes: r.supersedes, reason: dataSafe(r.reason ?? '') })
+          ? ui.t('T_SUPERSEDES_REASON', { supersedes: r.supersedes, reason: printable(r.reason ?? '') })
           : '';
         const picked = r.selected === null ? '' : `  ${ui.t('T_SELECTED')} ${r.selected}`;
-        ui.out(`${r.drawId}  ${r.items.join(',')}${picked}  ${r.createdAt}  ${dataSafe(r.operator)}  ${status}${sup}`);
+        ui.out(`${r.drawId}  ${r.items.join(',')}${picked}  ${r.createdAt}  ${printable(r.operator)}  ${status}${sup}`);
         ui.out(`  ${ui.t('T_DIGEST')} ${r.inputDigest}${r.seed === null ? '' : `  ${ui.t('T_SEED')} ${r.seed}`}`);
         if (r.commitDigest) ui.out(`  ${ui.t('T_COMMITDIGEST')} ${r.commitDigest}`);
         for (const s of r.sources ?? []) {

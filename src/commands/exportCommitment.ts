@@ -5,8 +5,8 @@ import { basename } from 'node:path';
 import { sourceLabel } from '../core/beacon.js';
 import { sha256Hex } from '../core/canonical.js';
 import type { Commitment } from '../core/commitment.js';
-import { inChinese, render } from '../core/messages.js';
-import { listVoidings, voidedParams } from '../io/voidings.js';
+import { inChinese } from '../core/messages.js';
+import { voidedRow } from './noticeParts.js';
 import { latestAnchor } from '../io/timestampStore.js';
 import type { FrameDoc, ReasonCode } from '../core/drawTypes.js';
 import { usageError } from '../core/errors.js';
@@ -40,9 +40,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     const strata = Object.keys(commitment.allocation.N).sort();
     const anchor = latestAnchor(db);
     const regions = JSON.parse(c.regions) as string[];
-    const voided = c.supersedes
-      ? listVoidings(db).find((v) => v.superseded === c.supersedes && v.by === drawId)
-      : undefined;
+    const { voided, row: voidedField } = voidedRow(db, drawId);
     const fields: [string, string, string][] = [
       ['draw_id', '抽取编号', drawId],
       [
@@ -55,15 +53,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       // A --region draw names its regions: the public must see which part of the roster was in play.
       ...(regions.length ? [['regions', '抽取区域', regions.join('、')] as [string, string, string]] : []),
       // A voided draw or commitment is named with its sources and the reason, so the public can check it.
-      ...(voided
-        ? [
-            ['supersedes', '作废的抽取', render({ key: 'N_VOIDED', params: voidedParams(voided) }, 'zh')] as [
-              string,
-              string,
-              string,
-            ],
-          ]
-        : []),
+      ...voidedField,
       ['scope', '抽查对象范围', `${frame.scopeCount} 户（牵头部门本年已覆盖 ${frame.coveredCount} 户）`],
       [
         'excluded',

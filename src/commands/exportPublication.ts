@@ -3,8 +3,6 @@
 import { basename } from 'node:path';
 import { sha256Hex } from '../core/canonical.js';
 import { usageError } from '../core/errors.js';
-import { render } from '../core/messages.js';
-import { listVoidings, voidedParams } from '../io/voidings.js';
 import { latestAnchor } from '../io/timestampStore.js';
 import { verifierPage } from './bundle.js';
 import { RESULT_TEXT } from '../core/results.js';
@@ -22,7 +20,7 @@ import { parseAsOf, parseFormat } from './optionParsers.js';
 
 export type { PublicationOptions };
 export { noticeNames, RESULT_NOTICE_COLUMNS } from './noticeParts.js';
-import { noticeNames, RESULT_NOTICE_COLUMNS } from './noticeParts.js';
+import { noticeNames, RESULT_NOTICE_COLUMNS, voidedRow } from './noticeParts.js';
 
 export async function runExportPublication(ctx: Context, drawIdArg: string | undefined, opts: PublicationOptions) {
   const kind = opts.kind ?? 'task';
@@ -48,9 +46,7 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
     let json: unknown;
     let resultSeqs: number[] = [];
     if (kind === 'task') {
-      const voided = rec.supersedes
-        ? listVoidings(db).find((v) => v.superseded === rec.supersedes && v.by === drawId)
-        : undefined;
+      const voided = voidedRow(db, drawId).row;
       const directed =
         items.some((i) => i.object_types || i.industries || i.regions || i.tag) ||
         (JSON.parse(d.regions ?? '[]') as string[]).length > 0;
@@ -86,15 +82,7 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
         ['record_digest', '抽取记录摘要 recordDigest', d.record_sha256],
         ['verifier_sha256', '复核页面 verify.html SHA-256', sha256Hex(verifierPage())],
         // The draw this one voids, named with what it was, its sources and the reason.
-        ...(voided
-          ? [
-              ['supersedes', '作废的抽取', render({ key: 'N_VOIDED', params: voidedParams(voided) }, 'zh')] as [
-                string,
-                string,
-                string,
-              ],
-            ]
-          : []),
+        ...voided,
       ];
       const list = opts.withList
         ? rec.selected.map((s) => ({ name: names.get(s.id) ?? '', credit_code: s.id }))

@@ -1,6 +1,6 @@
 // inspect log: the hash-chained record of every state change, readable.
 import { parseSince } from './optionParsers.js';
-import { dataSafe } from '../core/text.js';
+import { printable } from '../core/text.js';
 import type { LogOptions } from '../flags.js';
 
 import { hasMessage } from '../core/messages.js';
@@ -23,9 +23,9 @@ export function runLog(ctx: Context, opts: LogOptions) {
         const summary = msg ? ui.t(msg) + (e.summary.endsWith(CLOCK_MARK) ? ui.t('L_CLOCK_MARK') : '') : e.summary;
         // Every stored value printed escaped: an operator or reason cannot colour, hide or move the text.
         ui.out(
-          `#${e.seq}  ${dataSafe(e.at)}  ${dataSafe(e.operator)}  ${dataSafe(action)}${e.ref ? `  [${dataSafe(e.ref)}]` : ''}`,
+          `#${e.seq}  ${printable(e.at)}  ${printable(e.operator)}  ${printable(action)}${e.ref ? `  [${printable(e.ref)}]` : ''}`,
         );
-        ui.out(`    ${dataSafe(summary)}`);
+        ui.out(`    ${printable(summary)}`);
         ui.out(`    ${ui.t('T_LOG_DIGESTS', { payload: e.payloadSha256, hash: e.hash })}`);
       }
     }

@@ -1,5 +1,8 @@
 // What every notice shares: the result notice's columns, and how a task and its inspecting authority
 // are named. Its own module, so the notice writers need not import one another.
+import { render } from '../core/messages.js';
+import type { Db } from '../io/db.js';
+import { listVoidings, voidedParams, type Voiding } from '../io/voidings.js';
 export const RESULT_NOTICE_COLUMNS = [
   { key: 'task_no', zh: '抽查任务编号' },
   { key: 'task_name', zh: '抽查任务名称' },
@@ -19,5 +22,17 @@ export function noticeNames(
   return {
     taskName: `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`,
     authority: departments.map((c) => names.get(c) ?? c).join('、'),
+  };
+}
+
+/**
+ * The notice row that names the draw or commitment this one voids — what it was, its sources and the
+ * reason — so the public can check it; none when it voids nothing.
+ */
+export function voidedRow(db: Db, by: string): { row: [string, string, string][]; voided: Voiding | undefined } {
+  const voided = listVoidings(db, by)[0];
+  return {
+    voided,
+    row: voided ? [['supersedes', '作废的抽取', render({ key: 'N_VOIDED', params: voidedParams(voided) }, 'zh')]] : [],
   };
 }

@@ -11,6 +11,22 @@ export type SupersedeTarget =
   /** A plain (seeded) draw. */
   | { kind: 'plain'; id: string };
 
+/**
+ * What a draw id names, as the binding rules see it: a commitment not revealed (its sources parsed from
+ * its text), a draw revealed from one, or a plain draw.
+ */
+export function supersedeTargetOf(id: string, isDraw: boolean, commitmentText: string | null): SupersedeTarget {
+  if (commitmentText === null) return { kind: 'plain', id };
+  if (isDraw) return { kind: 'revealed', id };
+  let sources: Source[] = [];
+  try {
+    sources = (JSON.parse(commitmentText) as { sources?: Source[] }).sources ?? [];
+  } catch {
+    /* an unreadable commitment: audit reports it; treated as having no public source */
+  }
+  return { kind: 'pending', id, sources };
+}
+
 export interface SupersedeBy {
   committed: boolean;
   sourceUnavailable: boolean;

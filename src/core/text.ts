@@ -30,16 +30,8 @@ export function padDisplay(s: string, width: number): string {
  * a name can never move the cursor, clear the screen or retitle the terminal.
  */
 export function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/**
- * A stored value (a name, an operator, a reason) made safe to print: every control character, ESC
- * included, and every bidirectional override shown as an escape — data never colours, hides or reorders
- * what the terminal shows.
- */
-export function dataSafe(text: string): string {
-  return String(text).replace(
+  // Direction overrides too: a stored value must never reorder what the screen shows.
+  return String(s).replace(
     /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

@@ -33,6 +33,25 @@ const SELECT =
   FROM commitments c LEFT JOIN supersessions s ON s.superseded = c.draw_id LEFT JOIN reveals r ON r.draw_id = ` +
   `c.draw_id`;
 
+/** A commitment without its frozen inputs (the frame and matching input can be hundreds of megabytes). */
+export type CommitmentHead = Pick<
+  CommitmentRow,
+  'draw_id' | 'year' | 'commitment' | 'commit_digest' | 'created_at' | 'superseded_by' | 'revealed_at'
+>;
+
+/** Every commitment's head, or one's; what the checks that need no frozen input read. */
+export function commitmentHeads(db: Db, id?: string): CommitmentHead[] {
+  return db
+    .prepare(
+      `SELECT c.draw_id, c.year, c.commitment, c.commit_digest, c.created_at, s.by_id AS superseded_by,
+         r.at AS revealed_at
+       FROM commitments c LEFT JOIN supersessions s ON s.superseded = c.draw_id
+         LEFT JOIN reveals r ON r.draw_id = c.draw_id
+       WHERE @id IS NULL OR c.draw_id = @id ORDER BY c.created_at, c.draw_id`,
+    )
+    .all({ id: id ?? null }) as CommitmentHead[];
+}
+
 export function getCommitment(db: Db, id: string): CommitmentRow | undefined {
   return db.prepare(`${SELECT} WHERE c.draw_id = ?`).get(id) as CommitmentRow | undefined;
 }

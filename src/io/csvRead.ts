@@ -3,7 +3,7 @@
 // messages that name the file and row. Memory stays bounded whatever the file size.
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
-import { guardInput } from './outputGuard.js';
+import { guardInput, notFileKey } from './outputGuard.js';
 import { basename } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { once } from 'node:events';
@@ -100,7 +100,7 @@ export async function openCsv(file: string, forced?: Encoding): Promise<CsvReade
   if (!st.isFile())
     throw new InspectError(Exit.noInput, {
       key: 'E_NOT_REGULAR_FILE',
-      params: { file, what: { key: st.isDirectory() ? 'T_A_FOLDER' : st.isFIFO() ? 'T_A_FIFO' : 'T_A_DEVICE' } },
+      params: { file, what: { key: notFileKey(st) } },
     });
   const size = st.size;
   // Sniff from the head of the file.

@@ -2,9 +2,13 @@
 // or -journal file), an input file of the same command, a device, a FIFO, a folder or a symbolic link is
 // refused (exit 73), even with --force. Paths are compared after resolving links and `..`, so another
 // spelling of the same file is the same file.
-import { lstatSync, realpathSync } from 'node:fs';
+import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { Exit, InspectError } from '../core/errors.js';
+
+/** What a path that is not a regular file is, as the message key that names it. */
+export const notFileKey = (st: Stats): string =>
+  st.isDirectory() ? 'T_A_FOLDER' : st.isFIFO() ? 'T_A_FIFO' : 'T_A_DEVICE';
 
 const guarded = new Map<string, 'database' | 'input'>();
 
@@ -53,6 +57,6 @@ export function checkOutput(path: string): void {
   if (!st.isFile())
     throw new InspectError(Exit.cantCreate, {
       key: 'E_OUT_NOT_FILE',
-      params: { file: path, what: { key: st.isDirectory() ? 'T_A_FOLDER' : st.isFIFO() ? 'T_A_FIFO' : 'T_A_DEVICE' } },
+      params: { file: path, what: { key: notFileKey(st) } },
     });
 }

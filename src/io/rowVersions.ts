@@ -27,24 +27,30 @@ export function importInfo(db: Db, id: number): ImportInfo | null {
 const at = (i: ImportInfo | null) => (i ? (parseInstant(i.finishedAt) ?? 0) : 0);
 
 /** Every version of an object row, oldest first; empty when the code was never in the roster. */
-export function objectVersions(db: Db, code: string): { versions: VersionWithImport[]; inRoster: boolean } {
+export function objectVersions(
+  db: Db,
+  code: string,
+  imports?: Map<number, ImportInfo>,
+): { versions: VersionWithImport[]; inRoster: boolean } {
+  // Many versions share an import: read each import once when a caller walks many rows.
+  const info = (id: number) => (imports ? (imports.get(id) ?? null) : importInfo(db, id));
   const kept = db
     .prepare(`SELECT data, import_id, replaced_by FROM roster_versions WHERE kind = 'objects' AND key = ? ORDER BY seq`)
     .all(code) as { data: string; import_id: number; replaced_by: number }[];
   const current = db.prepare('SELECT * FROM objects WHERE credit_code = ?').get(code) as
     (Record<string, string | number> & { import_id: number; in_roster: number }) | undefined;
   const versions: VersionWithImport[] = kept.map((k) => {
-    const imp = importInfo(db, k.import_id);
+    const imp = info(k.import_id);
     return {
       data: JSON.parse(k.data) as Record<string, string>,
       importId: k.import_id,
       from: at(imp),
-      until: at(importInfo(db, k.replaced_by)),
+      until: at(info(k.replaced_by)),
       import: imp,
     };
   });
   if (current) {
-    const imp = importInfo(db, current.import_id);
+    const imp = info(current.import_id);
     const data: Record<string, string> = {};
     for (const [k, v] of Object.entries(current))
       if (!['in_roster', 'src_row', 'import_id', 'seen_import'].includes(k)) data[k] = String(v);
@@ -53,14 +59,34 @@ export function objectVersions(db: Db, code: string): { versions: VersionWithImp
   return { versions, inRoster: current ? current.in_roster === 1 : false };
 }
 
-/** Codes of objects with more than one version: the only ones whose scope can have flipped. */
-export function objectsWithVersions(db: Db): string[] {
-  return db
-    .prepare(`SELECT DISTINCT key FROM roster_versions WHERE kind = 'objects' ORDER BY key`)
-    .pluck()
-    .all() as string[];
+/** Every import, by id (for walks over many rows). */
+export function allImports(db: Db): Map<number, ImportInfo> {
+  const rows = db.prepare('SELECT id, file_name, file_sha256, finished_at, operator FROM imports').all() as {
+    id: number;
+    file_name: string;
+    file_sha256: string;
+    finished_at: string;
+    operator: string;
+  }[];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, fileName: r.file_name, fileSha256: r.file_sha256, finishedAt: r.finished_at, operator: r.operator },
+    ]),
+  );
 }
 
+/** Codes of objects with a kept version that one of these imports replaced: the only rows that can have flipped. */
+export function objectsReplacedBy(db: Db, importIds: number[]): string[] {
+  if (importIds.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT DISTINCT key FROM roster_versions WHERE kind = 'objects' AND replaced_by IN (SELECT value FROM json_each(?))
+       ORDER BY key`,
+    )
+    .pluck()
+    .all(JSON.stringify(importIds)) as string[];
+}
 /** Draws of the year other than `except` that selected this object: a DRAWN_THIS_YEAR exclusion's evidence. */
 export function drawsSelecting(
   db: Db,

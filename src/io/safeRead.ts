@@ -4,7 +4,7 @@
 // becomes a stack trace. The limits are stated in docs/algorithm.md and the README.
 import { closeSync, fstatSync, openSync, readSync, constants, statSync } from 'node:fs';
 import { Exit, InspectError } from '../core/errors.js';
-import { guardInput } from './outputGuard.js';
+import { guardInput, notFileKey } from './outputGuard.js';
 
 const MiB = 1024 * 1024;
 
@@ -34,7 +34,7 @@ export function readRegularFile(file: string, limit: number): Buffer {
   if (!st.isFile())
     throw new InspectError(Exit.noInput, {
       key: 'E_NOT_REGULAR_FILE',
-      params: { file, what: { key: st.isDirectory() ? 'T_A_FOLDER' : st.isFIFO() ? 'T_A_FIFO' : 'T_A_DEVICE' } },
+      params: { file, what: { key: notFileKey(st) } },
     });
   if (st.size > limit) throw tooLarge(file, limit);
   // Opened without blocking, checked again on the open descriptor (the path may have been swapped).

@@ -4,11 +4,11 @@
 import { parseInstant, sourceLabel } from '../core/beacon.js';
 import type { TrustFindings } from '../core/report.js';
 import { listVoidings } from './voidings.js';
-import { outOfScope, rosterFlip, type RowVersion } from '../core/why.js';
+import { FLIP_WINDOW_SECONDS, outOfScope, rosterFlip, type RowVersion } from '../core/why.js';
 import { loadItems } from './drawStore.js';
-import { objectsWithVersions, objectVersions, type VersionWithImport } from './rowVersions.js';
+import { allImports, objectsReplacedBy, objectVersions, type VersionWithImport } from './rowVersions.js';
 import type { Commitment } from '../core/commitment.js';
-import { listCommitments } from './commitStore.js';
+import { commitmentHeads } from './commitStore.js';
 import type { Db } from './db.js';
 
 export interface LateNotice {
@@ -52,8 +52,7 @@ export function firstPublic(c: Commitment): { t: number; at: string } | null {
 export function lateNotices(db: Db, now: number, only?: string): LateNotice[] {
   const exported = noticeExports(db);
   const out: LateNotice[] = [];
-  for (const c of listCommitments(db)) {
-    if (only !== undefined && c.draw_id !== only) continue;
+  for (const c of commitmentHeads(db, only)) {
     let commitment: Commitment;
     try {
       commitment = JSON.parse(c.commitment) as Commitment;
@@ -85,7 +84,7 @@ function voidingTime(db: Db, by: string): number | null {
 
 /** The findings `report` lists for a year (the audit warns about the same, whatever the year). */
 export function trustFindings(db: Db, year: number, now: number): TrustFindings {
-  const years = new Map(listCommitments(db).map((c) => [c.draw_id, c.year]));
+  const years = new Map(commitmentHeads(db).map((c) => [c.draw_id, c.year]));
   const drawYear = (id: string) =>
     years.get(id) ?? (db.prepare('SELECT year FROM draws WHERE id = ?').pluck().get(id) as number | undefined);
   return {
@@ -108,30 +107,44 @@ export function trustFindings(db: Db, year: number, now: number): TrustFindings 
  * the draw (or its commitment) and back within 30 days after. Only rows with kept versions can flip.
  */
 export function rosterFlips(db: Db): TrustFindings['rosterFlips'] {
-  const codes = objectsWithVersions(db);
+  // Each draw or commitment with the items and regions that decided its scope (not the record itself:
+  // a province's record is tens of megabytes). A malformed cell is the audit's to report.
+  const targets = (
+    db
+      .prepare(
+        `SELECT c.draw_id AS id, c.created_at AS at,
+           CASE WHEN json_valid(c.commitment) THEN json_extract(c.commitment, '$.items') END AS items, c.regions
+         FROM commitments c
+         UNION ALL
+         SELECT d.id, d.created_at, d.items, d.regions FROM draws d
+         WHERE NOT EXISTS (SELECT 1 FROM commitments c WHERE c.draw_id = d.id)
+         ORDER BY 2, 1`,
+      )
+      .all() as { id: string; at: string; items: string | null; regions: string }[]
+  ).map((t) => ({ ...t, time: parseInstant(t.at) }));
+  // Only a row an import put back within the window after a draw can have flipped: those imports first.
+  const imports = allImports(db);
+  const back = [...imports.values()]
+    .filter((i) => {
+      const t = parseInstant(i.finishedAt);
+      return t !== null && targets.some((d) => d.time !== null && t > d.time && t - d.time <= FLIP_WINDOW_SECONDS);
+    })
+    .map((i) => i.id);
+  const codes = objectsReplacedBy(db, back);
   if (codes.length === 0) return [];
-  const versions = new Map(codes.map((c) => [c, objectVersions(db, c).versions]));
-  const targets = db
-    .prepare(
-      `SELECT c.draw_id AS id, c.created_at AS at, c.commitment AS doc, c.regions, 1 AS committed FROM commitments c
-       UNION ALL
-       SELECT d.id, d.created_at, d.record, d.regions, 0 FROM draws d
-       WHERE NOT EXISTS (SELECT 1 FROM commitments c WHERE c.draw_id = d.id)
-       ORDER BY 2, 1`,
-    )
-    .all() as { id: string; at: string; doc: string; regions: string }[];
+  const versions = new Map(codes.map((c) => [c, objectVersions(db, c, imports).versions]));
   const out: TrustFindings['rosterFlips'] = [];
   for (const t of targets) {
     let items: string[];
     let regions: string[];
     try {
-      items = (JSON.parse(t.doc) as { items: string[] }).items;
+      items = JSON.parse(t.items ?? '') as string[];
       regions = JSON.parse(t.regions) as string[];
     } catch {
       continue; // the audit reports unreadable rows
     }
     const taskItems = loadItems(db, items).items;
-    const drawAt = parseInstant(t.at);
+    const drawAt = t.time;
     if (drawAt === null) continue;
     const inScope = (v: RowVersion) => outOfScope(v.data, true, taskItems, regions) === null;
     for (const [code, vs] of versions) {

@@ -2,8 +2,7 @@
 // `report`, `audit` and the commitment notice, so all of them name the same voidings the same way.
 import { parseInstant, sourceLabel, type Source } from '../core/beacon.js';
 import type { Msg } from '../core/messages.js';
-import type { Commitment } from '../core/commitment.js';
-import { voidingKind, type SupersedeTarget, type VoidingKind } from '../core/supersede.js';
+import { supersedeTargetOf, voidingKind, type VoidingKind } from '../core/supersede.js';
 import type { Db } from './db.js';
 
 export interface Voiding {
@@ -19,7 +18,8 @@ export interface Voiding {
   byCommitted: boolean;
 }
 
-export function listVoidings(db: Db): Voiding[] {
+/** Every voiding on record, or only the one made by draw or commitment `by`. */
+export function listVoidings(db: Db, by?: string): Voiding[] {
   const rows = db
     .prepare(
       `SELECT s.superseded, s.by_id AS by, coalesce(s.reason, '') AS reason,
@@ -28,9 +28,9 @@ export function listVoidings(db: Db): Voiding[] {
          coalesce((SELECT created_at FROM commitments c WHERE c.draw_id = s.by_id),
                   (SELECT created_at FROM draws d WHERE d.id = s.by_id)) AS at,
          EXISTS (SELECT 1 FROM commitments c WHERE c.draw_id = s.by_id) AS by_committed
-       FROM supersessions s ORDER BY at, s.superseded`,
+       FROM supersessions s WHERE @by IS NULL OR s.by_id = @by ORDER BY at, s.superseded`,
     )
-    .all() as {
+    .all({ by: by ?? null }) as {
     superseded: string;
     by: string;
     reason: string;
@@ -40,30 +40,25 @@ export function listVoidings(db: Db): Voiding[] {
     by_committed: number;
   }[];
   return rows.map((r) => {
-    let sources: Source[] = [];
-    if (r.target_commitment) {
-      try {
-        sources = (JSON.parse(r.target_commitment) as Commitment).sources ?? [];
-      } catch {
-        /* an unreadable commitment is the audit's to report */
-      }
-    }
-    const target: SupersedeTarget = r.target_commitment
-      ? r.target_is_draw
-        ? { kind: 'revealed', id: r.superseded }
-        : { kind: 'pending', id: r.superseded, sources }
-      : { kind: 'plain', id: r.superseded };
+    const target = supersedeTargetOf(r.superseded, r.target_is_draw === 1, r.target_commitment);
     const at = r.at ?? '';
     return {
       superseded: r.superseded,
       by: r.by,
       reason: r.reason,
       kind: voidingKind(target, parseInstant(at) ?? Infinity),
-      sources,
+      sources: sourcesOf(r.target_commitment),
       at,
       byCommitted: r.by_committed === 1,
     };
   });
+}
+
+/** A commitment's sources from its text (none when it is unreadable: the audit reports that). */
+function sourcesOf(text: string | null): Source[] {
+  if (!text) return [];
+  const t = supersedeTargetOf('', false, text);
+  return t.kind === 'pending' ? t.sources : [];
 }
 
 /** What a notice says about the draw it voids: its id, what it was, its sources and the reason. */

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dataSafe } from '../../src/core/text.js';
+import { printable } from '../../src/core/text.js';
 import { cli, DATA, fileSha, SAMPLE_DRAW, sampleDb, tmp } from '../helpers.js';
 
 describe('options are what they say', () => {
@@ -84,7 +84,7 @@ describe('options are what they say', () => {
   });
 
   it('stored values are printed escaped: ESC, newlines and direction overrides', () => {
-    expect(dataSafe('a\u001b[8mb\nc\u202ed')).toBe('a\\u001b[8mb\\u000ac\\u202ed');
+    expect(printable('a\u001b[8mb\nc\u202ed')).toBe('a\\u001b[8mb\\u000ac\\u202ed');
   });
 });
 
