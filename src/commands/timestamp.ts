@@ -21,7 +21,7 @@ import {
 } from '../core/timestamp.js';
 import { nowWithOffset } from '../io/clock.js';
 import { getCommitment } from '../io/commitStore.js';
-import { writeFileAtomic } from '../io/csvWrite.js';
+import { writeThenRecord } from '../io/publish.js';
 import { writeTransaction, type Db } from '../io/db.js';
 import { appendEvent, readEvents } from '../io/events.js';
 import { readRegularFile, readRegularText, READ_LIMITS } from '../io/safeRead.js';
@@ -58,13 +58,24 @@ function targetOf(db: Db, drawId: string | undefined, head: boolean) {
   return { kind: 'commitment' as const, target: drawId!, imprint: c.commit_digest, deadline: first ?? null };
 }
 
-async function makeRequest(ctx: Context, db: Db, drawId: string | undefined, head: boolean) {
+/**
+ * A request recorded (and, with `out`, written to that file in the same all-or-nothing way as a notice:
+ * the file in place means the request is on record, so the token that answers it will be found).
+ */
+async function makeRequest(
+  ctx: Context,
+  db: Db,
+  drawId: string | undefined,
+  head: boolean,
+  out?: { path: string; force: boolean },
+) {
   const t = targetOf(db, drawId, Boolean(head));
   const nonce = nonceFrom(randomBytes(8));
   const der = timeStampRequest(t.imprint, nonce);
-  const seq = await writeTransaction(db, ctx.dbPath, () =>
-    insertRequest(db, { ...t, nonce, der, at: nowWithOffset(), operator: ctx.operator }),
-  );
+  const record = () => insertRequest(db, { ...t, nonce, der, at: nowWithOffset(), operator: ctx.operator });
+  const seq = out
+    ? await writeThenRecord(db, ctx.dbPath, out.path, der, out.force, record)
+    : await writeTransaction(db, ctx.dbPath, record);
   return { ...t, nonce, der, seq };
 }
 
@@ -73,8 +84,7 @@ export async function runTimestampRequest(ctx: Context, drawId: string | undefin
   if (!opts.out) throw usageError('E_USAGE', { detail: '--out FILE.tsq' });
   const db = ctx.openDb();
   try {
-    const r = await makeRequest(ctx, db, drawId, Boolean(opts.head));
-    writeFileAtomic(opts.out, Buffer.from(r.der), { force: Boolean(opts.force) });
+    const r = await makeRequest(ctx, db, drawId, Boolean(opts.head), { path: opts.out, force: Boolean(opts.force) });
     const result = {
       kind: r.kind,
       target: r.target,
