@@ -1,4 +1,8 @@
 #!/usr/bin/env node
 import { main } from '../dist/cli.js';
 
-await main(process.argv);
+// `inspect … | head`: the reader left; end quietly with the code so far.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+process.exitCode = await main(process.argv);

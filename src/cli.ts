@@ -1,10 +1,13 @@
 // Wiring only: global options, one lazily loaded module per command, and the one place that maps
-// errors to exit codes. Exit codes are set on process.exitCode (process.exit() truncates piped stdout).
+// errors to exit codes. main() takes the streams and environment it runs with (io/processIo.ts) and
+// returns the exit code: the binary passes the process's own and sets process.exitCode (process.exit()
+// truncates piped stdout); the tests pass their own and run most CLI cases in process.
 import { Command, CommanderError, Help } from 'commander';
 import { ExitError, Exit, InspectError } from './core/errors.js';
 import { render } from './core/messages.js';
-import { terminalSafe } from './core/text.js';
+import { displayWidth, terminalSafe } from './core/text.js';
 import { detectLang } from './io/ui.js';
+import { io, processIo, withIo, type Io } from './io/processIo.js';
 import { ioError, isIoError } from './io/db.js';
 import { makeContext, type Context } from './commands/context.js';
 import { VERSION } from './version.js';
@@ -36,11 +39,14 @@ const HELP_TITLES_ZH: Record<string, string> = {
   'Arguments:': '参数：',
 };
 
-export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unknown) => Promise<void>): Command {
+export function buildProgram(
+  run: (fn: (ctx: Context) => Promise<unknown> | unknown) => Promise<void>,
+  argv: string[] = process.argv,
+): Command {
   const program = new Command('inspect');
   let lang: 'zh' | 'en' = 'zh';
   try {
-    lang = detectLang(globalLangFromArgv(process.argv), process.env);
+    lang = detectLang(globalLangFromArgv(argv), io().env);
   } catch {
     /* reported by main */
   }
@@ -49,9 +55,14 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
   program
     .exitOverride()
     .configureOutput({
-      writeErr: (s) => process.stderr.write(s),
-      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => io().stderr.write(s),
+      writeOut: (s) => io().stdout.write(s),
       outputError: (s, write) => write(zh ? commanderZh(s) : s),
+      // The run's streams, not the process's: the help's width and colour follow where it is written.
+      getOutHelpWidth: () => (io().stdout.isTTY && io().stdout.columns) || 80,
+      getErrHelpWidth: () => (io().stderr.isTTY && io().stderr.columns) || 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     // A subcommand's --help lists the global options it honours too; titles in the user's language.
     .configureHelp({
@@ -64,6 +75,8 @@ export function buildProgram(run: (fn: (ctx: Context) => Promise<unknown> | unkn
         const term = Help.prototype.subcommandTerm.call(this, cmd);
         return zh ? term.replace('[options]', '[选项]').replace('[command]', '[命令]') : term;
       },
+      // Columns padded by display width: a Chinese character takes two (commander counts one).
+      displayWidth: (str: string) => displayWidth(stripAnsi(str)),
       showGlobalOptions: true,
       styleTitle: (title: string) => (zh ? (HELP_TITLES_ZH[title] ?? title) : title),
     })
@@ -250,28 +263,30 @@ function globalLangFromArgv(argv: string[]): string | undefined {
   return a.includes('=') ? a.split('=')[1] : argv[i + 1];
 }
 
-export async function main(argv: string[]): Promise<void> {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); // `inspect … | head`: the reader left
-  });
+/** Runs one command line (argv as process.argv: node, script, arguments…) and returns its exit code. */
+export function main(argv: string[], streams: Io = processIo()): Promise<number> {
+  return withIo(streams, () => run(argv));
+}
+
+async function run(argv: string[]): Promise<number> {
   let lang: 'zh' | 'en';
   try {
-    lang = detectLang(globalLangFromArgv(argv), process.env);
+    lang = detectLang(globalLangFromArgv(argv), io().env);
   } catch (e) {
-    process.exitCode = exitFor(e, 'zh');
-    return;
+    return exitFor(e, 'zh');
   }
-  const run = async (fn: (ctx: Context) => Promise<unknown> | unknown) => {
+  const runCommand = async (fn: (ctx: Context) => Promise<unknown> | unknown) => {
     const global = program.opts<GlobalOptions>();
     const ctx = makeContext(global);
     lang = ctx.ui.lang;
     await fn(ctx);
   };
-  const program: Command = buildProgram(run);
+  const program: Command = buildProgram(runCommand, argv);
   try {
     await program.parseAsync(argv);
+    return 0;
   } catch (e) {
-    process.exitCode = exitFor(e, lang);
+    return exitFor(e, lang);
   }
 }
 
@@ -284,28 +299,32 @@ export function exitFor(e: unknown, lang: 'zh' | 'en'): number {
   }
   if (e instanceof ExitError) return e.exit;
   if (e instanceof InspectError) {
-    process.stderr.write(terminalSafe(`${label}: ${render(e.msg, lang)}\n`));
-    for (const d of e.details) process.stderr.write(terminalSafe(`  ${render(d, lang)}\n`));
+    io().stderr.write(terminalSafe(`${label}: ${render(e.msg, lang)}\n`));
+    for (const d of e.details) io().stderr.write(terminalSafe(`  ${render(d, lang)}\n`));
     return e.exit;
   }
   if (isIoError(e)) {
     const err = ioError((e as { path?: string }).path ?? '', e);
-    process.stderr.write(`${label}: ${render(err.msg, lang)}\n`);
+    io().stderr.write(`${label}: ${render(err.msg, lang)}\n`);
     return err.exit;
   }
   if ((e as { code?: string }).code === 'SQLITE_TOOBIG') {
     // One stored value over SQLite's 1 GB limit (a committed draw over ~9 million objects freezes its
     // whole matching input): refused, rolled back, and said how to go on.
-    process.stderr.write(`${label}: ${render({ key: 'E_TOO_BIG' }, lang)}\n`);
+    io().stderr.write(`${label}: ${render({ key: 'E_TOO_BIG' }, lang)}\n`);
     return Exit.data;
   }
   const name = (e as Error)?.name;
   if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-    process.stderr.write(`${render({ key: 'E_CANCELLED' }, lang)}\n`);
+    io().stderr.write(`${render({ key: 'E_CANCELLED' }, lang)}\n`);
     return Exit.cancelled;
   }
-  process.stderr.write(
-    `${render({ key: 'E_INTERNAL', params: { detail: (e as Error)?.stack ?? String(e) } }, lang)}\n`,
-  );
+  io().stderr.write(`${render({ key: 'E_INTERNAL', params: { detail: (e as Error)?.stack ?? String(e) } }, lang)}\n`);
   return Exit.internal;
+}
+
+/** Text without ANSI escape sequences (what commander's own displayWidth strips first). */
+function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[\d*(?:;\d*)*m/g, '');
 }

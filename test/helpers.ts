@@ -3,7 +3,9 @@ import { render, type Msg } from '../src/core/messages.js';
 import { parseExpectHead } from '../src/commands/optionParsers.js';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { makeContext, type Context } from '../src/commands/context.js';
@@ -50,14 +52,55 @@ export interface CliResult {
   stderr: string;
 }
 
+export interface CliOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  input?: string;
+}
+
+/** The environment every CLI case runs with: colour off, Chinese locale unless told, as under CI. */
+function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', CI: '1', ...extra };
+}
+
+/** A stream that keeps what is written to it (not a TTY). */
+class Capture extends Writable {
+  private chunks: Buffer[] = [];
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: (e?: Error | null) => void): void {
+    this.chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    done();
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+/**
+ * Runs one command line in this process through `main()`, with its own stdout, stderr, stdin (never a
+ * TTY) and environment, exactly as the binary would run it; returns the exit code and what was written.
+ * The source is what runs (no build needed); `spawnCli` runs the built binary where a real process matters
+ * (signals, locks held across processes, the bin script itself).
+ */
+export async function cli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  const { main } = await import('../src/cli.js');
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stdin = Readable.from(opts.input ? [opts.input] : []);
+  const here = process.cwd();
+  if (opts.cwd) process.chdir(opts.cwd);
+  try {
+    const code = await main(['node', 'inspect', ...args], { stdout, stderr, stdin, env: cliEnv(opts.env) });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    if (opts.cwd) process.chdir(here);
+  }
+}
+
 /** Spawns the built binary with no stdin (not a TTY), colour off, Chinese locale unless told. */
-export function cli(
-  args: string[],
-  opts: { env?: Record<string, string>; cwd?: string; input?: string } = {},
-): CliResult {
+export function spawnCli(args: string[], opts: CliOptions = {}): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/inspect.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '', CI: '1', ...opts.env },
+    env: cliEnv(opts.env),
     input: opts.input ?? '',
     encoding: 'utf8',
     timeout: 120_000,
@@ -66,21 +109,36 @@ export function cli(
 }
 
 /** A new, empty practice database (tests set the clock with INSPECT_NOW, which only such a one honours). */
-export function practiceDb(path = join(tmp(), 'inspect.db')): string {
-  const r = cli(['init', '--practice', '--db', path, '-q']);
+export async function practiceDb(path = join(tmp(), 'inspect.db')): Promise<string> {
+  const r = await cli(['init', '--practice', '--db', path, '-q']);
   if (r.code !== 0) throw new Error(r.stderr);
   return path;
 }
 
 const SAMPLE = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
 
-/** A database of the sample district, imported by the spawned binary (any roster's file replaceable). */
-export function sampleDb(overrides: Partial<Record<(typeof SAMPLE)[number], string>> = {}): string {
-  const db = practiceDb();
+/** Imports the sample district (any roster's file replaceable) into a new practice database. */
+export async function buildSampleDb(
+  overrides: Partial<Record<(typeof SAMPLE)[number], string>> = {},
+  path = join(tmp(), 'inspect.db'),
+): Promise<string> {
+  const db = await practiceDb(path);
   for (const k of SAMPLE) {
-    const r = cli(['import', k, overrides[k] ?? join(DATA, `${k}.csv`), '--db', db, '-q']);
+    const r = await cli(['import', k, overrides[k] ?? join(DATA, `${k}.csv`), '--db', db, '-q']);
     if (r.code !== 0) throw new Error(r.stderr);
   }
+  return db;
+}
+
+/**
+ * A practice database of the sample district. The plain one is built once per run (test/globalSetup.ts)
+ * and copied; with a roster's file replaced it is imported afresh.
+ */
+export async function sampleDb(overrides: Partial<Record<(typeof SAMPLE)[number], string>> = {}): Promise<string> {
+  const template = inject('sampleDb');
+  if (Object.keys(overrides).length > 0 || !template) return buildSampleDb(overrides);
+  const db = join(tmp(), 'inspect.db');
+  copyFileSync(template, db);
   return db;
 }
 

@@ -3,6 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import { main } from '../cli.js';
 
-await main(['node', 'inspect', ...process.argv.slice(2)]);
+process.exitCode = await main(['node', 'inspect', ...process.argv.slice(2)]);
 if (process.env.BENCH_RSS_FILE)
   writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024));

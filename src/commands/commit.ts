@@ -1,6 +1,7 @@
 // inspect draw --commit --beacon SPEC…: plan exactly as a recording draw would, freeze the frame and the
 // matching input, and record a commitment naming public random values that do not exist yet
 // (inspect-commit/1 §1). The reveal (inspect reveal) later records the draw from these frozen inputs.
+import { io } from '../io/processIo.js';
 import { departmentNames } from '../io/exportData.js';
 import { lotteryDateProblem, sourceLabel, sourceTimeProblem, sourceWhere, type Source } from '../core/beacon.js';
 import { sha256Hex } from '../core/canonical.js';
@@ -59,9 +60,9 @@ export async function runCommit(
   if (ui.interactive) {
     const { plan } = planFromDb(db, req, nextDrawId(db, req.year, lead));
     checkPending(db, req.year, plan.categories, req.supersede);
-    process.stderr.write(`${renderPlan(planSummary(plan), ui, departmentNames(db))}\n`);
+    io().stderr.write(`${renderPlan(planSummary(plan), ui, departmentNames(db))}\n`);
     sources.forEach((s, i) =>
-      process.stderr.write(`${ui.t('I_COMMIT_SOURCE', { index: i + 1, source: sourceLabel(s), at: s.publicAt })}\n`),
+      io().stderr.write(`${ui.t('I_COMMIT_SOURCE', { index: i + 1, source: sourceLabel(s), at: s.publicAt })}\n`),
     );
     confirmed = plan;
   }

@@ -4,6 +4,7 @@ import { guardDatabase } from '../io/outputGuard.js';
 import { parseLoggedText } from './optionParsers.js';
 import { defaultOperator } from '../io/clock.js';
 import { Ui } from '../io/ui.js';
+import { env as currentEnv } from '../io/processIo.js';
 import type { GlobalOptions } from '../flags.js';
 
 export interface Context {
@@ -15,7 +16,7 @@ export interface Context {
   openDb(opts?: { readonly?: boolean; create?: boolean }): Db;
 }
 
-export function makeContext(global: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
+export function makeContext(global: GlobalOptions, env: NodeJS.ProcessEnv = currentEnv()): Context {
   const dbPath = global.db ?? env.INSPECT_DB ?? './inspect.db';
   // Whether or not this command opens it, the database and its companion files are never an output.
   guardDatabase(dbPath);

@@ -1,5 +1,6 @@
 // inspect demo: the whole cycle that exists so far, on the bundled sample data, in a temporary folder.
 import type { DemoOptions } from '../flags.js';
+import { env } from '../io/processIo.js';
 import type { Msg } from '../core/messages.js';
 import { selectionRows } from '../io/exportData.js';
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -83,7 +84,7 @@ async function demoCommitted(
     });
 
     step('D_STEP_5B');
-    process.env.INSPECT_NOW = '2023-09-15T19:05:00+08:00';
+    env().INSPECT_NOW = '2023-09-15T19:05:00+08:00';
     const { runReveal } = await import('./reveal.js');
     try {
       await runReveal(ctx, c.drawId, { value: [OTHER_ROUND_SIGNATURE] });
@@ -103,13 +104,13 @@ async function demoCommitted(
 
 /** Runs fn with the clock set by INSPECT_NOW, as a rehearsal would, and puts it back. */
 async function withClock(iso: string, fn: () => Promise<void>): Promise<void> {
-  const saved = process.env.INSPECT_NOW;
-  process.env.INSPECT_NOW = iso;
+  const saved = env().INSPECT_NOW;
+  env().INSPECT_NOW = iso;
   try {
     await fn();
   } finally {
-    if (saved === undefined) delete process.env.INSPECT_NOW;
-    else process.env.INSPECT_NOW = saved;
+    if (saved === undefined) delete env().INSPECT_NOW;
+    else env().INSPECT_NOW = saved;
   }
 }
 

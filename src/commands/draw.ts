@@ -1,4 +1,5 @@
 // inspect draw: read the rosters → plan (core) → confirm → record atomically. A draw stands once made.
+import { io } from '../io/processIo.js';
 import { departmentNames } from '../io/exportData.js';
 import { parseLoggedText, parseSpec, parseWindow, parseYear, splitCodes } from './optionParsers.js';
 import { randomBytes } from 'node:crypto';
@@ -154,7 +155,7 @@ export async function runDraw(
         return summary;
       }
       checkPending(db, req.year, plan.categories, req.supersede);
-      process.stderr.write(`${renderPlan(summary, ui, departmentNames(db))}\n`);
+      io().stderr.write(`${renderPlan(summary, ui, departmentNames(db))}\n`);
       // What is irreversible is said before the question: the seed, or that one will be generated.
       ui.info(seed ? 'I_SEED_WILL_BE' : 'I_SEED_WILL_BE_GENERATED', { seed: seed ?? '' });
       confirmed = plan;

@@ -1,5 +1,6 @@
 // The plan of a draw or a commitment, built from the database: outside the write lock for the preview a
 // person confirms, and again under it (refused if it changed). Shared by `draw` and `draw --commit`.
+import { io } from '../io/processIo.js';
 import { departmentNames } from '../io/exportData.js';
 import { Exit, InspectError, usageError } from '../core/errors.js';
 import { planDraw, planSummary, type Plan } from '../core/plan.js';
@@ -79,6 +80,6 @@ export function planUnderLock(ctx: Context, db: Db, req: DrawRequest, confirmed:
   if (confirmed && plan.inputDigest !== confirmed.inputDigest)
     throw new InspectError(Exit.busy, { key: 'E_DRAW_RACE' });
   if (!confirmed && !ctx.ui.json && !ctx.ui.quiet)
-    process.stderr.write(`${renderPlan(planSummary(plan), ctx.ui, departmentNames(db))}\n`);
+    io().stderr.write(`${renderPlan(planSummary(plan), ctx.ui, departmentNames(db))}\n`);
   return { drawId, plan, items, snapshot };
 }

@@ -1,5 +1,6 @@
 // inspect export publication DRAW_ID --kind task|result: the 公示 files for the public. Only public
 // fields: never a legal representative, phone, ID card, inspector name or certificate, or internal note.
+import { io } from '../io/processIo.js';
 import { basename } from 'node:path';
 import { sha256Hex } from '../core/canonical.js';
 import { usageError } from '../core/errors.js';
@@ -161,7 +162,7 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
         : `${exportName(`${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}`, table.practice)}.${format}`);
     if (out === '-' || opts.dryRun) {
       // A preview (stdout or --dry-run): nothing is published, so nothing is marked or logged.
-      process.stdout.write(data);
+      io().stdout.write(data);
       ctx.ui.info('I_PUBLICATION_PREVIEW');
       return { drawId, kind, out: '-', rows: table.rows.length, preview: true };
     }

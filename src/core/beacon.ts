@@ -264,8 +264,26 @@ function roundMessage(round: number): Uint8Array {
   return hexToBytes(sha256Hex(b));
 }
 
+/**
+ * Outcomes already computed, by round and signature. verifyDrand is a pure function and a pairing check
+ * costs tens of milliseconds; an audit checks every reveal attempt of every committed draw, often the
+ * same value again. Bounded, so a long-lived process never grows it without limit.
+ */
+const verified = new Map<string, Outcome<string>>();
+const VERIFIED_MAX = 256;
+
 /** Verifies a quicknet signature for a round offline; returns the round's randomness (hex). */
 export function verifyDrand(round: number, signatureHex: string): Outcome<string> {
+  const key = `${round}:${signatureHex}`;
+  const known = verified.get(key);
+  if (known) return known;
+  const outcome = checkDrand(round, signatureHex);
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(key, Object.freeze(outcome));
+  return outcome;
+}
+
+function checkDrand(round: number, signatureHex: string): Outcome<string> {
   const sig = signatureHex.trim().toLowerCase();
   if (!/^[0-9a-f]{96}$/.test(sig)) return fail('R_DRAND_SIG_FORM', { length: sig.length });
   const short = bls12_381.shortSignatures;

@@ -1,11 +1,12 @@
 // Wall-clock and identity: the shell's business, never the core's. INSPECT_NOW (ISO 8601 with offset)
 // replaces the clock for every command, for tests and rehearsals; entries made under it say so.
 import os from 'node:os';
+import { env as currentEnv } from './processIo.js';
 import { Exit, InspectError } from '../core/errors.js';
 import { formatInstant, parseInstant } from '../core/beacon.js';
 
 /** INSPECT_NOW as given (set and not empty). openDb honours it only on a practice database. */
-export function clockOverrideRequested(env: NodeJS.ProcessEnv = process.env): boolean {
+export function clockOverrideRequested(env: NodeJS.ProcessEnv = currentEnv()): boolean {
   return env.INSPECT_NOW !== undefined && env.INSPECT_NOW !== '';
 }
 
@@ -19,7 +20,7 @@ export function refuseClockOverride(db: string): never {
 }
 
 /** The overridden time, or null when the real clock is used. A malformed INSPECT_NOW is a usage error. */
-export function clockOverride(env: NodeJS.ProcessEnv = process.env): { at: number; offset: number } | null {
+export function clockOverride(env: NodeJS.ProcessEnv = currentEnv()): { at: number; offset: number } | null {
   const v = env.INSPECT_NOW;
   if (v === undefined || v === '') return null;
   const t = parseInstant(v);
@@ -66,8 +67,8 @@ export function today(d?: Date): string {
 
 export function defaultOperator(): string {
   try {
-    return os.userInfo().username || process.env.USER || 'unknown';
+    return os.userInfo().username || currentEnv().USER || 'unknown';
   } catch {
-    return process.env.USER ?? 'unknown';
+    return currentEnv().USER ?? 'unknown';
   }
 }

@@ -1,5 +1,6 @@
 // Opening the database: pragmas, schema migrations by PRAGMA user_version (each in a transaction), and the
 // mapping of SQLITE_BUSY to exit 75. Every table a draw must reproduce from is append-only or versioned.
+import { env } from './processIo.js';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Exit, InspectError } from '../core/errors.js';
@@ -10,7 +11,7 @@ import { guardDatabase } from './outputGuard.js';
 export type Db = Database.Database;
 
 export function busyTimeoutMs(): number {
-  const v = Number(process.env.INSPECT_BUSY_TIMEOUT_MS);
+  const v = Number(env().INSPECT_BUSY_TIMEOUT_MS);
   return Number.isFinite(v) && v >= 0 ? v : 5000;
 }
 

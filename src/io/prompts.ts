@@ -3,8 +3,10 @@
 import { checkbox, input, select } from '@inquirer/prompts';
 import { Exit, InspectError } from '../core/errors.js';
 import type { Ui } from './ui.js';
+import { io } from './processIo.js';
 
-const ctx = { output: process.stderr };
+/** The prompts read the run's stdin and draw on its stderr. */
+const promptIo = () => ({ input: io().stdin, output: io().stderr });
 
 /** The prompts' key hints in the user's language (↑↓ 移动 • 空格 选择 • ⏎ 确认). */
 function theme(ui: Ui) {
@@ -36,7 +38,7 @@ export async function askConfirm(ui: Ui, message: string): Promise<boolean> {
       message: `${message} ${ui.t('T_Y_N')}`,
       validate: (v) => YES.test(v.trim()) || NO.test(v.trim()) || ui.t('T_ANSWER_Y_OR_N'),
     },
-    ctx,
+    promptIo(),
   );
   return YES.test(answer.trim());
 }
@@ -57,7 +59,7 @@ export async function askItems(
       validate: (picked) => picked.length > 0 || ui.t('T_PICK_AT_LEAST_ONE'),
       theme: theme(ui),
     },
-    ctx,
+    promptIo(),
   );
 }
 
@@ -69,7 +71,7 @@ export async function askText(
   validate?: (v: string) => true | string,
 ): Promise<string> {
   needTty(ui, message, flag);
-  return input({ message, default: def, validate }, ctx);
+  return input({ message, default: def, validate }, promptIo());
 }
 
 export async function askChoice<T extends string>(
@@ -78,5 +80,5 @@ export async function askChoice<T extends string>(
   choices: { value: T; name: string }[],
 ): Promise<T> {
   needTty(ui, message, '--commit / --seed');
-  return select({ message, choices, theme: theme(ui) }, ctx);
+  return select({ message, choices, theme: theme(ui) }, promptIo());
 }

@@ -3,12 +3,13 @@
 // rename into place. Killed or out of disk before the commit: no record and no file (the temporary one is
 // removed). Killed between the commit and the rename: recorded, the file not in place — the safe side,
 // and a rerun of the export writes it again.
+import { io, env } from './processIo.js';
 import { commitTempFile, discardTempFile, writeTempFile } from './csvWrite.js';
 import { writeTransaction, type Db } from './db.js';
 
 /** Test-only fault injection: INSPECT_FAULT_PAUSE=point:ms pauses at that point, so a test can kill there. */
 export function faultPause(point: string): void {
-  const v = process.env.INSPECT_FAULT_PAUSE;
+  const v = env().INSPECT_FAULT_PAUSE;
   if (!v) return;
   const [at, ms] = v.split(':');
   if (at !== point) return;
@@ -34,7 +35,7 @@ export async function writeThenRecord<T>(
     });
     faultPause('before-rename');
     if (tmp) commitTempFile(tmp);
-    else process.stdout.write(data);
+    else io().stdout.write(data);
     return result;
   } catch (e) {
     discardTempFile(tmp);

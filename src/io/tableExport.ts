@@ -1,6 +1,7 @@
 // One path for every tabular export: Excel CSV (UTF-8 BOM, Chinese headers, formula cells escaped),
 // machine CSV (--raw: English keys, nothing escaped), xlsx (cells written as text, so nothing evaluates)
 // and JSON. Files are written atomically and never overwrite without --force (exit 73).
+import { io } from './processIo.js';
 import writeXlsxFile from 'write-excel-file/node';
 
 import { csvText, writeFileAtomic } from './csvWrite.js';
@@ -95,7 +96,7 @@ export async function writeExport(
   const out = opts.out ?? (format === 'json' ? '-' : `${exportName(defaultName, t.practice)}.${format}`);
   if (out === '-') {
     // Written directly: with --json the Ui's own output is reserved for the JSON result.
-    process.stdout.write(data);
+    io().stdout.write(data);
     return '-';
   }
   writeFileAtomic(out, data, { force: Boolean(opts.force) });

@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { render, type Lang, type Msg } from '../core/messages.js';
 import { Exit, InspectError } from '../core/errors.js';
 import { terminalSafe } from '../core/text.js';
+import { io } from './processIo.js';
 
 /** The version of the JSON shapes documented in docs/json.md. */
 export const JSON_SCHEMA_VERSION = 1;
@@ -46,18 +47,17 @@ export class Ui {
 
   constructor(
     opts: UiSettings,
-    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly env: NodeJS.ProcessEnv = io().env,
   ) {
     this.lang = detectLang(opts.lang, env);
     this.json = opts.json ?? false;
     this.quiet = opts.quiet ?? false;
-    const colour =
-      opts.color !== false && !(env.NO_COLOR ?? '') && env.TERM !== 'dumb' && Boolean(process.stderr.isTTY);
+    const colour = opts.color !== false && !(env.NO_COLOR ?? '') && env.TERM !== 'dumb' && Boolean(io().stderr.isTTY);
     // chalk 5 ignores NO_COLOR, so the level is set here explicitly.
     this.c = new Chalk({ level: colour ? 1 : 0 });
     this.assumeYes = opts.yes ?? false;
     this.interactive =
-      Boolean(process.stdin.isTTY && process.stderr.isTTY) && !this.json && opts.input !== false && !this.assumeYes;
+      Boolean(io().stdin.isTTY && io().stderr.isTTY) && !this.json && opts.input !== false && !this.assumeYes;
   }
 
   t(msg: Msg | string, params?: Msg['params']): string {
@@ -71,7 +71,7 @@ export class Ui {
 
   /** A result line on stdout (suppressed with --json, where the JSON is the result). */
   out(text: string): void {
-    if (!this.json) process.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
+    if (!this.json) io().stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`));
   }
 
   /**
@@ -81,32 +81,32 @@ export class Ui {
   outJson(value: object): void {
     const versioned =
       Array.isArray(value) || 'schemaVersion' in value ? value : { schemaVersion: JSON_SCHEMA_VERSION, ...value };
-    process.stdout.write(`${JSON.stringify(versioned, null, 2)}\n`);
+    io().stdout.write(`${JSON.stringify(versioned, null, 2)}\n`);
   }
 
   /** Progress and information on stderr; --quiet silences it. */
   info(msg: Msg | string, params?: Msg['params']): void {
-    if (!this.quiet) process.stderr.write(terminalSafe(`${this.t(msg, params)}\n`));
+    if (!this.quiet) io().stderr.write(terminalSafe(`${this.t(msg, params)}\n`));
   }
 
   note(text: string): void {
-    if (!this.quiet) process.stderr.write(terminalSafe(`${text}\n`));
+    if (!this.quiet) io().stderr.write(terminalSafe(`${text}\n`));
   }
 
   warn(msg: Msg | string, params?: Msg['params']): void {
-    process.stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${this.t(msg, params)}\n`));
+    io().stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${this.t(msg, params)}\n`));
   }
 
   error(msg: Msg | string, params?: Msg['params']): void {
-    process.stderr.write(terminalSafe(`${this.c.red(this.t('T_ERROR'))}: ${this.t(msg, params)}\n`));
+    io().stderr.write(terminalSafe(`${this.c.red(this.t('T_ERROR'))}: ${this.t(msg, params)}\n`));
   }
 
   /** A progress bar on a TTY stderr, or a no-op. */
   progress(total: number, label: string): { update(n: number): void; stop(): void } {
-    if (this.quiet || this.json || !process.stderr.isTTY || this.env.CI) return { update() {}, stop() {} };
+    if (this.quiet || this.json || !io().stderr.isTTY || this.env.CI) return { update() {}, stop() {} };
     const bar = new cliProgress.SingleBar(
       {
-        stream: process.stderr,
+        stream: io().stderr as NodeJS.WritableStream,
         format: `${label} [{bar}] {percentage}% | {eta_formatted}`,
         hideCursor: true,
         clearOnComplete: true,

@@ -1,4 +1,5 @@
 // Second threads: from what size on an input is worth one, and where a worker thread's script is.
+import { env } from './processIo.js';
 
 /**
  * Inputs from this size on (an import's file, verify's matching input) are handled with a second
@@ -6,7 +7,7 @@
  * always; a huge number: never): the results are the same either way, as the tests check.
  */
 export function workerMinBytes(): number {
-  const v = process.env.INSPECT_WORKER_MIN_BYTES;
+  const v = env().INSPECT_WORKER_MIN_BYTES;
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : 1 << 20;
 }
 

@@ -4,7 +4,7 @@
 // Without Chromium these tests are skipped with one line saying how to run them.
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, DATA, practiceDb, ROOT, testContext, tmp } from '../helpers.js';
 import { verifyTarget } from '../../src/commands/verify.js';
@@ -38,78 +38,89 @@ beforeAll(async () => {
   const dir = tmp();
   // The plain draw on a real database; the committed one on a practice database, whose clock the test sets.
   const real = join(dir, 'real.db');
-  const db = practiceDb(join(dir, 'inspect.db'));
+  const db = await practiceDb(join(dir, 'inspect.db'));
   for (const d of [real, db])
     for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
-      expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', d, '-q']).code).toBe(0);
+      expect((await cli(['import', k, join(DATA, `${k}.csv`), '--db', d, '-q'])).code).toBe(0);
   expect(
-    cli([
-      'draw',
-      '--items',
-      'SC01',
-      '--year',
-      '2026',
-      '--window',
-      '2026-11-23..2026-12-31',
-      '--seed',
-      '湖里区2026年第一批',
-      '--yes',
-      '--db',
-      real,
-      '-q',
-    ]).code,
-  ).toBe(0);
-  const at = (iso: string) => ({ env: { INSPECT_NOW: iso } });
-  expect(
-    cli(
-      [
+    (
+      await cli([
         'draw',
         '--items',
-        'SC04',
+        'SC01',
         '--year',
         '2026',
         '--window',
         '2026-11-23..2026-12-31',
-        '--commit',
-        '--beacon',
-        'drand:657413',
-        '--beacon',
-        'ssq:2023108@2023-09-17',
+        '--seed',
+        '湖里区2026年第一批',
         '--yes',
         '--db',
-        db,
+        real,
         '-q',
-      ],
-      at('2023-09-15T18:40:00+08:00'),
+      ])
+    ).code,
+  ).toBe(0);
+  const at = (iso: string) => ({ env: { INSPECT_NOW: iso } });
+  expect(
+    (
+      await cli(
+        [
+          'draw',
+          '--items',
+          'SC04',
+          '--year',
+          '2026',
+          '--window',
+          '2026-11-23..2026-12-31',
+          '--commit',
+          '--beacon',
+          'drand:657413',
+          '--beacon',
+          'ssq:2023108@2023-09-17',
+          '--yes',
+          '--db',
+          db,
+          '-q',
+        ],
+        at('2023-09-15T18:40:00+08:00'),
+      )
     ).code,
   ).toBe(0);
   // The committed draw is time-stamped before its round by a test TSA (RFC 3161), its root trusted.
   const tsa = await makeTsa({ alg: 'EC' });
   writeFileSync(join(dir, 'root.pem'), tsa.rootPem);
   expect(
-    cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db, '-q'], at('2023-09-15T18:41:00+08:00')).code,
+    (await cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db, '-q'], at('2023-09-15T18:41:00+08:00')))
+      .code,
   ).toBe(0);
   expect(
-    cli(
-      ['timestamp', 'request', '2026-HLSJ-001', '--out', join(dir, 'c.tsq'), '--db', db, '-q'],
-      at('2023-09-15T18:41:00+08:00'),
+    (
+      await cli(
+        ['timestamp', 'request', '2026-HLSJ-001', '--out', join(dir, 'c.tsq'), '--db', db, '-q'],
+        at('2023-09-15T18:41:00+08:00'),
+      )
     ).code,
   ).toBe(0);
   writeFileSync(
     join(dir, 'c.tsr'),
     await tsa.respond(readFileSync(join(dir, 'c.tsq')), new Date('2023-09-15T10:42:00Z')),
   );
-  expect(cli(['timestamp', 'add', join(dir, 'c.tsr'), '--db', db, '-q'], at('2023-09-15T18:42:00+08:00')).code).toBe(0);
   expect(
-    cli(
-      ['reveal', '2026-HLSJ-001', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'],
-      at('2023-09-17T22:00:00+08:00'),
+    (await cli(['timestamp', 'add', join(dir, 'c.tsr'), '--db', db, '-q'], at('2023-09-15T18:42:00+08:00'))).code,
+  ).toBe(0);
+  expect(
+    (
+      await cli(
+        ['reveal', '2026-HLSJ-001', '--value', SIG, '--value', '03 09 14 22 27 31 + 07', '--db', db, '-q'],
+        at('2023-09-17T22:00:00+08:00'),
+      )
     ).code,
   ).toBe(0);
   plain = join(dir, 'plain');
   committed = join(dir, 'committed');
-  expect(cli(['export', 'bundle', '2026-HLSJ-001', '--out', plain, '--db', real]).code).toBe(0);
-  expect(cli(['export', 'bundle', '2026-HLSJ-001', '--out', committed, '--db', db]).code).toBe(0);
+  expect((await cli(['export', 'bundle', '2026-HLSJ-001', '--out', plain, '--db', real])).code).toBe(0);
+  expect((await cli(['export', 'bundle', '2026-HLSJ-001', '--out', committed, '--db', db])).code).toBe(0);
   browser = await launch();
 }, 120_000);
 afterAll(async () => {
@@ -117,14 +128,20 @@ afterAll(async () => {
 });
 
 /** Opens the bundle's own verify.html from file://, chooses its files, and reads the verdict and rows. */
-async function inPage(dir: string, screenshot?: string): Promise<{ verdict: string; rows: Row[]; requests: string[] }> {
-  const page = await browser.newPage();
+async function inPage(
+  dir: string,
+  screenshot?: string,
+  open?: Page,
+): Promise<{ verdict: string; rows: Row[]; requests: string[] }> {
+  // A page already open is given new files, as a user choosing the next bundle would (it verifies again).
+  const page = open ?? (await browser.newPage());
   const requests: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith('file:')) requests.push(r.url());
   });
   try {
-    await page.goto(`file://${join(dir, 'verify.html')}`);
+    if (open) await page.evaluate(() => delete document.body.dataset.verdict);
+    else await page.goto(`file://${join(dir, 'verify.html')}`);
     const present = FILES.filter((f) => {
       try {
         readFileSync(join(dir, f));
@@ -149,13 +166,13 @@ async function inPage(dir: string, screenshot?: string): Promise<{ verdict: stri
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     return { verdict, rows, requests };
   } finally {
-    await page.close();
+    if (!open) await page.close();
   }
 }
 
 /** `inspect verify DIR --json` in the same language as the page's default. */
-function inCli(dir: string): { code: number | null; rows: Row[] } {
-  const r = cli(['verify', dir, '--json', '--lang', 'zh']);
+async function inCli(dir: string): Promise<{ code: number | null; rows: Row[] }> {
+  const r = await cli(['verify', dir, '--json', '--lang', 'zh']);
   return { code: r.code, rows: r.stdout.trim() ? (JSON.parse(r.stdout).checks as Row[]) : [] };
 }
 
@@ -187,7 +204,7 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
         [committed, undefined],
       ] as const) {
         const page = await inPage(dir, picture);
-        const c = inCli(dir);
+        const c = await inCli(dir);
         expect(c.code).toBe(0);
         expect(page.verdict).toBe('pass');
         expect(page.requests).toEqual([]);
@@ -281,7 +298,7 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
   for (const [name, make] of cases) {
     it(`${name}: fails in the page with the same part and the same first difference as inspect verify`, async () => {
       const dir = make();
-      const c = inCli(dir);
+      const c = await inCli(dir);
       expect(c.code).toBe(65);
       const page = await inPage(dir, name === 'a damaged signature' ? shot('verifier-fail.png') : undefined);
       expect(page.verdict).toBe('fail');
@@ -337,9 +354,11 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
           writeFileSync(join(d, file), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(join(d, file))])),
         ),
       ]);
+      const open = await browser.newPage();
+      await open.goto(`file://${join(committed, 'verify.html')}`);
       for (const [what, dir] of variants) {
         const c = await verifyHere(dir);
-        const page = await inPage(dir);
+        const page = await inPage(dir, undefined, open);
         // The same verdict (a field the bundle alone cannot bind, such as reason, passes in both).
         expect(page.verdict, what).toBe(c.code === 0 ? 'pass' : 'fail');
         // Same checks with the same verdicts (a file refused before any check fails the page's files row).
@@ -350,6 +369,7 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
           ).toEqual(c.rows.map((r) => [r.name, r.ok]));
         else expect(page.rows[0], what).toMatchObject({ name: 'files', ok: false });
       }
+      await open.close();
     });
   }
 
@@ -373,7 +393,7 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
     const other = await makeTsa({ name: 'Other' });
     const forged = tampered(committed, (d) => writeFileSync(join(d, 'tsa-roots.pem'), other.rootPem));
     expect((await inPage(forged)).rows.find((r) => r.name === 'timestamp')).toMatchObject({ ok: false });
-    expect(inCli(forged).code).toBe(65);
+    expect((await inCli(forged)).code).toBe(65);
   });
 
   it('a folder: a genuine copy in a subfolder does not replace a forged top-level file', async () => {
@@ -391,13 +411,13 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
     } finally {
       await page.close();
     }
-    expect(inCli(dir).code).toBe(65);
+    expect((await inCli(dir)).code).toBe(65);
   });
 
   it('a missing file fails in the page naming it, as the CLI refuses it (66)', async () => {
     for (const file of ['inspectors.json', 'beacons.json']) {
       const dir = tampered(file === 'beacons.json' ? committed : plain, (d) => rmSync(join(d, file)));
-      expect(inCli(dir).code).toBe(66);
+      expect((await inCli(dir)).code).toBe(66);
       const page = await inPage(dir);
       expect(page.verdict).toBe('fail');
       expect(page.rows[0]).toMatchObject({ name: 'files', ok: false });

@@ -32,10 +32,10 @@ const COMMIT = [
 ];
 
 const SAMPLE = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
-function sampleDb(): string {
-  const db = practiceDb();
+async function sampleDb(): Promise<string> {
+  const db = await practiceDb();
   for (const k of SAMPLE) {
-    const r = cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q'], { env: AT_COMMIT });
+    const r = await cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q'], { env: AT_COMMIT });
     if (r.code !== 0) throw new Error(r.stderr);
   }
   return db;
@@ -52,40 +52,46 @@ const count = (db: string, sql: string) => {
 describe('inspect draw --commit, inspect reveal', () => {
   let db: string;
   let commit: Record<string, unknown>;
-  beforeAll(() => {
-    db = sampleDb();
+  beforeAll(async () => {
+    db = await sampleDb();
   });
 
-  it('refuses a source that is public too soon, and records nothing', () => {
+  it('refuses a source that is public too soon, and records nothing', async () => {
     const before = fileSha(db);
-    const r = cli([...COMMIT.slice(0, 9), 'drand@2023-09-15T18:45+08:00', '--yes', '--db', db, '--lang', 'en'], {
+    const r = await cli([...COMMIT.slice(0, 9), 'drand@2023-09-15T18:45+08:00', '--yes', '--db', db, '--lang', 'en'], {
       env: AT_COMMIT,
     });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('at least 10 minutes');
-    const lottery = cli([...COMMIT.slice(0, 9), 'ssq:2023108@2023-09-15', '--yes', '--db', db], { env: AT_COMMIT });
+    const lottery = await cli([...COMMIT.slice(0, 9), 'ssq:2023108@2023-09-15', '--yes', '--db', db], {
+      env: AT_COMMIT,
+    });
     expect(lottery.code).toBe(65);
     expect(lottery.stderr).toContain('须晚于承诺日期');
     expect(fileSha(db)).toBe(before);
   });
 
-  it('refuses bad specs and mixed flags as usage errors', () => {
-    expect(cli([...COMMIT.slice(0, 9), 'drand@2023-09-16T10:00', '--yes', '--db', db], { env: AT_COMMIT }).code).toBe(
-      2,
-    );
-    expect(cli([...COMMIT, '--seed', 'x', '--db', db], { env: AT_COMMIT }).code).toBe(2);
+  it('refuses bad specs and mixed flags as usage errors', async () => {
     expect(
-      cli(['draw', '--items', 'SC01', '--year', '2026', '--beacon', 'drand:1', '--yes', '--db', db], { env: AT_COMMIT })
-        .code,
+      (await cli([...COMMIT.slice(0, 9), 'drand@2023-09-16T10:00', '--yes', '--db', db], { env: AT_COMMIT })).code,
+    ).toBe(2);
+    expect((await cli([...COMMIT, '--seed', 'x', '--db', db], { env: AT_COMMIT })).code).toBe(2);
+    expect(
+      (
+        await cli(['draw', '--items', 'SC01', '--year', '2026', '--beacon', 'drand:1', '--yes', '--db', db], {
+          env: AT_COMMIT,
+        })
+      ).code,
     ).toBe(2);
     expect(
-      cli(['draw', '--items', 'SC01', '--year', '2026', '--commit', '--yes', '--db', db], { env: AT_COMMIT }).code,
+      (await cli(['draw', '--items', 'SC01', '--year', '2026', '--commit', '--yes', '--db', db], { env: AT_COMMIT }))
+        .code,
     ).toBe(2);
   });
 
-  it('commits: id allotted, status committed, one log entry, JSON with the digests, allocation and sources', () => {
+  it('commits: id allotted, status committed, one log entry, JSON with the digests, allocation and sources', async () => {
     const events = count(db, 'SELECT count(*) FROM events');
-    const r = cli([...COMMIT, '--json', '--db', db], { env: AT_COMMIT });
+    const r = await cli([...COMMIT, '--json', '--db', db], { env: AT_COMMIT });
     expect(r.code).toBe(0);
     commit = JSON.parse(r.stdout);
     expect(commit).toMatchObject({
@@ -107,14 +113,14 @@ describe('inspect draw --commit, inspect reveal', () => {
     ]);
     expect(count(db, 'SELECT count(*) FROM events')).toBe(events + 1);
     expect(count(db, 'SELECT count(*) FROM draws')).toBe(0);
-    const draws = JSON.parse(cli(['draws', '--json', '--db', db], { env: BEFORE_DRAND }).stdout).draws;
+    const draws = JSON.parse((await cli(['draws', '--json', '--db', db], { env: BEFORE_DRAND })).stdout).draws;
     expect(draws[0]).toMatchObject({ drawId: '2026-HLSJ-001', status: 'committed', commitDigest: commit.commitDigest });
     expect(draws[0].sources.map((s: { isPublic: boolean }) => s.isPublic)).toEqual([false, false]);
   });
 
-  it('a pending commitment blocks any other draw of its categories, naming it; other categories go on', () => {
+  it('a pending commitment blocks any other draw of its categories, naming it; other categories go on', async () => {
     const before = count(db, 'SELECT count(*) FROM events');
-    const same = cli(
+    const same = await cli(
       [
         'draw',
         '--items',
@@ -133,10 +139,10 @@ describe('inspect draw --commit, inspect reveal', () => {
     );
     expect(same.code).toBe(65);
     expect(same.stderr).toContain('2026-HLSJ-001');
-    const again = cli([...COMMIT.slice(0, 9), 'drand:700000', '--yes', '--db', db], { env: AT_COMMIT });
+    const again = await cli([...COMMIT.slice(0, 9), 'drand:700000', '--yes', '--db', db], { env: AT_COMMIT });
     expect(again.code).toBe(65);
     expect(count(db, 'SELECT count(*) FROM events')).toBe(before);
-    const other = cli(
+    const other = await cli(
       [
         'draw',
         '--items',
@@ -158,9 +164,9 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(JSON.parse(other.stdout).drawId).toBe('2026-HLSJ-002');
   });
 
-  it('the commitment notice has the digests, sources and chain head, and no object ids', () => {
+  it('the commitment notice has the digests, sources and chain head, and no object ids', async () => {
     const out = join(tmp(), 'notice.csv');
-    const r = cli(['export', 'publication', '2026-HLSJ-001', '--kind', 'commitment', '--out', out, '--db', db], {
+    const r = await cli(['export', 'publication', '2026-HLSJ-001', '--kind', 'commitment', '--out', out, '--db', db], {
       env: AT_COMMIT,
     });
     expect(r.code).toBe(0);
@@ -172,17 +178,17 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(text).not.toMatch(/9[0-9A-Z]{17}/); // no credit code
   });
 
-  it('the roster may change after the commit: imports go on and the reveal uses the frozen inputs', () => {
+  it('the roster may change after the commit: imports go on and the reveal uses the frozen inputs', async () => {
     const lines = readFileSync(join(DATA, 'objects.csv'));
     const changed = join(tmp(), 'objects.csv');
     // Re-import the roster without its last 50 rows (GB18030 bytes kept; whole lines dropped).
     const text = lines.toString('latin1').split('\n');
     writeFileSync(changed, Buffer.from(text.slice(0, text.length - 51).join('\n') + '\n', 'latin1'));
-    const r = cli(['import', 'objects', changed, '--db', db, '-q'], { env: AT_COMMIT });
+    const r = await cli(['import', 'objects', changed, '--db', db, '-q'], { env: AT_COMMIT });
     expect(r.code).toBe(0);
     expect(count(db, 'SELECT count(*) FROM objects WHERE in_roster = 0')).toBeGreaterThan(0);
     // A plan made now reads the changed roster: its digest is not the committed one.
-    const now = cli(
+    const now = await cli(
       [
         'draw',
         '--items',
@@ -206,9 +212,9 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(JSON.parse(now.stdout).frameSize).toBeLessThan(committedFrame);
   });
 
-  it('refuses a reveal before a source is public, and logs the attempt', () => {
+  it('refuses a reveal before a source is public, and logs the attempt', async () => {
     const before = count(db, "SELECT count(*) FROM events WHERE action = 'reveal.refused'");
-    const r = cli(['reveal', '2026-HLSJ-001', '--value', SIG, '--value', SSQ, '--db', db], { env: BEFORE_DRAND });
+    const r = await cli(['reveal', '2026-HLSJ-001', '--value', SIG, '--value', SSQ, '--db', db], { env: BEFORE_DRAND });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('不能提前揭示');
     expect(count(db, "SELECT count(*) FROM events WHERE action = 'reveal.refused'")).toBe(before + 1);
@@ -224,24 +230,24 @@ describe('inspect draw --commit, inspect reveal', () => {
     ['a repeated number', SIG, '03 03 14 22 27 31 + 07'],
     ['a wrong count', SIG, '03 09 14 22 27 + 07'],
     ['a missing zone', SIG, '03 09 14 22 27 31'],
-  ])('refuses a forged or malformed value (%s) with 65, records nothing but the attempt', (_why, sig, ssq) => {
+  ])('refuses a forged or malformed value (%s) with 65, records nothing but the attempt', async (_why, sig, ssq) => {
     const before = count(db, "SELECT count(*) FROM events WHERE action = 'reveal.refused'");
-    const r = cli(['reveal', '2026-HLSJ-001', '--value', sig, '--value', ssq, '--db', db], { env: AFTER_ALL });
+    const r = await cli(['reveal', '2026-HLSJ-001', '--value', sig, '--value', ssq, '--db', db], { env: AFTER_ALL });
     expect(r.code).toBe(65);
     expect(count(db, "SELECT count(*) FROM events WHERE action = 'reveal.refused'")).toBe(before + 1);
     expect(count(db, "SELECT count(*) FROM draws WHERE id = '2026-HLSJ-001'")).toBe(0);
   });
 
-  it('a wrong number of values is a usage error', () => {
-    expect(cli(['reveal', '2026-HLSJ-001', '--value', SIG, '--db', db], { env: AFTER_ALL }).code).toBe(2);
-    expect(cli(['reveal', '2026-HLSJ-001', '--db', db], { env: AFTER_ALL }).code).toBe(2); // no TTY to ask
+  it('a wrong number of values is a usage error', async () => {
+    expect((await cli(['reveal', '2026-HLSJ-001', '--value', SIG, '--db', db], { env: AFTER_ALL })).code).toBe(2);
+    expect((await cli(['reveal', '2026-HLSJ-001', '--db', db], { env: AFTER_ALL })).code).toBe(2); // no TTY to ask
   });
 
   let revealed: Record<string, unknown>;
-  it('reveals: records the draw from the frozen inputs with the key string as seed', () => {
+  it('reveals: records the draw from the frozen inputs with the key string as seed', async () => {
     const relay = join(tmp(), 'round.json');
     writeFileSync(relay, JSON.stringify({ round: 657413, randomness: V.rounds[2].randomness, signature: SIG }));
-    const r = cli(
+    const r = await cli(
       ['reveal', '2026-HLSJ-001', '--value', `@${relay}`, '--value', '31 27 22 14 9 3 | 7', '--json', '--db', db],
       { env: AFTER_ALL },
     );
@@ -259,47 +265,47 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(rec.allocation).toEqual(commit.allocation);
   });
 
-  it('a second reveal is refused', () => {
-    const r = cli(['reveal', '2026-HLSJ-001', '--value', SIG, '--value', SSQ, '--db', db], { env: AFTER_ALL });
+  it('a second reveal is refused', async () => {
+    const r = await cli(['reveal', '2026-HLSJ-001', '--value', SIG, '--value', SSQ, '--db', db], { env: AFTER_ALL });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('已于');
   });
 
-  it('bundle → verify passes and prints the lottery numbers; a tampered bundle is caught', () => {
+  it('bundle → verify passes and prints the lottery numbers; a tampered bundle is caught', async () => {
     const out = join(tmp(), 'bundle');
-    expect(cli(['export', 'bundle', '2026-HLSJ-001', '--out', out, '--db', db]).code).toBe(0);
+    expect((await cli(['export', 'bundle', '2026-HLSJ-001', '--out', out, '--db', db])).code).toBe(0);
     expect(fileSha(join(out, 'commitment.json'))).toBe(commit.commitDigest);
-    const ok = cli(['verify', out]);
+    const ok = await cli(['verify', out]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('双色球 2023108 (2023-09-17): 03 09 14 22 27 31 + 07');
     expect(ok.stdout).toContain('全部一致');
     expect(ok.stderr).toContain('INSPECT_NOW');
-    expect(cli(['verify', '2026-HLSJ-001', '--db', db]).code).toBe(0);
+    expect((await cli(['verify', '2026-HLSJ-001', '--db', db])).code).toBe(0);
 
-    const tamper = (file: string, from: string | RegExp, to: string, part: string) => {
+    const tamper = async (file: string, from: string | RegExp, to: string, part: string) => {
       const dir = join(tmp(), 'tampered');
       cpSync(out, dir, { recursive: true });
       const text = readFileSync(join(dir, file), 'utf8');
       const next = text.replace(from, to);
       expect(next).not.toBe(text);
       writeFileSync(join(dir, file), next);
-      const r = cli(['verify', dir, '--json']);
+      const r = await cli(['verify', dir, '--json']);
       expect(r.code).toBe(65);
       const failed = JSON.parse(r.stdout)
         .checks.filter((c: { ok: boolean }) => !c.ok)
         .map((c: { name: string }) => c.name);
       expect(failed).toContain(part);
     };
-    tamper(
+    await tamper(
       'commitment.json',
       '"committedAt":"2023-09-15T18:40:00+08:00"',
       '"committedAt":"2023-09-15T19:10:00+08:00"',
       'commitment',
     );
-    tamper('beacons.json', SIG, `${SIG.slice(0, 95)}0`, 'beacons');
-    tamper('beacons.json', '"round":657413', '"round":657414', 'beacons');
-    tamper('beacons.json', '[3,9,14,22,27,31]', '[3,9,14,22,27,32]', 'key');
-    tamper(
+    await tamper('beacons.json', SIG, `${SIG.slice(0, 95)}0`, 'beacons');
+    await tamper('beacons.json', '"round":657413', '"round":657414', 'beacons');
+    await tamper('beacons.json', '[3,9,14,22,27,31]', '[3,9,14,22,27,32]', 'key');
+    await tamper(
       'record.json',
       /"seed":"[^"]*"/,
       '"seed":"114026040220575694705784806834581917585815502436045300615725709309186276013447./"',
@@ -309,11 +315,11 @@ describe('inspect draw --commit, inspect reveal', () => {
     const missing = join(tmp(), 'missing');
     cpSync(out, missing, { recursive: true });
     rmSync(join(missing, 'beacons.json'));
-    expect(cli(['verify', missing]).code).toBe(66);
+    expect((await cli(['verify', missing])).code).toBe(66);
   });
 
-  it('audit passes (noting the overridden clock), and catches a changed commitment', () => {
-    const a = cli(['audit', '--db', db]);
+  it('audit passes (noting the overridden clock), and catches a changed commitment', async () => {
+    const a = await cli(['audit', '--db', db]);
     expect(a.code).toBe(0);
     expect(a.stdout).toContain('承诺抽取');
     expect(a.stdout).toContain('INSPECT_NOW');
@@ -323,13 +329,13 @@ describe('inspect draw --commit, inspect reveal', () => {
     d.exec('DROP TRIGGER commitments_no_update');
     d.prepare("UPDATE commitments SET commitment = replace(commitment, '657413', '657414')").run();
     d.close();
-    const bad = cli(['audit', '--db', copy, '--lang', 'en']);
+    const bad = await cli(['audit', '--db', copy, '--lang', 'en']);
     expect(bad.code).toBe(65);
     expect(bad.stdout).toMatch(/FAIL\s+commitments/);
   });
 
-  it('a pending commitment can be voided by a new commitment with --supersede and --reason; the voided one cannot be revealed', () => {
-    const c2 = cli(
+  it('a pending commitment can be voided by a new commitment with --supersede and --reason; the voided one cannot be revealed', async () => {
+    const c2 = await cli(
       [
         'draw',
         '--items',
@@ -350,7 +356,7 @@ describe('inspect draw --commit, inspect reveal', () => {
     );
     expect(c2.code).toBe(0);
     const id = JSON.parse(c2.stdout).drawId;
-    const s = cli(
+    const s = await cli(
       [
         'draw',
         '--items',
@@ -375,22 +381,22 @@ describe('inspect draw --commit, inspect reveal', () => {
     );
     expect(s.code).toBe(0);
     expect(JSON.parse(s.stdout).supersedes).toBe(id);
-    const r = cli(['reveal', id, '--value', SIG, '--db', db], { env: AFTER_ALL });
+    const r = await cli(['reveal', id, '--value', SIG, '--db', db], { env: AFTER_ALL });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('作废');
-    const listed = JSON.parse(cli(['draws', '--json', '--db', db]).stdout).draws.find(
+    const listed = JSON.parse((await cli(['draws', '--json', '--db', db])).stdout).draws.find(
       (x: { drawId: string }) => x.drawId === id,
     );
     expect(listed).toMatchObject({ status: 'superseded', supersededReason: '随机源选错' });
-    expect(cli(['audit', '--db', db]).code).toBe(0);
+    expect((await cli(['audit', '--db', db])).code).toBe(0);
   });
 
-  it('refuses to commit when some frame object could not get a full team even alone, naming it', () => {
+  it('refuses to commit when some frame object could not get a full team even alone, naming it', async () => {
     const policy = join(tmp(), 'policy.json');
     const p = JSON.parse(readFileSync(join(DATA, 'policy.json'), 'utf8'));
     writeFileSync(policy, JSON.stringify({ ...p, teamSize: 10 }));
     const before = fileSha(db);
-    const r = cli(
+    const r = await cli(
       [
         'draw',
         '--items',
@@ -416,12 +422,12 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(fileSha(db)).toBe(before);
   });
 
-  it('policy.commit.required refuses a plain seeded draw (exit 65)', () => {
+  it('policy.commit.required refuses a plain seeded draw (exit 65)', async () => {
     const policy = join(tmp(), 'policy.json');
     const p = JSON.parse(readFileSync(join(DATA, 'policy.json'), 'utf8'));
     writeFileSync(policy, JSON.stringify({ ...p, commit: { required: true, minLeadMinutes: 10 } }));
     const before = fileSha(db);
-    const r = cli(
+    const r = await cli(
       [
         'draw',
         '--items',
@@ -445,8 +451,8 @@ describe('inspect draw --commit, inspect reveal', () => {
     expect(fileSha(db)).toBe(before);
   });
 
-  it('report names a commitment whose sources are public but that is not revealed', () => {
-    const c = cli(
+  it('report names a commitment whose sources are public but that is not revealed', async () => {
+    const c = await cli(
       [
         'draw',
         '--items',
@@ -467,13 +473,14 @@ describe('inspect draw --commit, inspect reveal', () => {
     );
     expect(c.code).toBe(0);
     const rep = JSON.parse(
-      cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--json', '--db', db], { env: AFTER_ALL }).stdout,
+      (await cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--json', '--db', db], { env: AFTER_ALL }))
+        .stdout,
     );
     expect(rep.commitments).toContainEqual(
       expect.objectContaining({ drawId: JSON.parse(c.stdout).drawId, awaitingReveal: true }),
     );
-    expect(cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--db', db], { env: AFTER_ALL }).stdout).toContain(
-      '随机源均已公开',
-    );
+    expect(
+      (await cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--db', db], { env: AFTER_ALL })).stdout,
+    ).toContain('随机源均已公开');
   });
 });

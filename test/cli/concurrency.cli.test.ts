@@ -55,13 +55,13 @@ const count = (file: string, sql: string) => {
   }
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   const dir = tmp();
   big = join(dir, 'objects-big.csv');
   writeFileSync(big, stringify([OBJECT_HEADERS, ...objectRows(150_000, 'concurrency')]));
   db = join(dir, 'inspect.db');
   for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
-    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+    expect((await cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q'])).code).toBe(0);
 });
 
 describe('two writers at once', () => {
@@ -80,14 +80,14 @@ describe('two writers at once', () => {
       { stdio: ['pipe', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
-    const r = cli(['draw', '--items', 'SC01', '--year', '2026', '--seed', 'x', '--yes', '--db', db], {
+    const r = await cli(['draw', '--items', 'SC01', '--year', '2026', '--seed', 'x', '--yes', '--db', db], {
       env: { INSPECT_BUSY_TIMEOUT_MS: '200' },
     });
     holder.stdin!.end();
     await new Promise((resolve) => holder.on('close', resolve));
     expect(r.code).toBe(75);
     expect(r.stderr).toContain('正被另一个操作使用');
-    expect(cli(['audit', '--db', db]).code).toBe(0);
+    expect((await cli(['audit', '--db', db])).code).toBe(0);
   });
   it('two draws at once: both recorded, one after the other, with distinct ids and one chain', async () => {
     const w = '2026-11-01..2026-12-31';
@@ -132,7 +132,7 @@ describe('two writers at once', () => {
       WHERE a.draw_id = '2026-HLSJ-001' AND b.draw_id = '2026-HLSJ-002'`,
       ),
     ).toBe(0);
-    const audit = cli(['audit', '--db', db, '--json']);
+    const audit = await cli(['audit', '--db', db, '--json']);
     expect(audit.code).toBe(0);
   });
 });
@@ -149,7 +149,7 @@ describe('killed processes leave a consistent database', () => {
     expect(done.signal).toBe('SIGKILL');
     expect(count(db, 'SELECT count(*) FROM objects')).toBe(before);
     expect(count(db, 'SELECT count(*) FROM events')).toBe(events);
-    expect(cli(['audit', '--db', db]).code).toBe(0);
+    expect((await cli(['audit', '--db', db])).code).toBe(0);
   });
   it('a draw killed midway records nothing half-way', async () => {
     const draws = count(db, 'SELECT count(*) FROM draws');
@@ -179,7 +179,7 @@ describe('killed processes leave a consistent database', () => {
         'SELECT count(*) FROM draws d WHERE NOT EXISTS (SELECT 1 FROM draw_snapshots s WHERE s.draw_id = d.id)',
       ),
     ).toBe(0);
-    expect(cli(['audit', '--db', db]).code).toBe(0);
+    expect((await cli(['audit', '--db', db])).code).toBe(0);
   });
 });
 
@@ -187,13 +187,13 @@ describe('backup', () => {
   it('writes a consistent copy while another process reads, and the copy audits clean', async () => {
     const out = join(tmp(), 'backup.db');
     const reader = start(['report', '--as-of', '2026-11-21', '--db', db]);
-    const r = cli(['backup', '--out', out, '--db', db]);
+    const r = await cli(['backup', '--out', out, '--db', db]);
     expect(r.code).toBe(0);
     await reader.done;
-    expect(cli(['audit', '--db', out]).code).toBe(0);
-    expect(cli(['backup', '--out', out, '--db', db]).code).toBe(73);
-    const head = cli(['audit', '--head', '--db', out]).stdout.trim();
+    expect((await cli(['audit', '--db', out])).code).toBe(0);
+    expect((await cli(['backup', '--out', out, '--db', db])).code).toBe(73);
+    const head = (await cli(['audit', '--head', '--db', out])).stdout.trim();
     expect(head).toMatch(/^\d+:[0-9a-f]{64}$/);
-    expect(cli(['audit', '--expect-head', head, '--db', db]).code).toBe(0);
+    expect((await cli(['audit', '--expect-head', head, '--db', db])).code).toBe(0);
   });
 });

@@ -22,9 +22,9 @@ const env = (now: string) => ({
 const job = (now: string) =>
   spawnSync('bash', [join(ROOT, 'docs/cron-daily.sh')], { cwd: dir, env: env(now), encoding: 'utf8', input: '' });
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tmp();
-  db = practiceDb(join(dir, 'inspect.db'));
+  db = await practiceDb(join(dir, 'inspect.db'));
   mkdirSync(join(dir, 'bin'));
   writeFileSync(
     join(dir, 'bin/inspect'),
@@ -32,27 +32,29 @@ beforeAll(() => {
   );
   chmodSync(join(dir, 'bin/inspect'), 0o755);
   for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
-    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+    expect((await cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q'])).code).toBe(0);
   for (const [items, seed] of [
     ['SC01', 'c1'],
     ['SC04', 'c2'],
   ]) {
     expect(
-      cli([
-        'draw',
-        '--items',
-        items!,
-        '--year',
-        '2026',
-        '--window',
-        '2026-11-23..2026-12-31',
-        '--seed',
-        seed!,
-        '--yes',
-        '--db',
-        db,
-        '-q',
-      ]).code,
+      (
+        await cli([
+          'draw',
+          '--items',
+          items!,
+          '--year',
+          '2026',
+          '--window',
+          '2026-11-23..2026-12-31',
+          '--seed',
+          seed!,
+          '--yes',
+          '--db',
+          db,
+          '-q',
+        ])
+      ).code,
     ).toBe(0);
   }
   const d = new Database(db, { readonly: true });
@@ -75,7 +77,7 @@ beforeAll(() => {
 });
 
 describe('the daily job', () => {
-  it('first run: enters the drop folder, publishes every pending result in one dated notice, exits 0', () => {
+  it('first run: enters the drop folder, publishes every pending result in one dated notice, exits 0', async () => {
     const r = job('2026-11-27T07:30:00+08:00');
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(dir, 'drop')).sort()).toEqual(['done']);
@@ -85,7 +87,7 @@ describe('the daily job', () => {
     const notice = readFileSync(join(dir, 'publish/演练-抽查结果公告-2026-11-27.csv'), 'utf8');
     // The 【演练】 banner, the header and three results: the job ran on a practice database.
     expect(notice.trim().split('\n')).toHaveLength(5);
-    expect(cli(['audit', '--db', db]).code).toBe(0);
+    expect((await cli(['audit', '--db', db])).code).toBe(0);
   });
   it('second run the same day: nothing new, no file written, says so, exits 0', () => {
     const r = job('2026-11-27T18:00:00+08:00');
@@ -94,7 +96,7 @@ describe('the daily job', () => {
     expect(readdirSync(join(dir, 'publish'))).toEqual(['演练-抽查结果公告-2026-11-27.csv']);
     expect(existsSync(join(dir, 'publish/演练-抽查结果公告-2026-11-27-2.csv'))).toBe(false);
   });
-  it('a result left unpublished past its deadline makes the overdue check fail with exit 3, across New Year', () => {
+  it('a result left unpublished past its deadline makes the overdue check fail with exit 3, across New Year', async () => {
     const d = new Database(db, { readonly: true });
     const c = d
       .prepare(
@@ -109,15 +111,20 @@ describe('the daily job', () => {
     );
     // Entered, and then no job ran to publish it: weeks later the overdue check fails the job.
     expect(
-      cli(['results', 'import', join(dir, 'drop/late.csv'), '--db', db, '-q'], {
-        env: { INSPECT_NOW: '2026-11-28T07:30:00+08:00' },
-      }).code,
+      (
+        await cli(['results', 'import', join(dir, 'drop/late.csv'), '--db', db, '-q'], {
+          env: { INSPECT_NOW: '2026-11-28T07:30:00+08:00' },
+        })
+      ).code,
     ).toBe(0);
-    const r = cli(['report', '--fail-on-overdue', '--db', db], { env: { INSPECT_NOW: '2027-01-06T07:30:00+08:00' } });
+    const r = await cli(['report', '--fail-on-overdue', '--db', db], {
+      env: { INSPECT_NOW: '2027-01-06T07:30:00+08:00' },
+    });
     expect(r.code).toBe(3);
     // Years later, a 2026 result never published is still overdue (its deadline provisional, counted).
     expect(
-      cli(['report', '--fail-on-overdue', '--db', db], { env: { INSPECT_NOW: '2028-03-01T07:30:00+08:00' } }).code,
+      (await cli(['report', '--fail-on-overdue', '--db', db], { env: { INSPECT_NOW: '2028-03-01T07:30:00+08:00' } }))
+        .code,
     ).toBe(3);
   });
   it('the job publishes a late result but fails (3): the overdue check runs before the publication', () => {
@@ -147,7 +154,7 @@ describe('the daily job', () => {
     expect(existsSync(join(dir, 'drop/bad.csv'))).toBe(true);
     expect(existsSync(join(dir, 'drop/done/good.csv'))).toBe(true);
   });
-  it('results import warns, with the deadline, when a result is entered after it', () => {
+  it('results import warns, with the deadline, when a result is entered after it', async () => {
     const d = new Database(db, { readonly: true });
     const c = d
       .prepare(
@@ -158,7 +165,7 @@ describe('the daily job', () => {
     d.close();
     const f = join(dir, 'lateentry.csv');
     writeFileSync(f, `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${c},2026-11-24,1\n`);
-    const r = cli(['results', 'import', f, '--as-of', '2026-12-28', '--json', '--db', db], {
+    const r = await cli(['results', 'import', f, '--as-of', '2026-12-28', '--json', '--db', db], {
       env: { INSPECT_NOW: '2026-12-28T10:00:00+08:00' },
     });
     expect(r.code, r.stderr).toBe(0);

@@ -10,10 +10,10 @@ import { OBJECT_HEADERS, objectRows } from '../../src/dev/sampleData.js';
 import { cli, DATA, fileSha, tmp } from '../helpers.js';
 
 const SAMPLE = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
-function sampleDb(dir = tmp()): string {
+async function sampleDb(dir = tmp()): Promise<string> {
   const db = join(dir, 'inspect.db');
   for (const k of SAMPLE) {
-    const r = cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']);
+    const r = await cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']);
     if (r.code !== 0) throw new Error(r.stderr);
   }
   return db;
@@ -31,7 +31,7 @@ afterAll(() => {
 });
 
 describe("another program's database is never changed", () => {
-  it('every command refuses it with exit 65 and leaves its bytes as they were', () => {
+  it('every command refuses it with exit 65 and leaves its bytes as they were', async () => {
     const file = join(tmp(), 'other.db');
     const other = new Database(file);
     other.exec("CREATE TABLE events (id INTEGER PRIMARY KEY, what TEXT); INSERT INTO events (what) VALUES ('theirs');");
@@ -48,18 +48,18 @@ describe("another program's database is never changed", () => {
       ['import', 'objects', join(DATA, 'objects.csv')],
       ['draw', '--items', 'SC01', '--year', '2026', '--dry-run'],
     ]) {
-      const r = cli([...args, '--db', file]);
+      const r = await cli([...args, '--db', file]);
       expect(r.code, args.join(' ')).toBe(65);
       expect(r.stderr, args.join(' ')).toContain('不是 inspect 的数据库');
     }
     expect(fileSha(file)).toBe(before);
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
-  it('an empty file is not a database to read, but an import may start one in it', () => {
+  it('an empty file is not a database to read, but an import may start one in it', async () => {
     const file = join(tmp(), 'empty.db');
     writeFileSync(file, '');
-    expect(cli(['status', '--db', file]).code).toBe(65);
-    expect(cli(['import', 'departments', join(DATA, 'departments.csv'), '--db', file, '-q']).code).toBe(0);
+    expect((await cli(['status', '--db', file])).code).toBe(65);
+    expect((await cli(['import', 'departments', join(DATA, 'departments.csv'), '--db', file, '-q'])).code).toBe(0);
     const db = new Database(file, { readonly: true });
     expect(db.pragma('application_id', { simple: true })).toBe(0x494e5350);
     db.close();
@@ -68,31 +68,33 @@ describe("another program's database is never changed", () => {
 
 describe.skipIf(!canMount)('an archived copy on a read-only mount', () => {
   let ro: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     const src = tmp();
-    const db = sampleDb(src);
+    const db = await sampleDb(src);
     expect(
-      cli([
-        'draw',
-        '--items',
-        'SC01',
-        '--year',
-        '2026',
-        '--window',
-        '2026-11-23..2026-12-31',
-        '--seed',
-        'ro',
-        '--yes',
-        '--db',
-        db,
-        '-q',
-      ]).code,
+      (
+        await cli([
+          'draw',
+          '--items',
+          'SC01',
+          '--year',
+          '2026',
+          '--window',
+          '2026-11-23..2026-12-31',
+          '--seed',
+          'ro',
+          '--yes',
+          '--db',
+          db,
+          '-q',
+        ])
+      ).code,
     ).toBe(0);
     ro = tmp();
     expect(spawnSync('sh', ['-c', `mount --bind ${src} ${ro} && mount -o remount,ro,bind ${ro}`]).status).toBe(0);
     mounts.push(ro);
   });
-  it('read-only commands work there', () => {
+  it('read-only commands work there', async () => {
     const db = join(ro, 'inspect.db');
     const out = join(tmp(), 'tasks.csv');
     for (const args of [
@@ -105,13 +107,13 @@ describe.skipIf(!canMount)('an archived copy on a read-only mount', () => {
       ['export', 'tasks', '2026-HLSJ-001', '--out', out],
       ['export', 'bundle', '2026-HLSJ-001', '--out', join(tmp(), 'b')],
     ]) {
-      const r = cli([...args, '--db', db]);
+      const r = await cli([...args, '--db', db]);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
     expect(readdirSync(ro).sort()).toEqual(['inspect.db']);
   });
-  it('a command that writes says the place is read-only (exit 74)', () => {
-    const r = cli(['import', 'objects', join(DATA, 'objects.csv'), '--db', join(ro, 'inspect.db')]);
+  it('a command that writes says the place is read-only (exit 74)', async () => {
+    const r = await cli(['import', 'objects', join(DATA, 'objects.csv'), '--db', join(ro, 'inspect.db')]);
     expect(r.code).toBe(74);
     expect(r.stderr).toContain('只读');
     expect(r.stderr).not.toContain('内部错误');
@@ -119,8 +121,8 @@ describe.skipIf(!canMount)('an archived copy on a read-only mount', () => {
 });
 
 describe.skipIf(!canMount)('a full disk', () => {
-  it('an import, a draw and a backup that run out of space exit 74 and leave the database intact', () => {
-    const db = sampleDb();
+  it('an import, a draw and a backup that run out of space exit 74 and leave the database intact', async () => {
+    const db = await sampleDb();
     const full = tmp();
     const size = statSync(db).size + (statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
     // Room for the database as it is and a little more, not for another roster.
@@ -129,18 +131,18 @@ describe.skipIf(!canMount)('a full disk', () => {
         .status,
     ).toBe(0);
     mounts.push(full);
-    const audited = cli(['backup', '--out', join(full, 'inspect.db'), '--db', db]);
+    const audited = await cli(['backup', '--out', join(full, 'inspect.db'), '--db', db]);
     expect(audited.code).toBe(0);
     const target = join(full, 'inspect.db');
     const before = fileSha(target);
     // A roster of 20,000 more objects: far more than the room left.
     const big = join(tmp(), 'big.csv');
     writeFileSync(big, stringify([OBJECT_HEADERS, ...objectRows(20000, 'full')]));
-    const r = cli(['import', 'objects', big, '--full-roster', '--db', target]);
+    const r = await cli(['import', 'objects', big, '--full-roster', '--db', target]);
     expect(r.code, r.stderr).toBe(74);
     expect(r.stderr).toContain('磁盘已满');
     expect(r.stderr).not.toContain('内部错误');
-    const draw = cli([
+    const draw = await cli([
       'draw',
       '--items',
       'SC01',
@@ -158,18 +160,18 @@ describe.skipIf(!canMount)('a full disk', () => {
     // Whatever failed left nothing behind: the copy audits clean.
     const copy = join(tmp(), 'after.db');
     mkdirSync(join(copy, '..'), { recursive: true });
-    expect(cli(['backup', '--out', copy, '--db', target]).code).toBe(0);
-    expect(cli(['audit', '--db', copy]).code).toBe(0);
+    expect((await cli(['backup', '--out', copy, '--db', target])).code).toBe(0);
+    expect((await cli(['audit', '--db', copy])).code).toBe(0);
     if (draw.code === 74) expect(fileSha(target)).toBe(before);
-    const b = cli(['backup', '--out', join(full, 'second.db'), '--db', db]);
+    const b = await cli(['backup', '--out', join(full, 'second.db'), '--db', db]);
     expect(b.code).toBe(74);
     expect(existsSync(join(full, 'second.db'))).toBe(false);
   });
 });
 
 describe('a roster value written as a BLOB with the sqlite3 shell', () => {
-  it('a draw refuses it with exit 65 and a message, in both languages, and records nothing', () => {
-    const db = sampleDb();
+  it('a draw refuses it with exit 65 and a message, in both languages, and records nothing', async () => {
+    const db = await sampleDb();
     const raw = new Database(db);
     raw.exec('DROP TRIGGER objects_keep_version');
     raw.exec(
@@ -179,13 +181,13 @@ describe('a roster value written as a BLOB with the sqlite3 shell', () => {
     const events = raw.prepare('SELECT count(*) FROM events').pluck().get();
     raw.close();
     const args = ['draw', '--items', 'SC01', '--year', '2026', '--window', '2026-11-23..2026-12-31', '--db', db];
-    const zh = cli([...args, '--seed', 'blob', '--yes']);
+    const zh = await cli([...args, '--seed', 'blob', '--yes']);
     expect(zh.code).toBe(65);
     expect(zh.stderr).toContain('非文本的值');
-    const en = cli([...args, '--seed', 'blob', '--yes', '--lang', 'en']);
+    const en = await cli([...args, '--seed', 'blob', '--yes', '--lang', 'en']);
     expect(en.code).toBe(65);
     expect(en.stderr).toContain('a value that is not text');
-    expect(cli([...args, '--dry-run']).code).toBe(0); // a dry run reads no snapshot, so no JSON of the blob
+    expect((await cli([...args, '--dry-run'])).code).toBe(0); // a dry run reads no snapshot, so no JSON of the blob
     const check = new Database(db, { readonly: true });
     expect(check.prepare('SELECT count(*) FROM draws').pluck().get()).toBe(0);
     expect(check.prepare('SELECT count(*) FROM events').pluck().get()).toBe(events);

@@ -250,11 +250,11 @@ function tamperedCopy(): string {
   return copy;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tmp();
-  db = practiceDb(join(dir, 'inspect.db'));
+  db = await practiceDb(join(dir, 'inspect.db'));
   for (const k of ['departments', 'items', 'objects', 'inspectors', 'history'])
-    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']).code).toBe(0);
+    expect((await cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q'])).code).toBe(0);
   for (const c of CASES) {
     if (c.command.startsWith('inspect results import')) {
       const d = new Database(db, { readonly: true });
@@ -268,7 +268,7 @@ beforeAll(() => {
         `抽查编号,统一社会信用代码,检查完成日期,检查结果\n2026-HLSJ-001,${ids[0]},2026-11-24,1\n2026-HLSJ-001,${ids[1]},2026-11-25,6\n`,
       );
     }
-    const r = cli([...c.args(), '--db', c.db ? c.db() : db], { env: { ...(c.env ?? {}) } });
+    const r = await cli([...c.args(), '--db', c.db ? c.db() : db], { env: { ...(c.env ?? {}) } });
     if (r.code !== (c.code ?? 0)) throw new Error(`${c.command}: exit ${r.code}\n${r.stderr}`);
     const text =
       c.args().includes('--out') && c.command.includes('--kind commitment')
@@ -302,9 +302,9 @@ describe('JSON contracts (docs/json.md)', () => {
       expect(mismatch(doc, actual)).toBeNull();
     });
   }
-  it('the shape does not depend on the language', () => {
-    const zh = JSON.parse(cli(['draws', '--json', '--db', db, '--lang', 'zh']).stdout);
-    const en = JSON.parse(cli(['draws', '--json', '--db', db, '--lang', 'en']).stdout);
+  it('the shape does not depend on the language', async () => {
+    const zh = JSON.parse((await cli(['draws', '--json', '--db', db, '--lang', 'zh'])).stdout);
+    const en = JSON.parse((await cli(['draws', '--json', '--db', db, '--lang', 'en'])).stdout);
     expect(en).toEqual(zh);
   });
 });

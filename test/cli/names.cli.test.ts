@@ -10,7 +10,7 @@ import { terminalSafe } from '../../src/core/text.js';
 import { cli, DATA, fileSha, tmp } from '../helpers.js';
 
 describe('names from data', () => {
-  it('a department code that is a path is refused at import (65), naming row and column', () => {
+  it('a department code that is a path is refused at import (65), naming row and column', async () => {
     const dir = tmp();
     const db = join(dir, 'i.db');
     const file = join(dir, 'departments.csv');
@@ -18,20 +18,20 @@ describe('names from data', () => {
       file,
       `${readFileSync(join(DATA, 'departments.csv'), 'utf8').trimEnd()}\r\nHLSJ/../../x,越界部门,县,SJ3502\r\n`,
     );
-    const r = cli(['import', 'departments', file, '--db', db]);
+    const r = await cli(['import', 'departments', file, '--db', db]);
     expect(r.code).toBe(65);
     expect(r.stderr).toMatch(/第 \d+ 行「部门编码」列（值：HLSJ\/\.\.\/\.\.\/x）：编码只能用 ASCII 字母、数字和 - _/);
     expect(existsSync(db)).toBe(false);
   });
 
-  it('a control character beyond the first MiB is refused with its row and column, and nothing is written', () => {
+  it('a control character beyond the first MiB is refused with its row and column, and nothing is written', async () => {
     const dir = tmp();
     const rows = [...objectRows(12000, 'ctl')];
     rows[11990]![1] = `恶意\u001b]0;pwned\u0007名称`;
     const file = join(dir, 'objects.csv');
     writeFileSync(file, stringify([OBJECT_HEADERS, ...rows]));
     expect(readFileSync(file).length).toBeGreaterThan(1 << 20);
-    const r = cli(['import', 'objects', file, '--db', join(dir, 'i.db')]);
+    const r = await cli(['import', 'objects', file, '--db', join(dir, 'i.db')]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('第 11992 行「名称」列');
     expect(r.stderr).toContain('含有控制字符');
@@ -39,11 +39,11 @@ describe('names from data', () => {
     expect(r.stderr).not.toContain('\u0007');
   });
 
-  it('a seed must be printable and not empty (exit 2, nothing written)', () => {
+  it('a seed must be printable and not empty (exit 2, nothing written)', async () => {
     const dir = tmp();
     const db = join(dir, 'i.db');
     for (const k of ['departments', 'items', 'objects', 'inspectors'])
-      cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']);
+      await cli(['import', k, join(DATA, `${k}.csv`), '--db', db, '-q']);
     const before = fileSha(db);
     const draw = [
       'draw',
@@ -57,10 +57,10 @@ describe('names from data', () => {
       '--db',
       db,
     ];
-    const ctl = cli([...draw, '--seed', 'ab\u001b[2Jc']);
+    const ctl = await cli([...draw, '--seed', 'ab\u001b[2Jc']);
     expect(ctl.code).toBe(2);
     expect(ctl.stderr).toContain('可打印');
-    const empty = cli([...draw, '--seed', '']);
+    const empty = await cli([...draw, '--seed', '']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('不能为空');
     expect(fileSha(db)).toBe(before);

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { cli, DATA, fileSha, SAMPLE_DRAW, sampleDb, tmp } from '../helpers.js';
 
 describe('names damaged by a GBK CSV', () => {
-  it('is refused naming the rows; with --accept-damaged-names taken; an old draw still shows the real name', () => {
-    const db = sampleDb();
-    expect(cli([...SAMPLE_DRAW, '--yes', '--db', db, '-q']).code).toBe(0);
-    const drawn = JSON.parse(cli(['show', '2026-HLSJ-001', '--json', '--db', db]).stdout) as {
+  it('is refused naming the rows; with --accept-damaged-names taken; an old draw still shows the real name', async () => {
+    const db = await sampleDb();
+    expect((await cli([...SAMPLE_DRAW, '--yes', '--db', db, '-q'])).code).toBe(0);
+    const drawn = JSON.parse((await cli(['show', '2026-HLSJ-001', '--json', '--db', db])).stdout) as {
       selected: { id: string; name: string }[];
     };
     const target = drawn.selected[0]!;
@@ -25,25 +25,25 @@ describe('names damaged by a GBK CSV', () => {
     const utf8 = [...lines];
     utf8[at] = row.join(',');
     writeFileSync(join(dir, 'utf8.csv'), `\uFEFF${utf8.join('\r\n')}`);
-    expect(cli(['import', 'objects', join(dir, 'utf8.csv'), '--db', db, '-q']).code).toBe(0);
+    expect((await cli(['import', 'objects', join(dir, 'utf8.csv'), '--db', db, '-q'])).code).toBe(0);
     // What Excel's "CSV (逗号分隔)" would save: the character as "?".
     row[1] = real.replace('\u{2003E}', '?');
     const gbk = [...lines];
     gbk[at] = row.join(',');
     writeFileSync(join(dir, 'gbk.csv'), iconv.encode(gbk.join('\r\n'), 'gb18030'));
     const before = fileSha(db);
-    const r = cli(['import', 'objects', join(dir, 'gbk.csv'), '--db', db]);
+    const r = await cli(['import', 'objects', join(dir, 'gbk.csv'), '--db', db]);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('CSV UTF-8');
     expect(r.stderr).toContain(`第 ${at + 1} 行 ${target.id}`);
     expect(fileSha(db)).toBe(before);
-    const a = cli(['import', 'objects', join(dir, 'gbk.csv'), '--accept-damaged-names', '--db', db]);
+    const a = await cli(['import', 'objects', join(dir, 'gbk.csv'), '--accept-damaged-names', '--db', db]);
     expect(a.code).toBe(0);
     expect(a.stderr).toContain('--accept-damaged-names');
     // The draw shows the name it was drawn with: neither the later real name nor the damaged one.
-    const show = JSON.parse(cli(['show', '2026-HLSJ-001', '--json', '--db', db]).stdout) as typeof drawn;
+    const show = JSON.parse((await cli(['show', '2026-HLSJ-001', '--json', '--db', db])).stdout) as typeof drawn;
     expect(show.selected.find((s) => s.id === target.id)!.name).toBe(target.name);
-    const tasks = cli(['export', 'tasks', '2026-HLSJ-001', '--format', 'json', '--db', db]).stdout;
+    const tasks = (await cli(['export', 'tasks', '2026-HLSJ-001', '--format', 'json', '--db', db])).stdout;
     expect(tasks).toContain(target.name);
     expect(tasks).not.toContain(real.replace('\u{2003E}', '?'));
   });

@@ -23,8 +23,8 @@ function write(name: string, rows: string[][]): string {
   );
   return p;
 }
-const ok = (args: string[]) => {
-  const r = cli([...args, '--db', db], { cwd: dir });
+const ok = async (args: string[]) => {
+  const r = await cli([...args, '--db', db], { cwd: dir });
   if (r.code !== 0) throw new Error(`${args.join(' ')} → ${r.code}\n${r.stderr}`);
   return r;
 };
@@ -36,7 +36,7 @@ function unzipEntry(buf: Buffer, name: string): string {
   return strFromU8(entry);
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tmp();
   db = join(dir, 'inspect.db');
   const rng = rngFor('outputs-test');
@@ -79,8 +79,8 @@ beforeAll(() => {
     join(dir, 'all.json'),
     readFileSync(join(DATA, 'policy.json'), 'utf8').replace(/"B": \{[^}]*\}/, '"B": { "L": 100, "M": 100, "H": 100 }'),
   );
-  for (const k of ['departments', 'items', 'objects', 'inspectors']) ok(['import', k, join(dir, `${k}.csv`)]);
-  ok([
+  for (const k of ['departments', 'items', 'objects', 'inspectors']) await ok(['import', k, join(dir, `${k}.csv`)]);
+  await ok([
     'draw',
     '--items',
     'SC01',
@@ -97,24 +97,24 @@ beforeAll(() => {
 });
 
 describe('export tasks', () => {
-  it('CSV for Excel: BOM, Chinese headers, the hostile name inert, leader first; exit 73 without --force', () => {
-    ok(['export', 'tasks', '2026-HLSJ-001']);
+  it('CSV for Excel: BOM, Chinese headers, the hostile name inert, leader first; exit 73 without --force', async () => {
+    await ok(['export', 'tasks', '2026-HLSJ-001']);
     const text = readFileSync(join(dir, '任务清单-2026-HLSJ-001.csv'), 'utf8');
     expect(text.startsWith('\uFEFF任务编号,对象名称,统一社会信用代码')).toBe(true);
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""点击"")"`);
     expect(text).not.toMatch(/,=HYPERLINK/);
     expect(text).toContain('随机抽取');
     expect(text).toMatch(/检查员\d（湖里区市场监督管理局，闽执SECRET\d）；检查员\d/);
-    expect(cli(['export', 'tasks', '2026-HLSJ-001', '--db', db], { cwd: dir }).code).toBe(73);
-    expect(cli(['export', 'tasks', '2026-HLSJ-001', '--force', '--db', db], { cwd: dir }).code).toBe(0);
+    expect((await cli(['export', 'tasks', '2026-HLSJ-001', '--db', db], { cwd: dir })).code).toBe(73);
+    expect((await cli(['export', 'tasks', '2026-HLSJ-001', '--force', '--db', db], { cwd: dir })).code).toBe(0);
   });
-  it('--raw: machine CSV with English keys, no BOM, nothing escaped; json on stdout', () => {
-    ok(['export', 'tasks', '2026-HLSJ-001', '--raw', '--out', join(dir, 'raw.csv')]);
+  it('--raw: machine CSV with English keys, no BOM, nothing escaped; json on stdout', async () => {
+    await ok(['export', 'tasks', '2026-HLSJ-001', '--raw', '--out', join(dir, 'raw.csv')]);
     const raw = readFileSync(join(dir, 'raw.csv'), 'utf8');
     expect(raw.startsWith('task_no,name,credit_code')).toBe(true);
     expect(raw).toContain('"=HYPERLINK(""http://x"",""点击"")"');
     // JSON is for programs: codes, ids and numbers, a team as its members with their ids.
-    const j = JSON.parse(ok(['export', 'tasks', '2026-HLSJ-001', '--format', 'json']).stdout);
+    const j = JSON.parse((await ok(['export', 'tasks', '2026-HLSJ-001', '--format', 'json'])).stdout);
     expect(j).toMatchObject({ schemaVersion: 1, drawId: '2026-HLSJ-001', status: 'standing' });
     expect(j.tasks).toHaveLength(6);
     expect(j.tasks[0]).toMatchObject({
@@ -130,8 +130,8 @@ describe('export tasks', () => {
       certNo: expect.any(String),
     });
   });
-  it('xlsx: a real workbook whose cells are text, so the hostile name is not a formula', () => {
-    ok(['export', 'tasks', '2026-HLSJ-001', '--format', 'xlsx', '--out', join(dir, 't.xlsx')]);
+  it('xlsx: a real workbook whose cells are text, so the hostile name is not a formula', async () => {
+    await ok(['export', 'tasks', '2026-HLSJ-001', '--format', 'xlsx', '--out', join(dir, 't.xlsx')]);
     const buf = readFileSync(join(dir, 't.xlsx'));
     expect(buf.subarray(0, 2).toString()).toBe('PK');
     const sheet = unzipEntry(buf, 'xl/worksheets/sheet1.xml');
@@ -145,15 +145,15 @@ describe('export tasks', () => {
     })();
     expect(strings).toContain('<t>=HYPERLINK("http://x","点击")</t>'); // a shared string: text, never a formula
   });
-  it('bad format is a usage error (2); an unknown draw is missing input (66)', () => {
-    expect(cli(['export', 'tasks', '2026-HLSJ-001', '--format', 'pdf', '--db', db], { cwd: dir }).code).toBe(2);
-    expect(cli(['export', 'tasks', 'NOPE', '--db', db], { cwd: dir }).code).toBe(66);
+  it('bad format is a usage error (2); an unknown draw is missing input (66)', async () => {
+    expect((await cli(['export', 'tasks', '2026-HLSJ-001', '--format', 'pdf', '--db', db], { cwd: dir })).code).toBe(2);
+    expect((await cli(['export', 'tasks', 'NOPE', '--db', db], { cwd: dir })).code).toBe(66);
   });
 });
 
 describe('publication', () => {
-  it('the task notice holds only public fields; the list only with --with-list', () => {
-    const plain = ok(['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--format', 'json']).stdout;
+  it('the task notice holds only public fields; the list only with --with-list', async () => {
+    const plain = (await ok(['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--format', 'json'])).stdout;
     const j = JSON.parse(plain);
     expect(j).toMatchObject({
       schemaVersion: 1,
@@ -164,7 +164,7 @@ describe('publication', () => {
       statusText: '有效',
     });
     expect(j.objects).toBeUndefined();
-    const listed = ok([
+    const listed = await ok([
       'export',
       'publication',
       '2026-HLSJ-001',
@@ -183,7 +183,7 @@ describe('publication', () => {
 });
 
 describe('results, deadlines and the report', () => {
-  it('rejects bad rows (exit 65) and leaves the database unchanged', () => {
+  it('rejects bad rows (exit 65) and leaves the database unchanged', async () => {
     const bad = write('bad.csv', [
       ['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果'],
       ['2026-HLSJ-001', codes[1]!, '2026-09-25', '1'],
@@ -192,14 +192,14 @@ describe('results, deadlines and the report', () => {
       ['2026-HLSJ-001', codes[3]!, '2026-10-08', '好'],
     ]);
     const before = fileSha(db);
-    const r = cli(['results', 'import', bad, '--as-of', '2026-11-21', '--db', db], { cwd: dir });
+    const r = await cli(['results', 'import', bad, '--as-of', '2026-11-21', '--db', db], { cwd: dir });
     expect(r.code).toBe(65);
     expect(r.stderr).toContain('bad.csv 第 3 行「统一社会信用代码」列');
     expect(r.stderr).toContain('晚于今天（2026-11-21）');
     expect(r.stderr).toContain('不是标准检查结果');
     expect(fileSha(db)).toBe(before);
   });
-  it('enters results, flags 6 and C, keeps a changed result on record, and reports deadlines', () => {
+  it('enters results, flags 6 and C, keeps a changed result on record, and reports deadlines', async () => {
     const d0 = new Database(db, { readonly: true });
     const position = (c: string) =>
       d0
@@ -212,7 +212,7 @@ describe('results, deadlines and the report', () => {
       ['任务编号', '统一社会信用代码', '检查完成日期', '检查结果'],
       [taskOf(codes[1]!), codes[0]!, '2026-09-25', '1'],
     ]);
-    const refused = cli(['results', 'import', other, '--as-of', '2026-11-21', '--db', db], { cwd: dir });
+    const refused = await cli(['results', 'import', other, '--as-of', '2026-11-21', '--db', db], { cwd: dir });
     expect(refused.code).toBe(65);
     expect(refused.stderr).toContain(`属于 ${codes[1]}，不是本行的 ${codes[0]}`);
     const good = write('good.csv', [
@@ -222,21 +222,21 @@ describe('results, deadlines and the report', () => {
       ['2026-HLSJ-001', codes[2]!, '2026-11-20', 'C', '发现案件线索', ''],
     ]);
     d0.close();
-    const r = ok(['results', 'import', good, '--as-of', '2026-11-21']);
+    const r = await ok(['results', 'import', good, '--as-of', '2026-11-21']);
     expect(r.stdout).toContain('新录入 3 条');
     expect(r.stderr).toContain('经营异常名录');
     const changed = write('changed.csv', [
       ['抽查编号', '统一社会信用代码', '检查完成日期', '检查结果'],
       ['2026-HLSJ-001', codes[2]!, '2026-11-20', 'E'],
     ]);
-    expect(ok(['results', 'import', changed, '--as-of', '2026-11-21']).stdout).toContain('修改 1 条');
+    expect((await ok(['results', 'import', changed, '--as-of', '2026-11-21'])).stdout).toContain('修改 1 条');
     const d = new Database(db, { readonly: true });
     expect(d.prepare('SELECT result_code FROM results WHERE object_id = ? ORDER BY seq').pluck().all(codes[2])).toEqual(
       ['C', 'E'],
     );
     d.close();
 
-    const rep = JSON.parse(ok(['report', '--as-of', '2026-11-21', '--json']).stdout);
+    const rep = JSON.parse((await ok(['report', '--as-of', '2026-11-21', '--json'])).stdout);
     const draw = rep.draws[0];
     expect(draw).toMatchObject({ selected: 6, resultsEntered: 3, published: 0, overdue: 1 });
     const byCode = Object.fromEntries(rep.unpublished.map((u: { objectId: string }) => [u.objectId, u]));
@@ -249,12 +249,12 @@ describe('results, deadlines and the report', () => {
     });
     expect(rep.items[0]).toMatchObject({ code: 'SC01', timesDrawn: 1, warning: false });
     expect(rep.departments[0]).toMatchObject({ department: 'HLSJ', covered: 6, supervised: 6, meetsFloor: true });
-    const fail = cli(['report', '--as-of', '2026-11-21', '--fail-on-overdue', '--db', db], { cwd: dir });
+    const fail = await cli(['report', '--as-of', '2026-11-21', '--fail-on-overdue', '--db', db], { cwd: dir });
     expect(fail.code).toBe(3);
     expect(fail.stderr).toContain('1 条结果已超过公示期限');
   });
-  it('the result notice: standard wording, no notes, and the results become published', () => {
-    ok([
+  it('the result notice: standard wording, no notes, and the results become published', async () => {
+    await ok([
       'export',
       'publication',
       '2026-HLSJ-001',
@@ -273,16 +273,18 @@ describe('results, deadlines and the report', () => {
     expect(text).toContain('发现问题经责令已改正');
     expect(text).not.toContain('内部备注');
     expect(text).toContain(`"'=HYPERLINK(""http://x"",""点击"")"`);
-    const rep = JSON.parse(ok(['report', '--as-of', '2026-11-23', '--json']).stdout);
+    const rep = JSON.parse((await ok(['report', '--as-of', '2026-11-23', '--json'])).stdout);
     expect(rep.draws[0]).toMatchObject({ published: 3, publishedLate: 1, overdue: 0 });
     expect(rep.unpublished).toEqual([]);
-    expect(cli(['report', '--as-of', '2026-11-23', '--fail-on-overdue', '--db', db], { cwd: dir }).code).toBe(0);
+    expect((await cli(['report', '--as-of', '2026-11-23', '--fail-on-overdue', '--db', db], { cwd: dir })).code).toBe(
+      0,
+    );
   });
-  it('a deadline past the calendar data is provisional (暂定) everywhere, and a passed one fails --fail-on-overdue', () => {
-    const d2 = practiceDb(join(tmp(), 'late.db'));
+  it('a deadline past the calendar data is provisional (暂定) everywhere, and a passed one fails --fail-on-overdue', async () => {
+    const d2 = await practiceDb(join(tmp(), 'late.db'));
     for (const k of ['departments', 'items', 'objects', 'inspectors'])
-      cli(['import', k, join(dir, `${k}.csv`), '--db', d2, '-q']);
-    cli([
+      await cli(['import', k, join(dir, `${k}.csv`), '--db', d2, '-q']);
+    await cli([
       'draw',
       '--items',
       'SC01',
@@ -303,18 +305,22 @@ describe('results, deadlines and the report', () => {
       ['2026-HLSJ-001', codes[4]!, '2026-12-21', '1'],
     ]);
     expect(
-      cli(['results', 'import', late, '--db', d2], { cwd: dir, env: { INSPECT_NOW: '2026-12-28T10:00:00+08:00' } })
-        .code,
+      (
+        await cli(['results', 'import', late, '--db', d2], {
+          cwd: dir,
+          env: { INSPECT_NOW: '2026-12-28T10:00:00+08:00' },
+        })
+      ).code,
     ).toBe(0);
-    const r = cli(['report', '--as-of', '2026-12-28', '--db', d2], { cwd: dir });
+    const r = await cli(['report', '--as-of', '2026-12-28', '--db', d2], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/进入 2027 年，该年的节假日安排尚未录入/);
     expect(r.stdout).toMatch(/2027-01-\d\d（暂定）/);
-    const j = JSON.parse(cli(['report', '--as-of', '2026-12-28', '--json', '--db', d2], { cwd: dir }).stdout);
+    const j = JSON.parse((await cli(['report', '--as-of', '2026-12-28', '--json', '--db', d2], { cwd: dir })).stdout);
     expect(j.unpublished[0]).toMatchObject({ provisional: true, state: 'pending' });
     expect(j.totals).toMatchObject({ deadlineUnknown: 0, deadlineProvisional: 1 });
     // In February the provisional deadline has passed: overdue, exit 3, and said to be provisional.
-    const feb = cli(['report', '--as-of', '2027-02-01', '--fail-on-overdue', '--db', d2], { cwd: dir });
+    const feb = await cli(['report', '--as-of', '2027-02-01', '--fail-on-overdue', '--db', d2], { cwd: dir });
     expect(feb.code).toBe(3);
     expect(feb.stderr).toContain('其中 1 条的期限为暂定');
     // Declaring 2027 in a calendar file makes the deadline certain.
@@ -324,21 +330,22 @@ describe('results, deadlines and the report', () => {
       ['2027-01-01', '休息日', '元旦'],
     ]);
     const declared = JSON.parse(
-      cli(['report', '--as-of', '2026-12-28', '--json', '--calendar', calendar, '--db', d2], { cwd: dir }).stdout,
+      (await cli(['report', '--as-of', '2026-12-28', '--json', '--calendar', calendar, '--db', d2], { cwd: dir }))
+        .stdout,
     );
     expect(declared.unpublished[0]).toMatchObject({ provisional: false });
-    expect(cli(['calendar', '--calendar', calendar, '--json'], { cwd: dir }).stdout).toContain('"year": 2027');
+    expect((await cli(['calendar', '--calendar', calendar, '--json'], { cwd: dir })).stdout).toContain('"year": 2027');
     expect(existsSync(d2)).toBe(true);
   });
 });
 
 describe('the global --json', () => {
-  it('export tasks --json prints the task list as JSON on stdout; with another --format it is a usage error', () => {
-    const r = cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--db', db], { cwd: dir });
+  it('export tasks --json prints the task list as JSON on stdout; with another --format it is a usage error', async () => {
+    const r = await cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--db', db], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).tasks.length).toBeGreaterThan(0);
-    expect(cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--format', 'xlsx', '--db', db], { cwd: dir }).code).toBe(
-      2,
-    );
+    expect(
+      (await cli(['export', 'tasks', '2026-HLSJ-001', '--json', '--format', 'xlsx', '--db', db], { cwd: dir })).code,
+    ).toBe(2);
   });
 });

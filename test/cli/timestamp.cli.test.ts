@@ -31,9 +31,9 @@ beforeAll(async () => {
   dir = tmp();
   writeFileSync(join(dir, 'root.pem'), tsa.rootPem);
   writeFileSync(join(dir, 'other.pem'), other.rootPem);
-  base = practiceDb();
+  base = await practiceDb();
   for (const k of SAMPLE)
-    expect(cli(['import', k, join(DATA, `${k}.csv`), '--db', base, '-q'], AT_COMMIT).code).toBe(0);
+    expect((await cli(['import', k, join(DATA, `${k}.csv`), '--db', base, '-q'], AT_COMMIT)).code).toBe(0);
 });
 
 const fresh = () => {
@@ -49,8 +49,8 @@ const events = (db: string) => {
     d.close();
   }
 };
-const commit = (db: string) => {
-  const r = cli(
+const commit = async (db: string) => {
+  const r = await cli(
     [
       'draw',
       '--items',
@@ -75,7 +75,7 @@ const commit = (db: string) => {
 /** inspect timestamp request …, then the test TSA's answer written to a .tsr file. */
 async function stamp(db: string, target: string[], by: TestTsa, genTime: Date, env = AT_COMMIT): Promise<string> {
   const tsq = join(tmp(), 'req.tsq');
-  const r = cli(['timestamp', 'request', ...target, '--out', tsq, '--json', '--db', db], env);
+  const r = await cli(['timestamp', 'request', ...target, '--out', tsq, '--json', '--db', db], env);
   expect(r.code, r.stderr).toBe(0);
   const tsr = join(tmp(), 'resp.tsr');
   writeFileSync(tsr, await by.respond(readFileSync(tsq), genTime, { accuracySeconds: 1 }));
@@ -85,39 +85,39 @@ async function stamp(db: string, target: string[], by: TestTsa, genTime: Date, e
 describe('a commitment time-stamped before its round', () => {
   it('request → trust → add → reveal → bundle → verify says when, by whom, before which source', async () => {
     const db = fresh();
-    const c = commit(db);
+    const c = await commit(db);
     const tsq = join(tmp(), 'c.tsq');
-    const req = cli(['timestamp', 'request', c.drawId, '--out', tsq, '--db', db], AT_COMMIT);
+    const req = await cli(['timestamp', 'request', c.drawId, '--out', tsq, '--db', db], AT_COMMIT);
     expect(req.code).toBe(0);
     expect(req.stdout).toContain('curl --data-binary @');
     expect(req.stdout).toContain('2023-09-15T19:00:03+08:00');
-    expect(cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT).code).toBe(0);
-    expect(cli(['timestamp', 'trust', '--db', db], AT_COMMIT).stdout).toContain('CN=Test Root');
+    expect((await cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT)).code).toBe(0);
+    expect((await cli(['timestamp', 'trust', '--db', db], AT_COMMIT)).stdout).toContain('CN=Test Root');
     const tsr = join(tmp(), 'c.tsr');
     writeFileSync(tsr, await tsa.respond(readFileSync(tsq), BEFORE_ROUND, { accuracySeconds: 1 }));
-    const add = cli(['timestamp', 'add', tsr, '--db', db], AT_COMMIT);
+    const add = await cli(['timestamp', 'add', tsr, '--db', db], AT_COMMIT);
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toContain('CN=Test TSA');
-    expect(cli(['reveal', c.drawId, '--value', SIG, '--db', db], at('2023-09-15T19:05:00+08:00')).code).toBe(0);
+    expect((await cli(['reveal', c.drawId, '--value', SIG, '--db', db], at('2023-09-15T19:05:00+08:00'))).code).toBe(0);
     const out = join(tmp(), 'bundle');
-    expect(cli(['export', 'bundle', c.drawId, '--out', out, '--db', db]).code).toBe(0);
+    expect((await cli(['export', 'bundle', c.drawId, '--out', out, '--db', db])).code).toBe(0);
     expect(readFileSync(join(out, 'tsa-roots.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');
-    const v = cli(['verify', out]);
+    const v = await cli(['verify', out]);
     expect(v.code, v.stdout).toBe(0);
     expect(v.stdout).toContain('承诺于 TSA 时间 2023-09-15T10:45:00.000Z 之前已存在（时间戳机构：CN=Test TSA）');
     // The auditor's own roots: another TSA's root does not vouch for this token.
-    expect(cli(['verify', out, '--trust', join(dir, 'other.pem')]).code).toBe(65);
-    expect(cli(['verify', out, '--trust', join(dir, 'root.pem')]).code).toBe(0);
-    expect(cli(['audit', '--db', db], at('2023-09-16T10:00:00+08:00')).code).toBe(0);
+    expect((await cli(['verify', out, '--trust', join(dir, 'other.pem')])).code).toBe(65);
+    expect((await cli(['verify', out, '--trust', join(dir, 'root.pem')])).code).toBe(0);
+    expect((await cli(['audit', '--db', db], at('2023-09-16T10:00:00+08:00'))).code).toBe(0);
   });
 
-  it('a committed draw without a token verifies with a warning that its time rests on the operator’s clock', () => {
+  it('a committed draw without a token verifies with a warning that its time rests on the operator’s clock', async () => {
     const db = fresh();
-    const c = commit(db);
-    expect(cli(['reveal', c.drawId, '--value', SIG, '--db', db], at('2023-09-15T19:05:00+08:00')).code).toBe(0);
+    const c = await commit(db);
+    expect((await cli(['reveal', c.drawId, '--value', SIG, '--db', db], at('2023-09-15T19:05:00+08:00'))).code).toBe(0);
     const out = join(tmp(), 'bundle');
-    expect(cli(['export', 'bundle', c.drawId, '--out', out, '--db', db]).code).toBe(0);
-    const v = cli(['verify', out]);
+    expect((await cli(['export', 'bundle', c.drawId, '--out', out, '--db', db])).code).toBe(0);
+    const v = await cli(['verify', out]);
     expect(v.code).toBe(0);
     expect(v.stderr).toContain('没有可信时间戳');
   });
@@ -141,7 +141,7 @@ describe('a commitment time-stamped before its round', () => {
       'a TSA error status',
       async (db, id) => {
         const tsq = join(tmp(), 'e.tsq');
-        cli(['timestamp', 'request', id, '--out', tsq, '--db', db], AT_COMMIT);
+        await cli(['timestamp', 'request', id, '--out', tsq, '--db', db], AT_COMMIT);
         const f = join(tmp(), 'e.tsr');
         writeFileSync(f, await tsa.respond(readFileSync(tsq), BEFORE_ROUND, { status: 2 }));
         return f;
@@ -150,11 +150,11 @@ describe('a commitment time-stamped before its round', () => {
     ],
   ])('%s is refused (65): only the attempt is logged', async (_, make, words) => {
     const db = fresh();
-    const c = commit(db);
-    expect(cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT).code).toBe(0);
+    const c = await commit(db);
+    expect((await cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT)).code).toBe(0);
     const f = await make(db, c.drawId);
     const before = events(db);
-    const r = cli(['timestamp', 'add', f, '--db', db], AT_COMMIT);
+    const r = await cli(['timestamp', 'add', f, '--db', db], AT_COMMIT);
     expect(r.code).toBe(65);
     expect(r.stderr).toContain(words);
     expect(events(db)).toBe(before + 1);
@@ -165,30 +165,30 @@ describe('a commitment time-stamped before its round', () => {
 
   it('settings set commit.timestamp required: no reveal before a valid token; report lists the wait', async () => {
     const db = fresh();
-    expect(cli(['settings', 'set', 'commit.timestamp', 'required', '--db', db], AT_COMMIT).code).toBe(0);
-    const c = commit(db);
+    expect((await cli(['settings', 'set', 'commit.timestamp', 'required', '--db', db], AT_COMMIT)).code).toBe(0);
+    const c = await commit(db);
     const rep = JSON.parse(
-      cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--json', '--db', db], AT_COMMIT).stdout,
+      (await cli(['report', '--year', '2026', '--as-of', '2026-11-01', '--json', '--db', db], AT_COMMIT)).stdout,
     );
     expect(rep.commitments[0]).toMatchObject({ drawId: c.drawId, awaitingTimestamp: true });
-    const early = cli(['reveal', c.drawId, '--value', SIG, '--db', db], at('2023-09-15T19:05:00+08:00'));
+    const early = await cli(['reveal', c.drawId, '--value', SIG, '--db', db], at('2023-09-15T19:05:00+08:00'));
     expect(early.code).toBe(65);
     expect(early.stderr).toContain('commit.timestamp');
-    expect(cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT).code).toBe(0);
-    expect(cli(['timestamp', 'add', await stamp(db, [c.drawId], tsa, BEFORE_ROUND), '--db', db], AT_COMMIT).code).toBe(
-      0,
-    );
-    expect(cli(['reveal', c.drawId, '--value', SIG, '--db', db], at('2023-09-15T19:06:00+08:00')).code).toBe(0);
+    expect((await cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT)).code).toBe(0);
+    expect(
+      (await cli(['timestamp', 'add', await stamp(db, [c.drawId], tsa, BEFORE_ROUND), '--db', db], AT_COMMIT)).code,
+    ).toBe(0);
+    expect((await cli(['reveal', c.drawId, '--value', SIG, '--db', db], at('2023-09-15T19:06:00+08:00'))).code).toBe(0);
   });
 });
 
 describe('the log head anchored by a token', () => {
   it('audit reports the anchored head; a rewrite before it fails even with the chain recomputed', async () => {
     const db = fresh();
-    expect(cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT).code).toBe(0);
+    expect((await cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT)).code).toBe(0);
     const tsr = await stamp(db, ['--head'], tsa, new Date('2023-09-15T11:00:00Z'));
-    expect(cli(['timestamp', 'add', tsr, '--db', db], AT_COMMIT).code).toBe(0);
-    const a = JSON.parse(cli(['audit', '--json', '--db', db], AT_COMMIT).stdout);
+    expect((await cli(['timestamp', 'add', tsr, '--db', db], AT_COMMIT)).code).toBe(0);
+    const a = JSON.parse((await cli(['audit', '--json', '--db', db], AT_COMMIT)).stdout);
     expect(a.ok).toBe(true);
     expect(a.anchoredHead).toMatchObject({
       seq: expect.any(Number),
@@ -223,7 +223,7 @@ describe('the log head anchored by a token', () => {
       prev = hash;
     }
     d.close();
-    const broken = JSON.parse(cli(['audit', '--json', '--db', db], AT_COMMIT).stdout);
+    const broken = JSON.parse((await cli(['audit', '--json', '--db', db], AT_COMMIT)).stdout);
     expect(broken.ok).toBe(false);
     const chain = broken.sections.find((s: { name: string }) => s.name === 'chain');
     expect(chain.problems).toEqual([]); // the recomputed chain itself holds
@@ -233,7 +233,7 @@ describe('the log head anchored by a token', () => {
     );
   });
 
-  it.each(['rsa:2048', 'EC'])('a token from openssl ts (%s) over the head is accepted', (key) => {
+  it.each(['rsa:2048', 'EC'])('a token from openssl ts (%s) over the head is accepted', async (key) => {
     const db = fresh();
     const o = tmp();
     const newkey = key === 'EC' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'] : ['-newkey', key];
@@ -281,7 +281,9 @@ describe('the log head anchored by a token', () => {
       '-extfile',
       'ext.cnf',
     ]);
-    expect(cli(['timestamp', 'request', '--head', '--out', join(o, 'h.tsq'), '--db', db], AT_COMMIT).code).toBe(0);
+    expect((await cli(['timestamp', 'request', '--head', '--out', join(o, 'h.tsq'), '--db', db], AT_COMMIT)).code).toBe(
+      0,
+    );
     ossl([
       'ts',
       '-reply',
@@ -296,8 +298,8 @@ describe('the log head anchored by a token', () => {
       '-out',
       'h.tsr',
     ]);
-    expect(cli(['timestamp', 'trust', 'add', join(o, 'root.pem'), '--db', db], AT_COMMIT).code).toBe(0);
-    const r = cli(['timestamp', 'add', join(o, 'h.tsr'), '--db', db], AT_COMMIT);
+    expect((await cli(['timestamp', 'trust', 'add', join(o, 'root.pem'), '--db', db], AT_COMMIT)).code).toBe(0);
+    const r = await cli(['timestamp', 'add', join(o, 'h.tsr'), '--db', db], AT_COMMIT);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('CN=OpenSSL TSA');
   });
@@ -336,8 +338,8 @@ describe('timestamp fetch (online offices), against a local HTTP server only', (
 
   it('request, POST and add in one step', async () => {
     const db = fresh();
-    const c = commit(db);
-    expect(cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT).code).toBe(0);
+    const c = await commit(db);
+    expect((await cli(['timestamp', 'trust', 'add', join(dir, 'root.pem'), '--db', db], AT_COMMIT)).code).toBe(0);
     const r = await run(['timestamp', 'fetch', c.drawId, '--tsa', url, '--db', db], AT_COMMIT.env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('CN=Test TSA');

@@ -44,12 +44,12 @@ const summary = (stdout: string) =>
   stdout.trim() ? { ...JSON.parse(stdout), seconds: 0, rowsPerSecond: 0 } : (stdout as unknown);
 
 /** Runs one import both ways (each into its own copy of `before`) and returns the two outcomes. */
-function both(file: string, args: string[] = [], before?: (db: string) => void) {
-  const out = [WORKER, INLINE].map((env) => {
+async function both(file: string, args: string[] = [], before?: (db: string) => unknown) {
+  const run = async (env: Record<string, string>) => {
     const dir = tmp();
     const db = join(dir, 'x.db');
-    before?.(db);
-    const r = cli(['--lang', 'en', 'import', 'objects', file, '--db', db, '--json', ...args], { env, cwd: dir });
+    await before?.(db);
+    const r = await cli(['--lang', 'en', 'import', 'objects', file, '--db', db, '--json', ...args], { env, cwd: dir });
     const errorsFiles = readdirSync(dir).filter((f) => f.endsWith('.csv'));
     return {
       code: r.code,
@@ -58,8 +58,8 @@ function both(file: string, args: string[] = [], before?: (db: string) => void) 
       db: contents(db),
       errors: errorsFiles.map((f) => readFileSync(join(dir, f), 'utf8')),
     };
-  });
-  return { worker: out[0]!, inline: out[1]! };
+  };
+  return { worker: await run(WORKER), inline: await run(INLINE) };
 }
 
 function bigRoster(dir: string, rows: number, edit?: (lines: string[]) => void): string {
@@ -71,30 +71,30 @@ function bigRoster(dir: string, rows: number, edit?: (lines: string[]) => void):
 }
 
 describe('import through the parse worker = import in one thread', () => {
-  it('every fixture, good and broken, with and without --skip-invalid', () => {
+  it('every fixture, good and broken, with and without --skip-invalid', async () => {
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.csv') && !f.startsWith('inspectors'));
     expect(files.length).toBeGreaterThan(10);
     for (const f of files)
       for (const args of [[], ['--skip-invalid']]) {
-        const { worker, inline } = both(join(FIXTURES, f), args);
+        const { worker, inline } = await both(join(FIXTURES, f), args);
         expect(worker, `${f} ${args.join(' ')}`).toEqual(inline);
       }
   });
 
-  it('a 1.7 MB roster (past the threshold, so also the default), UTF-8 and GB18030, then a re-import', () => {
+  it('a 1.7 MB roster (past the threshold, so also the default), UTF-8 and GB18030, then a re-import', async () => {
     const dir = tmp();
     const file = bigRoster(dir, 12000);
     expect(readFileSync(file).length).toBeGreaterThan(1 << 20);
     const gb = join(dir, 'big-gb.csv');
     writeFileSync(gb, encodeGb18030(readFileSync(file, 'utf8')));
     for (const f of [file, gb]) {
-      const { worker, inline } = both(f);
+      const { worker, inline } = await both(f);
       expect(worker.code).toBe(0);
       expect(worker).toEqual(inline);
       expect((worker.stdout as { imported: number }).imported).toBe(12000);
       // The default (no variable) takes the worker for a file this size: same again.
       const dflt = join(tmp(), 'd.db');
-      const r = cli(['import', 'objects', f, '--db', dflt, '--json']);
+      const r = await cli(['import', 'objects', f, '--db', dflt, '--json']);
       expect(r.code).toBe(0);
       expect(contents(dflt)).toEqual(worker.db);
     }
@@ -103,13 +103,13 @@ describe('import through the parse worker = import in one thread', () => {
       lines[5] = lines[5]!.replace(/,A,|,B,|,C,/, ',D,');
       lines.splice(100, 50);
     });
-    const load = (db: string) => expect(cli(['import', 'objects', file, '--db', db]).code).toBe(0);
-    const { worker, inline } = both(changed, ['--full-roster'], load);
+    const load = async (db: string) => expect((await cli(['import', 'objects', file, '--db', db])).code).toBe(0);
+    const { worker, inline } = await both(changed, ['--full-roster'], load);
     expect(worker.code).toBe(0);
     expect(worker).toEqual(inline);
   });
 
-  it('bad rows, duplicates, Excel damage, control characters deep in a large file: same outcome and errors', () => {
+  it('bad rows, duplicates, Excel damage, control characters deep in a large file: same outcome and errors', async () => {
     const dir = tmp();
     const file = bigRoster(dir, 12000, (lines) => {
       lines[2000] = lines[2000]!.replace(/^[^,]+/, '91350203M0001QAY9B'); // wrong check character
@@ -121,7 +121,7 @@ describe('import through the parse worker = import in one thread', () => {
       lines[7000] = lines[7000]!.replace(/,[ABCD],/, ',Z,'); // an unknown credit grade
     });
     for (const args of [[], ['--skip-invalid'], ['--dry-run'], ['--errors', 'problems.csv']]) {
-      const { worker, inline } = both(file, args);
+      const { worker, inline } = await both(file, args);
       expect(worker, args.join(' ')).toEqual(inline);
       expect(worker.code).toBe(args[0] === '--skip-invalid' ? 0 : 65);
       expect(worker.stderr).toMatch(/row 2001/);
@@ -129,7 +129,7 @@ describe('import through the parse worker = import in one thread', () => {
     }
   });
 
-  it('a broken file past the threshold: same message, row and offset from the worker, nothing written', () => {
+  it('a broken file past the threshold: same message, row and offset from the worker, nothing written', async () => {
     const dir = tmp();
     const good = bigRoster(dir, 12000);
     const bytes = readFileSync(good);
@@ -143,7 +143,7 @@ describe('import through the parse worker = import in one thread', () => {
     for (const [name, data] of cases) {
       const f = join(dir, name);
       writeFileSync(f, data);
-      const { worker, inline } = both(f);
+      const { worker, inline } = await both(f);
       expect(worker, name).toEqual(inline);
       expect(worker.code, name).toBe(65);
       expect(worker.db, name).toBeNull(); // a first import that fails leaves no database
@@ -153,13 +153,13 @@ describe('import through the parse worker = import in one thread', () => {
 });
 
 describe('verify with the matching in a second thread = verify in one thread', () => {
-  it('an intact bundle and one edited in each part: same checks, same words, same exit code; also by id', () => {
-    const db = sampleDb();
-    const draw = cli([...SAMPLE_DRAW, '--db', db, '--yes', '--json']);
+  it('an intact bundle and one edited in each part: same checks, same words, same exit code; also by id', async () => {
+    const db = await sampleDb();
+    const draw = await cli([...SAMPLE_DRAW, '--db', db, '--yes', '--json']);
     expect(draw.code).toBe(0);
     const drawId = (JSON.parse(draw.stdout) as { drawId: string }).drawId;
     const bundle = join(tmp(), 'bundle');
-    expect(cli(['export', 'bundle', drawId, '--out', bundle, '--db', db]).code).toBe(0);
+    expect((await cli(['export', 'bundle', drawId, '--out', bundle, '--db', db])).code).toBe(0);
     type Edit = (files: { record: Record<string, unknown>; inspectors: Record<string, unknown> }) => void;
     const edits: [string, Edit | null][] = [
       ['intact', null],
@@ -214,11 +214,13 @@ describe('verify with the matching in a second thread = verify in one thread', (
         writeFileSync(join(dir, 'record.json'), JSON.stringify(record));
         writeFileSync(join(dir, 'inspectors.json'), JSON.stringify(inspectors));
       }
-      const [worker, inline] = [WORKER, INLINE].map((env) => cli(['--lang', 'en', 'verify', dir], { env }));
+      const worker = await cli(['--lang', 'en', 'verify', dir], { env: WORKER });
+      const inline = await cli(['--lang', 'en', 'verify', dir], { env: INLINE });
       expect(worker, name).toEqual(inline);
       expect(worker!.code, name).toBe(edit ? 65 : 0);
     }
-    const [worker, inline] = [WORKER, INLINE].map((env) => cli(['verify', drawId, '--db', db, '--json'], { env }));
+    const worker = await cli(['verify', drawId, '--db', db, '--json'], { env: WORKER });
+    const inline = await cli(['verify', drawId, '--db', db, '--json'], { env: INLINE });
     expect(worker).toEqual(inline);
     expect(JSON.parse(worker!.stdout).ok).toBe(true);
   });
