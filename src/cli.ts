@@ -5,8 +5,9 @@
 import { Command, CommanderError, Help } from 'commander';
 import { ExitError, Exit, InspectError } from './core/errors.js';
 import { render } from './core/messages.js';
+import { placeholdersZh } from './core/messagesHelp.js';
 import { displayWidth, terminalSafe } from './core/text.js';
-import { detectLang } from './io/ui.js';
+import { detectLang, JSON_SCHEMA_VERSION } from './io/ui.js';
 import { io, processIo, withIo, type Io } from './io/processIo.js';
 import { ioError, isIoError } from './io/db.js';
 import { makeContext, type Context } from './commands/context.js';
@@ -24,6 +25,7 @@ const COMMANDER_ZH: [RegExp, string][] = [
     /^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./,
     '错误：参数过多（应为 $2 个，实际 $3 个）',
   ],
+  [/\(Did you mean one of (.+?)\?\)/, '（是否想输入以下之一：$1？）'],
   [/\(Did you mean (.+?)\?\)/, '（是否想输入 $1？）'],
 ];
 
@@ -52,6 +54,8 @@ export function buildProgram(
   }
   const zh = lang === 'zh';
   const h = (key: string) => render({ key }, lang);
+  // Argument placeholders in the user's language (the action receives arguments by position).
+  const a = (term: string) => (zh ? placeholdersZh(term) : term);
   program
     .exitOverride()
     .configureOutput({
@@ -83,15 +87,17 @@ export function buildProgram(
     .helpOption('-h, --help', h('H_DISPLAY_HELP'))
     .helpCommand('help [command]', h('H_DISPLAY_HELP_FOR_A'))
     .description(h('H_INSPECTION_PLANNING_ROSTER_IMPORTS'))
-    .version(VERSION, '-V, --version', h('H_OUTPUT_THE_VERSION_NUMBER'));
+    .version(VERSION, '-V, --version', h('H_OUTPUT_THE_VERSION_NUMBER'))
+    // The first screen (`inspect` alone) points to the guided way and the demo.
+    .addHelpText('after', h('H_FIRST_SCREEN'));
   addFlags(program, FLAGS.global, h);
 
   addFlags(
     program
       .command('import')
       .description(h('H_IMPORT_A_ROSTER_CSV'))
-      .argument('<roster>', h('H_OBJECTS_INSPECTORS_ITEMS_DEPARTMENTS'))
-      .argument('<file>', h('H_CSV_FILE')),
+      .argument(a('<roster>'), h('H_OBJECTS_INSPECTORS_ITEMS_DEPARTMENTS'))
+      .argument(a('<file>'), h('H_CSV_FILE')),
     FLAGS.import,
     h,
   )
@@ -109,7 +115,7 @@ export function buildProgram(
     .description(h('H_SETTINGS'))
     .action(() => run(async (ctx) => (await import('./commands/settings.js')).runSettings(ctx)));
   addFlags(
-    settings.command('set').description(h('H_SETTINGS_SET')).argument('<key>').argument('<value>'),
+    settings.command('set').description(h('H_SETTINGS_SET')).argument(a('<key>')).argument(a('<value>')),
     FLAGS.settingsSet,
     h,
   ).action((key: string, value: string, opts) =>
@@ -125,26 +131,26 @@ export function buildProgram(
     .addHelpText('after', h('H_EXAMPLES_INSPECT_DRAW_ITEMS'))
     .action((opts) => run(async (ctx) => (await import('./commands/draw.js')).runDraw(ctx, opts)));
 
-  addFlags(program.command('reveal').description(h('H_REVEAL_A_COMMITTED_DRAW')).argument('<drawId>'), FLAGS.reveal, h)
+  addFlags(program.command('reveal').description(h('H_REVEAL_A_COMMITTED_DRAW')).argument(a('<drawId>')), FLAGS.reveal, h)
     .addHelpText('after', h('H_EXAMPLE_INSPECT_REVEAL_2027'))
     .action((id: string, opts) => run(async (ctx) => (await import('./commands/reveal.js')).runReveal(ctx, id, opts)));
 
   program
     .command('show')
     .description(h('H_A_DRAW_ON_SCREEN'))
-    .argument('<drawId>')
+    .argument(a('<drawId>'))
     .action((id: string) => run(async (ctx) => (await import('./commands/show.js')).runShow(ctx, id)));
 
   const ts = program.command('timestamp').description(h('H_TIMESTAMP'));
-  addFlags(ts.command('request').description(h('H_TS_REQUEST')).argument('[drawId]'), FLAGS.timestampRequest, h).action(
+  addFlags(ts.command('request').description(h('H_TS_REQUEST')).argument(a('[drawId]')), FLAGS.timestampRequest, h).action(
     (id: string | undefined, opts) =>
       run(async (ctx) => (await import('./commands/timestamp.js')).runTimestampRequest(ctx, id, opts)),
   );
   ts.command('add')
     .description(h('H_TS_ADD'))
-    .argument('<file>')
+    .argument(a('<file>'))
     .action((file: string) => run(async (ctx) => (await import('./commands/timestamp.js')).runTimestampAdd(ctx, file)));
-  addFlags(ts.command('fetch').description(h('H_TS_FETCH')).argument('[drawId]'), FLAGS.timestampFetch, h).action(
+  addFlags(ts.command('fetch').description(h('H_TS_FETCH')).argument(a('[drawId]')), FLAGS.timestampFetch, h).action(
     (id: string | undefined, opts) =>
       run(async (ctx) => (await import('./commands/timestamp.js')).runTimestampFetch(ctx, id, opts)),
   );
@@ -152,7 +158,7 @@ export function buildProgram(
     .command('trust')
     .description(h('H_TS_TRUST'))
     .action(() => run(async (ctx) => (await import('./commands/timestamp.js')).runTrustList(ctx)));
-  addFlags(trust.command('add').description(h('H_TS_TRUST_ADD')).argument('<rootPem>'), FLAGS.trustAdd, h).action(
+  addFlags(trust.command('add').description(h('H_TS_TRUST_ADD')).argument(a('<rootPem>')), FLAGS.trustAdd, h).action(
     (file: string, opts) => run(async (ctx) => (await import('./commands/timestamp.js')).runTrustAdd(ctx, file, opts)),
   );
 
@@ -163,8 +169,8 @@ export function buildProgram(
   program
     .command('why')
     .description(h('H_WHY'))
-    .argument('<drawId>')
-    .argument('<creditCode>')
+    .argument(a('<drawId>'))
+    .argument(a('<creditCode>'))
     .action((id: string, code: string) =>
       run(async (ctx) => (await import('./commands/why.js')).runWhy(ctx, id, code)),
     );
@@ -180,7 +186,7 @@ export function buildProgram(
 
   const exp = program.command('export').description(h('H_EXPORTS_BUNDLE_TASK_LIST'));
   addFlags(
-    exp.command('bundle').description(h('H_WRITE_THE_AUDIT_BUNDLE')).argument('<drawId>'),
+    exp.command('bundle').description(h('H_WRITE_THE_AUDIT_BUNDLE')).argument(a('<drawId>')),
     FLAGS.bundle,
     h,
   ).action((id: string, opts) =>
@@ -191,14 +197,14 @@ export function buildProgram(
     run(async (ctx) => (await import('./commands/exportVerifier.js')).runExportVerifier(ctx, opts)),
   );
 
-  addFlags(exp.command('tasks').description(h('H_THE_TASK_LIST_FOR')).argument('<drawId>'), FLAGS.tasks, h).action(
+  addFlags(exp.command('tasks').description(h('H_THE_TASK_LIST_FOR')).argument(a('<drawId>')), FLAGS.tasks, h).action(
     (id: string, opts) => run(async (ctx) => (await import('./commands/exportTasks.js')).runExportTasks(ctx, id, opts)),
   );
   addFlags(
     exp
       .command('publication')
       .description(h('H_PUBLICATION_FILES_TASK_NOTICE'))
-      .argument('[drawId]', h('H_DRAW_ID_NONE_WITH')),
+      .argument(a('[drawId]'), h('H_DRAW_ID_NONE_WITH')),
     FLAGS.publication,
     h,
   )
@@ -209,7 +215,7 @@ export function buildProgram(
 
   const results = program.command('results').description(h('H_INSPECTION_RESULTS'));
   addFlags(
-    results.command('import').description(h('H_ENTER_RESULTS_FROM_A')).argument('<file>'),
+    results.command('import').description(h('H_ENTER_RESULTS_FROM_A')).argument(a('<file>')),
     FLAGS.results,
     h,
   ).action((file: string, opts) =>
@@ -224,7 +230,7 @@ export function buildProgram(
     program
       .command('verify')
       .description(h('H_RECOMPUTE_A_DRAW_DIGEST'))
-      .argument('<drawIdOrDir>', h('H_A_DRAW_ID_OR')),
+      .argument(a('<drawIdOrDir>'), h('H_A_DRAW_ID_OR')),
     FLAGS.verify,
     h,
   )
@@ -253,7 +259,14 @@ export function buildProgram(
     run(async (ctx) => (await import('./commands/demo.js')).runDemo(ctx, opts)),
   );
 
+  // Option placeholders too (`--db <路径>`): commander reads an option's name from its long flag when it
+  // is declared, and shows `flags` only in help afterwards.
+  if (zh) for (const cmd of allCommands(program)) for (const o of cmd.options) o.flags = placeholdersZh(o.flags);
   return program;
+}
+
+function allCommands(cmd: Command): Command[] {
+  return [cmd, ...cmd.commands.flatMap(allCommands)];
 }
 
 function globalLangFromArgv(argv: string[]): string | undefined {
@@ -269,11 +282,16 @@ export function main(argv: string[], streams: Io = processIo()): Promise<number>
 }
 
 async function run(argv: string[]): Promise<number> {
+  const json = globalFlag(argv, '--json');
   let lang: 'zh' | 'en';
   try {
     lang = detectLang(globalLangFromArgv(argv), io().env);
   } catch (e) {
-    return exitFor(e, 'zh');
+    return exitFor(e, 'zh', json);
+  }
+  if (json && (globalFlag(argv, '--version') || globalFlag(argv, '-V'))) {
+    io().stdout.write(`${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, version: VERSION }, null, 2)}\n`);
+    return 0;
   }
   const runCommand = async (fn: (ctx: Context) => Promise<unknown> | unknown) => {
     const global = program.opts<GlobalOptions>();
@@ -286,41 +304,72 @@ async function run(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    return exitFor(e, lang);
+    return exitFor(e, lang, json);
   }
 }
 
-/** How an error ends the process: its message on stderr, in the user's language, and the exit code. */
-export function exitFor(e: unknown, lang: 'zh' | 'en'): number {
+/** A flag given before any `--` (where commander would read it as an option). */
+function globalFlag(argv: string[], flag: string): boolean {
+  const args = argv.slice(2);
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).includes(flag);
+}
+
+/**
+ * How an error ends the run: its message on stderr, in the user's language, and the exit code. With
+ * --json, stdout also carries one JSON document saying so (docs/json.md, "Errors"), so a script reading
+ * stdout never finds it empty.
+ */
+export function exitFor(e: unknown, lang: 'zh' | 'en', json = false): number {
+  const { exit, code, message } = describeError(e, lang);
+  // An ExitError comes from a command that has already printed its result (audit, verify, report): the
+  // document on stdout is that result, with the failure in it.
+  if (json && exit !== 0 && !(e instanceof ExitError))
+    io().stdout.write(
+      `${JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, error: { code, exit, message } }, null, 2)}\n`,
+    );
+  return exit;
+}
+
+/** What an error is, and writes its human-readable message to stderr (commander writes its own). */
+function describeError(e: unknown, lang: 'zh' | 'en'): { exit: number; code: string; message: string } {
   const label = render({ key: 'T_ERROR' }, lang);
+  const say = (text: string) => io().stderr.write(terminalSafe(text));
   if (e instanceof CommanderError) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    return e.exitCode === 0 ? 0 : Exit.usage; // commander already printed the message and usage hint
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+      return { exit: 0, code: e.code, message: '' };
+    // commander already printed the message and usage hint
+    const message = (lang === 'zh' ? commanderZh(e.message) : e.message).replace(/^(error: |错误：)/, '');
+    return { exit: e.exitCode === 0 ? 0 : Exit.usage, code: 'E_USAGE', message };
   }
-  if (e instanceof ExitError) return e.exit;
+  if (e instanceof ExitError) return { exit: e.exit, code: 'E_EXIT', message: '' };
   if (e instanceof InspectError) {
-    io().stderr.write(terminalSafe(`${label}: ${render(e.msg, lang)}\n`));
-    for (const d of e.details) io().stderr.write(terminalSafe(`  ${render(d, lang)}\n`));
-    return e.exit;
+    const text = [render(e.msg, lang), ...e.details.map((d) => render(d, lang))];
+    say(`${label}: ${text[0]}\n`);
+    for (const d of text.slice(1)) say(`  ${d}\n`);
+    return { exit: e.exit, code: e.msg.key, message: text.join('\n') };
   }
   if (isIoError(e)) {
     const err = ioError((e as { path?: string }).path ?? '', e);
-    io().stderr.write(`${label}: ${render(err.msg, lang)}\n`);
-    return err.exit;
+    const message = render(err.msg, lang);
+    say(`${label}: ${message}\n`);
+    return { exit: err.exit, code: err.msg.key, message };
   }
   if ((e as { code?: string }).code === 'SQLITE_TOOBIG') {
-    // One stored value over SQLite's 1 GB limit (a committed draw over ~9 million objects freezes its
-    // whole matching input): refused, rolled back, and said how to go on.
-    io().stderr.write(`${label}: ${render({ key: 'E_TOO_BIG' }, lang)}\n`);
-    return Exit.data;
+    // One stored value over SQLite's 1 GB limit: refused, rolled back, and said how to go on.
+    const message = render({ key: 'E_TOO_BIG' }, lang);
+    say(`${label}: ${message}\n`);
+    return { exit: Exit.data, code: 'E_TOO_BIG', message };
   }
   const name = (e as Error)?.name;
   if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-    io().stderr.write(`${render({ key: 'E_CANCELLED' }, lang)}\n`);
-    return Exit.cancelled;
+    const message = render({ key: 'E_CANCELLED' }, lang);
+    say(`${message}\n`);
+    return { exit: Exit.cancelled, code: 'E_CANCELLED', message };
   }
-  io().stderr.write(`${render({ key: 'E_INTERNAL', params: { detail: (e as Error)?.stack ?? String(e) } }, lang)}\n`);
-  return Exit.internal;
+  const message = render({ key: 'E_INTERNAL', params: { detail: (e as Error)?.stack ?? String(e) } }, lang);
+  say(`${message}\n`);
+  return { exit: Exit.internal, code: 'E_INTERNAL', message };
 }
 
 /** Text without ANSI escape sequences (what commander's own displayWidth strips first). */

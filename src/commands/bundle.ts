@@ -111,7 +111,8 @@ export function runExportBundle(ctx: Context, id: string, opts: BundleOptions) {
     recordSha256: d.record_sha256,
     files,
     superseded: d.superseded_by ?? null,
-    ...(d.commitment ? { commitDigest: d.commitment.commit_digest } : {}),
+    // Always present (null for a plain draw), as docs/json.md shows it: a script reads one shape.
+    commitDigest: d.commitment ? d.commitment.commit_digest : null,
   };
   if (ctx.ui.json) ctx.ui.outJson(result);
   else ctx.ui.out(ctx.ui.t('T_BUNDLE_OF_DRAW_WRITTEN', { id: d.id, dir }));

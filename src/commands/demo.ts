@@ -1,13 +1,14 @@
 // inspect demo: the whole cycle that exists so far, on the bundled sample data, in a temporary folder.
 import type { DemoOptions } from '../flags.js';
 import { env } from '../io/processIo.js';
+import { invocation } from '../io/invocation.js';
 import type { Msg } from '../core/messages.js';
 import { selectionRows } from '../io/exportData.js';
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { csvText } from '../io/csvWrite.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DATA_DIR } from '../io/paths.js';
+import { DATA_DIR, PACKAGE_ROOT } from '../io/paths.js';
 import { InspectError } from '../core/errors.js';
 import { makeContext, type Context } from './context.js';
 import { runImport } from './import.js';
@@ -114,7 +115,7 @@ async function withClock(iso: string, fn: () => Promise<void>): Promise<void> {
   }
 }
 
-export async function runDemo(parent: Context, opts: DemoOptions): Promise<void> {
+export async function runDemo(parent: Context, opts: DemoOptions): Promise<object> {
   const dir = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'inspect-demo-'));
   mkdirSync(dir, { recursive: true });
   const { ui } = parent;
@@ -191,5 +192,10 @@ export async function runDemo(parent: Context, opts: DemoOptions): Promise<void>
   const { runAudit } = await import('./audit.js');
   await runAudit(ctx, {});
 
-  ui.note(ui.t('T_DATABASE_BUNDLE_TRY_NEXT', { dbPath: ctx.dbPath, bundle }));
+  const run = invocation();
+  const install = run === 'inspect' ? '' : ui.t('T_DEMO_INSTALL_HINT', { root: PACKAGE_ROOT });
+  ui.note(ui.t('T_DATABASE_BUNDLE_TRY_NEXT', { dbPath: ctx.dbPath, bundle, run, install }));
+  const summary = { dir, database: ctx.dbPath, bundle, drawId: draw.drawId, next: `${run} --db ${ctx.dbPath} status` };
+  if (parent.ui.json) parent.ui.outJson(summary);
+  return summary;
 }

@@ -160,8 +160,13 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
         ref: `commitment-notices:${drawId}`,
       });
     });
-    if (out !== '-' && !ctx.ui.json) ctx.ui.info('I_EXPORTED', { file: out, rows: table.rows.length });
-    return { drawId, kind: 'commitment', out, rows: table.rows.length };
+    const result = { drawId, kind: 'commitment', out, rows: table.rows.length };
+    // On stdout the notice itself is the output; written to a file, --json says what was written.
+    if (out !== '-') {
+      if (ctx.ui.json) ctx.ui.outJson(result);
+      else ctx.ui.info('I_EXPORTED', { file: out, rows: table.rows.length });
+    }
+    return result;
   } finally {
     db.close();
   }

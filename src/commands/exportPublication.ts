@@ -174,7 +174,7 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
         drawId,
         kind,
         publishedOn,
-        fileName: out === '-' ? '(stdout)' : basename(out),
+        fileName: basename(out),
         sha256: sha,
         at,
         operator: ctx.operator,
@@ -186,15 +186,17 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
         action: `publish.${kind}`,
         summary: {
           key: kind === 'result' ? 'L_PUBLISH_RESULT' : 'L_PUBLISH_TASK',
-          params: { drawId, on: publishedOn, results: resultSeqs.length, file: out === '-' ? 'stdout' : basename(out) },
+          params: { drawId, on: publishedOn, results: resultSeqs.length, file: basename(out) },
         },
         payloadSha256: sha,
         ref: `publications:${pubId}`,
       });
     });
     if (d.superseded_by) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: d.superseded_by });
-    if (out !== '-' && !ctx.ui.json) ctx.ui.info('I_EXPORTED', { file: out, rows: table.rows.length });
-    return { drawId, kind, out, rows: table.rows.length };
+    const result = { drawId, kind, out, rows: table.rows.length, publishedOn };
+    if (ctx.ui.json) ctx.ui.outJson(result);
+    else ctx.ui.info('I_EXPORTED', { file: out, rows: table.rows.length });
+    return result;
   } finally {
     db.close();
   }

@@ -3,7 +3,7 @@ import { taskNumber } from '../core/results.js';
 import { KEY_STRATUM } from '../core/drawTypes.js';
 import { exportContext, selectionRows, teams } from '../io/exportData.js';
 import { writeExport, type ExportOptions, type Table } from '../io/tableExport.js';
-import { parseFormat } from './optionParsers.js';
+import { formatOfName, parseFormat } from './optionParsers.js';
 import type { Context } from './context.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { isPracticeDb } from '../io/db.js';
@@ -94,19 +94,17 @@ export function taskTable(ctx: Context, drawId: string): { table: Table; json: o
 }
 
 export async function runExportTasks(ctx: Context, drawId: string, opts: ExportOptions) {
-  // The global --json means JSON on stdout here as everywhere: the task list itself, as JSON.
-  if (ctx.ui.json) {
+  // The global --json means JSON on stdout here as everywhere: without --out, the task list itself as
+  // JSON; with --out, the file in its own format (--format, else its extension) and a JSON summary.
+  if (ctx.ui.json && (opts.out === undefined || opts.out === '-')) {
     if (opts.format && opts.format !== 'json') throw usageError('E_JSON_FORMAT', { format: opts.format });
-    opts = { ...opts, format: 'json', out: opts.out ?? '-' };
+    opts = { ...opts, format: 'json', out: '-' };
   }
+  const format = parseFormat(opts.format ?? formatOfName(opts.out));
   const { table, json, superseded } = taskTable(ctx, drawId);
   if (superseded) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: superseded });
-  const out = await writeExport(
-    ctx.ui,
-    table,
-    { ...opts, format: parseFormat(opts.format) },
-    `任务清单-${drawId}`,
-    json,
-  );
-  return { drawId, out, rows: table.rows.length };
+  const out = await writeExport(ctx.ui, table, { ...opts, format }, `任务清单-${drawId}`, json);
+  const result = { drawId, out, format, rows: table.rows.length };
+  if (ctx.ui.json && out !== '-') ctx.ui.outJson(result);
+  return result;
 }

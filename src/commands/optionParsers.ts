@@ -55,11 +55,34 @@ export function parseSpec(spec: string): Source {
   return r.value;
 }
 
+/** The rosters by the names staff use: the 名录 names of the notices, as well as the English codes. */
+const ROSTER_NAMES_ZH: Record<string, RosterKind> = {
+  检查对象: 'objects',
+  检查对象名录: 'objects',
+  检查对象名录库: 'objects',
+  执法人员: 'inspectors',
+  执法检查人员: 'inspectors',
+  执法检查人员名录库: 'inspectors',
+  抽查事项: 'items',
+  抽查事项清单: 'items',
+  部门: 'departments',
+  检查记录: 'history',
+  已检查记录: 'history',
+};
+
 export function parseKind(kind: string): RosterKind {
-  if (!(ROSTER_KINDS as readonly string[]).includes(kind)) {
-    throw new InspectError(Exit.usage, { key: 'E_UNKNOWN_ROSTER', params: { kind, choices: ROSTER_KINDS.join(', ') } });
-  }
-  return kind as RosterKind;
+  const k = kind.trim();
+  if ((ROSTER_KINDS as readonly string[]).includes(k.toLowerCase())) return k.toLowerCase() as RosterKind;
+  const zh = ROSTER_NAMES_ZH[k];
+  if (zh) return zh;
+  throw new InspectError(Exit.usage, {
+    key: 'E_UNKNOWN_ROSTER',
+    params: { kind, choices: ROSTER_KINDS.map((r) => `${r}（${rosterZh(r)}）`).join(', ') },
+  });
+}
+
+function rosterZh(kind: RosterKind): string {
+  return Object.keys(ROSTER_NAMES_ZH).find((n) => ROSTER_NAMES_ZH[n] === kind)!;
 }
 
 export function parseEncoding(v: string | undefined): Encoding | undefined {
@@ -89,6 +112,12 @@ export function parseFormat(v: string | undefined): Format {
   const f = (v ?? 'csv').toLowerCase();
   if (f === 'csv' || f === 'xlsx' || f === 'json') return f;
   throw new InspectError(Exit.usage, { key: 'E_BAD_FORMAT', params: { value: v } });
+}
+
+/** The format an output file's name implies (.xlsx, .json; anything else CSV), for when --format is not given. */
+export function formatOfName(out: string | undefined): Format | undefined {
+  const ext = /\.(xlsx|json|csv)$/i.exec(out ?? '')?.[1];
+  return ext ? (ext.toLowerCase() as Format) : undefined;
 }
 
 /** `--since`: a date. */

@@ -4,7 +4,7 @@
 // its imports row and its log entry. A dry run does all the work, then rolls it back. Problems go to
 // the screen and, with --errors or --skip-invalid, to a CSV beside the input.
 import { existsSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Exit, InspectError } from '../core/errors.js';
 import { checkOutput, guardInput } from '../io/outputGuard.js';
 import type { Msg } from '../core/messages.js';
@@ -110,11 +110,21 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
   const reader = await openImportCsv(file, spec.encoding);
   const created = Boolean(spec.create) && !existsSync(ctx.dbPath);
   const db = opts.dryRun && created ? openDb(':memory:') : ctx.openDb({ create: spec.create });
+  // A first import makes the database: said, with where, so a clerk in the wrong folder notices.
+  if (created && !opts.dryRun) ui.info('I_CREATING_DB', { db: resolve(ctx.dbPath) });
   const problems: Problem[] = [];
   const rejected = new Map<number, string[]>();
   let header: string[] = [];
   let failed = false;
   const progress = ui.progress(reader.size, basename(file));
+  const warnedBefore = ui.warned;
+  // A summary's `warnings` is every warning this import printed (file-level ones such as an unknown column
+  // or a mass retirement included) plus the row warnings past the screen limit.
+  const counted = (summary: S, hidden: number): S => {
+    const s = summary as S & { warnings?: unknown };
+    if (typeof s.warnings === 'number') s.warnings = ui.warned - warnedBefore + hidden;
+    return summary;
+  };
   try {
     const summary = await writeTransaction(db, ctx.dbPath, async () => {
       const at = nowWithOffset();
@@ -211,15 +221,14 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
       });
       return done.summary;
     });
-    reportProblems(ctx, file, problems, header, rejected, opts);
-    return summary;
+    return counted(summary, reportProblems(ctx, file, problems, header, rejected, opts));
   } catch (e) {
     progress.stop();
     if (e instanceof DryRunDone) {
-      reportProblems(ctx, file, problems, header, rejected, opts);
+      const hidden = reportProblems(ctx, file, problems, header, rejected, opts);
       if (rejected.size > 0 && !opts.skipInvalid)
         throw new InspectError(Exit.data, { key: 'E_IMPORT_INVALID', params: { file, count: rejected.size } });
-      return e.summary as S;
+      return counted(e.summary as S, hidden);
     }
     if (e instanceof InspectError && e.msg.key === 'E_IMPORT_INVALID')
       reportProblems(ctx, file, problems, header, rejected, opts);
@@ -270,7 +279,7 @@ function reportProblems(
   header: string[],
   rejected: Map<number, string[]>,
   opts: StagedOptions,
-): void {
+): number {
   const { ui } = ctx;
   const sorted = [...problems].sort(
     (a, b) => a.row - b.row || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
@@ -292,4 +301,5 @@ function reportProblems(
     writeFileAtomic(errorsFile, csvText([...heads, ...header], rows, { excel: true }), { force: Boolean(opts.force) });
     ui.info('I_ERRORS_WRITTEN', { file: errorsFile });
   }
+  return sorted.slice(SCREEN_LIMIT).filter((p) => p.severity === 'warning').length;
 }

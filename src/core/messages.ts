@@ -52,6 +52,10 @@ const catalogue: Catalogue = {
     en: 'Output {file} already exists: add --force to overwrite.',
   },
   E_BAD_OPTION: { zh: '参数 {flag} 的值「{value}」无效：{reason}', en: 'Invalid value "{value}" for {flag}: {reason}' },
+  I_CREATING_DB: {
+    zh: '这里还没有数据库：新建 {db}（若要用已有的数据库，请用 --db 指定）。',
+    en: 'No database here yet: creating {db} (to use an existing one, give --db).',
+  },
   E_UNKNOWN_ROSTER: {
     zh: '未知的名录类型「{kind}」：可选 {choices}',
     en: 'Unknown roster "{kind}": choose one of {choices}',

@@ -24,7 +24,7 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
     en: 'import a roster CSV: objects|inspectors|items|departments|history',
   },
   H_OBJECTS_INSPECTORS_ITEMS_DEPARTMENTS: {
-    zh: '名录：objects（检查对象）| inspectors（执法人员）| items（抽查事项）| departments（部门）| history（已检查记录）',
+    zh: '名录（英文或中文名均可）：objects 检查对象 | inspectors 执法人员 | items 抽查事项 | departments 部门 | history 检查记录',
     en: 'objects | inspectors | items | departments | history',
   },
   H_CSV_FILE: { zh: 'CSV 文件（Excel 另存为 CSV）', en: 'CSV file' },
@@ -261,4 +261,53 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
     en: 'run the whole cycle on the sample data in a temporary folder',
   },
   H_KEEP_THE_DEMO_FILES: { zh: '演示文件保存到此目录', en: 'keep the demo files in this folder' },
+  H_FIRST_SCREEN: {
+    zh:
+      '\n第一次使用：\n  inspect demo            用示例数据完整演示一遍（在临时目录中，不动您的数据库）\n' +
+      '  inspect draw            在终端中按提示逐步完成抽取（向导；推荐承诺抽取）\n' +
+      '  inspect 命令 --help     某个命令的用法和示例\n说明书：README.zh-CN.md\n',
+    en:
+      '\nFirst time:\n  inspect demo            the whole cycle on the sample data (in a temporary folder)\n' +
+      '  inspect draw            a guided draw on a terminal (asks step by step; recommends a committed draw)\n' +
+      '  inspect COMMAND --help  how a command is used, with examples\nManual: README.md\n',
+  },
 };
+
+/** Help placeholders in Chinese (`<drawId>` → `<抽取编号>`): only what help and usage lines show. */
+export const PLACEHOLDERS_ZH: Record<string, string> = {
+  drawId: '抽取编号',
+  drawIdOrDir: '抽取编号或复核包目录',
+  roster: '名录',
+  file: '文件',
+  creditCode: '统一社会信用代码',
+  key: '设置项',
+  value: '值',
+  rootPem: '根证书PEM',
+  command: '命令',
+  options: '选项',
+  text: '文字',
+  date: '日期',
+  yyyy: '年度',
+  fmt: '格式',
+  dir: '目录',
+  codes: '编码',
+  url: '网址',
+  'start..end': '开始..结束',
+  spec: '随机源',
+  seconds: '秒',
+  region: '区域',
+  path: '路径',
+  name: '姓名',
+  lang: '语言',
+  kind: '类别',
+  k: '次数',
+  K: '次数',
+  enc: '编码方式',
+};
+
+/** A flag or argument term with its placeholders in Chinese (`--db <path>` → `--db <路径>`). */
+export function placeholdersZh(term: string): string {
+  return term.replace(/([<[])([A-Za-z.]+)(\.\.\.)?([>\]])/g, (m, open: string, name: string, dots = '', close: string) =>
+    PLACEHOLDERS_ZH[name] ? `${open}${PLACEHOLDERS_ZH[name]}${dots}${close}` : m,
+  );
+}

@@ -27,8 +27,12 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
   T_AUDIT_FAILED: { zh: '审计未通过。', en: 'Audit FAILED.' },
   T_DEMO_FOLDER: { zh: '演示目录：{dir}', en: 'Demo folder: {dir}' },
   T_DATABASE_BUNDLE_TRY_NEXT: {
-    zh: '\n数据库：{dbPath}\n复核包：{bundle}\n可继续试用：inspect --db {dbPath} status',
-    en: '\nDatabase: {dbPath}\nBundle: {bundle}\nTry next: inspect --db {dbPath} status',
+    zh: '\n数据库：{dbPath}\n复核包：{bundle}\n可继续试用：{run} --db {dbPath} status{install}',
+    en: '\nDatabase: {dbPath}\nBundle: {bundle}\nTry next: {run} --db {dbPath} status{install}',
+  },
+  T_DEMO_INSTALL_HINT: {
+    zh: '\n要在任何目录直接输入 inspect：在本工具目录（{root}）运行 npm link（详见 README.zh-CN.md“安装”）。',
+    en: '\nTo type inspect from any folder: run npm link in the tool folder ({root}) (see the README, "Install").',
   },
   T_LEADING_ITEM_ITS_DEPARTMENT: { zh: '牵头事项（其部门为牵头部门）', en: 'Leading item (its department leads)' },
   T_PLAN_YEAR: { zh: '计划年度', en: 'Plan year' },

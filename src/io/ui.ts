@@ -44,6 +44,8 @@ export class Ui {
   readonly c: ChalkInstance;
   readonly interactive: boolean;
   readonly assumeYes: boolean;
+  /** How many warnings this run has printed (a summary's `warnings` counts them). */
+  warned = 0;
 
   constructor(
     opts: UiSettings,
@@ -94,6 +96,7 @@ export class Ui {
   }
 
   warn(msg: Msg | string, params?: Msg['params']): void {
+    this.warned++;
     io().stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${this.t(msg, params)}\n`));
   }
 

@@ -122,7 +122,7 @@ describe('language and unknown ids', () => {
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain("错误：未知选项 '--itms'");
     expect(typo.stderr).toContain('（是否想输入 --items？）');
-    expect((await cli(['import'])).stderr).toContain("缺少必需的参数 'roster'");
+    expect((await cli(['import'])).stderr).toContain("缺少必需的参数 '名录'");
     expect((await cli(['draw', '--itms', 'SC01', '--lang', 'en'])).stderr).toContain("error: unknown option '--itms'");
     // Help is Chinese to the last word: titles, the usage line, every description (commands' names and
     // arguments are what is typed, so they stay).
