@@ -131,7 +131,11 @@ export function buildProgram(
     .addHelpText('after', h('H_EXAMPLES_INSPECT_DRAW_ITEMS'))
     .action((opts) => run(async (ctx) => (await import('./commands/draw.js')).runDraw(ctx, opts)));
 
-  addFlags(program.command('reveal').description(h('H_REVEAL_A_COMMITTED_DRAW')).argument(a('<drawId>')), FLAGS.reveal, h)
+  addFlags(
+    program.command('reveal').description(h('H_REVEAL_A_COMMITTED_DRAW')).argument(a('<drawId>')),
+    FLAGS.reveal,
+    h,
+  )
     .addHelpText('after', h('H_EXAMPLE_INSPECT_REVEAL_2027'))
     .action((id: string, opts) => run(async (ctx) => (await import('./commands/reveal.js')).runReveal(ctx, id, opts)));
 
@@ -142,9 +146,12 @@ export function buildProgram(
     .action((id: string) => run(async (ctx) => (await import('./commands/show.js')).runShow(ctx, id)));
 
   const ts = program.command('timestamp').description(h('H_TIMESTAMP'));
-  addFlags(ts.command('request').description(h('H_TS_REQUEST')).argument(a('[drawId]')), FLAGS.timestampRequest, h).action(
-    (id: string | undefined, opts) =>
-      run(async (ctx) => (await import('./commands/timestamp.js')).runTimestampRequest(ctx, id, opts)),
+  addFlags(
+    ts.command('request').description(h('H_TS_REQUEST')).argument(a('[drawId]')),
+    FLAGS.timestampRequest,
+    h,
+  ).action((id: string | undefined, opts) =>
+    run(async (ctx) => (await import('./commands/timestamp.js')).runTimestampRequest(ctx, id, opts)),
   );
   ts.command('add')
     .description(h('H_TS_ADD'))

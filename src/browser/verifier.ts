@@ -12,6 +12,7 @@ import { bundleBytesProblem } from '../core/jsonSafety.js';
 import { sha256Hex } from '../core/canonical.js';
 import { commitmentTimestamp, pemCertificates } from '../core/timestamp.js';
 import { render as renderMsg } from '../core/messages.js';
+import { fieldList } from '../core/fieldNames.js';
 
 type Lang = 'zh' | 'en';
 
@@ -212,7 +213,7 @@ function render(o: Outcome, seconds: number): void {
     if (o.lotteries.length)
       out.append(el('p', {}, t('lotteries')), el('ul', {}, ...o.lotteries.map((l) => el('li', {}, l))));
     const unprovable = unprovableFields(o.commitment !== null);
-    out.append(el('p', { class: 'note' }, t('unprovable') + unprovable.join(', ')));
+    out.append(el('p', { class: 'note' }, t('unprovable') + fieldList(unprovable, lang)));
     if (o.clockOverridden) out.append(el('p', { class: 'note', id: 'clock' }, t('clock')));
     if (o.noTimestamp)
       out.append(el('p', { class: 'note', id: 'no-timestamp' }, renderMsg({ key: 'W_NO_TIMESTAMP' }, lang)));

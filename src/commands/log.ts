@@ -7,6 +7,18 @@ import { hasMessage } from '../core/messages.js';
 import { CLOCK_MARK, readEvents, summaryMessage } from '../io/events.js';
 import type { Context } from './context.js';
 
+/** A reference in words: `imports:3` → 导入记录 3 (the stored form stays in --json). */
+function refText(ui: Context['ui'], ref: string): string {
+  const i = ref.indexOf(':');
+  const kind = i < 0 ? ref : ref.slice(0, i);
+  return hasMessage(`T_REF_${kind}`) ? `${ui.t(`T_REF_${kind}`)} ${ref.slice(i + 1)}` : ref;
+}
+
+/** A sentence joined to the next by ；or ; does not keep its own full stop (…记入日志。；…). */
+function tidy(text: string): string {
+  return text.replace(/。；/g, '；').replace(/\.; /g, '; ');
+}
+
 export function runLog(ctx: Context, opts: LogOptions) {
   const { ui } = ctx;
   const since = parseSince(opts.since);
@@ -20,10 +32,12 @@ export function runLog(ctx: Context, opts: LogOptions) {
       for (const e of events) {
         const action = hasMessage(`T_ACTION_${e.action}`) ? ui.t(`T_ACTION_${e.action}`) : e.action;
         const msg = summaryMessage(e);
-        const summary = msg ? ui.t(msg) + (e.summary.endsWith(CLOCK_MARK) ? ui.t('L_CLOCK_MARK') : '') : e.summary;
+        const summary = tidy(
+          msg ? ui.t(msg) + (e.summary.endsWith(CLOCK_MARK) ? ui.t('L_CLOCK_MARK') : '') : e.summary,
+        );
         // Every stored value printed escaped: an operator or reason cannot colour, hide or move the text.
         ui.out(
-          `#${e.seq}  ${printable(e.at)}  ${printable(e.operator)}  ${printable(action)}${e.ref ? `  [${printable(e.ref)}]` : ''}`,
+          `#${e.seq}  ${printable(e.at)}  ${printable(e.operator)}  ${printable(action)}${e.ref ? `  [${printable(refText(ui, e.ref))}]` : ''}`,
         );
         ui.out(`    ${printable(summary)}`);
         ui.out(`    ${ui.t('T_LOG_DIGESTS', { payload: e.payloadSha256, hash: e.hash })}`);

@@ -28,6 +28,7 @@ import { readEvents } from '../io/events.js';
 import { drawProblems } from '../io/audit.js';
 import { displayWidth, padDisplay } from '../core/text.js';
 import type { Context } from './context.js';
+import { fieldLabel, fieldList } from '../core/fieldNames.js';
 import { BUNDLE_FILES, loadDrawOrFail, type LoadedDraw } from './bundle.js';
 
 export interface VerifyResult {
@@ -166,7 +167,7 @@ export async function verifyTarget(ctx: Context, target: string, opts: VerifyOpt
     v.checks.push({
       name: 'tables',
       ok: tables.length === 0,
-      detail: tables[0] ?? 'draws, draw_selections, draw_assignments, draw_snapshots',
+      detail: tables[0] ?? fieldList(['draws', 'draw_selections', 'draw_assignments', 'draw_snapshots'], lang),
     });
   const committed = files.commit !== undefined;
   // The published notice, when given: its digests and figures against the bundle's.
@@ -271,8 +272,9 @@ export async function runVerify(ctx: Context, target: string, opts: VerifyOption
     }
     ui.out(ui.t('T_RECORD_DIGEST', { digest: r.recordDigest }));
     if (r.unprovable.length) {
-      ui.out(ui.t('T_NOT_PROVABLE_FROM_THE', { fields: ui.list(r.unprovable) }));
-      for (const f of r.unprovable) ui.out(ui.t('T_UNPROVABLE_WHY', { field: f, why: { key: UNPROVABLE_WHY[f]! } }));
+      ui.out(ui.t('T_NOT_PROVABLE_FROM_THE', { fields: fieldList(r.unprovable, ui.lang) }));
+      for (const f of r.unprovable)
+        ui.out(ui.t('T_UNPROVABLE_WHY', { field: fieldLabel(f, ui.lang), why: { key: UNPROVABLE_WHY[f]! } }));
     }
     if (r.lotteries.length) {
       ui.out(ui.t('T_COMPARE_THESE_NUMBERS_WITH'));

@@ -307,7 +307,9 @@ export const PLACEHOLDERS_ZH: Record<string, string> = {
 
 /** A flag or argument term with its placeholders in Chinese (`--db <path>` → `--db <路径>`). */
 export function placeholdersZh(term: string): string {
-  return term.replace(/([<[])([A-Za-z.]+)(\.\.\.)?([>\]])/g, (m, open: string, name: string, dots = '', close: string) =>
-    PLACEHOLDERS_ZH[name] ? `${open}${PLACEHOLDERS_ZH[name]}${dots}${close}` : m,
+  return term.replace(
+    /([<[])([A-Za-z.]+)(\.\.\.)?([>\]])/g,
+    (m, open: string, name: string, dots = '', close: string) =>
+      PLACEHOLDERS_ZH[name] ? `${open}${PLACEHOLDERS_ZH[name]}${dots}${close}` : m,
   );
 }

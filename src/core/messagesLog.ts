@@ -26,7 +26,7 @@ export const logMessages: Record<string, { zh: string; en: string }> = {
     en: '; commitDigest {commitDigest}; revealed {sources}',
   },
   L_REVEAL_REFUSED: {
-    zh: '{id} 揭示被拒绝：{why}；所给值 sha256 {valuesDigest}',
+    zh: '{id} 揭示被拒绝：{why}；所给值的 SHA-256 摘要 {valuesDigest}',
     en: '{id} reveal refused: {why}; values sha256 {valuesDigest}',
   },
   L_IMPORT: {
@@ -81,4 +81,24 @@ export const logMessages: Record<string, { zh: string; en: string }> = {
   'T_ACTION_publish.task': { zh: '公示抽查任务', en: 'publish tasks' },
   'T_ACTION_publish.result': { zh: '公示抽查结果', en: 'publish results' },
   'T_ACTION_publish.commitment': { zh: '公示抽取承诺', en: 'publish commitment' },
+  T_ACTION_init: { zh: '创建数据库', en: 'create database' },
+  'T_ACTION_settings.set': { zh: '更改设置', en: 'change a setting' },
+  'T_ACTION_supersede.refused': { zh: '作废被拒', en: 'voiding refused' },
+  'T_ACTION_timestamp.add': { zh: '添加时间戳', en: 'add a time stamp' },
+  'T_ACTION_timestamp.refused': { zh: '时间戳被拒', en: 'time stamp refused' },
+  'T_ACTION_timestamp.request': { zh: '申请时间戳', en: 'request a time stamp' },
+  'T_ACTION_timestamp.trust': { zh: '信任时间戳机构根证书', en: 'trust a TSA root' },
+  // What a log entry's reference points at, by the table or kind of attempt it names.
+  'T_REF_commitment-notices': { zh: '承诺公告', en: 'commitment notice' },
+  T_REF_commitments: { zh: '承诺', en: 'commitment' },
+  'T_REF_draw-attempt': { zh: '抽取尝试', en: 'draw attempt' },
+  T_REF_draws: { zh: '抽取', en: 'draw' },
+  T_REF_imports: { zh: '导入记录', en: 'import' },
+  T_REF_publications: { zh: '公示记录', en: 'publication' },
+  'T_REF_reveal-attempt': { zh: '揭示尝试', en: 'reveal attempt' },
+  T_REF_settings: { zh: '设置记录', en: 'setting' },
+  'T_REF_supersede-attempt': { zh: '作废尝试', en: 'voiding attempt' },
+  'T_REF_timestamp-requests': { zh: '时间戳申请', en: 'time-stamp request' },
+  'T_REF_timestamp-tokens': { zh: '时间戳', en: 'time stamp' },
+  'T_REF_tsa-roots': { zh: '时间戳机构根证书', en: 'TSA root' },
 };

@@ -11,6 +11,7 @@ import { verifyCommitment } from './commitment.js';
 import { ASSIGN_SHAPE, FRAME_POLICY_SHAPE, keyProblem, RECORD_SHAPE } from './bundleKeys.js';
 import { frameRuleProblems } from './frameRules.js';
 import { render, type Lang, type Msg } from './messages.js';
+import { fieldLabel, fieldList } from './fieldNames.js';
 import type { DrawRecord } from './record.js';
 import { seedHexFor, select, tickets } from './selection.js';
 
@@ -57,19 +58,20 @@ export interface Check {
   detail: string;
 }
 
-/** The first place two JSON values differ, as a path with both values. */
-export function firstDifference(expected: unknown, found: unknown, path = ''): string | null {
+/** The first place two JSON values differ, as a path with both values (in the reader's language). */
+export function firstDifference(expected: unknown, found: unknown, path = '', lang: Lang = 'en'): string | null {
   if (Object.is(expected, found)) return null;
-  if (typeof expected !== typeof found || expected === null || found === null || typeof expected !== 'object') {
-    return `${path || '(value)'}: expected ${JSON.stringify(expected)}, found ${JSON.stringify(found)}`;
-  }
+  const say = (p: string, key: string, params: Msg['params'] = {}) =>
+    render({ key, params: { at: fieldLabel(p, lang), ...params } }, lang);
+  if (typeof expected !== typeof found || expected === null || found === null || typeof expected !== 'object')
+    return say(path || '(value)', 'V_DIFF_VALUE', { expected: JSON.stringify(expected), found: JSON.stringify(found) });
   if (Array.isArray(expected) !== Array.isArray(found))
-    return `${path}: expected ${Array.isArray(expected) ? 'an array' : 'an object'}`;
+    return say(path, Array.isArray(expected) ? 'V_DIFF_WANT_ARRAY' : 'V_DIFF_WANT_OBJECT');
   if (Array.isArray(expected) && Array.isArray(found)) {
     for (let i = 0; i < Math.max(expected.length, found.length); i++) {
-      if (i >= found.length) return `${path}[${i}]: missing, expected ${JSON.stringify(expected[i])}`;
-      if (i >= expected.length) return `${path}[${i}]: unexpected ${JSON.stringify(found[i])}`;
-      const d = firstDifference(expected[i], found[i], `${path}[${i}]`);
+      if (i >= found.length) return say(`${path}[${i}]`, 'V_DIFF_MISSING', { expected: JSON.stringify(expected[i]) });
+      if (i >= expected.length) return say(`${path}[${i}]`, 'V_DIFF_EXTRA', { found: JSON.stringify(found[i]) });
+      const d = firstDifference(expected[i], found[i], `${path}[${i}]`, lang);
       if (d) return d;
     }
     return null;
@@ -77,7 +79,7 @@ export function firstDifference(expected: unknown, found: unknown, path = ''): s
   const e = expected as Record<string, unknown>;
   const f = found as Record<string, unknown>;
   for (const k of [...new Set([...Object.keys(e), ...Object.keys(f)])].sort()) {
-    const d = firstDifference(e[k], f[k], path ? `${path}.${k}` : k);
+    const d = firstDifference(e[k], f[k], path ? `${path}.${k}` : k, lang);
     if (d) return d;
   }
   return null;
@@ -198,7 +200,7 @@ export function verifyFramePart(v: VerifyInput): FramePart {
   try {
     if (!frame) throw new Error(shape[0]);
     const a = allocate(frame);
-    const d = firstDifference(a, r.allocation, 'allocation');
+    const d = firstDifference(a, r.allocation, 'allocation', v.lang);
     const allocationOk = d === null;
     checks.push({
       name: 'allocation',
@@ -206,7 +208,7 @@ export function verifyFramePart(v: VerifyInput): FramePart {
       detail: d ?? t('V_ALLOCATION_OK', { n: Object.values(a.n).reduce((s, x) => s + x, 0) }),
     });
     const sel = select(frame.frame, tickets(frame.frame, seedHex), a);
-    const ds = firstDifference(sel, r.selected, 'selected');
+    const ds = firstDifference(sel, r.selected, 'selected', v.lang);
     checks.push({ name: 'selection', ok: ds === null, detail: ds ?? t('V_SELECTED_OK', { n: sel.length }) });
   } catch (e) {
     checks.push({ name: 'allocation', ok: false, detail: (e as Error).message });
@@ -243,6 +245,7 @@ function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assign
         v.committed ? (frame?.frame.ids.toArray() ?? []) : selIds,
         objIds,
         'inspectors.json objects',
+        v.lang,
       );
       if (dObj) problems.push(dObj);
       const forSel = forSelection(input, selIds);
@@ -251,7 +254,7 @@ function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assign
         const given = assigned && assigned.seedHex === seedHex && firstDifference(assigned.selected, selIds) === null;
         const m = given ? assigned.result : assign(forSel.input, seedHex);
         if (!m.ok) problems.push(t('V_MATCH_FAILS', { ids: m.failures.map((f) => f.id).join(', ') }));
-        const d = firstDifference(m.assignments, r.assignments, 'assignments');
+        const d = firstDifference(m.assignments, r.assignments, 'assignments', v.lang);
         if (d) problems.push(d);
       }
     }
@@ -260,13 +263,18 @@ function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assign
       ok: problems.length === 0,
       detail: problems[0] ?? t('V_TEAMS_OK', { n: r.assignments.length }),
     });
-    if (input) checks.push(recordCheck(r, head, input));
+    if (input) checks.push(recordCheck(r, head, input, v.lang ?? 'en'));
   }
   return checks;
 }
 
 /** The record's own fields against what frame.json and inspectors.json say. */
-function recordCheck(r: DrawRecord, frame: Pick<FrameDoc, 'algorithm' | 'year'>, input: AssignInput): Check {
+function recordCheck(
+  r: DrawRecord,
+  frame: Pick<FrameDoc, 'algorithm' | 'year'>,
+  input: AssignInput,
+  lang: Lang,
+): Check {
   const keys = keyProblem(r, RECORD_SHAPE, 'record.json');
   if (keys) return { name: 'record', ok: false, detail: keys };
   const fields: [string, unknown, unknown][] = [
@@ -279,14 +287,25 @@ function recordCheck(r: DrawRecord, frame: Pick<FrameDoc, 'algorithm' | 'year'>,
   ];
   const bad = fields
     .map(([name, expected, found]) =>
-      JSON.stringify(expected) === JSON.stringify(found) ? null : firstDifference(expected, found, name),
+      JSON.stringify(expected) === JSON.stringify(found) ? null : firstDifference(expected, found, name, lang),
     )
     .find(Boolean);
   if (bad) return { name: 'record', ok: false, detail: `record.json ${bad}` };
   const ordered = typeof r.window?.start === 'string' && r.window.start <= r.window.end;
   if (!ordered)
-    return { name: 'record', ok: false, detail: `record.json window ${JSON.stringify(r.window)} is not a date range` };
-  return { name: 'record', ok: true, detail: fields.map(([n]) => n).join(', ') };
+    return {
+      name: 'record',
+      ok: false,
+      detail: render({ key: 'V_WINDOW_NOT_RANGE', params: { window: JSON.stringify(r.window) } }, lang),
+    };
+  return {
+    name: 'record',
+    ok: true,
+    detail: fieldList(
+      fields.map(([n]) => n),
+      lang,
+    ),
+  };
 }
 
 export interface BundleInput extends VerifyInput {
@@ -313,7 +332,7 @@ export function verifyBundle(v: BundleInput): {
       checks.push({
         name: 'commitment',
         ok: false,
-        detail: 'record.json names a commitment, but commitment.json and beacons.json are missing',
+        detail: render({ key: 'V_COMMITMENT_FILES_MISSING' }, v.lang),
       });
     }
     return { checks, lotteries: [], clockOverridden: false, practice };

@@ -97,7 +97,9 @@ export class Ui {
 
   warn(msg: Msg | string, params?: Msg['params']): void {
     this.warned++;
-    io().stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${this.t(msg, params)}\n`));
+    // The label already says 警告 / Warning: a message that opens with 注意 / Note does not say it twice.
+    const text = this.t(msg, params).replace(/^(注意：|Note: )/, '');
+    io().stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${text}\n`));
   }
 
   error(msg: Msg | string, params?: Msg['params']): void {

@@ -54,7 +54,7 @@ async function both(file: string, args: string[] = [], before?: (db: string) => 
     return {
       code: r.code,
       stdout: summary(r.stdout),
-      stderr: r.stderr,
+      stderr: r.stderr.replaceAll(dir, 'DIR'), // each run has its own folder
       db: contents(db),
       errors: errorsFiles.map((f) => readFileSync(join(dir, f), 'utf8')),
     };
