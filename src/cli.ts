@@ -12,6 +12,8 @@ import { io, processIo, withIo, type Io } from './io/processIo.js';
 import { ioError, isIoError } from './io/db.js';
 import { makeContext, type Context } from './commands/context.js';
 import { VERSION } from './version.js';
+import { DEFAULT_POLICY } from './io/policyFile.js';
+import { resultCodesHelp } from './core/results.js';
 import { addFlags, FLAGS, type GlobalOptions } from './flags.js';
 
 /** commander's own error sentences, in Chinese (its wording is stable within the pinned major version). */
@@ -129,6 +131,7 @@ export function buildProgram(
 
   addFlags(program.command('draw').description(h('H_DRAW_THE_OBJECTS_TO')), FLAGS.draw, h)
     .addHelpText('after', h('H_EXAMPLES_INSPECT_DRAW_ITEMS'))
+    .addHelpText('after', render({ key: 'H_DEFAULT_POLICY_PATH', params: { path: DEFAULT_POLICY } }, lang))
     .action((opts) => run(async (ctx) => (await import('./commands/draw.js')).runDraw(ctx, opts)));
 
   addFlags(
@@ -221,13 +224,11 @@ export function buildProgram(
     );
 
   const results = program.command('results').description(h('H_INSPECTION_RESULTS'));
-  addFlags(
-    results.command('import').description(h('H_ENTER_RESULTS_FROM_A')).argument(a('<file>')),
-    FLAGS.results,
-    h,
-  ).action((file: string, opts) =>
-    run(async (ctx) => (await import('./commands/results.js')).runResultsImport(ctx, file, opts)),
-  );
+  addFlags(results.command('import').description(h('H_ENTER_RESULTS_FROM_A')).argument(a('<file>')), FLAGS.results, h)
+    .addHelpText('after', render({ key: 'H_RESULT_CODES', params: { codes: resultCodesHelp(lang) } }, lang))
+    .action((file: string, opts) =>
+      run(async (ctx) => (await import('./commands/results.js')).runResultsImport(ctx, file, opts)),
+    );
 
   addFlags(program.command('report').description(h('H_THE_YEAR_PROGRESS_PUBLICATION')), FLAGS.report, h).action(
     (opts) => run(async (ctx) => (await import('./commands/report.js')).runReport(ctx, opts)),

@@ -12,7 +12,7 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
   pickFiles: { zh: '选择文件：', en: 'Files:' },
   pickFolder: { zh: '或选择文件夹：', en: 'or a folder:' },
   offline: {
-    zh: '本页完全离线运行：不联网、不上传，所有计算都在本机浏览器中完成。算法见复核包中的 algorithm.md。',
+    zh: '本页完全离线运行：不联网、不上传，所有计算都在本机浏览器中完成。算法见复核包中的 算法说明.md（英文全文 algorithm.md）。',
     en:
       'This page works offline: nothing is sent anywhere; everything is computed in this browser. The algorithm is ' +
       "in the bundle's algorithm.md.",

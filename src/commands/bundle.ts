@@ -1,7 +1,7 @@
 // inspect export bundle DRAW_ID --out DIR: everything an auditor needs to recompute a draw without us.
 import type { BundleOptions } from '../flags.js';
 import { mkdirSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { ALGORITHM_DOC, VERIFIER_HTML } from '../io/paths.js';
+import { ALGORITHM_DOC, ALGORITHM_DOC_ZH, VERIFIER_HTML } from '../io/paths.js';
 import { join, resolve } from 'node:path';
 import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
 import { getDraw, type DrawRow } from '../io/drawStore.js';
@@ -20,7 +20,13 @@ export const BUNDLE_FILES = [
   'README.txt',
   'verify.html',
   'algorithm.md',
+  '算法说明.md',
 ] as const;
+/**
+ * The files a bundle must have to be verified. 算法说明.md came later (0.1.0 bundles do not have it) and
+ * is documentation only, so a bundle without it still verifies.
+ */
+export const REQUIRED_FILES: readonly string[] = BUNDLE_FILES.filter((f) => f !== '算法说明.md');
 export const COMMIT_FILES = ['commitment.json', 'beacons.json'] as const;
 
 /** A committed draw's RFC 3161 token and the trusted root(s) that verified it, when it has one. */
@@ -92,6 +98,7 @@ export function runExportBundle(ctx: Context, id: string, opts: BundleOptions) {
     // The page and the algorithm travel with the data: the bundle alone is enough to check the draw.
     put('verify.html', verifierPage());
     put('algorithm.md', readFileSync(ALGORITHM_DOC));
+    put('算法说明.md', readFileSync(ALGORITHM_DOC_ZH));
     if (existing) {
       const old = `${resolve(dir)}.old-${process.pid}`;
       renameSync(dir, old);
@@ -150,7 +157,8 @@ ${superseded}
   record.json      抽取记录：种子、摘要、分配、抽中对象及签号、检查组。
   README.txt       本说明。
   verify.html      离线复核页面（与命令行 inspect verify 使用同一套计算代码）。
-  algorithm.md     公开算法全文（inspect-draw/1、inspect-assign/1、inspect-commit/1），可据此自行编程复核。
+  algorithm.md     公开算法全文（英文；inspect-draw/1、inspect-assign/1、inspect-commit/1），可据此自行编程复核。
+  算法说明.md      公开算法的中文说明，与 algorithm.md 逐节对应。
 ${
   d.commitment
     ? `  commitment.json  抽取承诺（inspect-commit/1）：在随机数公开之前固定的全部输入，其 SHA-256 即承诺摘要：

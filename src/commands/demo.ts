@@ -1,6 +1,6 @@
 // inspect demo: the whole cycle that exists so far, on the bundled sample data, in a temporary folder.
 import type { DemoOptions } from '../flags.js';
-import { env } from '../io/processIo.js';
+import { env, io, withIo } from '../io/processIo.js';
 import { invocation } from '../io/invocation.js';
 import type { Msg } from '../core/messages.js';
 import { selectionRows } from '../io/exportData.js';
@@ -116,6 +116,16 @@ async function withClock(iso: string, fn: () => Promise<void>): Promise<void> {
 }
 
 export async function runDemo(parent: Context, opts: DemoOptions): Promise<object> {
+  // With --json, stdout carries only the summary: the steps' own result lines go to stderr with the story.
+  const streams = io();
+  const summary = await withIo(parent.ui.json ? { ...streams, stdout: streams.stderr } : streams, () =>
+    demoSteps(parent, opts),
+  );
+  if (parent.ui.json) parent.ui.outJson(summary);
+  return summary;
+}
+
+async function demoSteps(parent: Context, opts: DemoOptions): Promise<DemoSummary> {
   const dir = opts.keep ? resolve(opts.keep) : mkdtempSync(join(tmpdir(), 'inspect-demo-'));
   mkdirSync(dir, { recursive: true });
   const { ui } = parent;
@@ -195,7 +205,13 @@ export async function runDemo(parent: Context, opts: DemoOptions): Promise<objec
   const run = invocation();
   const install = run === 'inspect' ? '' : ui.t('T_DEMO_INSTALL_HINT', { root: PACKAGE_ROOT });
   ui.note(ui.t('T_DATABASE_BUNDLE_TRY_NEXT', { dbPath: ctx.dbPath, bundle, run, install }));
-  const summary = { dir, database: ctx.dbPath, bundle, drawId: draw.drawId, next: `${run} --db ${ctx.dbPath} status` };
-  if (parent.ui.json) parent.ui.outJson(summary);
-  return summary;
+  return { dir, database: ctx.dbPath, bundle, drawId: draw.drawId, next: `${run} --db ${ctx.dbPath} status` };
+}
+
+interface DemoSummary {
+  dir: string;
+  database: string;
+  bundle: string;
+  drawId: string;
+  next: string;
 }

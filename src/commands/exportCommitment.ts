@@ -142,6 +142,7 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       anchoredHead: anchor,
     };
     table.practice = isPracticeDb(db);
+    table.sheet = '抽取承诺公告';
     const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
     const out =
       opts.out ?? (format === 'json' ? '-' : `${exportName(`抽取承诺公告-${drawId}`, table.practice)}.${format}`);

@@ -78,7 +78,7 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       else ctx.ui.out(ctx.ui.t('I_NOTHING_PENDING'));
       return none;
     }
-    const table: Table = { columns: RESULT_NOTICE_COLUMNS, rows, practice: isPracticeDb(db) };
+    const table: Table = { columns: RESULT_NOTICE_COLUMNS, rows, practice: isPracticeDb(db), sheet: '抽查结果公告' };
     const data = await renderTable(
       table,
       format,

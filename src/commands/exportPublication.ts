@@ -154,6 +154,7 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
     }
 
     table.practice = isPracticeDb(db);
+    table.sheet = kind === 'task' ? '抽查任务公告' : '抽查结果公告';
     const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
     const out =
       opts.out ??

@@ -84,7 +84,7 @@ export function taskTable(ctx: Context, drawId: string): { table: Table; json: o
       })),
     };
     return {
-      table: { columns: TASK_COLUMNS, rows, practice: isPracticeDb(db) },
+      table: { columns: TASK_COLUMNS, rows, practice: isPracticeDb(db), sheet: '任务清单' },
       json,
       superseded: d.superseded_by ?? null,
     };

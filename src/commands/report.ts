@@ -11,6 +11,7 @@ import { reportData } from '../io/reportData.js';
 import { formatTable } from '../core/text.js';
 import type { Translator } from '../core/messages.js';
 import type { Context } from './context.js';
+import { resultText } from '../core/results.js';
 import { parseAsOf, parseYear } from './optionParsers.js';
 import { sourcesAt, type Commitment } from '../core/commitment.js';
 import { nowSeconds } from '../io/clock.js';
@@ -159,7 +160,7 @@ export function renderReport(r: Report, ui: Translator): string {
   L.push(...indent(formatTable(items, new Set([2]))));
   L.push('', ui.t('T_RESULT_DISTRIBUTION'));
   const dist = Object.entries(r.distribution);
-  for (const [code, v] of dist) L.push(`  ${code} ${v.text}: ${v.count}`);
+  for (const [code, v] of dist) L.push(`  ${code} ${resultText(code, ui.lang)}: ${v.count}`);
   if (dist.length === 0) L.push(ui.t('T_NO_RESULTS_YET'));
   const t = r.trust;
   if (t.voidings.length || t.lateNotices.length || t.rosterFlips.length) {

@@ -60,17 +60,17 @@ export function runShow(ctx: Context, drawId: string) {
         state: d.superseded_by ? ui.t('T_SUPERSEDED_BY', { by: d.superseded_by }) : ui.t('T_STANDING'),
       }),
     );
-    ui.out(`${ui.t('T_ITEMS')}：${items.map((i) => `${i.code} ${i.name}`).join('；')}`);
-    ui.out(`${ui.t('T_DEPARTMENTS')}：${ui.list(rec.departments.map(dept))}`);
-    ui.out(`${ui.t('T_WINDOW')}：${rec.window.start} ${ui.t('T_TO')} ${rec.window.end}`);
-    ui.out(`${ui.t('T_SEED')}：${rec.seed}`);
+    ui.out(`${ui.label('T_ITEMS')}${items.map((i) => `${i.code} ${i.name}`).join(ui.t('T_CLAUSE_SEP'))}`);
+    ui.out(`${ui.label('T_DEPARTMENTS')}${ui.list(rec.departments.map(dept))}`);
+    ui.out(`${ui.label('T_WINDOW')}${rec.window.start} ${ui.t('T_TO')} ${rec.window.end}`);
+    ui.out(`${ui.label('T_SEED')}${rec.seed}`);
     if (result.sources)
       ui.out(
-        `${ui.t('T_SOURCES')}：${result.sources.map(sourceLabel).join('；')} ` +
+        `${ui.label('T_SOURCES')}${result.sources.map(sourceLabel).join(ui.t('T_CLAUSE_SEP'))} ` +
           ` ${ui.t('T_COMMITDIGEST')} ${rec.commitDigest}`,
       );
     if (result.policyDigest) ui.out(`${ui.t('T_POLICY_DIGEST')} ${result.policyDigest}`);
-    ui.out(`${ui.t('T_STRATA_N_N')}：${result.strata.map((s) => `${s.stratum} ${s.n}/${s.N}`).join('  ')}`);
+    ui.out(`${ui.label('T_STRATA_N_N')}${result.strata.map((s) => `${s.stratum} ${s.n}/${s.N}`).join('  ')}`);
     ui.out('');
     const head = ui.t('TH_SHOW').split('|');
     const rows = objects.map((o) => [

@@ -29,7 +29,7 @@ import { drawProblems } from '../io/audit.js';
 import { displayWidth, padDisplay } from '../core/text.js';
 import type { Context } from './context.js';
 import { fieldLabel, fieldList } from '../core/fieldNames.js';
-import { BUNDLE_FILES, loadDrawOrFail, type LoadedDraw } from './bundle.js';
+import { REQUIRED_FILES, loadDrawOrFail, type LoadedDraw } from './bundle.js';
 
 export interface VerifyResult {
   drawId: string;
@@ -71,7 +71,7 @@ interface BundleFiles {
 
 function readBundle(dir: string): BundleFiles {
   // A bundle is whole or it is not a bundle: a partial one (a full disk, a copy cut short) fails by name.
-  for (const f of BUNDLE_FILES)
+  for (const f of REQUIRED_FILES)
     if (!existsSync(join(dir, f)))
       throw new InspectError(Exit.noInput, { key: 'E_FILE_MISSING', params: { file: join(dir, f) } });
   // Regular files under a size limit, no byte-order mark, no absurd nesting: refused, never a hang or crash.

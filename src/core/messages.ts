@@ -449,10 +449,12 @@ export function catalogueEntries(): [string, { zh: string; en: string }][] {
 
 /** Anything that renders messages in one language (the Ui, or `inChinese` for the public notices). */
 export interface Translator {
+  readonly lang: Lang;
   t(msg: Msg | string, params?: Msg['params']): string;
 }
 
 /** Publications (公示) are Chinese documents whatever the operator's terminal language. */
 export const inChinese: Translator = {
+  lang: 'zh',
   t: (msg, params) => render(typeof msg === 'string' ? { key: msg, params } : msg, 'zh'),
 };

@@ -70,8 +70,8 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
     en: 'seed (e.g. numbers read out at the ceremony); generated and printed when absent',
   },
   H_POLICY_JSON_DEFAULT_DATA: {
-    zh: '抽查策略 JSON（默认 data/policy.json）',
-    en: 'policy JSON (default data/policy.json)',
+    zh: '抽查策略 JSON（默认：本工具自带的 data/policy.json，见下方完整路径；不是当前目录下的文件）',
+    en: "policy JSON (default: the tool's own data/policy.json, full path below; not one in the current folder)",
   },
   H_RESTRICT_TO_THIS_REGION: { zh: '只抽该区域（可重复）', en: 'restrict to this region (repeatable)' },
   H_INSPECTORS_NEVER_INSPECT_OBJECTS: {
@@ -270,6 +270,14 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
       '\nFirst time:\n  inspect demo            the whole cycle on the sample data (in a temporary folder)\n' +
       '  inspect draw            a guided draw on a terminal (asks step by step; recommends a committed draw)\n' +
       '  inspect COMMAND --help  how a command is used, with examples\nManual: README.md\n',
+  },
+  H_DEFAULT_POLICY_PATH: {
+    zh: '\n默认抽查策略：{path}\n',
+    en: '\nDefault policy: {path}\n',
+  },
+  H_RESULT_CODES: {
+    zh: '\n检查结果（代码或标准文字均可）：\n{codes}',
+    en: '\nResults (code or standard wording):\n{codes}',
   },
 };
 

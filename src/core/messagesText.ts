@@ -151,6 +151,8 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
   T_WINDOW: { zh: '检查时间', en: 'window' },
   T_TO: { zh: '至', en: 'to' },
   T_SOURCES: { zh: '公共随机源', en: 'sources' },
+  T_LABEL_COLON: { zh: '：', en: ': ' },
+  T_CLAUSE_SEP: { zh: '；', en: '; ' },
   T_STRATA_N_N: { zh: '分层（n/N）', en: 'strata (n/N)' },
   T_OBJECTS_EXPORT_INSPECT_EXPORT: {
     zh: '\n共 {objectsCount} 户。导出：inspect export tasks {drawId}；复核包：inspect export bundle {drawId} --out 目录',

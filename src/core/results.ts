@@ -26,6 +26,38 @@ export const RESULT_TEXT: Record<string, string> = {
 export const ABNORMAL_LIST_CODES: ReadonlySet<string> = new Set(['6', 'C']);
 export const FOLLOW_UPS = ['无需后续处置', '停止检查', '责令改正', '发现案件线索', '抄告相关部门', '其他'];
 
+/** The standard wordings in English, for an English screen (notices keep the Chinese ones). */
+export const RESULT_TEXT_EN: Record<string, string> = {
+  '1': 'no problem found',
+  '3': 'food and drug rules violated',
+  '4': 'quality supervision rules violated',
+  '5': "other departments' rules violated",
+  '6': 'cannot be reached at the registered address',
+  '7': 'closed, suspended or in liquidation',
+  '8': 'refused to cooperate (serious)',
+  '9': 'deregistered',
+  '10': 'licence revoked',
+  '11': 'registration cancelled',
+  '12': 'moved out',
+  A: 'problem found, follow-up pending',
+  B: 'required information not published',
+  C: 'published information false or concealing',
+  E: 'problem found and corrected when ordered',
+  F: 'no business activity of this inspection found',
+};
+
+/** A result code's standard wording in the reader's language. */
+export function resultText(code: string, lang: 'zh' | 'en'): string {
+  return (lang === 'zh' ? RESULT_TEXT[code] : RESULT_TEXT_EN[code]) ?? code;
+}
+
+/** Every result code with its standard wording, one per line (for help screens). */
+export function resultCodesHelp(lang: 'zh' | 'en'): string {
+  return Object.keys(RESULT_TEXT)
+    .map((c) => `  ${c.padEnd(3)} ${resultText(c, lang)}\n`)
+    .join('');
+}
+
 const textToCode = new Map(Object.entries(RESULT_TEXT).map(([c, t]) => [t, c]));
 // Full-width and half-width brackets are both common in typed text.
 const normaliseText = (s: string) => s.replace(/\(/g, '（').replace(/\)/g, '）').replace(/\s+/g, '');

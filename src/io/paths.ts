@@ -8,3 +8,5 @@ export const DATA_DIR = resolve(PACKAGE_ROOT, 'data');
 export const VERIFIER_HTML = resolve(PACKAGE_ROOT, 'dist/verify.html');
 /** The published algorithms, copied into every bundle. */
 export const ALGORITHM_DOC = resolve(PACKAGE_ROOT, 'docs/algorithm.md');
+/** Its Chinese text (算法说明.md in a bundle), section by section. */
+export const ALGORITHM_DOC_ZH = resolve(PACKAGE_ROOT, 'docs/algorithm.zh-CN.md');

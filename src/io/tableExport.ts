@@ -17,6 +17,8 @@ export interface Table {
   rows: Record<string, string>[];
   /** From a practice database: a banner row above the header, `practice: true` in JSON, 演练- file names. */
   practice?: boolean;
+  /** The xlsx sheet's name (what Excel shows on the tab), e.g. 任务清单. */
+  sheet?: string;
 }
 
 /** What every notice and task list of a practice database says first (notices are Chinese documents). */
@@ -79,6 +81,8 @@ export async function renderTable(
   );
   if (cut > 0) ui?.warn('W_XLSX_CUT', { count: cut, max: EXCEL_CELL_MAX });
   return writeXlsxFile([...bannerRow, header, ...body], {
+    // Excel's rules for a tab name: at most 31 characters, none of []:*?/\
+    sheet: (t.sheet ?? '数据').replace(/[[\]:*?/\\]/g, '_').slice(0, 31),
     columns: t.columns.map((c) => ({ width: Math.min(60, Math.max(10, c.zh.length * 2 + 4)) })),
   }).toBuffer();
 }

@@ -66,6 +66,11 @@ export class Ui {
     return render(typeof msg === 'string' ? { key: msg, params } : msg, this.lang);
   }
 
+  /** A field's name and the colon the language puts after it: 种子： or seed: . */
+  label(key: string): string {
+    return `${this.t(key)}${this.t('T_LABEL_COLON')}`;
+  }
+
   /** Values listed the way the language lists them: 甲、乙 or a, b. */
   list(values: readonly string[]): string {
     return values.join(this.t('T_LIST_SEP'));

@@ -158,6 +158,35 @@ const CASES: Case[] = [
     what: 'the backup written',
     args: () => ['backup', '--out', join(dir, 'backup.db'), '--json'],
   },
+  {
+    command: 'inspect export tasks ID --json --out FILE',
+    what: 'the task list written to a file in its own format (here CSV), and what was written',
+    args: () => ['export', 'tasks', '2026-HLSJ-001', '--json', '--out', join(dir, 'tasks.csv')],
+  },
+  {
+    command: 'inspect export publication ID --kind task --json --out FILE',
+    what: 'a notice published to a file, and what was written',
+    args: () => ['export', 'publication', '2026-HLSJ-001', '--kind', 'task', '--json', '--out', join(dir, 'task.csv')],
+  },
+  {
+    command: 'inspect --version --json',
+    what: 'the version (the one every draw record carries)',
+    args: () => ['--version', '--json'],
+  },
+  {
+    command: 'inspect demo --json',
+    what: 'where the demo left its database and bundle, and the command to go on with',
+    args: () => ['demo', '--keep', join(dir, 'demo'), '--json'],
+  },
+  {
+    command: 'inspect COMMAND --json (an error)',
+    what:
+      'any command that fails (here a missing database, exit 66): one document on stdout with the message key ' +
+      "as `code`, the exit code and the message in the user's language (also on stderr)",
+    args: () => ['status', '--json'],
+    db: () => join(dir, 'missing.db'),
+    code: 66,
+  },
 ];
 
 /** Keys whose objects are maps with data-dependent keys (strata, result codes, reasons): shown as "*". */
