@@ -382,6 +382,5 @@ function describeError(e: unknown, lang: 'zh' | 'en'): { exit: number; code: str
 
 /** Text without ANSI escape sequences (what commander's own displayWidth strips first). */
 function stripAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\x1b\[\d*(?:;\d*)*m/g, '');
 }
