@@ -69,6 +69,9 @@ export const FLAGS = {
   },
   reveal: {
     value: { flag: '--value <value>', help: 'H_ONE_VALUE_PER_SOURCE', repeat: true },
+    fetch: { flag: '--fetch', help: 'H_REVEAL_FETCH' },
+    relay: { flag: '--relay <url>', help: 'H_REVEAL_RELAY', repeat: true },
+    timeout: { flag: '--timeout <seconds>', help: 'H_REVEAL_TIMEOUT' },
   },
   draws: {
     year: { flag: '--year <yyyy>', help: 'H_ONLY_THIS_YEAR' },

@@ -3,7 +3,8 @@
 // with the key string as its seed. Every attempt is logged, refused or not; a commitment is revealed once.
 import type { RevealOptions } from '../flags.js';
 import { readRegularText, READ_LIMITS } from '../io/safeRead.js';
-import { sourceLabel } from '../core/beacon.js';
+import { DRAND_RELAYS, sourceLabel, type Source } from '../core/beacon.js';
+import { fetchDrandRound } from '../io/drandFetch.js';
 import { canonicalJson, sha256Hex } from '../core/canonical.js';
 import { beaconsText, checkReveal, COMMIT_ALGORITHM, notYetPublic, type Commitment } from '../core/commitment.js';
 import { readFrame } from '../core/frameParse.js';
@@ -50,18 +51,30 @@ export async function runReveal(ctx: Context, id: string, opts: RevealOptions): 
   try {
     const c = commitmentOf(db, id);
     const commitment = JSON.parse(c.commitment) as Commitment;
-    let values = opts.value ?? [];
-    if (values.length === 0) {
+    const given = [...(opts.value ?? [])];
+    // Which sources are fetched (--fetch: the drand rounds) and which are typed or given with --value.
+    const fetched = new Set(opts.fetch ? commitment.sources.flatMap((s, i) => (s.kind === 'drand' ? [i] : [])) : []);
+    const typed = commitment.sources.flatMap((s, i) => (fetched.has(i) ? [] : [{ s, i }]));
+    if (given.length === 0 || opts.fetch) {
       const no = closed(c);
       if (no) throw new InspectError(Exit.data, no);
-      // On a terminal, ask for each source by name; without one, the values must come as flags.
-      values = [];
-      for (const s of commitment.sources)
-        values.push(await askText(ui, ui.t('I_ASK_VALUE', { source: sourceLabel(s) }), '--value'));
+      // Before asking for anything or going online: a source that is not public yet has no value to give.
+      const waiting = notYetPublic(commitment, nowSeconds());
+      if (waiting.length) {
+        for (const s of waiting) ui.info('I_SOURCE_NOT_PUBLIC', { source: sourceLabel(s), at: s.publicAt });
+        throw new InspectError(Exit.data, { key: 'E_REVEAL_NOT_YET', params: { id, count: waiting.length } });
+      }
     }
-    if (values.length !== commitment.sources.length)
-      throw usageError('E_REVEAL_COUNT', { expected: commitment.sources.length, found: values.length });
-    const texts = values.map(readValue);
+    if (given.length === 0 && typed.length > 0) {
+      // On a terminal, ask for each source by name; without one, the values must come as flags.
+      for (const { s } of typed)
+        given.push(await askText(ui, ui.t('I_ASK_VALUE', { source: sourceLabel(s) }), '--value'));
+    }
+    if (given.length !== typed.length)
+      throw usageError('E_REVEAL_COUNT', { expected: typed.length, found: given.length });
+    const texts: string[] = new Array<string>(commitment.sources.length);
+    typed.forEach(({ i }, k) => (texts[i] = readValue(given[k]!)));
+    for (const i of fetched) texts[i] = await fetchRound(ctx, commitment.sources[i]!, opts);
 
     const outcome = await writeTransaction(db, ctx.dbPath, () => reveal(ctx, db, id, texts));
     if ('refused' in outcome) throw new InspectError(Exit.data, outcome.refused);
@@ -81,6 +94,30 @@ export async function runReveal(ctx: Context, id: string, opts: RevealOptions): 
   } finally {
     db.close();
   }
+}
+
+/** A drand source's value from the relays (--fetch), checked offline before it is used; exit 69 when none has it. */
+async function fetchRound(ctx: Context, s: Source, opts: RevealOptions): Promise<string> {
+  if (s.kind !== 'drand') throw new Error('only drand rounds are fetched');
+  const seconds = opts.timeout === undefined ? 10 : Number(opts.timeout);
+  if (!/^\d+$/.test(String(opts.timeout ?? '10')) || seconds < 1 || seconds > 600)
+    throw usageError('E_BAD_OPTION', { flag: '--timeout', value: String(opts.timeout), reason: '1 … 600' });
+  const relays = opts.relay?.length ? opts.relay.map((r) => parseRelay(r)) : DRAND_RELAYS;
+  const got = await fetchDrandRound(s.round, relays, seconds * 1000);
+  if (!got.ok)
+    throw new InspectError(
+      Exit.unavailable,
+      { key: 'E_RELAYS_FAILED', params: { round: s.round, count: got.failures.length } },
+      got.failures.map((f) => ({ key: 'T_RELAY_FAILURE', params: { relay: f.relay, reason: f.reason } })),
+    );
+  ctx.ui.info('I_FETCHED_ROUND', { round: s.round, relay: got.relay });
+  return got.text;
+}
+
+function parseRelay(v: string): string {
+  if (!/^https?:\/\/[^\s]+$/.test(v))
+    throw usageError('E_BAD_OPTION', { flag: '--relay', value: v, reason: 'http(s)://…' });
+  return v;
 }
 
 type RevealResult =

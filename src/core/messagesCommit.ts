@@ -331,4 +331,21 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     zh: '{id} 不是承诺抽取，没有承诺公告（用 inspect draws 查看）。',
     en: '{id} is not a committed draw: there is no commitment notice (see inspect draws).',
   },
+  I_SOURCE_NOT_PUBLIC: {
+    zh: '随机源 {source} 尚未公开：公开时间 {at}（北京时间）。',
+    en: 'Source {source} is not public yet: it will be at {at} (China Standard Time).',
+  },
+  E_REVEAL_NOT_YET: {
+    zh: '{id} 还不能揭示：{count} 个随机源尚未公开（见上）。到时再运行 inspect reveal {id}。未做任何记录。',
+    en: '{id} cannot be revealed yet: {count} source(s) are not public (above). Run inspect reveal {id} then. Nothing was recorded.',
+  },
+  E_RELAYS_FAILED: {
+    zh: '没有一个 drand 中继给出第 {round} 轮的有效值（试了 {count} 个）：请检查网络，或从其他电脑取得 round.json 后用 --value @round.json 揭示。未做任何记录。',
+    en: 'No drand relay gave a valid value for round {round} ({count} tried): check the network, or fetch round.json elsewhere and reveal with --value @round.json. Nothing was recorded.',
+  },
+  T_RELAY_FAILURE: { zh: '{relay}：{reason}', en: '{relay}: {reason}' },
+  I_FETCHED_ROUND: {
+    zh: '已从 {relay} 取得 drand 第 {round} 轮，并已用固定公钥离线核验。',
+    en: 'Fetched drand round {round} from {relay}, checked offline against the pinned key.',
+  },
 };

@@ -261,6 +261,15 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
     en: 'run the whole cycle on the sample data in a temporary folder',
   },
   H_KEEP_THE_DEMO_FILES: { zh: '演示文件保存到此目录', en: 'keep the demo files in this folder' },
+  H_REVEAL_FETCH: {
+    zh: '联网办公：从 drand 中继取回各 drand 随机源的值（仍离线核验）；其他随机源用 --value',
+    en: 'online offices: fetch each drand round from the relays (still checked offline); other sources by --value',
+  },
+  H_REVEAL_RELAY: {
+    zh: '使用此 drand 中继（可重复；默认 League of Entropy 公共中继）',
+    en: "a drand relay to use (repeatable; default the League of Entropy's)",
+  },
+  H_REVEAL_TIMEOUT: { zh: '每个中继的等待秒数（默认 10）', en: 'seconds to wait for each relay (default 10)' },
   H_FIRST_SCREEN: {
     zh:
       '\n第一次使用：\n  inspect demo            用示例数据完整演示一遍（在临时目录中，不动您的数据库）\n' +

@@ -75,6 +75,7 @@ describe('README.zh-CN.md runs as written on the sample data', () => {
     }
     expect(skipped).toEqual([
       'inspect reveal 2027-HLSJ-001',
+      'inspect reveal 2027-HLSJ-001',
       'inspect timestamp trust',
       'inspect timestamp add',
       'inspect timestamp fetch',
