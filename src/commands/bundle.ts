@@ -3,8 +3,8 @@ import type { BundleOptions } from '../flags.js';
 import { mkdirSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { ALGORITHM_DOC, ALGORITHM_DOC_ZH, VERIFIER_HTML } from '../io/paths.js';
 import { join, resolve } from 'node:path';
-import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
-import { getDraw, type DrawRow } from '../io/drawStore.js';
+import { Exit, InspectError, usageError } from '../core/errors.js';
+import { getDraw, type DrawRow, unknownDrawIn } from '../io/drawStore.js';
 import { getCommitment, type CommitmentRow } from '../io/commitStore.js';
 import { PRACTICE_BANNER } from '../io/tableExport.js';
 import { sha256Hex } from '../core/canonical.js';
@@ -45,7 +45,7 @@ export function loadDrawOrFail(ctx: Context, id: string): LoadedDraw {
     const c = getCommitment(db, id);
     if (!d) {
       if (c) throw new InspectError(Exit.data, { key: 'E_NOT_REVEALED', params: { id } });
-      throw unknownDraw(id);
+      throw unknownDrawIn(db, id);
     }
     if (!c) return d;
     const tok = commitmentToken(db, id);

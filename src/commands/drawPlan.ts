@@ -2,14 +2,17 @@
 // person confirms, and again under it (refused if it changed). Shared by `draw` and `draw --commit`.
 import { io } from '../io/processIo.js';
 import { departmentNames } from '../io/exportData.js';
-import { Exit, InspectError, usageError } from '../core/errors.js';
+import { Exit, InspectError } from '../core/errors.js';
 import { planDraw, planSummary, type Plan } from '../core/plan.js';
 import type { Policy } from '../core/policy.js';
 import { scopeFields } from '../core/frame.js';
 import type { Db } from '../io/db.js';
+import { suggestCode } from '../core/suggest.js';
+import type { Msg } from '../core/messages.js';
 import {
   hasObjects,
   loadHistory,
+  allItemCodes,
   loadItems,
   loadParents,
   loadStanding,
@@ -45,7 +48,14 @@ export function planFromDb(
   withSnapshot = false,
 ): { plan: Plan; items: ReturnType<typeof loadItems>['items']; snapshot: () => { digest: string; deflated: Buffer } } {
   const { items, unknown } = loadItems(db, req.itemCodes);
-  if (unknown.length) throw usageError('E_UNKNOWN_ITEMS', { codes: unknown.join(', ') });
+  if (unknown.length) {
+    const known = allItemCodes(db).map((i) => i.code);
+    const hints: Msg[] = unknown.flatMap((u) => {
+      const s = suggestCode(u, known);
+      return s ? [{ key: 'T_DID_YOU_MEAN', params: { given: u, code: s } }] : [];
+    });
+    throw new InspectError(Exit.usage, { key: 'E_UNKNOWN_ITEMS', params: { codes: unknown.join(', ') } }, hints);
+  }
   if (!hasObjects(db)) throw new InspectError(Exit.data, { key: 'E_NO_OBJECTS' });
   const scan = scanScope(db, scopeFields(items, req.regions), withSnapshot);
   const plan = planDraw({

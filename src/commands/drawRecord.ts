@@ -3,7 +3,7 @@
 // failed attempt. Also the checks every new draw or commitment passes first.
 import { sha256Hex } from '../core/canonical.js';
 import { ASSIGN_ALGORITHM, ALGORITHM, type Frame } from '../core/drawTypes.js';
-import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
+import { Exit, InspectError, usageError } from '../core/errors.js';
 import type { TaskItem } from '../core/frame.js';
 import { forSelection, type AssignInput, type MatchFailure } from '../core/matching.js';
 import { listMsg, type Msg } from '../core/messages.js';
@@ -13,7 +13,7 @@ import { nowSeconds, nowWithOffset } from '../io/clock.js';
 import { commitmentHeads, pendingCommitments } from '../io/commitStore.js';
 import { supersedeTargetOf, supersedeVerdict, type SupersedeBy, type SupersedeTarget } from '../core/supersede.js';
 import type { Db } from '../io/db.js';
-import { getDraw, insertDraw, loadInspectors, loadMatchObjects } from '../io/drawStore.js';
+import { getDraw, insertDraw, loadInspectors, loadMatchObjects, unknownDrawIn } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { insertPolicy } from '../io/policyStore.js';
 import { collectGarbage } from '../io/memory.js';
@@ -80,7 +80,7 @@ export function checkSupersede(
   if (!supersede) return null;
   const d = getDraw(db, supersede);
   const c = commitmentHeads(db, supersede)[0];
-  if (!d && !c) throw unknownDraw(supersede);
+  if (!d && !c) throw unknownDrawIn(db, supersede);
   const voidedBy = d?.superseded_by ?? c?.superseded_by;
   if (voidedBy)
     throw new InspectError(Exit.data, { key: 'E_ALREADY_SUPERSEDED', params: { id: supersede, by: voidedBy } });

@@ -8,13 +8,13 @@ import { fetchDrandRound } from '../io/drandFetch.js';
 import { canonicalJson, sha256Hex } from '../core/canonical.js';
 import { beaconsText, checkReveal, COMMIT_ALGORITHM, notYetPublic, type Commitment } from '../core/commitment.js';
 import { readFrame } from '../core/frameParse.js';
-import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
+import { Exit, InspectError, usageError } from '../core/errors.js';
 import type { AssignInput } from '../core/matching.js';
 import type { Msg } from '../core/messages.js';
 import { nowSeconds, nowWithOffset } from '../io/clock.js';
 import { getCommitment, insertReveal, type CommitmentRow } from '../io/commitStore.js';
 import { writeTransaction, type Db } from '../io/db.js';
-import { getDraw } from '../io/drawStore.js';
+import { getDraw, unknownDrawIn } from '../io/drawStore.js';
 import { appendEvent } from '../io/events.js';
 import { getPolicy } from '../io/policyStore.js';
 import { lateNotices } from '../io/trustFindings.js';
@@ -28,7 +28,7 @@ function commitmentOf(db: Db, id: string): CommitmentRow {
   const c = getCommitment(db, id);
   if (!c) {
     if (getDraw(db, id)) throw new InspectError(Exit.data, { key: 'E_NOT_COMMITTED', params: { id } });
-    throw unknownDraw(id);
+    throw unknownDrawIn(db, id);
   }
   return c;
 }

@@ -9,7 +9,14 @@ import { Exit, InspectError } from '../core/errors.js';
 import { checkOutput, guardInput } from '../io/outputGuard.js';
 import type { Msg } from '../core/messages.js';
 import type { SchemaKind } from '../core/rosters.js';
-import { mapHeader, rowValidator, type HeaderMap, type Problem, type RefSets } from '../core/validateRow.js';
+import {
+  headerHint,
+  mapHeader,
+  rowValidator,
+  type HeaderMap,
+  type Problem,
+  type RefSets,
+} from '../core/validateRow.js';
 import { fastRecordKeys, fastRowValidator } from '../core/validateFast.js';
 import { recordOf } from '../core/rowPacking.js';
 import { nowWithOffset } from '../io/clock.js';
@@ -110,8 +117,6 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
   const reader = await openImportCsv(file, spec.encoding);
   const created = Boolean(spec.create) && !existsSync(ctx.dbPath);
   const db = opts.dryRun && created ? openDb(':memory:') : ctx.openDb({ create: spec.create });
-  // A first import makes the database: said, with where, so a clerk in the wrong folder notices.
-  if (created && !opts.dryRun) ui.info('I_CREATING_DB', { db: resolve(ctx.dbPath) });
   const problems: Problem[] = [];
   const rejected = new Map<number, string[]>();
   let header: string[] = [];
@@ -144,16 +149,23 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
       };
       const importId = insertImport(db, base);
       let writer: ImportWriter<S> | undefined;
+      let headerError: { msg: Msg; first: string[] } | undefined;
       let validate: ReturnType<typeof rowValidator> | undefined;
       let clean: ReturnType<typeof fastRowValidator> | undefined;
       let rowsRead = 0;
       let lastProgress = 0;
       for await (const batch of reader.batches()) {
         for (const { cells, row, values, at, checked } of batch) {
+          if (headerError) throw headerFailure(spec.kind, file, headerError, cells);
           if (!validate) {
             header = cells;
             const m = mapHeader(spec.kind, cells);
-            if (!m.ok) throw new InspectError(Exit.data, { key: m.error.key, params: { file, ...m.error } });
+            if (!m.ok) {
+              // Read one more row first: it tells a title row above the header from another roster's file.
+              headerError = { msg: { key: m.error.key, params: { file, ...m.error } }, first: cells };
+              reader.raw();
+              continue;
+            }
             warnUnknownColumns(ui, file, m.map.unknown);
             const made = spec.writer({ db, importId, header, map: m.map, reader });
             writer = made.writer;
@@ -189,6 +201,7 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
         }
       }
       progress.stop();
+      if (headerError) throw headerFailure(spec.kind, file, headerError, undefined);
       if (!writer) throw new InspectError(Exit.data, { key: 'E_EMPTY_FILE', params: { file } });
       if (rowsRead === 0) throw new InspectError(Exit.data, { key: 'E_HEADER_ONLY', params: { file } });
       const across = writer.afterRows?.();
@@ -221,6 +234,8 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
       });
       return done.summary;
     });
+    // A first import made the database: said, with where, so a clerk in the wrong folder notices.
+    if (created) ui.info('I_CREATED_DB', { db: resolve(ctx.dbPath) });
     return counted(summary, reportProblems(ctx, file, problems, header, rejected, opts));
   } catch (e) {
     progress.stop();
@@ -272,6 +287,18 @@ function checkErrorsTarget(file: string, opts: StagedOptions): void {
 }
 
 /** Problems on screen (up to the limit), and all of them in the errors file with the rejected rows' cells. */
+/** A header that does not map, with what the first two rows suggest (a title row, another roster). */
+function headerFailure(
+  kind: SchemaKind,
+  file: string,
+  failed: { msg: Msg; first: string[] },
+  second: string[] | undefined,
+): InspectError {
+  const hint = headerHint(kind, failed.first, second);
+  const details: Msg[] = hint ? [{ ...hint, params: { ...hint.params, file } }] : [];
+  return new InspectError(Exit.data, failed.msg, details);
+}
+
 function reportProblems(
   ctx: Context,
   file: string,

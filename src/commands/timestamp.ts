@@ -1,12 +1,13 @@
 // inspect timestamp …: an outside clock (RFC 3161). A request over a commitment's digest or the log's
 // head; a token added, checked offline and kept (or refused with the reason, only the attempt logged);
 // the TSA roots the office trusts; and `fetch`, the request sent to a TSA for offices that are online.
+import { unknownDrawIn } from '../io/drawStore.js';
 import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
 import { parseInstant } from '../core/beacon.js';
 import { sha256Hex } from '../core/canonical.js';
 import type { Commitment } from '../core/commitment.js';
-import { Exit, InspectError, usageError, unknownDraw } from '../core/errors.js';
+import { Exit, InspectError, usageError } from '../core/errors.js';
 import type { Msg } from '../core/messages.js';
 import {
   beforeSources,
@@ -47,7 +48,7 @@ function targetOf(db: Db, drawId: string | undefined, head: boolean) {
     return { kind: 'head' as const, target: `${last.seq}:${last.hash}`, imprint: last.hash, deadline: null };
   }
   const c = getCommitment(db, drawId!);
-  if (!c) throw unknownDraw(drawId!);
+  if (!c) throw unknownDrawIn(db, drawId!);
   // A token after the reveal cannot show the commitment came first: only a pending one is time-stamped.
   if (c.revealed_at || c.superseded_by)
     throw new InspectError(Exit.data, { key: 'E_TS_NOT_PENDING', params: { id: drawId } });

@@ -4,14 +4,14 @@
 import { parseInstant } from '../core/beacon.js';
 import type { Commitment } from '../core/commitment.js';
 import type { ReasonCode, Selected } from '../core/drawTypes.js';
-import { Exit, InspectError, unknownDraw } from '../core/errors.js';
+import { Exit, InspectError } from '../core/errors.js';
 import { readFrame } from '../core/frameParse.js';
 import { terminalSafe } from '../core/text.js';
 import type { DrawRecord } from '../core/record.js';
 import { inFrame, outOfScope, versionAt, type InFrame } from '../core/why.js';
 import { getCommitment } from '../io/commitStore.js';
 import type { Db } from '../io/db.js';
-import { getDraw, loadItems } from '../io/drawStore.js';
+import { getDraw, loadItems, unknownDrawIn } from '../io/drawStore.js';
 import { drawsSelecting, historyOf, importInfo, objectVersions, type ImportInfo } from '../io/rowVersions.js';
 import type { Context } from './context.js';
 
@@ -46,7 +46,7 @@ interface Target {
 function targetOf(db: Db, id: string): Target {
   const d = getDraw(db, id);
   const c = getCommitment(db, id);
-  if (!d && !c) throw unknownDraw(id);
+  if (!d && !c) throw unknownDrawIn(db, id);
   // A committed draw's frame was frozen at the commitment: the roster as it stood then decided it.
   const when = c?.created_at ?? d!.created_at;
   if (d) {

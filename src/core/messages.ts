@@ -52,9 +52,9 @@ const catalogue: Catalogue = {
     en: 'Output {file} already exists: add --force to overwrite.',
   },
   E_BAD_OPTION: { zh: '参数 {flag} 的值「{value}」无效：{reason}', en: 'Invalid value "{value}" for {flag}: {reason}' },
-  I_CREATING_DB: {
-    zh: '这里还没有数据库：新建 {db}（若要用已有的数据库，请用 --db 指定）。',
-    en: 'No database here yet: creating {db} (to use an existing one, give --db).',
+  I_CREATED_DB: {
+    zh: '这里原来没有数据库：已新建 {db}（若要用已有的数据库，请用 --db 指定）。',
+    en: 'There was no database here: created {db} (to use an existing one, give --db).',
   },
   E_UNKNOWN_ROSTER: {
     zh: '未知的名录类型「{kind}」：可选 {choices}',
@@ -289,6 +289,23 @@ const catalogue: Catalogue = {
     en: '--supersede needs --reason to say why the draw is voided.',
   },
   E_REASON_ALONE: { zh: '--reason 只能与 --supersede 一起使用。', en: '--reason goes with --supersede only.' },
+  HINT_TITLE_ROW: {
+    zh: '第 1 行看起来是标题，表头似乎在第 2 行：请在 Excel 中删除第 1 行，另存为 CSV 后再导入。',
+    en: 'Row 1 looks like a title; the header seems to be row 2: delete row 1 in Excel, save as CSV and import again.',
+  },
+  HINT_LOOKS_LIKE: {
+    zh: '这个文件的表头与 {kind} 名录相符：是否想运行 inspect import {kind} {file}？',
+    en: 'This file has the header of the {kind} roster: did you mean inspect import {kind} {file}?',
+  },
+  HINT_LOOKS_LIKE_RESULTS: {
+    zh: '这个文件的表头是检查结果：是否想运行 inspect results import {file}？',
+    en: 'This file has the header of inspection results: did you mean inspect results import {file}?',
+  },
+  E_FILE_IN_EXCEL: {
+    zh: '{file} 现在不能写入或读取，很可能正在 Excel 中打开：请在 Excel 中关闭它后重试（{detail}）。',
+    en: '{file} cannot be written or read now; it is probably open in Excel: close it there and try again ({detail}).',
+  },
+  T_DID_YOU_MEAN: { zh: '是否想输入 {code}？（您输入的是 {given}）', en: 'Did you mean {code}? (you typed {given})' },
   E_UNKNOWN_DRAW: {
     zh: '找不到抽取记录 {id}：用 inspect draws 列出全部抽取编号。',
     en: 'No draw with id {id}: inspect draws lists them all.',

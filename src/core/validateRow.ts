@@ -65,6 +65,19 @@ export function mapHeader(kind: SchemaKind, headers: string[]): HeaderResult {
   return { ok: true, map: { index, headers: headers.map((h) => h.replace(/^\uFEFF/, '').trim()), unknown } };
 }
 
+/**
+ * Why a header did not map, when the file itself says: a title row above the header (the next row maps),
+ * or the columns of another roster (an inspectors file given as objects). Null when neither.
+ */
+export function headerHint(kind: SchemaKind, first: string[], second: string[] | undefined): Msg | null {
+  if (second && mapHeader(kind, second).ok) return { key: 'HINT_TITLE_ROW' };
+  for (const row of second ? [first, second] : [first])
+    for (const other of Object.keys(SCHEMAS) as SchemaKind[])
+      if (other !== kind && mapHeader(other, row).ok)
+        return { key: other === 'results' ? 'HINT_LOOKS_LIKE_RESULTS' : 'HINT_LOOKS_LIKE', params: { kind: other } };
+  return null;
+}
+
 export interface RefSets {
   departments?: ReadonlySet<string>;
   items?: ReadonlySet<string>;

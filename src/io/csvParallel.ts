@@ -27,6 +27,8 @@ export interface ImportReader extends CsvReader {
    * (null: it does not, and the main thread checks every row). Without a worker it does nothing.
    */
   prevalidate(kind: SchemaKind, map: HeaderMap, refs: RefSets | null): void;
+  /** The header did not map: the worker sends the next rows as they are (a hint reads the second one). */
+  raw(): void;
 }
 
 const WORKER_URL = workerUrl('csvWorker.js', import.meta.url);
@@ -34,7 +36,7 @@ const WORKER_URL = workerUrl('csvWorker.js', import.meta.url);
 /** Opens the file for an import: in a worker thread when it is large, else as openCsv does. */
 export async function openImportCsv(file: string, encoding?: Encoding): Promise<ImportReader> {
   const here = await openCsv(file, encoding);
-  if (here.size < workerMinBytes()) return { ...here, prevalidate: () => undefined };
+  if (here.size < workerMinBytes()) return { ...here, prevalidate: () => undefined, raw: () => undefined };
   return openInWorker(file, here);
 }
 
@@ -132,6 +134,12 @@ export function openInWorker(file: string, sniffed: CsvReader, url: URL = WORKER
     bytesRead: () => (inThread ? sniffed.bytesRead() : read),
     batches,
     sha256: () => (inThread ? sniffed.sha256() : digest),
+    raw() {
+      if (inThread) return;
+      const m: ToWorker = { t: 'raw' };
+      if (worker) worker.postMessage(m);
+      else pendingValidate = m;
+    },
     prevalidate(kind, map, refs) {
       if (inThread) return; // read here after all: the main thread checks every row
       unpacker = new RowUnpacker(fastRecordKeys(kind).length);

@@ -26,7 +26,8 @@ export interface WorkerInput {
 }
 
 /** Main thread → worker. */
-export type ToWorker = { t: 'validate'; kind: SchemaKind; map: HeaderMap; refs: RefSets | null } | { t: 'taken' };
+export type ToWorker =
+  { t: 'validate'; kind: SchemaKind; map: HeaderMap; refs: RefSets | null } | { t: 'raw' } | { t: 'taken' };
 
 /** Worker → main thread. */
 export type FromWorker =

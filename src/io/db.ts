@@ -453,6 +453,9 @@ export function isIoError(e: unknown): boolean {
 
 export function ioError(path: string, e: unknown): InspectError {
   const code = (e as { code?: string }).code ?? '';
+  // A spreadsheet that cannot be replaced or read is, nearly always, open in Excel (Windows locks it).
+  if ((code === 'EBUSY' || code === 'EPERM') && /\.(csv|xlsx|xls)$/i.test(path))
+    return new InspectError(Exit.ioErr, { key: 'E_FILE_IN_EXCEL', params: { file: path, detail: code } });
   const key = /FULL|ENOSPC|EDQUOT/.test(code)
     ? 'E_DISK_FULL'
     : /READONLY|EROFS|EACCES|EPERM|CANTOPEN/.test(code)

@@ -12,7 +12,8 @@ import { ACTIVE_OBJECT_STATUSES, percentToBp } from '../core/values.js';
 import { createHash } from 'node:crypto';
 import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from './db.js';
-import { dataError } from '../core/errors.js';
+import { dataError, InspectError, unknownDraw } from '../core/errors.js';
+import { suggestCode } from '../core/suggest.js';
 
 const list = (s: string) => (s === '' ? [] : s.split(';'));
 
@@ -466,4 +467,15 @@ export function standingWithItems(db: Db, year: number, items: string[], voiding
     )
     .pluck()
     .all(year, JSON.stringify(items), voiding) as string[];
+}
+
+/**
+ * The error for a draw id that is not on record, with the id that was probably meant (2026-hlsj-001 →
+ * 2026-HLSJ-001) when exactly one draw or commitment matches it case- and width-insensitively.
+ */
+export function unknownDrawIn(db: Db, id: string): InspectError {
+  const ids = db.prepare('SELECT id FROM draws UNION SELECT draw_id FROM commitments').pluck().all() as string[];
+  const meant = suggestCode(id, ids);
+  const e = unknownDraw(id);
+  return meant ? new InspectError(e.exit, e.msg, [{ key: 'T_DID_YOU_MEAN', params: { given: id, code: meant } }]) : e;
 }

@@ -1,9 +1,9 @@
 // What the exports show, read from SQLite as plain rows: selections with their objects, items, teams.
-import { Exit, InspectError, unknownDraw } from '../core/errors.js';
+import { Exit, InspectError } from '../core/errors.js';
 import { getCommitment } from './commitStore.js';
 import type { DrawRecord } from '../core/record.js';
 import type { Db } from './db.js';
-import { getDraw } from './drawStore.js';
+import { getDraw, unknownDrawIn } from './drawStore.js';
 
 export interface TaskRow {
   position: number;
@@ -101,7 +101,7 @@ export function exportContext(db: Db, drawId: string) {
   if (!draw) {
     // A pending commitment has an id but no selection yet.
     if (getCommitment(db, drawId)) throw new InspectError(Exit.data, { key: 'E_NOT_REVEALED', params: { id: drawId } });
-    throw unknownDraw(drawId);
+    throw unknownDrawIn(db, drawId);
   }
   const record = JSON.parse(draw.record) as DrawRecord;
   return {

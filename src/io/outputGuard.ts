@@ -2,8 +2,8 @@
 // or -journal file), an input file of the same command, a device, a FIFO, a folder or a symbolic link is
 // refused (exit 73), even with --force. Paths are compared after resolving links and `..`, so another
 // spelling of the same file is the same file.
-import { lstatSync, realpathSync, type Stats } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, lstatSync, realpathSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Exit, InspectError } from '../core/errors.js';
 
 /** What a path that is not a regular file is, as the message key that names it. */
@@ -53,6 +53,9 @@ export function checkOutput(path: string): void {
   } catch {
     return; // a new file
   }
+  // Excel keeps an owner file (~$名称.xlsx) beside a workbook it has open: replacing it would fail or be lost.
+  if (existsSync(join(dirname(path), `~$${basename(path)}`)))
+    throw new InspectError(Exit.ioErr, { key: 'E_FILE_IN_EXCEL', params: { file: path, detail: '~$' } });
   if (st.isSymbolicLink()) throw new InspectError(Exit.cantCreate, { key: 'E_OUT_SYMLINK', params: { file: path } });
   if (!st.isFile())
     throw new InspectError(Exit.cantCreate, {

@@ -54,7 +54,7 @@ describe('imports as a clerk types them', () => {
     const r = await cli(['import', '检查对象', join(DATA, 'objects.csv'), '--db', d]);
     expect(r.code).toBe(0);
     // A first import says it makes the database, and where.
-    expect(r.stderr).toBe(`这里还没有数据库：新建 ${d}（若要用已有的数据库，请用 --db 指定）。\n`);
+    expect(r.stderr).toBe(`这里原来没有数据库：已新建 ${d}（若要用已有的数据库，请用 --db 指定）。\n`);
     const bad = await cli(['import', '对象', join(DATA, 'objects.csv'), '--db', d]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('objects（检查对象）');
@@ -161,5 +161,43 @@ describe('the demo’s last hint is a command that works here', () => {
       env: { PATH: '/usr/bin:/bin' },
     });
     expect(JSON.parse(inside.stdout).next).toMatch(/^npx inspect --db /);
+  });
+});
+
+describe('mistakes that deserve a hint', () => {
+  it('a title row above the header; another roster’s file; a results file given as a roster', async () => {
+    const dir = tmp();
+    const titled = join(dir, 'titled.csv');
+    writeFileSync(titled, `2026年检查对象名录\n${readFileSync(fixture('objects-utf8.csv'), 'utf8')}`);
+    const d = join(dir, 'x.db');
+    const a = await cli(['import', 'objects', titled, '--db', d]);
+    expect(a.code).toBe(65);
+    expect(a.stderr).toContain('第 1 行看起来是标题，表头似乎在第 2 行');
+    const b = await cli(['import', 'objects', join(DATA, 'inspectors.csv'), '--db', d]);
+    expect(b.stderr).toContain(`是否想运行 inspect import inspectors ${join(DATA, 'inspectors.csv')}？`);
+    const c = await cli(['import', 'objects', join(DATA, '检查结果-示例.csv'), '--db', d]);
+    expect(c.stderr).toContain('是否想运行 inspect results import');
+    // Nothing was made by the failed first imports.
+    expect(existsSync(d)).toBe(false);
+  });
+
+  it('a code in lower case or full width names the one that exists', async () => {
+    const items = await cli(['draw', '--items', 'ｓｃ０１', '--year', '2026', '--dry-run', '--db', db]);
+    expect(items.code).toBe(2);
+    expect(items.stderr).toContain('是否想输入 SC01？（您输入的是 ｓｃ０１）');
+    const draw = await cli(['show', '2026-hlsj-001', '--db', db]);
+    expect(draw.code).toBe(66);
+    expect(draw.stderr).toContain('是否想输入 2026-HLSJ-001？');
+  });
+
+  it('an output open in Excel (its ~$ owner file beside it) is named as such, exit 74, nothing written', async () => {
+    const dir = tmp();
+    const out = join(dir, '任务清单.csv');
+    writeFileSync(out, 'old');
+    writeFileSync(join(dir, '~$任务清单.csv'), '');
+    const r = await cli(['export', 'tasks', '2026-HLSJ-001', '--out', out, '--force', '--db', db]);
+    expect(r.code).toBe(74);
+    expect(r.stderr).toContain('很可能正在 Excel 中打开');
+    expect(readFileSync(out, 'utf8')).toBe('old');
   });
 });

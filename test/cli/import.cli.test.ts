@@ -10,7 +10,7 @@ describe('inspect import (spawned binary)', () => {
       const r = await cli(['import', k, join(DATA, `${k}.csv`), '--db', db]);
       // The first import says it makes the database, and where; the others say nothing on stderr.
       expect(r.stderr).toBe(
-        k === 'departments' ? `这里还没有数据库：新建 ${db}（若要用已有的数据库，请用 --db 指定）。\n` : '',
+        k === 'departments' ? `这里原来没有数据库：已新建 ${db}（若要用已有的数据库，请用 --db 指定）。\n` : '',
       );
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/导入 \d+ 行，拒绝 0 行，停用 0 行，用时 [\d.]+ 秒（\d+ 行\/秒）/);
