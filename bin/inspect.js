@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --expose-gc
 import { main } from '../dist/cli.js';
 
 // `inspect … | head`: the reader left; end quietly with the code so far.

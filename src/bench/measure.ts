@@ -22,7 +22,8 @@ export const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
 export function runInspect(args: string[], workDir: string, env: Record<string, string> = {}): Run {
   const rssFile = join(workDir, `rss-${process.hrtime.bigint()}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [CHILD, ...args], {
+  // As `inspect` runs (bin/inspect.js starts Node with --expose-gc).
+  const r = spawnSync(process.execPath, ['--expose-gc', CHILD, ...args], {
     encoding: 'utf8',
     env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', CI: '1', ...env },
     maxBuffer: 1 << 30,

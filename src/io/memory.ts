@@ -4,23 +4,12 @@
 // sees fit, usually later, with the garbage of planning and matching still counted in the process's
 // memory; collected first, the 2,000,000-object draw peaked at about 470 MB instead of 560-620 MB.
 //
-// Node exposes gc() only under --expose-gc, which a user's `inspect` command line does not carry; the
-// flag set at run time exposes it to a new context, which is where it is taken from. If that ever fails,
-// nothing is collected early and the draw is as it was (only its peak is higher).
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
-let gc: (() => void) | null | undefined;
+// gc() exists only when Node was started with --expose-gc: `inspect` (bin/inspect.js) starts it so from
+// its first line. Node documents setting V8 flags after start-up as unsupported, so nothing here tries;
+// run any other way (`node bin/inspect.js`), nothing is collected early and the draw is as it was, only
+// its peak higher (docs/performance.md).
+const gc = (globalThis as { gc?: () => void }).gc;
 
 export function collectGarbage(): void {
-  if (gc === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      const found = runInNewContext('gc') as unknown;
-      gc = typeof found === 'function' ? (found as () => void) : null;
-    } catch {
-      gc = null;
-    }
-  }
   gc?.();
 }

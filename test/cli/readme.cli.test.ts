@@ -90,6 +90,28 @@ describe('README.zh-CN.md runs as written on the sample data', () => {
     expect((await cli(['audit'], { cwd: dir, env })).code).toBe(0);
   });
 
+  it('README.md runs as written too', async () => {
+    const dir = tmp();
+    cpSync(DATA, join(dir, 'data'), { recursive: true });
+    const env = { INSPECT_NOW: '2027-01-05T09:00:00+08:00' };
+    const skipped: string[] = [];
+    const lines = commandLines(readFileSync(join(ROOT, 'README.md'), 'utf8'));
+    expect(lines.length).toBeGreaterThan(15);
+    for (const l of lines) {
+      if (l.comment.startsWith('needs')) {
+        skipped.push(l.words.slice(0, 3).join(' '));
+        continue;
+      }
+      const r = await cli(l.words.slice(1), { cwd: dir, env });
+      expect({ line: l.line, code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({
+        line: l.line,
+        code: 0,
+        stderr: '',
+      });
+    }
+    expect(skipped).toEqual(['inspect reveal 2027-HLSJ-001']);
+  });
+
   it('the line splitter keeps quotes and drops comments', () => {
     expect(shellWords(`inspect a 'b c' "d # e"  # 需要：x`)).toEqual({
       words: ['inspect', 'a', 'b c', 'd # e'],

@@ -1,8 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers.js';
 import { addWorkingDays, isWorkingDay, withOverrides, workingDaysBetween } from '../../src/core/calendar.js';
 import { loadCalendar, nationalCalendar } from '../../src/io/calendarData.js';
 
 const cal = nationalCalendar();
+
+describe('the chinese-days data file', () => {
+  // calendarData.ts reads the package's data file by path (chinese-days has no exports map and no API
+  // for its raw tables); the version is pinned exactly in package.json and this checks the path and shape.
+  it('is where calendarData.ts reads it, pinned, with years through 2026', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    expect(pkg.dependencies['chinese-days']).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(cal.holidays.has('2026-10-01')).toBe(true);
+    expect(cal.workdays.size).toBeGreaterThan(10);
+    expect([...cal.coveredYears]).toEqual(expect.arrayContaining([2024, 2025, 2026]));
+  });
+});
 
 describe('working days (chinese-days data)', () => {
   it('a result completed 2026-09-25 is due 2026-10-29 (National Day holidays, 调休 Saturdays)', () => {
