@@ -167,7 +167,7 @@ export function verifyFramePart(v: VerifyInput): FramePart {
   if (head.drawId !== r.drawId) shape.push(t('V_DRAW_ID', { frame: String(head.drawId), record: String(r.drawId) }));
   // What the frame means: counts, orders, codes, ranges (docs/algorithm.md §1, §4), each rule named.
   if (frame) {
-    const policyKeys = keyProblem(frame.policy, FRAME_POLICY_SHAPE, 'frame.json policy');
+    const policyKeys = keyProblem(frame.policy, FRAME_POLICY_SHAPE, 'frame.json policy', v.lang);
     if (policyKeys) shape.push(policyKeys);
     shape.push(...frameRuleProblems(frame, r.allocation).map((m) => render(m, v.lang ?? 'en')));
   }
@@ -233,7 +233,7 @@ function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assign
     } catch (e) {
       problems.push(t('V_NOT_JSON', { file: 'inspectors.json', detail: (e as Error).message }));
     }
-    const keys = input === null ? null : keyProblem(input, ASSIGN_SHAPE, 'inspectors.json');
+    const keys = input === null ? null : keyProblem(input, ASSIGN_SHAPE, 'inspectors.json', v.lang);
     if (keys) {
       problems.push(keys);
       input = null;
@@ -275,7 +275,7 @@ function recordCheck(
   input: AssignInput,
   lang: Lang,
 ): Check {
-  const keys = keyProblem(r, RECORD_SHAPE, 'record.json');
+  const keys = keyProblem(r, RECORD_SHAPE, 'record.json', lang);
   if (keys) return { name: 'record', ok: false, detail: keys };
   const fields: [string, unknown, unknown][] = [
     ['algorithm', frame.algorithm, r.algorithm],
