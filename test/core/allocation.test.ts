@@ -1,9 +1,11 @@
-// Property tests of draw-spec §4 over many random frames (generated from a fixed seed).
+// Property tests of draw-spec §4 over generated frames (fast-check, fixed seed; see test/property.ts),
+// plus the edge cases by hand.
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/core/allocation.js';
 import { ALL_STRATA, type Frame } from '../../src/core/drawTypes.js';
 import { rowsFromPairs, rowsToPairs } from '../../src/core/frameRows.js';
+import { check, fc } from '../property.js';
 
 function randomFrame(rng: () => number): Pick<Frame, 'policy' | 'scopeCount' | 'coveredCount' | 'frame'> {
   const strata = ALL_STRATA.filter(() => rng() < 0.7);
@@ -24,11 +26,47 @@ function randomFrame(rng: () => number): Pick<Frame, 'policy' | 'scopeCount' | '
   };
 }
 
+/**
+ * Frames as the spec allows them: some strata present (up to 5,000 rows, mostly small), ratios with
+ * zeros and full coverage among them, floors that bind and floors that do not, covered counts.
+ */
+const frameArb = fc
+  .record({
+    strata: fc.subarray([...ALL_STRATA], { minLength: 1 }),
+    size: fc.oneof(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 5000 })),
+    ratios: fc.array(fc.oneof(fc.constant(0), fc.constant(10000), fc.integer({ min: 0, max: 5999 })), {
+      minLength: ALL_STRATA.length,
+      maxLength: ALL_STRATA.length,
+    }),
+    floorBp: fc.oneof(fc.integer({ min: 0, max: 1500 }), fc.integer({ min: 0, max: 10000 })),
+    excluded: fc.integer({ min: 0, max: 29 }),
+    covered: fc.nat(),
+    picks: fc.array(fc.nat(), { minLength: 5000, maxLength: 5000 }),
+  })
+  .map(({ strata, size, ratios, floorBp, excluded, covered, picks }) => {
+    const rows: [string, string][] = Array.from({ length: size }, (_, i) => [
+      `ID${String(i).padStart(6, '0')}`,
+      strata[picks[i]! % strata.length]!,
+    ]);
+    return {
+      policy: { floorBp, ratiosBp: Object.fromEntries(ALL_STRATA.map((s, i) => [s, ratios[i]!])) },
+      scopeCount: size + excluded,
+      coveredCount: covered % (excluded + 3),
+      frame: rowsFromPairs(rows),
+    } satisfies Pick<Frame, 'policy' | 'scopeCount' | 'coveredCount' | 'frame'>;
+  });
+
 describe('allocation properties (2,000 random frames)', () => {
   const rng = seedrandom('allocation-properties');
   const frames = Array.from({ length: 2000 }, () => randomFrame(rng));
-  it('holds sums, bounds, the floor and integer exactness', () => {
-    for (const f of frames) {
+  it('holds sums, bounds, the floor and integer exactness (2,000 generated frames)', () => {
+    check(
+      fc.property(frameArb, (f) => holds(f)),
+      2000,
+    );
+  });
+  function holds(f: Pick<Frame, 'policy' | 'scopeCount' | 'coveredCount' | 'frame'>): void {
+    {
       const a = allocate(f);
       const strata = Object.keys(a.N);
       let sumN = 0,
@@ -56,7 +94,7 @@ describe('allocation properties (2,000 random frames)', () => {
       // The floor is met exactly when it binds, and nothing is added when it does not.
       expect(sumN_).toBe(Math.max(sumBase, a.floorTotal));
     }
-  });
+  }
   it('is a pure function (same frame, same allocation)', () => {
     for (const f of frames.slice(0, 100))
       expect(allocate(f)).toEqual(

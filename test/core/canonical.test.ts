@@ -1,9 +1,9 @@
 // canonicalJson's shortcuts (JSON.stringify of keyless arrays, and of objects whose keys already come in
 // code-unit order) against the plain recursive rule, and canonicalSha256 against hashing the whole text.
 import { createHash } from 'node:crypto';
-import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, canonicalSha256, compareCodeUnits, type Canon } from '../../src/core/canonical.js';
+import { check, fc } from '../property.js';
 
 /** draw-spec §1 written out with no shortcut. */
 function reference(v: Canon): string {
@@ -16,36 +16,37 @@ function reference(v: Canon): string {
 const KEYS = ['a', 'b', 'id', 'rank', 'stratum', 'ticket', '1', '2', '10', 'Z', '中', '😀', '"', '', '__x'];
 const STRINGS = ['', 'x', '"q"', '\\', '\n', '\u0000', '中文', '😀', '\u2028'];
 
-function randomValue(rng: () => number, depth: number): Canon {
-  const r = rng();
-  if (depth > 3 || r < 0.4) {
-    const k = Math.floor(rng() * 4);
-    return k === 0
-      ? STRINGS[Math.floor(rng() * STRINGS.length)]!
-      : k === 1
-        ? Math.floor(rng() * 2e6) - 1e6
-        : k === 2
-          ? rng() < 0.5
-          : null;
-  }
-  if (r < 0.7) return Array.from({ length: Math.floor(rng() * 4) }, () => randomValue(rng, depth + 1));
-  const o: Record<string, Canon> = {};
-  const keys = KEYS.filter(() => rng() < 0.3);
-  // Sometimes in code-unit order already (the JSON.stringify shortcut), sometimes not.
-  if (rng() < 0.5) keys.sort(compareCodeUnits);
-  for (const k of keys) o[k] = randomValue(rng, depth + 1);
-  return o;
-}
+/** Canonical values: integers, the awkward strings, booleans, null, arrays and objects, to depth 4. */
+const value: fc.Arbitrary<Canon> = fc.letrec<{ v: Canon }>((tie) => ({
+  v: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(...STRINGS),
+    fc.integer({ min: -1e6, max: 1e6 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('v'), { maxLength: 4 }),
+    // Keys sometimes in code-unit order already (the JSON.stringify shortcut), sometimes not.
+    fc
+      .tuple(fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: 5 }), fc.boolean())
+      .chain(([keys, sorted]) =>
+        fc.tuple(
+          ...(sorted ? [...keys].sort(compareCodeUnits) : keys).map((k) => tie('v').map((x) => [k, x] as const)),
+        ),
+      )
+      .map((entries) => Object.fromEntries(entries) as Canon),
+  ),
+})).v;
 
 describe('canonical JSON', () => {
-  it('its shortcuts write exactly the recursive rule (5,000 random values, integer-like keys among them)', () => {
-    const rng = seedrandom('canonical');
-    for (let t = 0; t < 5000; t++) {
-      const v = randomValue(rng, 0);
-      const text = canonicalJson(v);
-      expect(text).toBe(reference(v));
-      expect(canonicalSha256(v)).toBe(createHash('sha256').update(text).digest('hex'));
-    }
+  it('its shortcuts write exactly the recursive rule (5,000 generated values, integer-like keys among them)', () => {
+    check(
+      fc.property(value, (v) => {
+        const text = canonicalJson(v);
+        expect(text).toBe(reference(v));
+        expect(canonicalSha256(v)).toBe(createHash('sha256').update(text).digest('hex'));
+      }),
+      5000,
+    );
   });
   it('an object with keys in order but a nested object still has that object sorted', () => {
     expect(canonicalJson({ a: { z: 1, b: 2 }, b: [1, { y: 1, x: 2 }] })).toBe(

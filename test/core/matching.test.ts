@@ -1,5 +1,6 @@
 // Matching never breaks a rule: property tests over random rosters, plus balance and failure reports.
 import seedrandom from 'seedrandom';
+import { check, fc } from '../property.js';
 import { describe, expect, it } from 'vitest';
 import { compareCodeUnits } from '../../src/core/canonical.js';
 import { assignSeedHex } from '../../src/core/selection.js';
@@ -51,38 +52,93 @@ function randomInput(rng: () => number, i: number): AssignInput {
   };
 }
 
-describe('matching rules (1,000 random rosters)', () => {
+/** The matching's rules on one roster and seed; true when every object got a team. */
+function teamsHold(input: AssignInput, seed: string): boolean {
+  const r = assign(input, seed);
+  const byId = new Map(input.inspectors.map((x) => [x[0], x]));
+  const required = new Map<string, string[]>();
+  for (const [d, s] of input.requirements) required.set(d, [...(required.get(d) ?? []), s]);
+  for (const a of r.assignments) {
+    const obj = input.objects.find((o) => o[0] === a.id)!;
+    expect(a.inspectors.length).toBe(Math.max(input.teamSize, input.departments.length));
+    expect(new Set(a.inspectors).size).toBe(a.inspectors.length);
+    for (const d of input.departments) expect(a.inspectors.some((id) => byId.get(id)![1] === d)).toBe(true);
+    expect(byId.get(a.inspectors[0]!)![1]).toBe(input.departments[0]);
+    for (const id of a.inspectors) {
+      const ins = byId.get(id)!;
+      expect(input.departments).toContain(ins[1]);
+      expect(ruledOut(ins, obj, input, required)).toEqual([]);
+    }
+  }
+  if (!r.ok) for (const f of r.failures) for (const c of f.candidates) expect(c.reasons.length).toBeGreaterThan(0);
+  return r.ok;
+}
+
+/** Rosters as randomInput makes them, as a fast-check arbitrary (shrinks to the smallest failing roster). */
+const inspectorArb = fc.record({
+  dept: fc.constantFrom('D1', 'D1', 'D1', 'D1', 'D1', 'D1', 'D1', 'D2', 'D2', 'D3'),
+  region: fc.constantFrom(...REGIONS),
+  active: fc.constantFrom(true, true, true, true, true, true, true, true, true, false),
+  certOk: fc.constantFrom(true, true, true, true, true, true, true, true, true, false),
+  food: fc.constantFrom(true, true, true, true, false),
+  conflict: fc.option(fc.integer({ min: 0, max: 39 }), { freq: 4 }),
+});
+const inputArb: fc.Arbitrary<AssignInput> = fc
+  .record({
+    joint: fc.boolean(),
+    inspectors: fc.array(inspectorArb, { minLength: 4, maxLength: 28 }),
+    objects: fc.array(fc.record({ region: fc.constantFrom(...REGIONS), last: fc.option(fc.nat(), { freq: 2 }) }), {
+      minLength: 1,
+      maxLength: 40,
+    }),
+    teamSize: fc.integer({ min: 2, max: 3 }),
+    crossRegion: fc.boolean(),
+    required: fc.boolean(),
+  })
+  .map((r) => {
+    const inspectors: InspectorRow[] = r.inspectors.map((x, k) => [
+      `I${String(k).padStart(3, '0')}`,
+      x.dept,
+      x.region,
+      x.active ? '在岗' : '停用',
+      x.certOk ? '2028-12-31' : '2026-06-30',
+      x.food ? ['食品安全'] : [],
+      x.conflict === null ? [] : [`O${String(x.conflict).padStart(3, '0')}`],
+    ]);
+    const objects: ObjectRow[] = r.objects.map((o, k) => [
+      `O${String(k).padStart(3, '0')}`,
+      o.region,
+      o.last === null ? [] : [inspectors[o.last % inspectors.length]![0]],
+    ]);
+    return {
+      algorithm: 'inspect-assign/1',
+      drawId: 'T',
+      teamSize: r.teamSize,
+      windowEnd: '2026-12-31',
+      crossRegion: r.crossRegion,
+      departments: r.joint ? ['D1', 'D2'] : ['D1'],
+      requirements: r.required ? [['D1', '食品安全']] : [],
+      inspectors,
+      objects,
+    };
+  });
+
+describe('matching rules (1,000 generated rosters)', () => {
   const rng = seedrandom('matching-properties');
   const inputs = Array.from({ length: 1000 }, (_, i) => randomInput(rng, i));
   it('every team is full, has every participating department, and only eligible members', () => {
     let succeeded = 0,
       failed = 0;
-    for (const input of inputs) {
-      const r = assign(input, `seed-${input.drawId}`);
-      const byId = new Map(input.inspectors.map((x) => [x[0], x]));
-      const required = new Map<string, string[]>();
-      for (const [d, s] of input.requirements) required.set(d, [...(required.get(d) ?? []), s]);
-      for (const a of r.assignments) {
-        const obj = input.objects.find((o) => o[0] === a.id)!;
-        expect(a.inspectors.length).toBe(Math.max(input.teamSize, input.departments.length));
-        expect(new Set(a.inspectors).size).toBe(a.inspectors.length);
-        for (const d of input.departments) expect(a.inspectors.some((id) => byId.get(id)![1] === d)).toBe(true);
-        expect(byId.get(a.inspectors[0]!)![1]).toBe(input.departments[0]); // the leader is from the lead department
-        for (const id of a.inspectors) {
-          const ins = byId.get(id)!;
-          expect(input.departments).toContain(ins[1]);
-          expect(ruledOut(ins, obj, input, required)).toEqual([]);
-        }
-      }
-      if (r.ok) succeeded++;
-      else {
-        failed++;
-        for (const f of r.failures) {
-          // every candidate named, each with why it could not take the seat
-          for (const c of f.candidates) expect(c.reasons.length).toBeGreaterThan(0);
-        }
-      }
-    }
+    const seeds = fc.string({ minLength: 1, maxLength: 8 });
+    check(
+      fc.property(inputArb, seeds, (input, seed) => {
+        const r = teamsHold(input, seed);
+        if (r) succeeded++;
+        else failed++;
+      }),
+      1000,
+    );
+    // Both outcomes were generated: full matchings and failures that name every candidate.
     expect(succeeded).toBeGreaterThan(100);
     expect(failed).toBeGreaterThan(10);
   });
