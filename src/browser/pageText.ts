@@ -55,9 +55,7 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
   },
   clock: {
     zh: '注意：该承诺是在 INSPECT_NOW 指定的时钟下做出的（演练或测试）。能证明承诺在先的是已发布的承诺公告。',
-    en:
-      'Note: this commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test); the published notic' +
-      'e is what proves it came first.',
+    en: 'Note: this commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test); the published notice is what proves it came first.',
   },
   practice: {
     zh: '演练数据：此抽取来自演练数据库，不是正式抽取。以下仍逐项完整复核。',

@@ -70,9 +70,7 @@ const catalogue: Catalogue = {
   },
   E_UTF16_FILE: {
     zh: '{file}：这是 UTF-16 编码的文件（Excel“Unicode 文本”）。请在 Excel 中“另存为” CSV UTF-8（逗号分隔）后再导入。',
-    en:
-      '{file}: this file is UTF-16 (Excel "Unicode text"). Save it from Excel as "CSV UTF-8 (comma delimited)" and ' +
-      'import that.',
+    en: '{file}: this file is UTF-16 (Excel "Unicode text"). Save it from Excel as "CSV UTF-8 (comma delimited)" and import that.',
   },
   W_UNKNOWN_COLUMNS_MORE: {
     zh: '{file}：另有 {count} 个未知列被忽略。',
@@ -118,22 +116,15 @@ const catalogue: Catalogue = {
   },
   I_IMPORT_DRY: {
     zh: '{kind}（试运行，未写入）：{imported} 行有效，{rejected} 行有错误，将停用 {retired} 行，{seconds} 秒。',
-    en:
-      '{kind} (dry run, nothing written): {imported} rows valid, {rejected} rows with errors, {retired} rows would ' +
-      'be retired, {seconds} s.',
+    en: '{kind} (dry run, nothing written): {imported} rows valid, {rejected} rows with errors, {retired} rows would be retired, {seconds} s.',
   },
   I_HISTORY_DUP: {
     zh: '其中 {count} 条检查记录已存在，未重复写入。',
     en: '{count} history records were already present and were not added again.',
   },
   E_MASS_RETIRE: {
-    zh:
-      '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录：已拒绝，未写入任何数据。若该文件确是完整名录，请加 --full-roster 再导入（将记入日志）；若只' +
-      '是部分名单，请导入完整名录。',
-    en:
-      '{file} would retire {retired} of the {before} rows of the current roster ({percent} %): refused, nothing wri' +
-      'tten. If the file is the whole roster, import it again with --full-roster (recorded in the log); if it is a ' +
-      'partial list, import the whole roster.',
+    zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录：已拒绝，未写入任何数据。若该文件确是完整名录，请加 --full-roster 再导入（将记入日志）；若只是部分名单，请导入完整名录。',
+    en: '{file} would retire {retired} of the {before} rows of the current roster ({percent} %): refused, nothing written. If the file is the whole roster, import it again with --full-roster (recorded in the log); if it is a partial list, import the whole roster.',
   },
   W_MASS_RETIRE: {
     zh: '{file} 将让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。',
@@ -141,9 +132,7 @@ const catalogue: Catalogue = {
   },
   I_CONFIRM_RETIRE: {
     zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。该文件是完整名录吗？',
-    en:
-      '{file} would retire {retired} of the {before} rows of the current roster ({percent} %). Is this file the who' +
-      'le roster?',
+    en: '{file} would retire {retired} of the {before} rows of the current roster ({percent} %). Is this file the whole roster?',
   },
   W_ALLOWED_CODE: {
     zh: '代码 {value} 校验未通过，但在 --allow-codes 清单中：已接受并记录',
@@ -237,9 +226,7 @@ const catalogue: Catalogue = {
   },
   E_FLOOR_ABOVE_CAP: {
     zh: '事项 {item} 的比例上限 {cap}% 低于年度覆盖下限 {floor}%：无法同时满足，请调整策略或事项。',
-    en:
-      'Item {item} caps the ratio at {cap}%, below the annual floor of {floor}%: both cannot hold; change the polic' +
-      'y or the item.',
+    en: 'Item {item} caps the ratio at {cap}%, below the annual floor of {floor}%: both cannot hold; change the policy or the item.',
   },
   E_NO_RATIO: {
     zh: '层「{stratum}」没有抽查比例：请在策略中补上。',
@@ -270,9 +257,7 @@ const catalogue: Catalogue = {
   },
   E_ROSTER_NOT_TEXT: {
     zh: '检查对象名录库中有非文本的值（只能是绕过 inspect 直接改库写入的）：请运行 inspect audit 查明，并从备份恢复。',
-    en:
-      'The object roster holds a value that is not text (only writing to the database behind inspect can do that): ' +
-      'run inspect audit to find it, and restore from a backup.',
+    en: 'The object roster holds a value that is not text (only writing to the database behind inspect can do that): run inspect audit to find it, and restore from a backup.',
   },
   E_EMPTY_FRAME: {
     zh: '抽取范围内没有可抽取的对象（范围 {scope} 个，排除 {excluded} 个）。',

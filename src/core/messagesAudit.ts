@@ -104,9 +104,7 @@ export const auditMessages: Record<string, { zh: string; en: string }> = {
   },
   A_RESULTS_ROWS: {
     zh: '结果导入 {id}（{file_name}）：结果行的哈希为 {value}，日志第 {seq} 条记录的是 {payloadSha256}',
-    en:
-      'results import {id} ({file_name}): the result rows hash to {value}, the log entry {seq} recorded {payloadSha' +
-      '256}',
+    en: 'results import {id} ({file_name}): the result rows hash to {value}, the log entry {seq} recorded {payloadSha256}',
   },
   A_IMPORT_FILE_HASH: {
     zh: '导入 {id}（{file_name}）：文件摘要 {file_sha256} ≠ 日志第 {seq} 条的 {payloadSha256}',
@@ -122,9 +120,7 @@ export const auditMessages: Record<string, { zh: string; en: string }> = {
   },
   A_ROSTER_CHANGED: {
     zh: '{kind}：该表现在的哈希为 {now}，而导入 {id} 留下的是 {roster_sha256}：有数据行在导入之外被修改',
-    en:
-      '{kind}: the table now hashes to {now}, but import {id} left {roster_sha256}: rows were changed outside an im' +
-      'port',
+    en: '{kind}: the table now hashes to {now}, but import {id} left {roster_sha256}: rows were changed outside an import',
   },
   A_ROSTER_BOOKKEEPING: {
     zh: '{kind}：某个记账列（in_roster、src_row、import_id、seen_import）与导入 {id} 留下的不同',
@@ -149,15 +145,11 @@ export const auditMessages: Record<string, { zh: string; en: string }> = {
   },
   A_LEGACY_ENTRIES: {
     zh: '有 {legacy} 条日志早于逐行摘要（结构版本 5）：其数据行只按旧的、较窄的检查核对',
-    en:
-      '{legacy} log entries were made before row digests (schema 5): their rows are checked by the older, narrower ' +
-      'checks only',
+    en: '{legacy} log entries were made before row digests (schema 5): their rows are checked by the older, narrower checks only',
   },
   A_ROWS_CHANGED: {
     zh: '日志第 {seq} 条（{action}）对 {ref} 的数据行哈希为 {value}…；现在为 {value2}…：有单元格被修改，或有行在本工具之外被删除或插入',
-    en:
-      'log entry {seq} ({action}) hashed the rows of {ref} as {value}…; they now hash to {value2}…: a cell was chan' +
-      'ged, or a row deleted or inserted, outside the tool',
+    en: 'log entry {seq} ({action}) hashed the rows of {ref} as {value}…; they now hash to {value2}…: a cell was changed, or a row deleted or inserted, outside the tool',
   },
   A_ORPHANS: { zh: '{what}：{value}', en: '{what}: {value}' },
   A_SCHEMA_MISSING: { zh: '{type} {name} 缺失', en: '{type} {name} is missing' },

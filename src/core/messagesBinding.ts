@@ -4,27 +4,19 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
   // voiding
   E_SUPERSEDE_PUBLIC: {
     zh: '不能作废承诺抽取 {id}：其随机源（{sources}）已经公开，结果已定，只能揭示（inspect reveal {id}）。此次尝试已记入日志。',
-    en:
-      'Committed draw {id} cannot be voided: its source ({sources}) is already public, so the outcome is fixed and ' +
-      'it can only be revealed (inspect reveal {id}). This attempt is logged.',
+    en: 'Committed draw {id} cannot be voided: its source ({sources}) is already public, so the outcome is fixed and it can only be revealed (inspect reveal {id}). This attempt is logged.',
   },
   E_SUPERSEDE_DRAND_ONLY: {
     zh: '不能以“随机源未开出”为由作废 {id}：已公开的随机源（{sources}）是 drand，其轮次随时可取，只能揭示。此次尝试已记入日志。',
-    en:
-      'Committed draw {id} cannot be voided as "source unavailable": its public source ({sources}) is drand, whose ' +
-      'rounds stay available, so it can only be revealed. This attempt is logged.',
+    en: 'Committed draw {id} cannot be voided as "source unavailable": its public source ({sources}) is drand, whose rounds stay available, so it can only be revealed. This attempt is logged.',
   },
   E_SUPERSEDE_COMMIT_PLAIN: {
     zh: '普通抽取（--seed）不能作废承诺抽取 {id}：请用新的承诺抽取（--commit --beacon …）作废它。此次尝试已记入日志。',
-    en:
-      'A plain (seeded) draw cannot void committed draw {id}: void it with a new committed draw (--commit --beacon ' +
-      '…). This attempt is logged.',
+    en: 'A plain (seeded) draw cannot void committed draw {id}: void it with a new committed draw (--commit --beacon …). This attempt is logged.',
   },
   E_SUPERSEDE_REVEALED_PLAIN: {
     zh: '{id} 是由承诺揭示得出的抽取，只能由新的承诺抽取（--commit --beacon …）作废，普通抽取不能。此次尝试已记入日志。',
-    en:
-      '{id} was revealed from a commitment: only a new committed draw (--commit --beacon …) can void it, never a ' +
-      'plain one. This attempt is logged.',
+    en: '{id} was revealed from a commitment: only a new committed draw (--commit --beacon …) can void it, never a plain one. This attempt is logged.',
   },
   E_SOURCE_UNAVAILABLE_NOT_PENDING: {
     zh: '--source-unavailable 只用于作废尚未揭示的承诺抽取（其彩票或见证随机源未开出）。',
@@ -57,9 +49,7 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
   T_REVEALED_VOIDED: { zh: '已揭示的承诺抽取被作废', en: 'a revealed committed draw was voided' },
   A_VOIDED_AFTER_PUBLIC: {
     zh: '{id} 在其随机源（{sources}）公开时间之后被 {by} 作废（理由：{reason}）：请核实这些彩票期号或见证仪式确实没有开出',
-    en:
-      '{id} was voided by {by} after its sources ({sources}) were due (reason: {reason}): check that these lottery ' +
-      'issues or ceremonies really did not take place',
+    en: '{id} was voided by {by} after its sources ({sources}) were due (reason: {reason}): check that these lottery issues or ceremonies really did not take place',
   },
   A_REVEALED_DRAW_VOIDED: {
     zh: '由承诺揭示得出的抽取 {id} 已被 {by} 作废（理由：{reason}）',
@@ -656,9 +646,7 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
   I_INIT_DONE: { zh: '已创建数据库 {db}', en: 'Created database {db}' },
   I_INIT_PRACTICE_DONE: {
     zh: '已创建演练数据库 {db}：可用 INSPECT_NOW 设定时钟；所产生的记录、公告和复核包都标注“演练”。',
-    en:
-      'Created practice database {db}: INSPECT_NOW may set the clock; every record, notice and bundle it makes is ' +
-      'marked practice.',
+    en: 'Created practice database {db}: INSPECT_NOW may set the clock; every record, notice and bundle it makes is marked practice.',
   },
   H_INIT: { zh: '创建新的数据库（--practice：演练数据库）', en: 'make a new database (--practice: a practice one)' },
   H_INIT_PRACTICE: {

@@ -5,9 +5,7 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   // the database and the disk
   E_NOT_OURS: {
     zh: '{db} 不是 inspect 的数据库（属于其他程序，或是空文件）：未做任何更改。请用 --db 指定 inspect 的数据库。',
-    en:
-      '{db} is not an inspect database (it belongs to another program, or is empty): nothing was changed. Point --d' +
-      'b at an inspect database.',
+    en: '{db} is not an inspect database (it belongs to another program, or is empty): nothing was changed. Point --db at an inspect database.',
   },
   E_DISK_FULL: {
     zh: '磁盘已满，无法写入 {file}：未做任何更改。请腾出空间后重试。（{detail}）',
@@ -23,9 +21,7 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   },
   E_DB_WAL_PENDING: {
     zh: '数据库 {db} 位于只读位置，且旁边的 -wal 文件中有尚未合并的更改，无法完整读取：请把数据库及其 -wal 文件一起复制到可写目录后再操作。',
-    en:
-      'Database {db} is in a read-only place and its -wal file holds changes not yet merged, which cannot be read t' +
-      'here: copy the database with its -wal file to a writable folder.',
+    en: 'Database {db} is in a read-only place and its -wal file holds changes not yet merged, which cannot be read there: copy the database with its -wal file to a writable folder.',
   },
 
   E_SEED_EMPTY: {
@@ -79,19 +75,13 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   },
   W_SECOND_BATCH: {
     zh: '本年度已有抽取 {draws} 抽过事项 {items}：这将是新的一批（排除已抽中的对象）。',
-    en:
-      'Standing draw(s) {draws} already drew {items} this year: this will be another batch (excluding what they sel' +
-      'ected).',
+    en: 'Standing draw(s) {draws} already drew {items} this year: this will be another batch (excluding what they selected).',
   },
   I_CONFIRM_SECOND_BATCH: { zh: '确实要再抽一批吗？', en: 'Draw another batch?' },
   I_EQUIVALENT: { zh: '等效命令（可记入会议记录）：{command}', en: 'Equivalent command (for the minutes): {command}' },
   I_NEXT_STEPS: {
-    zh:
-      '下一步：inspect export tasks {id}（任务清单）；inspect export bundle {id} --out 目录（复核包）；inspect export publication {id}' +
-      ' --kind task（抽查任务公告）',
-    en:
-      'Next: inspect export tasks {id} (task list); inspect export bundle {id} --out DIR (audit bundle); inspect ex' +
-      'port publication {id} --kind task (task notice)',
+    zh: '下一步：inspect export tasks {id}（任务清单）；inspect export bundle {id} --out 目录（复核包）；inspect export publication {id} --kind task（抽查任务公告）',
+    en: 'Next: inspect export tasks {id} (task list); inspect export bundle {id} --out DIR (audit bundle); inspect export publication {id} --kind task (task notice)',
   },
 
   E_JSON_FORMAT: {
@@ -103,9 +93,7 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   E_BEACON_SPEC: { zh: '--beacon「{spec}」无效：{reason}', en: 'Invalid --beacon "{spec}": {reason}' },
   R_BEACON_FORMS: {
     zh: '可用形式：drand:轮次、drand@时间、ssq|dlt|kl8|fc3d|pl5:期号@日期、witness:名称@时间#位数（时间须带时区，如 2027-01-15T10:00+08:00）',
-    en:
-      'use drand:ROUND, drand@TIME, ssq|dlt|kl8|fc3d|pl5:ISSUE@DATE or witness:LABEL@TIME#DIGITS (times with an offset, e.' +
-      'g. 2027-01-15T10:00+08:00)',
+    en: 'use drand:ROUND, drand@TIME, ssq|dlt|kl8|fc3d|pl5:ISSUE@DATE or witness:LABEL@TIME#DIGITS (times with an offset, e.g. 2027-01-15T10:00+08:00)',
   },
   R_BEACON_ROUND: {
     zh: '轮次应为 1 至 1000000000 的整数（约至 2118 年）',
@@ -127,9 +115,7 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   },
   R_SOURCE_NOT_FUTURE: {
     zh: '{source} 的公开时间 {at} 不够晚：须晚于承诺时间至少 {minutes} 分钟，否则它可能在承诺前已经公开',
-    en:
-      '{source} becomes public at {at}, too early: it must be at least {minutes} minutes after the commitment, or i' +
-      't may already be known',
+    en: '{source} becomes public at {at}, too early: it must be at least {minutes} minutes after the commitment, or it may already be known',
   },
   R_SOURCE_NOT_AFTER: {
     zh: '{source} 的公开时间 {at} 不晚于承诺时间：承诺时它可能已经公开',
@@ -259,22 +245,16 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   },
   E_COMMIT_REQUIRED: {
     zh: '本单位要求承诺抽取（设置 commit.required 或策略 commit.required）：普通抽取已拒绝，请用 --commit --beacon …',
-    en:
-      'Committed draws are required here (setting commit.required or policy commit.required): plain draws are ' +
-      'refused; use --commit --beacon …',
+    en: 'Committed draws are required here (setting commit.required or policy commit.required): plain draws are refused; use --commit --beacon …',
   },
   E_SOURCE_NOT_FUTURE: { zh: '随机源不合格，未记录：{reason}', en: 'Source refused, nothing recorded: {reason}' },
   E_COMMIT_UNMATCHABLE: {
     zh: '{count} 个可抽取对象即使单独抽中也无法组成完整检查组（每组 {size} 人），不能承诺（否则揭示时可能无法完成）：',
-    en:
-      '{count} eligible objects could not get a full team ({size} inspectors) even alone, so nothing can be committ' +
-      'ed (the reveal could fail):',
+    en: '{count} eligible objects could not get a full team ({size} inspectors) even alone, so nothing can be committed (the reveal could fail):',
   },
   E_PENDING_COMMITMENT: {
     zh: '承诺抽取 {id}（检查类别 {categories}）尚未揭示：在它揭示或被作废之前，不能再抽取这些类别（其排除对象取决于尚未揭晓的结果）。',
-    en:
-      'Committed draw {id} (categories {categories}) is not revealed yet: no other draw of those categories until i' +
-      't is revealed or superseded (its exclusions depend on a selection nobody knows yet).',
+    en: 'Committed draw {id} (categories {categories}) is not revealed yet: no other draw of those categories until it is revealed or superseded (its exclusions depend on a selection nobody knows yet).',
   },
   I_CONFIRM_COMMIT: {
     zh: '确认记录此承诺？（承诺一经记录不可撤销；随机源公开后用 inspect reveal 揭示）',
@@ -290,9 +270,7 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
   },
   I_COMMIT_NEXT: {
     zh: '下一步：inspect export publication {id} --kind commitment 生成承诺公告，在随机源公开前发布；公开后运行 inspect reveal {id}。',
-    en:
-      'Next: inspect export publication {id} --kind commitment writes the notice; publish it before the sources are' +
-      ' public, then run inspect reveal {id}.',
+    en: 'Next: inspect export publication {id} --kind commitment writes the notice; publish it before the sources are public, then run inspect reveal {id}.',
   },
   E_NOT_COMMITTED: {
     zh: '{id} 不是承诺抽取（没有待揭示的承诺）。',

@@ -48,12 +48,8 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
     en: 'the file is the whole roster: rows absent from it leave the roster even above 10 % (logged)',
   },
   H_EXAMPLES_INSPECT_IMPORT_OBJECTS: {
-    zh:
-      '\n示例：\n  inspect import objects 检查对象.csv            # GB18030 或 UTF-8，自动识别\n  inspect import objects 检查对象.cs' +
-      'v --dry-run  # 只检查，不写入\n',
-    en:
-      '\nExamples:\n  inspect import objects objects.csv             # GB18030 or UTF-8, detected\n  inspect import' +
-      ' objects objects.csv --dry-run   # check only, write nothing\n',
+    zh: '\n示例：\n  inspect import objects 检查对象.csv            # GB18030 或 UTF-8，自动识别\n  inspect import objects 检查对象.csv --dry-run  # 只检查，不写入\n',
+    en: '\nExamples:\n  inspect import objects objects.csv             # GB18030 or UTF-8, detected\n  inspect import objects objects.csv --dry-run   # check only, write nothing\n',
   },
   H_SHOW_WHAT_IS_LOADED: { zh: '显示已导入的名录', en: 'show what is loaded' },
   H_DRAW_THE_OBJECTS_TO: {
@@ -90,22 +86,15 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
   H_WHY_THE_SUPERSEDED_DRAW: { zh: '作废原因', en: 'why the superseded draw is voided' },
   H_COMMITTED_DRAW_RECOMMENDED_RECORD: {
     zh: '承诺抽取（推荐）：先记录承诺，由之后公开的随机数决定结果（inspect-commit/1）',
-    en:
-      'committed draw (recommended): record a commitment now; public random values published later decide (inspect-' +
-      'commit/1)',
+    en: 'committed draw (recommended): record a commitment now; public random values published later decide (inspect-commit/1)',
   },
   H_PUBLIC_RANDOM_SOURCE_REPEATABLE: {
     zh: '公共随机源（可重复）：drand@时间、drand:轮次、ssq:期号@日期、witness:名称@时间',
     en: 'public random source (repeatable): drand@TIME, drand:ROUND, ssq:ISSUE@DATE, witness:LABEL@TIME',
   },
   H_EXAMPLES_INSPECT_DRAW_ITEMS: {
-    zh:
-      '\n示例：\n  inspect draw --items SC01 --year 2027 --commit --beacon drand@2027-01-15T10:00+08:00   # 承诺抽取（推荐）\n' +
-      '  inspect draw --items SC01 --year 2027 --dry-run                                        # 只看分配\n',
-    en:
-      '\nExamples:\n  inspect draw --items SC01 --year 2027 --commit --beacon drand@2027-01-15T10:00+08:00   # comm' +
-      'itted (recommended)\n  inspect draw --items SC01 --year 2027 --dry-run                                      ' +
-      '  # the allocation only\n',
+    zh: '\n示例：\n  inspect draw --items SC01 --year 2027 --commit --beacon drand@2027-01-15T10:00+08:00   # 承诺抽取（推荐）\n  inspect draw --items SC01 --year 2027 --dry-run                                        # 只看分配\n',
+    en: '\nExamples:\n  inspect draw --items SC01 --year 2027 --commit --beacon drand@2027-01-15T10:00+08:00   # committed (recommended)\n  inspect draw --items SC01 --year 2027 --dry-run                                        # the allocation only\n',
   },
   H_REVEAL_A_COMMITTED_DRAW: {
     zh: '揭示承诺抽取：输入公开的随机数，核验后从冻结的输入记录抽取结果',
@@ -113,9 +102,7 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
   },
   H_ONE_VALUE_PER_SOURCE: {
     zh: '按承诺顺序给出每个随机源的值（可重复）：drand 签名或 @文件、彩票号码（如 03 09 14 22 27 31 + 07）、现场摇号数字',
-    en:
-      'one value per source, in committed order (repeatable): a drand signature or @FILE, lottery numbers (e.g. 03 ' +
-      '09 14 22 27 31 + 07), witnessed digits',
+    en: 'one value per source, in committed order (repeatable): a drand signature or @FILE, lottery numbers (e.g. 03 09 14 22 27 31 + 07), witnessed digits',
   },
   H_EXAMPLE_INSPECT_REVEAL_2027: {
     zh: '\n示例：\n  inspect reveal 2027-HLSJ-001 --value @round.json --value "03 09 14 22 27 31 + 07"\n',
@@ -181,17 +168,11 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
   },
   H_WITH_KIND_RESULT_ONE: {
     zh: '与 --kind result 合用：把所有有效抽取中尚未公示的结果写入一份以日期命名的公告并标记已公示（供每日定时任务）',
-    en:
-      'with --kind result: one notice, named with the date, of every result not yet published across all standing d' +
-      'raws, marked published (for a daily job)',
+    en: 'with --kind result: one notice, named with the date, of every result not yet published across all standing draws, marked published (for a daily job)',
   },
   H_EXAMPLES_INSPECT_EXPORT_PUBLICATION: {
-    zh:
-      '\n示例：\n  inspect export publication 2027-HLSJ-001 --kind commitment   # 抽取承诺公告\n  inspect export publication' +
-      ' --kind result --pending            # 每日定时任务\n',
-    en:
-      '\nExamples:\n  inspect export publication 2027-HLSJ-001 --kind commitment   # the commitment notice\n  inspe' +
-      'ct export publication --kind result --pending            # a daily job\n',
+    zh: '\n示例：\n  inspect export publication 2027-HLSJ-001 --kind commitment   # 抽取承诺公告\n  inspect export publication --kind result --pending            # 每日定时任务\n',
+    en: '\nExamples:\n  inspect export publication 2027-HLSJ-001 --kind commitment   # the commitment notice\n  inspect export publication --kind result --pending            # a daily job\n',
   },
   H_INSPECTION_RESULTS: { zh: '检查结果', en: 'inspection results' },
   H_ENTER_RESULTS_FROM_A: {
@@ -271,14 +252,8 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
   },
   H_REVEAL_TIMEOUT: { zh: '每个中继的等待秒数（默认 10）', en: 'seconds to wait for each relay (default 10)' },
   H_FIRST_SCREEN: {
-    zh:
-      '\n第一次使用：\n  inspect demo            用示例数据完整演示一遍（在临时目录中，不动您的数据库）\n' +
-      '  inspect draw            在终端中按提示逐步完成抽取（向导；推荐承诺抽取）\n' +
-      '  inspect 命令 --help     某个命令的用法和示例\n说明书：README.zh-CN.md\n',
-    en:
-      '\nFirst time:\n  inspect demo            the whole cycle on the sample data (in a temporary folder)\n' +
-      '  inspect draw            a guided draw on a terminal (asks step by step; recommends a committed draw)\n' +
-      '  inspect COMMAND --help  how a command is used, with examples\nManual: README.md\n',
+    zh: '\n第一次使用：\n  inspect demo            用示例数据完整演示一遍（在临时目录中，不动您的数据库）\n  inspect draw            在终端中按提示逐步完成抽取（向导；推荐承诺抽取）\n  inspect 命令 --help     某个命令的用法和示例\n说明书：README.zh-CN.md\n',
+    en: '\nFirst time:\n  inspect demo            the whole cycle on the sample data (in a temporary folder)\n  inspect draw            a guided draw on a terminal (asks step by step; recommends a committed draw)\n  inspect COMMAND --help  how a command is used, with examples\nManual: README.md\n',
   },
   H_DEFAULT_POLICY_PATH: {
     zh: '\n默认抽查策略：{path}\n',

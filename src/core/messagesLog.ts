@@ -4,9 +4,7 @@
 export const logMessages: Record<string, { zh: string; en: string }> = {
   L_DRAW: {
     zh: '{drawId} 事项 {items} 年度 {year}：{eligible} 户中抽中 {selected} 户；输入摘要 {inputDigest}；种子 {seed}{supersedes}{note}',
-    en:
-      '{drawId} items {items} year {year}: {selected} of {eligible} selected; digest {inputDigest}; seed {seed}{sup' +
-      'ersedes}{note}',
+    en: '{drawId} items {items} year {year}: {selected} of {eligible} selected; digest {inputDigest}; seed {seed}{supersedes}{note}',
   },
   L_DRAW_FAILED: {
     zh: '{drawId} 未记录：{objects} 户配不齐检查组；种子 {seed}；输入摘要 {inputDigest}',
@@ -14,12 +12,8 @@ export const logMessages: Record<string, { zh: string; en: string }> = {
   },
   L_SUPERSEDES: { zh: '；作废 {id}，原因：{reason}', en: '; supersedes {id}: {reason}' },
   L_COMMIT: {
-    zh:
-      '{drawId} 已承诺：事项 {items} 年度 {year}；可抽取 {eligible} 户，应抽 {toDraw} 户；输入摘要 {inputDigest}；承诺摘要 {commitDigest}；随机源 ' +
-      '{sources}{supersedes}',
-    en:
-      '{drawId} committed: items {items} year {year}; {eligible} eligible, {toDraw} to draw; digest {inputDigest}; ' +
-      'commitDigest {commitDigest}; sources {sources}{supersedes}',
+    zh: '{drawId} 已承诺：事项 {items} 年度 {year}；可抽取 {eligible} 户，应抽 {toDraw} 户；输入摘要 {inputDigest}；承诺摘要 {commitDigest}；随机源 {sources}{supersedes}',
+    en: '{drawId} committed: items {items} year {year}; {eligible} eligible, {toDraw} to draw; digest {inputDigest}; commitDigest {commitDigest}; sources {sources}{supersedes}',
   },
   L_REVEAL_NOTE: {
     zh: '；承诺摘要 {commitDigest}；揭示 {sources}',
@@ -31,9 +25,7 @@ export const logMessages: Record<string, { zh: string; en: string }> = {
   },
   L_IMPORT: {
     zh: '{kind} {file}：导入 {imported} 行，拒绝 {rejected} 行，停用 {retired} 行{allowed}；名录摘要 {rosterDigest}{retire}',
-    en:
-      '{kind} {file}: {imported} imported, {rejected} rejected, {retired} retired{allowed}; roster {rosterDigest}{r' +
-      'etire}',
+    en: '{kind} {file}: {imported} imported, {rejected} rejected, {retired} retired{allowed}; roster {rosterDigest}{retire}',
   },
   // The roster named in an import's summary: its code in English (as entries always said), its name in Chinese.
   L_ROSTER_objects: { zh: '检查对象', en: 'objects' },
@@ -46,9 +38,7 @@ export const logMessages: Record<string, { zh: string; en: string }> = {
   L_RETIRE_FULL_ROSTER: { zh: '；完整名录（--full-roster）', en: '; whole roster (--full-roster)' },
   L_RESULTS: {
     zh: '检查结果 {file}（文件 {sha256}）：新增 {added} 条，修改 {changed} 条，未变 {unchanged} 条，拒绝 {rejected} 条{abnormal}',
-    en:
-      'results {file} (file {sha256}): {added} added, {changed} changed, {unchanged} unchanged, {rejected} rejected' +
-      '{abnormal}',
+    en: 'results {file} (file {sha256}): {added} added, {changed} changed, {unchanged} unchanged, {rejected} rejected{abnormal}',
   },
   L_ABNORMAL: { zh: '；结果为 6/C 的对象 {objects}', en: '; 6/C for {objects}' },
   L_PUBLISH_TASK: { zh: '{drawId} 的抽查任务公告（{on}）→ {file}', en: 'task notice of {drawId} on {on} → {file}' },

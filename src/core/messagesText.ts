@@ -41,9 +41,7 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
   T_KIND_OF_DRAW: { zh: '抽取方式', en: 'Kind of draw' },
   T_COMMITTED_DRAW_RECOMMENDED_RECORD: {
     zh: '承诺抽取（推荐）：先记录并公布抽取承诺，再由之后公开的随机数（drand、彩票开奖、公证摇号）决定结果，谁也无法事先试种子',
-    en:
-      'Committed draw (recommended): record and publish the commitment first; a public random value that exists onl' +
-      'y later decides, so nobody can try seeds beforehand',
+    en: 'Committed draw (recommended): record and publish the commitment first; a public random value that exists only later decides, so nobody can try seeds beforehand',
   },
   T_PLAIN_DRAW_DRAW_NOW: {
     zh: '普通抽取：用现场宣读的种子（或系统随机生成）立即抽取',
@@ -64,9 +62,7 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
   },
   T_EXCLUDED_SAME_CATEGORY_THIS: {
     zh: '排除：本年同类已检查 {SAME_CATEGORY}，本年已被抽中 {DRAWN_THIS_YEAR}，上级部门本年已检查 {HIGHER_LEVEL}；可抽取 {frameSize} 户',
-    en:
-      'excluded: same category this year {SAME_CATEGORY}, drawn this year {DRAWN_THIS_YEAR}, higher level this year' +
-      ' {HIGHER_LEVEL}; {frameSize} eligible',
+    en: 'excluded: same category this year {SAME_CATEGORY}, drawn this year {DRAWN_THIS_YEAR}, higher level this year {HIGHER_LEVEL}; {frameSize} eligible',
   },
   T_OBJECTS_TO_DRAW: { zh: '合计抽取 {selectedTotal} 户', en: '{selectedTotal} objects to draw' },
   T_ITEM_THE_WHOLE_SCOPE: {
@@ -156,9 +152,7 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
   T_STRATA_N_N: { zh: '分层（n/N）', en: 'strata (n/N)' },
   T_OBJECTS_EXPORT_INSPECT_EXPORT: {
     zh: '\n共 {objectsCount} 户。导出：inspect export tasks {drawId}；复核包：inspect export bundle {drawId} --out 目录',
-    en:
-      '\n{objectsCount} objects. Export: inspect export tasks {drawId}; bundle: inspect export bundle {drawId} --ou' +
-      't DIR',
+    en: '\n{objectsCount} objects. Export: inspect export tasks {drawId}; bundle: inspect export bundle {drawId} --out DIR',
   },
   T_SIMULATED_DRAWS_SEEDS_SIM: {
     zh: '模拟 {runs} 次（种子 sim-1…sim-{runs}，不记录任何内容），可抽取 {frameCount} 户',
@@ -219,9 +213,7 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
   },
   D_STEP_5A: {
     zh: '5a. 承诺抽取（推荐）：先记录承诺，再由之后公开的 drand 随机数决定（演练：时钟设为 2023-09-15 18:40）',
-    en:
-      '5a. A committed draw (recommended): commit first, then a drand value published later decides (rehearsal: clo' +
-      'ck set to 2023-09-15 18:40 CST)',
+    en: '5a. A committed draw (recommended): commit first, then a drand value published later decides (rehearsal: clock set to 2023-09-15 18:40 CST)',
   },
   D_STEP_5B: {
     zh: '5b. 随机数公开后揭示：先试一个伪造的值（另一轮的签名）——被拒绝并记入日志',

@@ -43,8 +43,7 @@ function rosterTableSql(kind: Exclude<RosterKind, 'history'>): string {
 }
 
 const DRAW_COLUMNS =
-  'id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, frame, assign_input, ' +
-  'record, record_sha256, window_start, window_end, regions, cross_region, supersedes, reason, created_at, operator';
+  'id, year, lead_department, departments, items, categories, seed, input_digest, seed_hex, frame, assign_input, record, record_sha256, window_start, window_end, regions, cross_region, supersedes, reason, created_at, operator';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: rosters, imports, event log

@@ -85,8 +85,7 @@ export function itemsOf(
   partners: string;
 }[] {
   const stmt = db.prepare(
-    'SELECT code, name, method, kind, object_types, industries, regions, tag, department, partners FROM items WHE' +
-      'RE code = ?',
+    'SELECT code, name, method, kind, object_types, industries, regions, tag, department, partners FROM items WHERE code = ?',
   );
   return codes.map((c) => stmt.get(c) as never).filter(Boolean);
 }

@@ -61,8 +61,7 @@ export function insertResult(
   return Number(
     db
       .prepare(
-        'INSERT INTO results (draw_id, object_id, completed_on, result_code, follow_up, notes, import_id, src_row' +
-          ', entered_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO results (draw_id, object_id, completed_on, result_code, follow_up, notes, import_id, src_row, entered_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(r.drawId, r.objectId, r.completedOn, r.code, r.followUp, r.notes, r.importId, r.row, r.at, r.operator)
       .lastInsertRowid,
@@ -91,8 +90,7 @@ export function recordPublication(
   const id = Number(
     db
       .prepare(
-        'INSERT INTO publications (draw_id, kind, published_on, file_name, file_sha256, at, operator) VALUES (?, ' +
-          '?, ?, ?, ?, ?, ?)',
+        'INSERT INTO publications (draw_id, kind, published_on, file_name, file_sha256, at, operator) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(p.drawId, p.kind, p.publishedOn, p.fileName, p.sha256, p.at, p.operator).lastInsertRowid,
   );
@@ -105,8 +103,7 @@ export function recordPublication(
 export function resultRowsDigest(db: Db, importId: number): string {
   const rows = db
     .prepare(
-      'SELECT draw_id, object_id, completed_on, result_code, follow_up, notes FROM results WHERE import_id = ? OR' +
-        'DER BY seq',
+      'SELECT draw_id, object_id, completed_on, result_code, follow_up, notes FROM results WHERE import_id = ? ORDER BY seq',
     )
     .raw()
     .all(importId) as string[][];

@@ -38,8 +38,7 @@ export function readStatus(db: Db, path: string): Status {
         : (db.prepare(`SELECT count(*) FROM ${kind} WHERE in_roster = 1`).pluck().get() as number);
     const last = db
       .prepare(
-        'SELECT file_name AS file, file_sha256 AS sha256, finished_at AS at, operator, encoding, rows_imported AS' +
-          ' rows FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1',
+        'SELECT file_name AS file, file_sha256 AS sha256, finished_at AS at, operator, encoding, rows_imported AS rows FROM imports WHERE kind = ? ORDER BY id DESC LIMIT 1',
       )
       .get(kind) as LastImport | undefined;
     rosters[kind] = { current, stored, lastImport: last ?? null };
