@@ -5,17 +5,13 @@ export const TEXT: Record<string, { zh: string; en: string }> = {
   lang: { zh: 'English', en: '中文' },
   intro: {
     zh: '选择复核包中的文件（frame.json、inspectors.json、record.json，承诺抽取另有 commitment.json、beacons.json），或把整个复核包文件夹拖到这里。',
-    en:
-      "Choose the bundle's files (frame.json, inspectors.json, record.json, and for a committed draw commitment.jso" +
-      'n, beacons.json), or drop the whole bundle folder here.',
+    en: "Choose the bundle's files (frame.json, inspectors.json, record.json, and for a committed draw commitment.json, beacons.json), or drop the whole bundle folder here.",
   },
   pickFiles: { zh: '选择文件：', en: 'Files:' },
   pickFolder: { zh: '或选择文件夹：', en: 'or a folder:' },
   offline: {
     zh: '本页完全离线运行：不联网、不上传，所有计算都在本机浏览器中完成。算法见复核包中的 算法说明.md（英文全文 algorithm.md）。',
-    en:
-      'This page works offline: nothing is sent anywhere; everything is computed in this browser. The algorithm is ' +
-      "in the bundle's algorithm.md.",
+    en: "This page works offline: nothing is sent anywhere; everything is computed in this browser. The algorithm is in the bundle's algorithm.md.",
   },
   reading: { zh: '正在读取并重新计算……', en: 'Reading and recomputing…' },
   pass: {

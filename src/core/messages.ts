@@ -265,9 +265,7 @@ const catalogue: Catalogue = {
   },
   E_JOINT_EMPTY: {
     zh: '联合抽查的范围为空：没有对象同时满足各事项的范围（{filters}）。请选择范围有交集的事项。',
-    en:
-      "The joint task's scope is empty: no object meets every item's filters ({filters}). Choose items whose scopes" +
-      ' overlap.',
+    en: "The joint task's scope is empty: no object meets every item's filters ({filters}). Choose items whose scopes overlap.",
   },
   E_SUPERSEDE_REASON: {
     zh: '--supersede 必须同时给出 --reason 说明作废原因。',
@@ -369,9 +367,7 @@ const catalogue: Catalogue = {
   },
   W_XLSX_CUT: {
     zh: '{count} 个单元格超过 Excel 的 {max} 字符上限，已截断并在末尾标注“已截断”（CSV 与 JSON 保留全文）。',
-    en:
-      "{count} cells exceed Excel's {max}-character limit: cut, with a visible mark at the end (CSV and JSON keep t" +
-      'he full text).',
+    en: "{count} cells exceed Excel's {max}-character limit: cut, with a visible mark at the end (CSV and JSON keep the full text).",
   },
   E_BAD_FORMAT: {
     zh: '--format 应为 csv、xlsx 或 json，收到「{value}」',

@@ -635,9 +635,7 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
   // practice databases and the clock
   E_CLOCK_NOT_PRACTICE: {
     zh: '设置了 INSPECT_NOW，但 {db} 不是演练数据库：正式数据库只用本机时钟，未做任何更改。演练请先运行 inspect init --practice --db 演练.db。',
-    en:
-      "INSPECT_NOW is set, but {db} is not a practice database: a real database uses the computer's clock only; " +
-      'nothing was changed. To rehearse, run inspect init --practice --db practice.db first.',
+    en: "INSPECT_NOW is set, but {db} is not a practice database: a real database uses the computer's clock only; nothing was changed. To rehearse, run inspect init --practice --db practice.db first.",
   },
   E_INIT_EXISTS: {
     zh: '{db} 已存在：inspect init 只创建新的数据库，未做任何更改。',

@@ -207,9 +207,7 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
   },
   H_EXAMPLES_INSPECT_VERIFY_BUNDLE: {
     zh: '\n示例：\n  inspect verify 复核包目录/        # 无需数据库\n  inspect verify 2027-HLSJ-001      # 连同数据库中的表一起核对\n',
-    en:
-      '\nExamples:\n  inspect verify bundle/            # no database needed\n  inspect verify 2027-HLSJ-001      #' +
-      " with the database's tables too\n",
+    en: "\nExamples:\n  inspect verify bundle/            # no database needed\n  inspect verify 2027-HLSJ-001      # with the database's tables too\n",
   },
   H_REPEAT_THE_DRAW_K: {
     zh: '在内存中重复抽取 K 次（不记录），比较实测入选率与 n/N',

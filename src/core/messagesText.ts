@@ -3,9 +3,7 @@
 export const textMessages: Record<string, { zh: string; en: string }> = {
   E_TOO_BIG: {
     zh: '数据太大：一个要保存的值超过了 SQLite 1 GB 的上限（例如数百万对象的承诺抽取冻结的人员匹配输入）。未做任何更改；请按区域（--region）拆分抽取任务。',
-    en:
-      "Too big: one value to store exceeds SQLite's 1 GB limit (such as the frozen matching input of a committed d" +
-      'raw over millions of objects). Nothing was changed; split the task by region (--region).',
+    en: "Too big: one value to store exceeds SQLite's 1 GB limit (such as the frozen matching input of a committed draw over millions of objects). Nothing was changed; split the task by region (--region).",
   },
   T_LIST_SEP: { zh: '、', en: ', ' },
   T_WARNING: { zh: '警告', en: 'warning' },
