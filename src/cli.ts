@@ -4,7 +4,7 @@
 // truncates piped stdout); the tests pass their own and run most CLI cases in process.
 import { Command, CommanderError, Help } from 'commander';
 import { ExitError, Exit, InspectError } from './core/errors.js';
-import { render } from './core/messages.js';
+import { render, type MessageKey } from './core/messages.js';
 import { placeholdersZh } from './core/messagesHelp.js';
 import { displayWidth, terminalSafe } from './core/text.js';
 import { detectLang, JSON_SCHEMA_VERSION } from './io/ui.js';
@@ -55,7 +55,7 @@ export function buildProgram(
     /* reported by main */
   }
   const zh = lang === 'zh';
-  const h = (key: string) => render({ key }, lang);
+  const h = (key: MessageKey) => render({ key }, lang);
   // Argument placeholders in the user's language (the action receives arguments by position).
   const a = (term: string) => (zh ? placeholdersZh(term) : term);
   program

@@ -1,13 +1,14 @@
 // Every command-line flag, declared once: its commander syntax, its help text's key and how it repeats.
 // cli.ts builds the commands from these declarations, and each command's options type is derived from
 // them, so a flag's name, its type and the code that reads it cannot drift apart.
+import type { MessageKey } from './core/messages.js';
 import type { Command } from 'commander';
 
 export interface FlagSpec {
   /** commander syntax: `--name <value>` takes a string, `--name` is a switch, `--no-name` a negation. */
   readonly flag: string;
   /** Key of the help text in the message catalogue. */
-  readonly help: string;
+  readonly help: MessageKey;
   /** May be given several times; the values are collected in order. */
   readonly repeat?: true;
   readonly required?: true;
@@ -195,7 +196,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
  * Adds the declared flags to a command. The declared key must be the name commander gives the flag
  * (`--dry-run` → dryRun), or the derived type would describe a field that never arrives.
  */
-export function addFlags(cmd: Command, specs: Specs, text: (key: string) => string): Command {
+export function addFlags(cmd: Command, specs: Specs, text: (key: MessageKey) => string): Command {
   for (const [key, s] of Object.entries(specs)) {
     if (s.required) cmd.requiredOption(s.flag, text(s.help));
     else if (s.repeat) cmd.option(s.flag, text(s.help), collect);

@@ -1,5 +1,6 @@
 // inspect audit: walks the hash chain, recomputes every draw from its stored frame and seed, and checks
 // every stored fact against the log entry that recorded it. Exit 0 only when all holds.
+import { dynamicKey } from '../core/messages.js';
 import { parseExpectHead } from './optionParsers.js';
 import type { AuditOptions } from '../flags.js';
 import { Exit, ExitError } from '../core/errors.js';
@@ -55,7 +56,9 @@ export async function runAudit(
     for (const s of result.sections) {
       const mark = s.problems.length ? ui.c.red(ui.t('T_FAIL')) : ui.c.green(ui.t('T_OK'));
       const problems = s.problems.length ? ui.t('T_PROBLEMS', { problemsCount: s.problems.length }) : '';
-      ui.out(`${mark}  ${ui.t(`T_SECTION_${s.name}`)}: ${ui.t('T_CHECKED', { checked: s.checked })}${problems}`);
+      ui.out(
+        `${mark}  ${ui.t(dynamicKey(`T_SECTION_${s.name}`))}: ${ui.t('T_CHECKED', { checked: s.checked })}${problems}`,
+      );
       for (const p of s.problems.slice(0, 20)) ui.out(`    ${ui.t(p)}`);
       if (s.problems.length > 20) ui.out(`    … +${s.problems.length - 20}`);
     }

@@ -2,7 +2,7 @@
 import type { DemoOptions } from '../flags.js';
 import { env, io, withIo } from '../io/processIo.js';
 import { invocation } from '../io/invocation.js';
-import type { Msg } from '../core/messages.js';
+import type { MessageKey, Msg } from '../core/messages.js';
 import { selectionRows } from '../io/exportData.js';
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { csvText } from '../io/csvWrite.js';
@@ -68,7 +68,7 @@ async function demoCommitted(
   dir: string,
   year: string,
   window: string,
-  step: (key: string, params?: Msg['params']) => void,
+  step: (key: MessageKey, params?: Msg['params']) => void,
 ): Promise<void> {
   const { ui } = ctx;
   await withClock('2023-09-15T18:40:00+08:00', async () => {
@@ -131,7 +131,7 @@ async function demoSteps(parent: Context, opts: DemoOptions): Promise<DemoSummar
   const { ui } = parent;
   // The demo answers its own questions: it never prompts, and it narrates on stderr.
   const ctx = makeContext({ ...parent.global, db: join(dir, 'inspect.db'), yes: true, json: false });
-  const step = (key: string, params?: Msg['params']) => ui.note(`\n${ui.c.bold(ui.t(key, params))}`);
+  const step = (key: MessageKey, params?: Msg['params']) => ui.note(`\n${ui.c.bold(ui.t(key, params))}`);
   ui.note(ui.t('T_DEMO_FOLDER', { dir }));
 
   // A practice database: the demo sets the clock (INSPECT_NOW) around a real past drand round, which

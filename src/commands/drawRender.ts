@@ -1,4 +1,5 @@
 // Text rendering of a draw plan: per stratum N, n and n/N, the exclusions and whether the floor binds.
+import { dynamicKey } from '../core/messages.js';
 import type { planSummary } from '../core/plan.js';
 import type { Ui } from '../io/ui.js';
 import { formatTable } from '../core/text.js';
@@ -7,7 +8,10 @@ import type { Translator } from '../core/messages.js';
 /** `A|H` → A类·高风险 (grade A · high risk); `KEY` → 重点监管. Text output only: JSON keeps the code. */
 export function stratumName(h: string, ui: Translator): string {
   if (h === 'KEY') return ui.t('T_STRATUM_KEY');
-  return ui.t('T_STRATUM_NAME', { grade: ui.t(`T_GRADE_${h[0]}`), risk: ui.t(`T_RISK_${h[2]}`) });
+  return ui.t('T_STRATUM_NAME', {
+    grade: ui.t(dynamicKey(`T_GRADE_${h[0]}`)),
+    risk: ui.t(dynamicKey(`T_RISK_${h[2]}`)),
+  });
 }
 
 type Summary = ReturnType<typeof planSummary>;

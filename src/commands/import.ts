@@ -163,7 +163,7 @@ function rosterWriter(
                 lines,
               );
             ui.warn('W_DAMAGED_NAMES', { file: basename(file), count: damaged.length });
-            for (const l of lines) ui.warn(l.key, l.params);
+            for (const l of lines) ui.warn(l);
           }
         }
         const merged = stage.merge(importId);

@@ -3,7 +3,7 @@ import { parseSince } from './optionParsers.js';
 import { printable } from '../core/text.js';
 import type { LogOptions } from '../flags.js';
 
-import { hasMessage } from '../core/messages.js';
+import { hasMessage, dynamicKey } from '../core/messages.js';
 import { CLOCK_MARK, readEvents, summaryMessage } from '../io/events.js';
 import type { Context } from './context.js';
 
@@ -11,7 +11,7 @@ import type { Context } from './context.js';
 function refText(ui: Context['ui'], ref: string): string {
   const i = ref.indexOf(':');
   const kind = i < 0 ? ref : ref.slice(0, i);
-  return hasMessage(`T_REF_${kind}`) ? `${ui.t(`T_REF_${kind}`)} ${ref.slice(i + 1)}` : ref;
+  return hasMessage(dynamicKey(`T_REF_${kind}`)) ? `${ui.t(dynamicKey(`T_REF_${kind}`))} ${ref.slice(i + 1)}` : ref;
 }
 
 /** A sentence joined to the next by ；or ; does not keep its own full stop (…记入日志。；…). */
@@ -30,7 +30,9 @@ export function runLog(ctx: Context, opts: LogOptions) {
     else {
       if (events.length === 0) ui.out(ui.t('T_THE_LOG_IS_EMPTY'));
       for (const e of events) {
-        const action = hasMessage(`T_ACTION_${e.action}`) ? ui.t(`T_ACTION_${e.action}`) : e.action;
+        const action = hasMessage(dynamicKey(`T_ACTION_${e.action}`))
+          ? ui.t(dynamicKey(`T_ACTION_${e.action}`))
+          : e.action;
         const msg = summaryMessage(e);
         const summary = tidy(
           msg ? ui.t(msg) + (e.summary.endsWith(CLOCK_MARK) ? ui.t('L_CLOCK_MARK') : '') : e.summary,

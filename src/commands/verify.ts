@@ -1,5 +1,6 @@
 // inspect verify DRAW_ID | DIR: recompute every part of a draw (and, for a committed draw, of its
 // commitment and revealed values) and report match or mismatch with the first difference.
+import { dynamicKey } from '../core/messages.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../core/errors.js';
@@ -250,7 +251,7 @@ function tableProblems(ctx: Context, d: LoadedDraw): string[] {
 export async function runVerify(ctx: Context, target: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
   const { ui } = ctx;
   const r = await verifyTarget(ctx, target, opts);
-  const name = (check: string) => ui.t(`T_CHECK_${check}`);
+  const name = (check: string) => ui.t(dynamicKey(`T_CHECK_${check}`));
   if (ui.json) ui.outJson(r);
   else {
     if (r.practice) ui.out(ui.c.yellow(ui.c.bold(ui.t('V_PRACTICE'))));

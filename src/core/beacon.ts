@@ -2,9 +2,10 @@
 // before they exist, how each is checked when revealed, and the RFC 3797 key string they make.
 // Pure: times are passed in as Unix seconds, nothing is fetched; a drand signature is checked offline
 // against the pinned quicknet key.
+import { dynamicKey } from './messages.js';
 import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { sha256Hex } from './canonical.js';
-import type { Msg } from './messages.js';
+import type { Msg, MessageKey } from './messages.js';
 
 export const DRAND_QUICKNET = {
   chainHash: '52db9ba70e0cc0f6eaf7803dd07447a1f5477735fd3f661792ba94600c84e971',
@@ -64,7 +65,7 @@ export type Beacon =
   | { kind: 'witness'; label: string; publicAt: string; digits: string };
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Msg };
-const fail = (key: string, params: Msg['params'] = {}): { ok: false; error: Msg } => ({
+const fail = (key: MessageKey, params: Msg['params'] = {}): { ok: false; error: Msg } => ({
   ok: false,
   error: { key, params },
 });
@@ -157,7 +158,7 @@ export function parseSourceSpec(spec: string): Outcome<Source> {
   const head = m[1]!.toLowerCase();
   const sep = m[2]!;
   const rest = m[3]!;
-  const bad = (reason: string) => fail('E_BEACON_SPEC', { spec, reason: { key: reason } });
+  const bad = (reason: MessageKey) => fail('E_BEACON_SPEC', { spec, reason: { key: reason } });
   const drand = (round: number): Outcome<Source> => ({
     ok: true,
     value: { kind: 'drand', chainHash: DRAND_QUICKNET.chainHash, round, publicAt: formatInstant(roundTime(round)) },
@@ -207,7 +208,7 @@ export function lotteryDateProblem(s: Source): Msg | null {
   if (!game.drawDays.includes(weekday))
     return {
       key: 'R_LOTTERY_NOT_DRAW_DAY',
-      params: { source: sourceLabel(s), days: { key: `R_DRAW_DAYS_${s.game}` } },
+      params: { source: sourceLabel(s), days: { key: dynamicKey(`R_DRAW_DAYS_${s.game}`) } },
     };
   if (s.issue.length < 5 || s.issue.slice(0, 4) !== s.date.slice(0, 4))
     return { key: 'R_LOTTERY_ISSUE_YEAR', params: { source: sourceLabel(s), year: s.date.slice(0, 4) } };

@@ -1,6 +1,6 @@
 // Exactly the keys of each bundle file, at every level: a field nobody checks is a field anybody can add
 // (`"tamperedNote": "这个抽取是伪造的"`) or drop. Pure: a value and the shape it must have.
-import { render, type Lang } from './messages.js';
+import { render, type Lang, type MessageKey } from './messages.js';
 import { fieldLabel } from './fieldNames.js';
 type Shape = 'any' | { [key: string]: Shape | { optional: Shape } } | [Shape];
 
@@ -51,7 +51,7 @@ const isOptional = (s: unknown): s is { optional: Shape } =>
 
 /** The first key out of place (unknown, missing, or not an object where one is needed), as a path; or null. */
 export function keyProblem(value: unknown, shape: Shape, path: string, lang: Lang = 'en'): string | null {
-  const say = (at: string, key: string) => render({ key, params: { at: fieldLabel(at, lang) } }, lang);
+  const say = (at: string, key: MessageKey) => render({ key, params: { at: fieldLabel(at, lang) } }, lang);
   if (shape === 'any') return null;
   if (Array.isArray(shape)) {
     if (!Array.isArray(value)) return say(path, 'V_KEY_NOT_ARRAY');

@@ -1,6 +1,6 @@
 // Typed errors. A command throws one of these; src/cli.ts is the only place that turns them into
 // an exit code and a rendered message. Exit codes follow sysexits (style.md).
-import type { Msg } from './messages.js';
+import type { Msg, MessageKey } from './messages.js';
 
 export const Exit = {
   ok: 0,
@@ -38,9 +38,9 @@ export class ExitError extends Error {
   }
 }
 
-export const usageError = (key: string, params: NonNullable<Msg['params']> = {}) =>
+export const usageError = (key: MessageKey, params: NonNullable<Msg['params']> = {}) =>
   new InspectError(Exit.usage, { key, params });
-export const dataError = (key: string, params: NonNullable<Msg['params']> = {}, details: Msg[] = []) =>
+export const dataError = (key: MessageKey, params: NonNullable<Msg['params']> = {}, details: Msg[] = []) =>
   new InspectError(Exit.data, { key, params }, details);
 
 /** A draw id that names nothing: exit 66 (missing input), with the command that lists them. */

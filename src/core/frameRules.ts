@@ -4,7 +4,7 @@
 // problem names its rule.
 import { ALL_STRATA, KEY_STRATUM, REASON_ORDER, type Allocation, type Frame } from './drawTypes.js';
 import { compareCodeUnits } from './canonical.js';
-import type { Msg } from './messages.js';
+import type { Msg, MessageKey } from './messages.js';
 
 export type FrameRule =
   | 'counts'
@@ -18,7 +18,7 @@ export type FrameRule =
   | 'keyFull'
   | 'nWithinN';
 
-const rule = (name: FrameRule, key: string, params: Msg['params'] = {}): Msg => ({
+const rule = (name: FrameRule, key: MessageKey, params: Msg['params'] = {}): Msg => ({
   key: 'V_RULE',
   params: { rule: name, detail: { key, params } },
 });

@@ -1,6 +1,7 @@
 // What `audit` (and `verify ID`'s table check) can find wrong, in both languages. Problems are messages
 // with a stable code, so the JSON output carries the code and scripts need not match sentences.
-export const auditMessages: Record<string, { zh: string; en: string }> = {
+import type { Catalogue } from './messageTypes.js';
+export const auditMessages = {
   A_RECORD_HASH: {
     zh: 'record.json 的哈希为 {recSha}，抽取行记载的是 {record_sha256}',
     en: 'record.json hashes to {recSha}, the draw row says {record_sha256}',
@@ -185,4 +186,4 @@ export const auditMessages: Record<string, { zh: string; en: string }> = {
   A_ORPHAN_PUBLICATIONS: { zh: '公示不属于任何抽取', en: 'publications of no draw' },
   A_ORPHAN_MARKS: { zh: '公示标记所指的公示或结果不存在', en: 'publication marks of no publication or no result' },
   A_ORPHAN_REVEALS: { zh: '揭示不属于任何承诺', en: 'reveals of no commitment' },
-};
+} as const satisfies Catalogue;

@@ -1,6 +1,7 @@
 // Messages of the binding rules (commit-spec §7): voiding, the office's settings, practice databases,
 // the clock, and why an object was or was not drawn. Merged into the one catalogue.
-export const bindingMessages: Record<string, { zh: string; en: string }> = {
+import type { Catalogue } from './messageTypes.js';
+export const bindingMessages = {
   // voiding
   E_SUPERSEDE_PUBLIC: {
     zh: '不能作废承诺抽取 {id}：其随机源（{sources}）已经公开，结果已定，只能揭示（inspect reveal {id}）。此次尝试已记入日志。',
@@ -672,4 +673,4 @@ export const bindingMessages: Record<string, { zh: string; en: string }> = {
     zh: '演练数据库：所产生的一切都标注“演练”，不作为正式抽取。',
     en: 'Practice database: everything it produces is marked practice, never an official draw.',
   },
-};
+} as const satisfies Catalogue;

@@ -1,5 +1,6 @@
 // Messages of committed draws (inspect-commit/1), in Chinese and English; merged into the one catalogue.
-export const commitMessages: Record<string, { zh: string; en: string }> = {
+import type { Catalogue } from './messageTypes.js';
+export const commitMessages = {
   R_POLICY_LEAD: { zh: '应为 1–10080 的整数（分钟）', en: 'must be a whole number of minutes from 1 to 10080' },
 
   // the database and the disk
@@ -324,4 +325,4 @@ export const commitMessages: Record<string, { zh: string; en: string }> = {
     zh: '已从 {relay} 取得 drand 第 {round} 轮，并已用固定公钥离线核验。',
     en: 'Fetched drand round {round} from {relay}, checked offline against the pinned key.',
   },
-};
+} as const satisfies Catalogue;

@@ -1,6 +1,7 @@
 // Command-line help: every command, argument and option description in both languages (cli.ts looks
 // them up by key, so the help has one source of text like every other message).
-export const helpMessages: Record<string, { zh: string; en: string }> = {
+import type { Catalogue } from './messageTypes.js';
+export const helpMessages = {
   H_DISPLAY_HELP: { zh: '显示帮助', en: 'display help' },
   H_DISPLAY_HELP_FOR_A: { zh: '显示某个命令的帮助', en: 'display help for a command' },
   H_INSPECTION_PLANNING_ROSTER_IMPORTS: {
@@ -261,7 +262,7 @@ export const helpMessages: Record<string, { zh: string; en: string }> = {
     zh: '\n检查结果（代码或标准文字均可）：\n{codes}',
     en: '\nResults (code or standard wording):\n{codes}',
   },
-};
+} as const satisfies Catalogue;
 
 /** Help placeholders in Chinese (`<drawId>` → `<抽取编号>`): only what help and usage lines show. */
 export const PLACEHOLDERS_ZH: Record<string, string> = {

@@ -1,7 +1,8 @@
 // The log's own words: action names and entry summaries. An entry stores its summary rendered in English
 // (the text its hash has always covered) and the message itself, so `inspect log` can show it in the
 // reader's language; `audit` checks that the two say the same.
-export const logMessages: Record<string, { zh: string; en: string }> = {
+import type { Catalogue } from './messageTypes.js';
+export const logMessages = {
   L_DRAW: {
     zh: '{drawId} 事项 {items} 年度 {year}：{eligible} 户中抽中 {selected} 户；输入摘要 {inputDigest}；种子 {seed}{supersedes}{note}',
     en: '{drawId} items {items} year {year}: {selected} of {eligible} selected; digest {inputDigest}; seed {seed}{supersedes}{note}',
@@ -91,4 +92,4 @@ export const logMessages: Record<string, { zh: string; en: string }> = {
   'T_REF_timestamp-requests': { zh: '时间戳申请', en: 'time-stamp request' },
   'T_REF_timestamp-tokens': { zh: '时间戳', en: 'time stamp' },
   'T_REF_tsa-roots': { zh: '时间戳机构根证书', en: 'TSA root' },
-};
+} as const satisfies Catalogue;

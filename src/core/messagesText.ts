@@ -1,6 +1,7 @@
 // Words and lines of the text (non-JSON) outputs: table heads, report and status lines, verify and audit
 // summaries. JSON outputs carry codes, never these words.
-export const textMessages: Record<string, { zh: string; en: string }> = {
+import type { Catalogue } from './messageTypes.js';
+export const textMessages = {
   E_TOO_BIG: {
     zh: '数据太大：一个要保存的值超过了 SQLite 1 GB 的上限（例如数百万对象的承诺抽取冻结的人员匹配输入）。未做任何更改；请按区域（--region）拆分抽取任务。',
     en: "Too big: one value to store exceeds SQLite's 1 GB limit (such as the frozen matching input of a committed draw over millions of objects). Nothing was changed; split the task by region (--region).",
@@ -337,4 +338,4 @@ export const textMessages: Record<string, { zh: string; en: string }> = {
   T_KEY_submit: { zh: '确认', en: 'submit' },
   T_KEY_all: { zh: '全选', en: 'all' },
   T_KEY_invert: { zh: '反选', en: 'invert' },
-};
+} as const satisfies Catalogue;

@@ -2,7 +2,7 @@
 // confirmation show; pure, so the write phase can rebuild it under the lock and compare.
 import { allocate } from './allocation.js';
 import type { Allocation, Frame, ReasonCode } from './drawTypes.js';
-import { dataError } from './errors.js';
+import { dataError, Exit, InspectError } from './errors.js';
 import { buildFrame, frameBytes, taskDepartments, type FrameInput, type TaskItem } from './frame.js';
 import { effectiveRatios, type Policy } from './policy.js';
 
@@ -24,7 +24,7 @@ export type PlanInput = Omit<FrameInput, 'floorBp' | 'ratiosBp' | 'rules'> & { p
 
 export function planDraw(input: PlanInput): Plan {
   const eff = effectiveRatios(input.policy, input.items);
-  if (!eff.ok) throw dataError(eff.error.key, eff.error.params);
+  if (!eff.ok) throw new InspectError(Exit.data, eff.error);
   const { frame, excludedByReason } = buildFrame({
     ...input,
     floorBp: eff.floorBp,

@@ -1,7 +1,7 @@
 // The draw policy (data/policy.json): coverage floor, ratios per stratum, exclusion switches, team size.
 // Percentages become basis points from their digits, never through float arithmetic.
 import { ALL_STRATA, GRADES, KEY_STRATUM, RISKS } from './drawTypes.js';
-import type { Msg } from './messages.js';
+import type { Msg, MessageKey } from './messages.js';
 import { percentToBp } from './values.js';
 
 export interface Policy {
@@ -17,7 +17,7 @@ export interface Policy {
 }
 
 type Problems = Msg[];
-const problem = (field: string, reason: string, value?: unknown): Msg => ({
+const problem = (field: string, reason: MessageKey, value?: unknown): Msg => ({
   key: 'E_POLICY_FIELD',
   params: { field, reason: { key: reason }, value: value === undefined ? '∅' : JSON.stringify(value) },
 });

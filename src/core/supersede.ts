@@ -1,7 +1,7 @@
 // Binding rules for voiding (commit-spec §7): once any source of a commitment is public, the office can
 // no longer choose between outcomes. Pure: the target's kind and sources, the new draw's kind and now.
 import { parseInstant, sourceLabel, type Source } from './beacon.js';
-import type { Msg } from './messages.js';
+import type { Msg, MessageKey } from './messages.js';
 
 export type SupersedeTarget =
   /** A commitment not yet revealed nor voided. */
@@ -47,7 +47,7 @@ export function publicSources(sources: Source[], now: number): Source[] {
  * lottery or witness source that did not take place (--source-unavailable) lets a new commitment void it.
  */
 export function supersedeVerdict(target: SupersedeTarget, by: SupersedeBy, now: number): SupersedeVerdict {
-  const refuse = (key: string, params: Msg['params'] = {}): SupersedeVerdict => ({
+  const refuse = (key: MessageKey, params: Msg['params'] = {}): SupersedeVerdict => ({
     ok: false,
     usage: false,
     error: { key, params: { id: target.id, ...params } },

@@ -6,7 +6,7 @@
 // verifies it here.
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import type { Msg } from './messages.js';
+import type { Msg, MessageKey } from './messages.js';
 
 export const OID = {
   sha256: '2.16.840.1.101.3.4.2.1',
@@ -82,7 +82,7 @@ export interface TokenFacts {
 
 export type TokenVerdict = { ok: true; facts: TokenFacts; token: Uint8Array } | { ok: false; error: Msg };
 
-const fail = (key: string, params: Msg['params'] = {}): TokenVerdict => ({ ok: false, error: { key, params } });
+const fail = (key: MessageKey, params: Msg['params'] = {}): TokenVerdict => ({ ok: false, error: { key, params } });
 
 /**
  * A TimeStampResp, or a bare token (the ContentInfo), as the token's DER; a response that did not grant

@@ -2,7 +2,7 @@
 // sets of known codes; this returns the canonical record and every problem found.
 import { printable } from './text.js';
 import { checkCreditCode, isObjectNumber } from './creditCode.js';
-import type { Msg } from './messages.js';
+import type { Msg, MessageKey } from './messages.js';
 import { type Column, type Ref, type SchemaKind, SCHEMAS } from './rosters.js';
 import { parseList } from './values.js';
 
@@ -105,13 +105,15 @@ function checkCode(raw: string, allow?: ReadonlySet<string>): CodeResult {
   if (c.ok)
     return c.orgCheckFailed ? { ok: true, value: c.code, warn: { key: 'R_ORG_CHECK' } } : { ok: true, value: c.code };
   if (c.reason !== 'excel_damaged' && allow?.has(upper)) return { ok: true, value: upper, allowed: true };
-  const key = {
-    excel_damaged: 'R_CODE_EXCEL',
-    length: 'R_CODE_LENGTH',
-    charset: 'R_CODE_CHARSET',
-    digits: 'R_CODE_DIGITS',
-    check: 'R_CODE_CHECK',
-  }[c.reason];
+  const key = (
+    {
+      excel_damaged: 'R_CODE_EXCEL',
+      length: 'R_CODE_LENGTH',
+      charset: 'R_CODE_CHARSET',
+      digits: 'R_CODE_DIGITS',
+      check: 'R_CODE_CHECK',
+    } as const satisfies Record<typeof c.reason, MessageKey>
+  )[c.reason];
   return { ok: false, reason: { key, params: { expected: c.expected } } };
 }
 
@@ -139,7 +141,7 @@ export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 function refSet(refs: RefSets, ref: Ref): { has(v: string): boolean } | undefined {
   return refs[ref];
 }
-const REF_REASON: Record<Ref, string> = {
+const REF_REASON: Record<Ref, MessageKey> = {
   departments: 'R_UNKNOWN_DEPT',
   items: 'R_UNKNOWN_ITEM',
   objects: 'R_UNKNOWN_OBJECT',

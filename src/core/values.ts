@@ -1,10 +1,10 @@
 // Cell parsers for the roster columns: each takes the trimmed cell text and returns the canonical value
 // or a reason. Chinese and English variants are both accepted; the stored value is canonical.
-import type { Msg } from './messages.js';
+import type { Msg, MessageKey } from './messages.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Msg };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const bad = (key: string, params?: Msg['params']): Parsed<never> => ({ ok: false, reason: { key, params } });
+const bad = (key: MessageKey, params?: Msg['params']): Parsed<never> => ({ ok: false, reason: { key, params } });
 
 /** Builds a parser for a closed vocabulary: canonical value → accepted spellings (case-insensitive). */
 export function enumParser<T extends string>(variants: Record<T, string[]>): (raw: string) => Parsed<T> {

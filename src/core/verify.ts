@@ -10,7 +10,7 @@ import { assign, forSelection, type AssignInput, type MatchResult } from './matc
 import { verifyCommitment } from './commitment.js';
 import { ASSIGN_SHAPE, FRAME_POLICY_SHAPE, keyProblem, RECORD_SHAPE } from './bundleKeys.js';
 import { frameRuleProblems } from './frameRules.js';
-import { render, type Lang, type Msg } from './messages.js';
+import { render, type Lang, type Msg, type MessageKey } from './messages.js';
 import { fieldLabel, fieldList } from './fieldNames.js';
 import type { DrawRecord } from './record.js';
 import { seedHexFor, select, tickets } from './selection.js';
@@ -44,7 +44,7 @@ export function unprovableFields(committed: boolean, boundByNotice = false): str
 }
 
 /** Why each field a bundle alone cannot prove cannot change the selection, or how to prove it. */
-export const UNPROVABLE_WHY: Record<string, string> = {
+export const UNPROVABLE_WHY: Record<string, MessageKey> = {
   items: 'U_BY_NOTICE',
   'window.start': 'U_BY_NOTICE',
   supersedes: 'U_NO_SELECTION',
@@ -61,7 +61,7 @@ export interface Check {
 /** The first place two JSON values differ, as a path with both values (in the reader's language). */
 export function firstDifference(expected: unknown, found: unknown, path = '', lang: Lang = 'en'): string | null {
   if (Object.is(expected, found)) return null;
-  const say = (p: string, key: string, params: Msg['params'] = {}) =>
+  const say = (p: string, key: MessageKey, params: Msg['params'] = {}) =>
     render({ key, params: { at: fieldLabel(p, lang), ...params } }, lang);
   if (typeof expected !== typeof found || expected === null || found === null || typeof expected !== 'object')
     return say(path || '(value)', 'V_DIFF_VALUE', { expected: JSON.stringify(expected), found: JSON.stringify(found) });
@@ -124,7 +124,7 @@ export function verifyDraw(v: VerifyInput & { framePart?: FramePart; assigned?: 
 }
 
 export function verifyFramePart(v: VerifyInput): FramePart {
-  const t = (key: string, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
+  const t = (key: MessageKey, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
   const checks: Check[] = [];
   const r = v.record;
   const bytes = typeof v.frameText === 'string' ? new TextEncoder().encode(v.frameText) : v.frameText;
@@ -217,7 +217,7 @@ export function verifyFramePart(v: VerifyInput): FramePart {
 }
 
 function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assigned?: Assigned): Check[] {
-  const t = (key: string, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
+  const t = (key: MessageKey, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
   const checks: Check[] = [];
   const r = v.record;
   if (v.assignText !== undefined) {

@@ -3,7 +3,7 @@
 // migrations make. With the chain and the per-table checks, every stored cell is covered.
 import Database from 'better-sqlite3';
 import type { StoredEvent } from '../core/chain.js';
-import type { Msg } from '../core/messages.js';
+import type { Msg, MessageKey } from '../core/messages.js';
 import { MIGRATIONS, type Db } from './db.js';
 import { rowsDigest } from './rowDigests.js';
 
@@ -41,7 +41,7 @@ export function rowProblems(db: Db, events: StoredEvent[]): RowCheck {
 }
 
 /** Rows whose parent does not exist or is of the wrong kind (an inserted row no entry can cover). */
-const ORPHANS: [string, string][] = [
+const ORPHANS: [MessageKey, string][] = [
   [
     'A_ORPHAN_VERSIONS',
     `SELECT 'roster_versions ' || seq FROM roster_versions v WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = ` +

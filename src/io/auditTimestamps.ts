@@ -4,7 +4,7 @@
 // since the TSA signed the head's hash as it was. Asynchronous (WebCrypto), so run beside `audit`.
 import { parseInstant } from '../core/beacon.js';
 import type { Commitment } from '../core/commitment.js';
-import type { Msg } from '../core/messages.js';
+import type { Msg, MessageKey } from '../core/messages.js';
 import { beforeSources, verifyToken } from '../core/timestamp.js';
 import { getCommitment } from './commitStore.js';
 import type { Db } from './db.js';
@@ -29,7 +29,8 @@ export async function auditTimestamps(
   let checked = 0;
   for (const t of tokens(db)) {
     checked++;
-    const p = (key: string, params: Msg['params'] = {}) => problems.push({ key, params: { seq: t.seq, ...params } });
+    const p = (key: MessageKey, params: Msg['params'] = {}) =>
+      problems.push({ key, params: { seq: t.seq, ...params } });
     const req = byReq.get(t.request_seq);
     if (!req) {
       p('A_TS_NO_REQUEST');

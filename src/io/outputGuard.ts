@@ -2,12 +2,13 @@
 // or -journal file), an input file of the same command, a device, a FIFO, a folder or a symbolic link is
 // refused (exit 73), even with --force. Paths are compared after resolving links and `..`, so another
 // spelling of the same file is the same file.
+import type { MessageKey } from '../core/messages.js';
 import { existsSync, lstatSync, realpathSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Exit, InspectError } from '../core/errors.js';
 
 /** What a path that is not a regular file is, as the message key that names it. */
-export const notFileKey = (st: Stats): string =>
+export const notFileKey = (st: Stats): MessageKey =>
   st.isDirectory() ? 'T_A_FOLDER' : st.isFIFO() ? 'T_A_FIFO' : 'T_A_DEVICE';
 
 const guarded = new Map<string, 'database' | 'input'>();

@@ -1,5 +1,6 @@
 // Prompts only on a TTY (style.md): without one, a missing answer is a usage error naming the flag.
 // @inquirer/prompts draws on stderr so stdout stays the result.
+import { dynamicKey } from '../core/messages.js';
 import { checkbox, input, select } from '@inquirer/prompts';
 import { Exit, InspectError } from '../core/errors.js';
 import type { Ui } from './ui.js';
@@ -14,7 +15,9 @@ function theme(ui: Ui) {
   return {
     style: {
       keysHelpTip: (keys: [string, string][]) =>
-        keys.map(([k, action]) => `${k === 'space' ? ui.t('T_KEY_SPACE') : k} ${ui.t(`T_KEY_${action}`)}`).join(' • '),
+        keys
+          .map(([k, action]) => `${k === 'space' ? ui.t('T_KEY_SPACE') : k} ${ui.t(dynamicKey(`T_KEY_${action}`))}`)
+          .join(' • '),
     },
   };
 }

@@ -3,7 +3,7 @@
 // prompts only when stdin and stderr are TTYs and the user did not say --yes/--no-input/--json.
 import { Chalk, type ChalkInstance } from 'chalk';
 import cliProgress from 'cli-progress';
-import { render, type Lang, type Msg } from '../core/messages.js';
+import { render, type Lang, type Msg, type MessageKey } from '../core/messages.js';
 import { Exit, InspectError } from '../core/errors.js';
 import { terminalSafe } from '../core/text.js';
 import { io } from './processIo.js';
@@ -62,12 +62,12 @@ export class Ui {
       Boolean(io().stdin.isTTY && io().stderr.isTTY) && !this.json && opts.input !== false && !this.assumeYes;
   }
 
-  t(msg: Msg | string, params?: Msg['params']): string {
+  t(msg: Msg | MessageKey, params?: Msg['params']): string {
     return render(typeof msg === 'string' ? { key: msg, params } : msg, this.lang);
   }
 
   /** A field's name and the colon the language puts after it: 种子： or seed: . */
-  label(key: string): string {
+  label(key: MessageKey): string {
     return `${this.t(key)}${this.t('T_LABEL_COLON')}`;
   }
 
@@ -92,7 +92,7 @@ export class Ui {
   }
 
   /** Progress and information on stderr; --quiet silences it. */
-  info(msg: Msg | string, params?: Msg['params']): void {
+  info(msg: Msg | MessageKey, params?: Msg['params']): void {
     if (!this.quiet) io().stderr.write(terminalSafe(`${this.t(msg, params)}\n`));
   }
 
@@ -100,14 +100,14 @@ export class Ui {
     if (!this.quiet) io().stderr.write(terminalSafe(`${text}\n`));
   }
 
-  warn(msg: Msg | string, params?: Msg['params']): void {
+  warn(msg: Msg | MessageKey, params?: Msg['params']): void {
     this.warned++;
     // The label already says 警告 / Warning: a message that opens with 注意 / Note does not say it twice.
     const text = this.t(msg, params).replace(/^(注意：|Note: )/, '');
     io().stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${text}\n`));
   }
 
-  error(msg: Msg | string, params?: Msg['params']): void {
+  error(msg: Msg | MessageKey, params?: Msg['params']): void {
     io().stderr.write(terminalSafe(`${this.c.red(this.t('T_ERROR'))}: ${this.t(msg, params)}\n`));
   }
 

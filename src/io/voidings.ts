@@ -1,7 +1,7 @@
 // Every voiding on record, classified as the binding rules see it (commit-spec §7): read by `draws`,
 // `report`, `audit` and the commitment notice, so all of them name the same voidings the same way.
 import { parseInstant, sourceLabel, type Source } from '../core/beacon.js';
-import type { Msg } from '../core/messages.js';
+import type { Msg, MessageKey } from '../core/messages.js';
 import { supersedeTargetOf, voidingKind, type VoidingKind } from '../core/supersede.js';
 import type { Db } from './db.js';
 
@@ -63,12 +63,14 @@ function sourcesOf(text: string | null): Source[] {
 
 /** What a notice says about the draw it voids: its id, what it was, its sources and the reason. */
 export function voidedParams(v: Voiding): Msg['params'] {
-  const kind = {
-    plain: 'N_VOIDED_KIND_PLAIN',
-    pending: 'N_VOIDED_KIND_PENDING',
-    unavailable: 'N_VOIDED_KIND_UNAVAILABLE',
-    revealed: 'N_VOIDED_KIND_REVEALED',
-  }[v.kind];
+  const kind = (
+    {
+      plain: 'N_VOIDED_KIND_PLAIN',
+      pending: 'N_VOIDED_KIND_PENDING',
+      unavailable: 'N_VOIDED_KIND_UNAVAILABLE',
+      revealed: 'N_VOIDED_KIND_REVEALED',
+    } as const satisfies Record<typeof v.kind, MessageKey>
+  )[v.kind];
   return {
     id: v.superseded,
     kind: { key: kind },
