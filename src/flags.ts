@@ -172,7 +172,6 @@ export type RevealOptions = Options<typeof FLAGS.reveal>;
 export type DrawsOptions = Options<typeof FLAGS.draws>;
 export type BundleOptions = Options<typeof FLAGS.bundle>;
 export type VerifierOptions = Options<typeof FLAGS.verifier>;
-export type TasksOptions = Options<typeof FLAGS.tasks>;
 /** `kind` is required on the command line; callers inside the tool may leave it to the default. */
 export type PublicationOptions = Partial<Options<typeof FLAGS.publication>>;
 export type ResultsOptions = Options<typeof FLAGS.results>;

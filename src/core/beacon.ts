@@ -141,11 +141,6 @@ function isDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** When a committed source becomes public, in Unix seconds. */
-export function publicTime(s: Source): number {
-  return parseInstant(s.publicAt)!;
-}
-
 // ---- --beacon SPEC -------------------------------------------------------------------------------------
 
 const hasControl = (s: string) => /[\u0000-\u001f\u007f-\u009f]/.test(s);

@@ -387,10 +387,6 @@ const generic = {
 
   // status
   H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },
-  H_NOTHING: {
-    zh: '尚未导入任何名录。先运行：inspect import objects 文件.csv',
-    en: 'Nothing imported yet. Start with: inspect import objects FILE.csv',
-  },
 } as const satisfies Catalogue;
 
 const catalogue = {

@@ -124,7 +124,6 @@ export const bindingMessages = {
     en: '{creditCode} was taken out of scope before draw {drawId} ({field}, {outAt}) and brought back after it ({backAt})',
   },
   T_TRUST_HEAD: { zh: '须向公众说明的事项：', en: 'To be told to the public:' },
-  N_REGIONS: { zh: '抽取区域', en: 'regions' },
 
   // what a frame must mean (docs/algorithm.md §1, §4)
   V_RULE: { zh: '规则 {rule}：{detail}', en: 'rule {rule}: {detail}' },
@@ -586,7 +585,6 @@ export const bindingMessages = {
     en: 'Changing {key} to a weaker value lowers a protection: give --reason (logged; audit warns about it for ever).',
   },
   I_SETTING_SET: { zh: '已设置 {key} = {value}（日志第 {seq} 条）', en: 'Set {key} = {value} (log entry {seq})' },
-  T_SETTINGS_HEAD: { zh: '设置项', en: 'setting' },
   T_SETTING_DEFAULT: { zh: '（默认）', en: '(default)' },
   T_SETTING_SET_BY: { zh: '{at} 由 {operator} 设置', en: 'set {at} by {operator}' },
   T_PRACTICE_DB: {
@@ -668,9 +666,5 @@ export const bindingMessages = {
   V_PRACTICE_DIFFERS: {
     zh: 'commitment.json 与 record.json 的演练标记（practice）不一致',
     en: 'commitment.json and record.json disagree on the practice mark',
-  },
-  W_PRACTICE_DB: {
-    zh: '演练数据库：所产生的一切都标注“演练”，不作为正式抽取。',
-    en: 'Practice database: everything it produces is marked practice, never an official draw.',
   },
 } as const satisfies Catalogue;

@@ -95,10 +95,6 @@ export const textMessages = {
   T_PUBLIC: { zh: '已公开', en: 'public' },
   T_NOT_PUBLIC_YET: { zh: '尚未公开', en: 'not public yet' },
   T_REPORT_FOR_AS_OF: { zh: '{year} 年度报告（截至 {asOf}）', en: 'Report for {year} (as of {asOf})' },
-  T_DRAW_STATUS_SELECTED_RESULTS: {
-    zh: '抽取        状态    抽中  已录结果  已公示  5日内到期  逾期',
-    en: 'draw        status      selected  results  published  due≤5  overdue',
-  },
   T_SUPERSEDED: { zh: '已作废（{supersededReason}）', en: 'superseded ({supersededReason})' },
   T_NO_DRAWS_THIS_YEAR: { zh: '（本年度尚无抽取）', en: '(no draws this year)' },
   T_RESULTS_NOT_YET_PUBLISHED: {
@@ -109,20 +105,16 @@ export const textMessages = {
     zh: '无法确定（{uncoveredYear} 年节假日数据缺失）',
     en: 'unknown (no holiday data for {uncoveredYear})',
   },
-  T_DONE: { zh: '完成', en: 'done' },
-  T_DUE: { zh: '期限', en: 'due' },
   T_ABNORMAL_LIST: { zh: '  需列入经营异常名录', en: '  → 经营异常名录' },
   T_NONE: { zh: '  （无）', en: '  (none)' },
   T_RESULTS_PUBLISHED_LATE_AFTER: {
     zh: '逾期公示的结果（公示日晚于期限）：',
     en: 'Results published late (after their deadline):',
   },
-  T_PUBLISHED: { zh: '公示于', en: 'published' },
   T_COVERAGE_THIS_YEAR_BY: {
     zh: '各部门本年覆盖（不同对象数 / 在册监管对象，下限）：',
     en: 'Coverage this year by department (distinct objects / supervised, floor):',
   },
-  T_FLOOR: { zh: '下限', en: 'floor' },
   T_MET: { zh: '已达到', en: 'met' },
   T_NOT_MET: { zh: '未达到', en: 'NOT met' },
   T_TIMES_EACH_ITEM_WAS: { zh: '各抽查事项本年抽取次数：', en: 'Times each item was drawn this year:' },

@@ -66,7 +66,6 @@ export interface PendingCommitment {
   awaitingTimestamp: boolean;
 }
 
-export type Deadline = { date: string } | { uncoveredYear: number };
 export type ResultState = 'published' | 'published_late' | 'overdue' | 'due_soon' | 'pending' | 'unknown';
 
 export interface ResultLine extends ReportResult {

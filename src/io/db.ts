@@ -379,7 +379,6 @@ export const MIGRATIONS: readonly string[] = [
     .join('')}
   `,
 ];
-export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Schema 3 read as 4: no commitments, and only draws supersede. Temporary: the file is not changed. */
 const READ_ONLY_V4_SHIM =
@@ -624,5 +623,3 @@ export async function writeTransaction<T>(db: Db, path: string, fn: () => Promis
     throw e;
   }
 }
-
-export { ROSTER_KINDS };

@@ -45,7 +45,7 @@ export function readStatus(db: Db, path: string): Status {
   }
   return {
     db: path,
-    // The file's own schema (an archived copy may be older than this program's SCHEMA_VERSION).
+    // The file's own schema (an archived copy may be older than the newest schema this program knows).
     databaseVersion: db.pragma('user_version', { simple: true }) as number,
     rosters,
     objects: {

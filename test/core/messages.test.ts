@@ -39,6 +39,19 @@ describe('message catalogue', () => {
     );
     expect(named.filter((n) => !keys.has(n.split(': ')[1]!))).toEqual([]);
   });
+  it('every key is used: named in the code, or one of a family the code builds from data', () => {
+    // Families built as `PREFIX${value}` (dynamicKey, or a template the compiler checks against a union).
+    const FAMILIES =
+      /^(L_ROSTER_|R_DRAW_DAYS_|T_ACTION_|T_CHECK_|T_GRADE_|T_KEY_|T_REF_|T_RISK_|T_SECTION_|T_SEVERITY_|T_STATE_|T_WHY_|T_REASON_|R_(CERT_EXPIRED|CONFLICT|INACTIVE|NO_SPECIALTY|ROTATION|SAME_REGION|TAKEN)$)/;
+    const code = sources('src')
+      .filter((f) => !/src\/core\/messages/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const unused = catalogueEntries()
+      .map(([k]) => k)
+      .filter((k) => !FAMILIES.test(k) && !new RegExp(`['"\`]${k.replace(/[.]/g, '\\.')}['"\`]`).test(code));
+    expect(unused).toEqual([]);
+  });
   it('no inline language choice outside the catalogue', () => {
     const inline = sources('src').flatMap((f) =>
       readFileSync(f, 'utf8')
