@@ -4,7 +4,7 @@ import { env } from './processIo.js';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Exit, InspectError } from '../core/errors.js';
-import { ROSTER_KINDS, SCHEMAS, type RosterKind } from '../core/rosters.js';
+import { SCHEMAS, type RosterKind } from '../core/rosters.js';
 import { clockOverride, clockOverrideRequested, refuseClockOverride } from './clock.js';
 import { guardDatabase } from './outputGuard.js';
 
