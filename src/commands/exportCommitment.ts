@@ -3,22 +3,20 @@
 // fixed first. No object ids or names: the frame carries each firm's credit-risk class, which is not public.
 import { basename } from 'node:path';
 import { sourceLabel } from '../core/beacon.js';
-import { sha256Hex } from '../core/canonical.js';
 import type { Commitment } from '../core/commitment.js';
 import { inChinese } from '../core/messages.js';
 import { voidedRow } from './noticeParts.js';
 import { latestAnchor } from '../io/timestampStore.js';
 import type { FrameDoc, ReasonCode } from '../core/drawTypes.js';
 import { usageError } from '../core/errors.js';
-import { nowWithOffset } from '../io/clock.js';
 import { getCommitment } from '../io/commitStore.js';
 import { isPracticeDb } from '../io/db.js';
-import { writeThenRecord } from '../io/publish.js';
 import { appendEvent, readEvents } from '../io/events.js';
 import { departmentNames, itemsOf } from '../io/exportData.js';
-import { exportName, renderTable, type ExportOptions, type Table } from '../io/tableExport.js';
+import { exportName, type ExportOptions, type Table } from '../io/tableExport.js';
 import { parseFormat } from './optionParsers.js';
 import type { Context } from './context.js';
+import { publishNotice } from './noticePublisher.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { stratumName } from './drawRender.js';
 
@@ -143,23 +141,28 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     };
     table.practice = isPracticeDb(db);
     table.sheet = '抽取承诺公告';
-    const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
     const out =
       opts.out ?? (format === 'json' ? '-' : `${exportName(`抽取承诺公告-${drawId}`, table.practice)}.${format}`);
-    const at = nowWithOffset();
     // Logged with its time: the notice on disk always means its export is on record (A_NOTICE_LATE reads it).
-    await writeThenRecord(db, ctx.dbPath, out, data, Boolean(opts.force), () => {
-      appendEvent(db, {
-        at,
-        operator: ctx.operator,
-        action: 'publish.commitment',
-        summary: {
-          key: 'L_PUBLISH_COMMITMENT',
-          params: { drawId, commitDigest: c.commit_digest, file: out === '-' ? 'stdout' : basename(out) },
-        },
-        payloadSha256: sha256Hex(typeof data === 'string' ? Buffer.from(data) : data),
-        ref: `commitment-notices:${drawId}`,
-      });
+    await publishNotice(ctx, db, {
+      table,
+      format,
+      raw: Boolean(opts.raw),
+      json,
+      out,
+      force: Boolean(opts.force),
+      record: ({ sha256, at }) =>
+        appendEvent(db, {
+          at,
+          operator: ctx.operator,
+          action: 'publish.commitment',
+          summary: {
+            key: 'L_PUBLISH_COMMITMENT',
+            params: { drawId, commitDigest: c.commit_digest, file: out === '-' ? 'stdout' : basename(out) },
+          },
+          payloadSha256: sha256,
+          ref: `commitment-notices:${drawId}`,
+        }),
     });
     const result = { drawId, kind: 'commitment', out, rows: table.rows.length };
     // On stdout the notice itself is the output; written to a file, --json says what was written.

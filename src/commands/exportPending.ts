@@ -4,16 +4,14 @@
 // second run with nothing new writes nothing, says so, and exits 0.
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { sha256Hex } from '../core/canonical.js';
 import { RESULT_TEXT } from '../core/results.js';
-import { nowWithOffset } from '../io/clock.js';
 import { isPracticeDb } from '../io/db.js';
-import { writeThenRecord } from '../io/publish.js';
 import { appendEvent } from '../io/events.js';
 import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
-import { exportName, renderTable, type Table } from '../io/tableExport.js';
+import { exportName, type Table } from '../io/tableExport.js';
 import type { Context } from './context.js';
+import { publishNotice } from './noticePublisher.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { noticeNames, RESULT_NOTICE_COLUMNS } from './noticeParts.js';
 import type { PublicationOptions } from '../flags.js';
@@ -79,48 +77,46 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       return none;
     }
     const table: Table = { columns: RESULT_NOTICE_COLUMNS, rows, practice: isPracticeDb(db), sheet: '抽查结果公告' };
-    const data = await renderTable(
+    const out = opts.out ?? freeName(exportName(`抽查结果公告-${publishedOn}`, table.practice), format);
+    const { recorded: draws } = await publishNotice(ctx, db, {
       table,
       format,
-      Boolean(opts.raw),
-      { schemaVersion: JSON_SCHEMA_VERSION, kind: 'result', publishedOn, results: jsonResults },
-      ctx.ui,
-    );
-    const out = opts.out ?? freeName(exportName(`抽查结果公告-${publishedOn}`, table.practice), format);
-    const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
-    const at = nowWithOffset();
-    const draws = await writeThenRecord(db, ctx.dbPath, out, data, Boolean(opts.force), () => {
+      raw: Boolean(opts.raw),
+      json: { schemaVersion: JSON_SCHEMA_VERSION, kind: 'result', publishedOn, results: jsonResults },
+      out,
+      force: Boolean(opts.force),
       // One publication per draw, all naming the same file: each draw's results are marked with it.
-      return parts.map((p) => {
-        const id = recordPublication(db, {
-          drawId: p.drawId,
-          kind: 'result',
-          publishedOn,
-          fileName: basename(out),
-          sha256: sha,
-          at,
-          operator: ctx.operator,
-          resultSeqs: p.seqs,
-        });
-        appendEvent(db, {
-          at,
-          operator: ctx.operator,
-          action: 'publish.result',
-          summary: {
-            key: 'L_PUBLISH_PENDING',
-            params: {
-              drawId: p.drawId,
-              on: publishedOn,
-              results: p.seqs.length,
-              others: parts.length - 1,
-              file: basename(out),
+      record: ({ sha256: sha, at }) =>
+        parts.map((p) => {
+          const id = recordPublication(db, {
+            drawId: p.drawId,
+            kind: 'result',
+            publishedOn,
+            fileName: basename(out),
+            sha256: sha,
+            at,
+            operator: ctx.operator,
+            resultSeqs: p.seqs,
+          });
+          appendEvent(db, {
+            at,
+            operator: ctx.operator,
+            action: 'publish.result',
+            summary: {
+              key: 'L_PUBLISH_PENDING',
+              params: {
+                drawId: p.drawId,
+                on: publishedOn,
+                results: p.seqs.length,
+                others: parts.length - 1,
+                file: basename(out),
+              },
             },
-          },
-          payloadSha256: sha,
-          ref: `publications:${id}`,
-        });
-        return { drawId: p.drawId, results: p.seqs.length, publicationId: id };
-      });
+            payloadSha256: sha,
+            ref: `publications:${id}`,
+          });
+          return { drawId: p.drawId, results: p.seqs.length, publicationId: id };
+        }),
     });
     const outcome: PendingOutcome = { publishedOn, out, results: rows.length, draws };
     if (ctx.ui.json) ctx.ui.outJson(outcome);

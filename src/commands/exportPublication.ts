@@ -7,15 +7,14 @@ import { usageError } from '../core/errors.js';
 import { latestAnchor } from '../io/timestampStore.js';
 import { verifierPage } from './bundle.js';
 import { RESULT_TEXT } from '../core/results.js';
-import { nowWithOffset } from '../io/clock.js';
 import { isPracticeDb } from '../io/db.js';
-import { writeThenRecord } from '../io/publish.js';
 import { appendEvent } from '../io/events.js';
 import { exportContext, selectionRows } from '../io/exportData.js';
 import { currentResults, recordPublication } from '../io/resultsStore.js';
 import { exportName, renderTable, type Table } from '../io/tableExport.js';
 import type { PublicationOptions } from '../flags.js';
 import type { Context } from './context.js';
+import { publishNotice } from './noticePublisher.js';
 import { JSON_SCHEMA_VERSION } from '../io/ui.js';
 import { parseAsOf, parseFormat } from './optionParsers.js';
 
@@ -155,7 +154,6 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
 
     table.practice = isPracticeDb(db);
     table.sheet = kind === 'task' ? '抽查任务公告' : '抽查结果公告';
-    const data = await renderTable(table, format, Boolean(opts.raw), json, ctx.ui);
     const out =
       opts.out ??
       (format === 'json'
@@ -163,35 +161,41 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
         : `${exportName(`${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}`, table.practice)}.${format}`);
     if (out === '-' || opts.dryRun) {
       // A preview (stdout or --dry-run): nothing is published, so nothing is marked or logged.
-      io().stdout.write(data);
+      io().stdout.write(await renderTable(table, format, Boolean(opts.raw), json, ctx.ui));
       ctx.ui.info('I_PUBLICATION_PREVIEW');
       return { drawId, kind, out: '-', rows: table.rows.length, preview: true };
     }
-    const at = nowWithOffset();
     // The file and the "published" marks go together: a notice on disk always means it is marked.
-    await writeThenRecord(db, ctx.dbPath, out, data, Boolean(opts.force), () => {
-      const sha = sha256Hex(typeof data === 'string' ? Buffer.from(data) : data);
-      const pubId = recordPublication(db, {
-        drawId,
-        kind,
-        publishedOn,
-        fileName: basename(out),
-        sha256: sha,
-        at,
-        operator: ctx.operator,
-        resultSeqs,
-      });
-      appendEvent(db, {
-        at,
-        operator: ctx.operator,
-        action: `publish.${kind}`,
-        summary: {
-          key: kind === 'result' ? 'L_PUBLISH_RESULT' : 'L_PUBLISH_TASK',
-          params: { drawId, on: publishedOn, results: resultSeqs.length, file: basename(out) },
-        },
-        payloadSha256: sha,
-        ref: `publications:${pubId}`,
-      });
+    await publishNotice(ctx, db, {
+      table,
+      format,
+      raw: Boolean(opts.raw),
+      json,
+      out,
+      force: Boolean(opts.force),
+      record: ({ sha256, at }) => {
+        const pubId = recordPublication(db, {
+          drawId,
+          kind,
+          publishedOn,
+          fileName: basename(out),
+          sha256,
+          at,
+          operator: ctx.operator,
+          resultSeqs,
+        });
+        appendEvent(db, {
+          at,
+          operator: ctx.operator,
+          action: `publish.${kind}`,
+          summary: {
+            key: kind === 'result' ? 'L_PUBLISH_RESULT' : 'L_PUBLISH_TASK',
+            params: { drawId, on: publishedOn, results: resultSeqs.length, file: basename(out) },
+          },
+          payloadSha256: sha256,
+          ref: `publications:${pubId}`,
+        });
+      },
     });
     if (d.superseded_by) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: d.superseded_by });
     const result = { drawId, kind, out, rows: table.rows.length, publishedOn };
