@@ -1,5 +1,5 @@
 #!/usr/bin/env -S node --expose-gc
-import { main } from '../dist/cli.js';
+import { main } from '../dist/cli/main.js';
 
 // `inspect … | head`: the reader left; end quietly with the code so far.
 process.stdout.on('error', (e) => {

@@ -39,7 +39,7 @@ function buildSample(): { path: string; dir: string } {
 }
 
 export default function setup(project: TestProject): () => void {
-  const built = [join(ROOT, 'dist/cli.js'), join(ROOT, 'dist/verify.html')];
+  const built = [join(ROOT, 'dist/cli/main.js'), join(ROOT, 'dist/verify.html')];
   const stale =
     built.some((f) => !existsSync(f)) || newest(join(ROOT, 'src')) > Math.min(...built.map((f) => statSync(f).mtimeMs));
   if (stale) execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });

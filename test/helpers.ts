@@ -1,6 +1,6 @@
 import { audit as auditMessages } from '../src/io/audit.js';
 import { render, type Msg } from '../src/core/messages.js';
-import { parseExpectHead } from '../src/commands/optionParsers.js';
+import { parseExpectHead } from '../src/cli/optionParsers.js';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { Readable, Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { makeContext, type Context } from '../src/commands/context.js';
+import { makeContext, type Context } from '../src/cli/context.js';
 
 export const ROOT = resolve(__dirname, '..');
 export const FIXTURES = join(ROOT, 'test/fixtures');
@@ -82,7 +82,7 @@ class Capture extends Writable {
  * (signals, locks held across processes, the bin script itself).
  */
 export async function cli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
-  const { main } = await import('../src/cli.js');
+  const { main } = await import('../src/cli/main.js');
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = Readable.from(opts.input ? [opts.input] : []);
@@ -157,11 +157,11 @@ export const SAMPLE_DRAW = [
 
 /** Loads the sample district into a database through the real import path. */
 export async function loadSample(ctx: Context, opts: { practice?: boolean } = {}): Promise<void> {
-  const { runImport } = await import('../src/commands/import.js');
+  const { runImport } = await import('../src/commands/import/import.js');
   // A practice database when the test sets the clock (INSPECT_NOW); otherwise the first import makes a
   // normal one, whose bytes are the official ones.
   if (opts.practice && !existsSync(ctx.dbPath))
-    await (await import('../src/commands/init.js')).runInit(ctx, { practice: true });
+    await (await import('../src/commands/admin/init.js')).runInit(ctx, { practice: true });
   for (const [kind, file] of [
     ['departments', 'departments.csv'],
     ['items', 'items.csv'],

@@ -1,4 +1,4 @@
-// Typed errors. A command throws one of these; src/cli.ts is the only place that turns them into
+// Typed errors. A command throws one of these; src/cli/main.ts is the only place that turns them into
 // an exit code and a rendered message. Exit codes follow sysexits (style.md).
 import type { Msg, MessageKey } from './messages.js';
 

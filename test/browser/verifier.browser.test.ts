@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, DATA, practiceDb, ROOT, testContext, tmp } from '../helpers.js';
-import { verifyTarget } from '../../src/commands/verify.js';
+import { verifyTarget } from '../../src/commands/views/verify.js';
 import { InspectError } from '../../src/core/errors.js';
 import { CHROMIUM, hasChromium, launch } from './launch.js';
 import { makeTsa } from '../tsa.js';

@@ -1,6 +1,7 @@
 // The shape of the code base, checked: commands run no SQL of their own (the io modules do), every flag
-// is declared once in flags.ts (no second declaration in cli.ts, no hand-written *Options interface
-// beside it), and option values are parsed in one module.
+// is declared once in cli/flags.ts (no second declaration in cli/main.ts, no hand-written *Options
+// interface beside it), option values are parsed in one module, the layers import only what they may,
+// commands sit in the folders of the CLI's nouns, and no import cycle exists.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,9 +31,9 @@ describe('architecture', () => {
     const sql = files('src/commands').filter((f) => /\.prepare\(|\bdb\.exec\(|\.pragma\(/.test(read(f)));
     expect(sql).toEqual([]);
   });
-  it('every flag is declared once, in flags.ts', () => {
-    expect(read('src/cli.ts')).not.toMatch(/\.(option|requiredOption)\(/);
-    const options = [...files('src/commands'), ...files('src/io'), 'src/cli.ts'].filter((f) =>
+  it('every flag is declared once, in cli/flags.ts', () => {
+    expect(read('src/cli/main.ts')).not.toMatch(/\.(option|requiredOption)\(/);
+    const options = [...files('src/commands'), ...files('src/io'), 'src/cli/main.ts'].filter((f) =>
       /interface \w+Options\b/.test(read(f)),
     );
     expect(options).toEqual([]);
@@ -40,7 +41,7 @@ describe('architecture', () => {
   it('option values are parsed in one module', () => {
     const parsers = [...files('src/commands'), ...files('src/io')].filter(
       (f) =>
-        f !== 'src/commands/optionParsers.ts' &&
+        f !== 'src/cli/optionParsers.ts' &&
         /export function parse(Year|Window|AsOf|Format|Kind|Encoding)\b/.test(read(f)),
     );
     expect(parsers).toEqual([]);
@@ -51,15 +52,22 @@ describe('architecture', () => {
     );
     expect(bad).toEqual([]);
   });
-  it('io never imports commands, flags or the CLI', () => {
+  it('io never imports commands or the CLI wiring (src/cli)', () => {
     const bad = [...graph].flatMap(([f, ds]) =>
-      layerOf(f) === 'io'
-        ? ds
-            .filter((d) => layerOf(d) === 'commands' || d === 'src/flags.ts' || d === 'src/cli.ts')
-            .map((d) => `${f} → ${d}`)
-        : [],
+      layerOf(f) === 'io' ? ds.filter((d) => ['commands', 'cli'].includes(layerOf(d))).map((d) => `${f} → ${d}`) : [],
     );
     expect(bad).toEqual([]);
+  });
+  it('commands sit in the folders of the CLI nouns, none loose', () => {
+    const loose = readdirSync(join(ROOT, 'src/commands'), { withFileTypes: true })
+      .filter((e) => !e.isDirectory())
+      .map((e) => e.name);
+    expect(loose).toEqual([]);
+    expect(
+      readdirSync(join(ROOT, 'src/commands'))
+        .filter((d) => !['draw', 'export', 'import', 'views', 'admin'].includes(d))
+        .sort(),
+    ).toEqual([]);
   });
   it('the verifier page imports only core and its own files', () => {
     const bad = [...graph].flatMap(([f, ds]) =>

@@ -1,7 +1,7 @@
 // The log's clock on a real database: an entry more than ten minutes earlier than the one before it fails
 // the audit, naming both (a computer's clock set back). On a practice database it is only noted.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runImport } from '../../src/commands/import.js';
+import { runImport } from '../../src/commands/import/import.js';
 import { openDb } from '../../src/io/db.js';
 import { auditText, DATA, loadSample, testContext } from '../helpers.js';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runDraw } from '../../src/commands/draw.js';
+import { runDraw } from '../../src/commands/draw/draw.js';
 import { snapshotText } from '../../src/core/frame.js';
 import { openDb } from '../../src/io/db.js';
 import { packSnapshot, scanActiveObjects, scanScope } from '../../src/io/drawStore.js';

@@ -1,7 +1,7 @@
 // The one place errors become exit codes: SQLite's refusals that are about the data or the machine get a
 // clear message and their own code, never the "internal error" of a bug.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exitFor } from '../../src/cli.js';
+import { exitFor } from '../../src/cli/main.js';
 import { Exit } from '../../src/core/errors.js';
 
 const sqliteError = (code: string) => Object.assign(new Error(code), { code });

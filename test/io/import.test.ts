@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runImport } from '../../src/commands/import.js';
+import { runImport } from '../../src/commands/import/import.js';
 import { InspectError } from '../../src/core/errors.js';
 import { fileSha, fixture, loadSample, testContext, tmp } from '../helpers.js';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditText as audit } from '../helpers.js';
-import { runDraw } from '../../src/commands/draw.js';
+import { runDraw } from '../../src/commands/draw/draw.js';
 import { MIGRATIONS, openDb } from '../../src/io/db.js';
 import { eventHash } from '../../src/core/chain.js';
 import { fileSha, loadSample, testContext, tmp } from '../helpers.js';

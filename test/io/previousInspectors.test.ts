@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runImport } from '../../src/commands/import.js';
+import { runImport } from '../../src/commands/import/import.js';
 import { openDb } from '../../src/io/db.js';
 import { loadMatchObjects } from '../../src/io/drawStore.js';
 import { loadSample, testContext, tmp } from '../helpers.js';

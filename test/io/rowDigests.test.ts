@@ -5,8 +5,8 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runDraw } from '../../src/commands/draw.js';
-import { runReveal } from '../../src/commands/reveal.js';
+import { runDraw } from '../../src/commands/draw/draw.js';
+import { runReveal } from '../../src/commands/draw/reveal.js';
 import { canonicalJson, type Canon } from '../../src/core/canonical.js';
 import { openDb } from '../../src/io/db.js';
 import { rowsDigest } from '../../src/io/rowDigests.js';

@@ -1,0 +1,208 @@
+// inspect export publication DRAW_ID --kind task|result: the 公示 files for the public. Only public
+// fields: never a legal representative, phone, ID card, inspector name or certificate, or internal note.
+import { io } from '../../io/processIo.js';
+import { basename } from 'node:path';
+import { sha256Hex } from '../../core/canonical.js';
+import { usageError } from '../../core/errors.js';
+import { latestAnchor } from '../../io/timestampStore.js';
+import { verifierPage } from './bundle.js';
+import { RESULT_TEXT } from '../../core/results.js';
+import { isPracticeDb } from '../../io/db.js';
+import { appendEvent } from '../../io/events.js';
+import { exportContext, selectionRows } from '../../io/exportData.js';
+import { currentResults, recordPublication } from '../../io/resultsStore.js';
+import { exportName, renderTable, type Table } from '../../io/tableExport.js';
+import type { PublicationOptions } from '../../cli/flags.js';
+import type { Context } from '../../cli/context.js';
+import { publishNotice } from './noticePublisher.js';
+import { JSON_SCHEMA_VERSION } from '../../io/ui.js';
+import { parseAsOf, parseFormat } from '../../cli/optionParsers.js';
+
+export type { PublicationOptions };
+export { noticeNames, RESULT_NOTICE_COLUMNS } from './noticeParts.js';
+import { noticeNames, RESULT_NOTICE_COLUMNS, voidedRow } from './noticeParts.js';
+
+export async function runExportPublication(ctx: Context, drawIdArg: string | undefined, opts: PublicationOptions) {
+  const kind = opts.kind ?? 'task';
+  if (opts.pending) {
+    if (kind !== 'result' || drawIdArg) throw usageError('E_PENDING_USAGE');
+    return (await import('./exportPending.js')).runExportPending(ctx, opts);
+  }
+  if (!drawIdArg)
+    throw usageError('E_USAGE', { detail: 'inspect export publication DRAW_ID --kind …  |  --kind result --pending' });
+  const drawId = drawIdArg;
+  if (kind === 'commitment') return (await import('./exportCommitment.js')).runExportCommitment(ctx, drawId, opts);
+  if (kind !== 'task' && kind !== 'result')
+    throw usageError('E_BAD_OPTION', { flag: '--kind', value: kind, reason: 'task | result | commitment' });
+  const format = parseFormat(opts.format);
+  const publishedOn = parseAsOf(opts.asOf);
+  const db = ctx.openDb();
+  try {
+    const { draw: d, record: rec, items, departments: depts, status } = exportContext(db, drawId);
+    const { taskName, authority: authorities } = noticeNames(items, rec.departments, depts);
+    const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
+
+    let table: Table;
+    let json: unknown;
+    let resultSeqs: number[] = [];
+    if (kind === 'task') {
+      const voided = voidedRow(db, drawId).row;
+      const directed =
+        items.some((i) => i.object_types || i.industries || i.regions || i.tag) ||
+        (JSON.parse(d.regions ?? '[]') as string[]).length > 0;
+      const scope = items
+        .flatMap((i) => [
+          i.object_types && `对象类型：${i.object_types.replaceAll(';', '、')}`,
+          i.industries && `行业代码：${i.industries.replaceAll(';', '、')}`,
+          i.regions && `区域：${i.regions.replaceAll(';', '、')}`,
+          i.tag && `标签：${i.tag}`,
+        ])
+        .filter(Boolean);
+      const fields: [string, string, string][] = [
+        ['task_no', '抽查任务编号', drawId],
+        ['task_name', '抽查任务名称', taskName],
+        ['type', '抽查类型', directed ? '定向抽查' : '不定向抽查'],
+        ['items', '抽查事项', items.map((i) => `${i.code} ${i.name}`).join('；')],
+        ['scope', '抽查对象范围', scope.length ? [...new Set(scope)].join('；') : '辖区内全部在册市场主体'],
+        ['authority', '检查机关', authorities],
+        ['window', '抽查时间', `${d.window_start} 至 ${d.window_end}`],
+        ['count', '抽查对象数量', String(rec.selected.length)],
+        [
+          'method',
+          '抽取方法',
+          rec.commitDigest
+            ? `${rec.algorithm} 分层随机抽取（信用等级×风险等级），` +
+              `先承诺后揭示（inspect-commit/1，承诺摘要 ${rec.commitDigest}），` +
+              `抽取摘要 ${rec.inputDigest}，种子为公共随机数组成的密钥串 ${rec.seed}`
+            : `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`,
+        ],
+        ['status', '状态', status],
+        // What binds this notice to the bundle: the record's digest (every field of record.json), and the
+        // digest of the verifier page an auditor should be using.
+        ['record_digest', '抽取记录摘要 recordDigest', d.record_sha256],
+        ['verifier_sha256', '复核页面 verify.html SHA-256', sha256Hex(verifierPage())],
+        // The draw this one voids, named with what it was, its sources and the reason.
+        ...voided,
+      ];
+      const list = opts.withList
+        ? rec.selected.map((s) => ({ name: names.get(s.id) ?? '', credit_code: s.id }))
+        : undefined;
+      table = {
+        columns: [
+          { key: 'field', zh: '项目' },
+          { key: 'value', zh: '内容' },
+        ],
+        rows: [
+          ...fields.map(([, zh, value]) => ({ field: zh, value })),
+          ...(list
+            ? [
+                { field: '', value: '' },
+                { field: '市场主体名称', value: '统一社会信用代码' },
+                ...list.map((o) => ({ field: o.name, value: o.credit_code })),
+              ]
+            : []),
+        ],
+      };
+      json = {
+        schemaVersion: JSON_SCHEMA_VERSION,
+        kind: 'task',
+        ...Object.fromEntries(fields.map(([k, , v]) => [k, v])),
+        status: d.superseded_by ? 'superseded' : 'standing',
+        statusText: status,
+        count: rec.selected.length,
+        ...(list ? { objects: list } : {}),
+      };
+    } else {
+      const results = currentResults(db, drawId);
+      resultSeqs = results.map((r) => r.seq);
+      table = {
+        columns: RESULT_NOTICE_COLUMNS,
+        rows: results.map((r) => ({
+          task_no: drawId,
+          task_name: taskName,
+          authority: authorities,
+          name: names.get(r.object_id) ?? '',
+          credit_code: r.object_id,
+          completed_on: r.completed_on,
+          result: RESULT_TEXT[r.result_code] ?? r.result_code,
+        })),
+      };
+      const anchor = latestAnchor(db);
+      // The latest head a TSA time-stamped, as a last line: results logged up to it cannot be rewritten.
+      if (anchor)
+        table.rows.push({
+          task_no: '时间戳锚定的日志链头',
+          task_name: `${anchor.seq}:${anchor.hash}`,
+          authority: `TSA 时间 ${anchor.genTime}，${anchor.tsa}`,
+        });
+      json = {
+        schemaVersion: JSON_SCHEMA_VERSION,
+        kind: 'result',
+        drawId,
+        anchoredHead: anchor,
+        status: d.superseded_by ? 'superseded' : 'standing',
+        statusText: status,
+        results: results.map((r) => ({
+          objectId: r.object_id,
+          name: names.get(r.object_id) ?? '',
+          completedOn: r.completed_on,
+          resultCode: r.result_code,
+          result: RESULT_TEXT[r.result_code] ?? r.result_code,
+        })),
+      };
+    }
+
+    table.practice = isPracticeDb(db);
+    table.sheet = kind === 'task' ? '抽查任务公告' : '抽查结果公告';
+    const out =
+      opts.out ??
+      (format === 'json'
+        ? '-'
+        : `${exportName(`${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}`, table.practice)}.${format}`);
+    if (out === '-' || opts.dryRun) {
+      // A preview (stdout or --dry-run): nothing is published, so nothing is marked or logged.
+      io().stdout.write(await renderTable(table, format, Boolean(opts.raw), json, ctx.ui));
+      ctx.ui.info('I_PUBLICATION_PREVIEW');
+      return { drawId, kind, out: '-', rows: table.rows.length, preview: true };
+    }
+    // The file and the "published" marks go together: a notice on disk always means it is marked.
+    await publishNotice(ctx, db, {
+      table,
+      format,
+      raw: Boolean(opts.raw),
+      json,
+      out,
+      force: Boolean(opts.force),
+      record: ({ sha256, at }) => {
+        const pubId = recordPublication(db, {
+          drawId,
+          kind,
+          publishedOn,
+          fileName: basename(out),
+          sha256,
+          at,
+          operator: ctx.operator,
+          resultSeqs,
+        });
+        appendEvent(db, {
+          at,
+          operator: ctx.operator,
+          action: `publish.${kind}`,
+          summary: {
+            key: kind === 'result' ? 'L_PUBLISH_RESULT' : 'L_PUBLISH_TASK',
+            params: { drawId, on: publishedOn, results: resultSeqs.length, file: basename(out) },
+          },
+          payloadSha256: sha256,
+          ref: `publications:${pubId}`,
+        });
+      },
+    });
+    if (d.superseded_by) ctx.ui.warn('R_DRAW_SUPERSEDED', { by: d.superseded_by });
+    const result = { drawId, kind, out, rows: table.rows.length, publishedOn };
+    if (ctx.ui.json) ctx.ui.outJson(result);
+    else ctx.ui.info('I_EXPORTED', { file: out, rows: table.rows.length });
+    return result;
+  } finally {
+    db.close();
+  }
+}
