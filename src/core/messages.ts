@@ -13,6 +13,7 @@ import { textMessages } from './messagesText.js';
 import { auditMessages } from './messagesAudit.js';
 import { logMessages } from './messagesLog.js';
 import { bindingMessages } from './messagesBinding.js';
+import { noticeMessages } from './messagesNotice.js';
 
 import type { Catalogue } from './messageTypes.js';
 
@@ -397,6 +398,7 @@ const catalogue = {
   ...auditMessages,
   ...logMessages,
   ...bindingMessages,
+  ...noticeMessages,
 } satisfies Catalogue;
 
 /** Every message key: a key that is not in a catalogue does not compile. */

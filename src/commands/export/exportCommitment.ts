@@ -16,6 +16,7 @@ import { departmentNames, itemsOf } from '../../io/exportData.js';
 import { exportName, type ExportOptions, type Table } from '../../io/tableExport.js';
 import { parseFormat } from '../../cli/optionParsers.js';
 import type { Context } from '../../cli/context.js';
+import { noticeText as n } from './noticeParts.js';
 import { publishNotice } from './noticePublisher.js';
 import { JSON_SCHEMA_VERSION } from '../../io/ui.js';
 import { stratumName } from '../draw/drawRender.js';
@@ -40,72 +41,77 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
     const regions = JSON.parse(c.regions) as string[];
     const { voided, row: voidedField } = voidedRow(db, drawId);
     const fields: [string, string, string][] = [
-      ['draw_id', '抽取编号', drawId],
+      ['draw_id', n('NF_DRAW_ID'), drawId],
       [
         'items',
-        '抽查事项',
+        n('NF_ITEMS'),
         commitment.items.map((code) => `${code} ${items.find((i) => i.code === code)?.name ?? ''}`.trim()).join('；'),
       ],
-      ['authority', '检查机关', commitment.departments.map((d) => names.get(d) ?? d).join('、')],
-      ['window', '抽查时间', `${commitment.window.start} 至 ${commitment.window.end}`],
+      ['authority', n('NF_AUTHORITY'), commitment.departments.map((d) => names.get(d) ?? d).join('、')],
+      ['window', n('NF_WINDOW'), n('NF_WINDOW_RANGE', commitment.window)],
       // A --region draw names its regions: the public must see which part of the roster was in play.
-      ...(regions.length ? [['regions', '抽取区域', regions.join('、')] as [string, string, string]] : []),
+      ...(regions.length ? [['regions', n('NF_REGIONS'), regions.join('、')] as [string, string, string]] : []),
       // A voided draw or commitment is named with its sources and the reason, so the public can check it.
       ...voidedField,
-      ['scope', '抽查对象范围', `${frame.scopeCount} 户（牵头部门本年已覆盖 ${frame.coveredCount} 户）`],
+      ['scope', n('NF_SCOPE'), n('NF_SCOPE_COUNT', { scope: frame.scopeCount, covered: frame.coveredCount })],
       [
         'excluded',
-        '排除对象',
-        `本年同类已检查 ${excluded.SAME_CATEGORY} 户；本年已被抽中 ${excluded.DRAWN_THIS_YEAR} 户；上级部门本年已检查 ${excluded.HIGHER_LEVEL} 户`,
+        n('NF_EXCLUDED'),
+        n('NF_EXCLUDED_COUNTS', {
+          same: excluded.SAME_CATEGORY,
+          drawn: excluded.DRAWN_THIS_YEAR,
+          higher: excluded.HIGHER_LEVEL,
+        }),
       ],
-      ['eligible', '可抽取对象', `${frame.frame.length} 户`],
+      ['eligible', n('NF_ELIGIBLE'), n('NF_HOUSEHOLDS', { count: frame.frame.length })],
       ...strata.map((s): [string, string, string] => [
         `stratum_${s}`,
-        `分层 ${s}（${stratumName(s, inChinese)}）`,
-        `N=${commitment.allocation.N[s]}，n=${commitment.allocation.n[s]}` +
-          `（入选概率 ${commitment.allocation.n[s]}/${commitment.allocation.N[s]}）`,
+        n('NF_STRATUM', { stratum: s, name: stratumName(s, inChinese) }),
+        n('NF_STRATUM_NN', { N: commitment.allocation.N[s], n: commitment.allocation.n[s] }),
       ]),
       [
         'total',
-        '合计抽取',
-        `${strata.reduce((a, s) => a + commitment.allocation.n[s]!, 0)} ` +
-          `户（年度覆盖下限需 ${commitment.allocation.floorTotal} 户）`,
+        n('NF_TOTAL'),
+        n('NF_TOTAL_COUNT', {
+          n: strata.reduce((a, s) => a + commitment.allocation.n[s]!, 0),
+          floor: commitment.allocation.floorTotal,
+        }),
       ],
       [
         'algorithm',
-        '抽取算法',
-        `${commitment.drawAlgorithm}（分层随机抽取）、${commitment.assignAlgorithm}（人员匹配）、${commitment.algorithm}（先承诺后揭示）`,
+        n('NF_ALGORITHM'),
+        n('NF_ALGORITHMS', {
+          draw: commitment.drawAlgorithm,
+          assign: commitment.assignAlgorithm,
+          commit: commitment.algorithm,
+        }),
       ],
-      ['input_digest', '输入摘要 inputDigest', commitment.inputDigest],
-      ['assign_digest', '人员匹配输入摘要 assignDigest', commitment.assignDigest],
-      ['commit_digest', '承诺摘要 commitDigest', c.commit_digest],
+      ['input_digest', n('NF_INPUT_DIGEST'), commitment.inputDigest],
+      ['assign_digest', n('NF_ASSIGN_DIGEST'), commitment.assignDigest],
+      ['commit_digest', n('NF_COMMIT_DIGEST'), c.commit_digest],
       ...commitment.sources.map((s, i): [string, string, string] => [
         `source_${i + 1}`,
-        `公共随机源 ${i + 1}`,
-        `${sourceLabel(s)}，公开时间 ${s.publicAt}`,
+        n('NF_SOURCE', { index: i + 1 }),
+        n('NF_SOURCE_AT', { source: sourceLabel(s), at: s.publicAt }),
       ]),
-      ['committed_at', '承诺时间', commitment.committedAt],
-      ['chain_head', '日志链头', head],
+      ['committed_at', n('NF_COMMITTED_AT'), commitment.committedAt],
+      ['chain_head', n('NF_CHAIN_HEAD'), head],
       // The latest head a TSA time-stamped: entries up to it cannot have been rewritten since.
       ...(anchor
         ? [
             [
               'anchored_head',
-              '时间戳锚定的日志链头',
-              `${anchor.seq}:${anchor.hash}（TSA 时间 ${anchor.genTime}，${anchor.tsa}）`,
+              n('NF_ANCHORED_HEAD'),
+              n('NF_ANCHOR_FULL', { head: `${anchor.seq}:${anchor.hash}`, genTime: anchor.genTime, tsa: anchor.tsa }),
             ] as [string, string, string],
           ]
         : []),
-      [
-        'how',
-        '说明',
-        '随机源公开后，依 RFC 3797 第 4 节把各随机数组成密钥串作为种子，按上述公开算法抽取；抽取结果与复核包一并公开，任何人可独立重算。承诺一经记录不可更改，只能经说明理由后作废。',
-      ],
+      ['how', n('NF_HOW'), n('NF_HOW_TEXT')],
     ];
     const table: Table = {
       columns: [
-        { key: 'field', zh: '项目' },
-        { key: 'value', zh: '内容' },
+        { key: 'field', zh: n('NF_FIELD') },
+        { key: 'value', zh: n('NF_VALUE') },
       ],
       rows: fields.map(([, zh, value]) => ({ field: zh, value })),
     };
@@ -140,9 +146,10 @@ export async function runExportCommitment(ctx: Context, drawId: string, opts: Ex
       anchoredHead: anchor,
     };
     table.practice = isPracticeDb(db);
-    table.sheet = '抽取承诺公告';
+    table.sheet = n('NF_COMMITMENT_NOTICE');
     const out =
-      opts.out ?? (format === 'json' ? '-' : `${exportName(`抽取承诺公告-${drawId}`, table.practice)}.${format}`);
+      opts.out ??
+      (format === 'json' ? '-' : `${exportName(`${n('NF_COMMITMENT_NOTICE')}-${drawId}`, table.practice)}.${format}`);
     // Logged with its time: the notice on disk always means its export is on record (A_NOTICE_LATE reads it).
     await publishNotice(ctx, db, {
       table,

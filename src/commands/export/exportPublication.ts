@@ -14,6 +14,7 @@ import { currentResults, recordPublication } from '../../io/resultsStore.js';
 import { exportName, renderTable, type Table } from '../../io/tableExport.js';
 import type { PublicationOptions } from '../../cli/flags.js';
 import type { Context } from '../../cli/context.js';
+import { noticeText as n } from './noticeParts.js';
 import { publishNotice } from './noticePublisher.js';
 import { JSON_SCHEMA_VERSION } from '../../io/ui.js';
 import { parseAsOf, parseFormat } from '../../cli/optionParsers.js';
@@ -52,35 +53,36 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
         (JSON.parse(d.regions ?? '[]') as string[]).length > 0;
       const scope = items
         .flatMap((i) => [
-          i.object_types && `对象类型：${i.object_types.replaceAll(';', '、')}`,
-          i.industries && `行业代码：${i.industries.replaceAll(';', '、')}`,
-          i.regions && `区域：${i.regions.replaceAll(';', '、')}`,
-          i.tag && `标签：${i.tag}`,
+          i.object_types && n('NF_SCOPE_TYPES', { value: i.object_types.replaceAll(';', '、') }),
+          i.industries && n('NF_SCOPE_INDUSTRIES', { value: i.industries.replaceAll(';', '、') }),
+          i.regions && n('NF_SCOPE_REGIONS', { value: i.regions.replaceAll(';', '、') }),
+          i.tag && n('NF_SCOPE_TAG', { value: i.tag }),
         ])
         .filter(Boolean);
       const fields: [string, string, string][] = [
-        ['task_no', '抽查任务编号', drawId],
-        ['task_name', '抽查任务名称', taskName],
-        ['type', '抽查类型', directed ? '定向抽查' : '不定向抽查'],
-        ['items', '抽查事项', items.map((i) => `${i.code} ${i.name}`).join('；')],
-        ['scope', '抽查对象范围', scope.length ? [...new Set(scope)].join('；') : '辖区内全部在册市场主体'],
-        ['authority', '检查机关', authorities],
-        ['window', '抽查时间', `${d.window_start} 至 ${d.window_end}`],
-        ['count', '抽查对象数量', String(rec.selected.length)],
+        ['task_no', n('NF_TASK_NO'), drawId],
+        ['task_name', n('NF_TASK_NAME'), taskName],
+        ['type', n('NF_TYPE'), n(directed ? 'NF_TYPE_DIRECTED' : 'NF_TYPE_UNDIRECTED')],
+        ['items', n('NF_ITEMS'), items.map((i) => `${i.code} ${i.name}`).join('；')],
+        ['scope', n('NF_SCOPE'), scope.length ? [...new Set(scope)].join('；') : n('NF_SCOPE_ALL')],
+        ['authority', n('NF_AUTHORITY'), authorities],
+        ['window', n('NF_WINDOW'), n('NF_WINDOW_RANGE', { start: d.window_start, end: d.window_end })],
+        ['count', n('NF_COUNT'), String(rec.selected.length)],
         [
           'method',
-          '抽取方法',
-          rec.commitDigest
-            ? `${rec.algorithm} 分层随机抽取（信用等级×风险等级），` +
-              `先承诺后揭示（inspect-commit/1，承诺摘要 ${rec.commitDigest}），` +
-              `抽取摘要 ${rec.inputDigest}，种子为公共随机数组成的密钥串 ${rec.seed}`
-            : `${rec.algorithm} 分层随机抽取（信用等级×风险等级），抽取摘要 ${rec.inputDigest}，随机种子 ${rec.seed}`,
+          n('NF_METHOD'),
+          n(rec.commitDigest ? 'NF_METHOD_COMMITTED' : 'NF_METHOD_PLAIN', {
+            algorithm: rec.algorithm,
+            commitDigest: rec.commitDigest,
+            inputDigest: rec.inputDigest,
+            seed: rec.seed,
+          }),
         ],
-        ['status', '状态', status],
+        ['status', n('NF_STATUS'), status],
         // What binds this notice to the bundle: the record's digest (every field of record.json), and the
         // digest of the verifier page an auditor should be using.
-        ['record_digest', '抽取记录摘要 recordDigest', d.record_sha256],
-        ['verifier_sha256', '复核页面 verify.html SHA-256', sha256Hex(verifierPage())],
+        ['record_digest', n('NF_RECORD_DIGEST'), d.record_sha256],
+        ['verifier_sha256', n('NF_VERIFIER_SHA'), sha256Hex(verifierPage())],
         // The draw this one voids, named with what it was, its sources and the reason.
         ...voided,
       ];
@@ -89,15 +91,15 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
         : undefined;
       table = {
         columns: [
-          { key: 'field', zh: '项目' },
-          { key: 'value', zh: '内容' },
+          { key: 'field', zh: n('NF_FIELD') },
+          { key: 'value', zh: n('NF_VALUE') },
         ],
         rows: [
           ...fields.map(([, zh, value]) => ({ field: zh, value })),
           ...(list
             ? [
                 { field: '', value: '' },
-                { field: '市场主体名称', value: '统一社会信用代码' },
+                { field: n('NF_LIST_NAME'), value: n('NF_LIST_CODE') },
                 ...list.map((o) => ({ field: o.name, value: o.credit_code })),
               ]
             : []),
@@ -131,9 +133,9 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
       // The latest head a TSA time-stamped, as a last line: results logged up to it cannot be rewritten.
       if (anchor)
         table.rows.push({
-          task_no: '时间戳锚定的日志链头',
+          task_no: n('NF_ANCHORED_HEAD'),
           task_name: `${anchor.seq}:${anchor.hash}`,
-          authority: `TSA 时间 ${anchor.genTime}，${anchor.tsa}`,
+          authority: n('NF_ANCHOR_TSA', { genTime: anchor.genTime, tsa: anchor.tsa }),
         });
       json = {
         schemaVersion: JSON_SCHEMA_VERSION,
@@ -153,12 +155,9 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
     }
 
     table.practice = isPracticeDb(db);
-    table.sheet = kind === 'task' ? '抽查任务公告' : '抽查结果公告';
-    const out =
-      opts.out ??
-      (format === 'json'
-        ? '-'
-        : `${exportName(`${kind === 'task' ? '抽查任务公告' : '抽查结果公告'}-${drawId}`, table.practice)}.${format}`);
+    const title = n(kind === 'task' ? 'NF_TASK_NOTICE' : 'NF_RESULT_NOTICE');
+    table.sheet = title;
+    const out = opts.out ?? (format === 'json' ? '-' : `${exportName(`${title}-${drawId}`, table.practice)}.${format}`);
     if (out === '-' || opts.dryRun) {
       // A preview (stdout or --dry-run): nothing is published, so nothing is marked or logged.
       io().stdout.write(await renderTable(table, format, Boolean(opts.raw), json, ctx.ui));

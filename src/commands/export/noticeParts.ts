@@ -1,8 +1,11 @@
 // What every notice shares: the result notice's columns, and how a task and its inspecting authority
 // are named. Its own module, so the notice writers need not import one another.
-import { render } from '../../core/messages.js';
+import { inChinese, render, type MessageKey, type Msg } from '../../core/messages.js';
 import type { Db } from '../../io/db.js';
 import { listVoidings, voidedParams, type Voiding } from '../../io/voidings.js';
+/** Notice wording, from the catalogue: notices are Chinese documents whatever the terminal's language. */
+export const noticeText = (key: MessageKey, params?: Msg['params']): string => inChinese.t(key, params);
+
 export const RESULT_NOTICE_COLUMNS = [
   { key: 'task_no', zh: '抽查任务编号' },
   { key: 'task_name', zh: '抽查任务名称' },
