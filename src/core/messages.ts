@@ -9,11 +9,17 @@ export interface Msg {
 
 import { commitMessages } from './messagesCommit.js';
 import { helpMessages } from './messagesHelp.js';
-import { textMessages } from './messagesText.js';
 import { auditMessages } from './messagesAudit.js';
 import { logMessages } from './messagesLog.js';
 import { bindingMessages } from './messagesBinding.js';
 import { noticeMessages } from './messagesNotice.js';
+import { screenMessages } from './messagesScreen.js';
+import { viewMessages } from './messagesViews.js';
+import { adminMessages } from './messagesAdmin.js';
+import { drawMessages } from './messagesDraw.js';
+import { exportMessages } from './messagesExport.js';
+import { verifyMessages } from './messagesVerify.js';
+import { importMessages } from './messagesImport.js';
 
 import type { Catalogue } from './messageTypes.js';
 
@@ -53,18 +59,10 @@ const generic = {
     en: 'Output {file} already exists: add --force to overwrite.',
   },
   E_BAD_OPTION: { zh: '参数 {flag} 的值「{value}」无效：{reason}', en: 'Invalid value "{value}" for {flag}: {reason}' },
-  I_CREATED_DB: {
-    zh: '这里原来没有数据库：已新建 {db}（若要用已有的数据库，请用 --db 指定）。',
-    en: 'There was no database here: created {db} (to use an existing one, give --db).',
-  },
   E_UNKNOWN_ROSTER: {
     zh: '未知的名录类型「{kind}」：可选 {choices}',
     en: 'Unknown roster "{kind}": choose one of {choices}',
   },
-
-  // import: file level
-  E_EMPTY_FILE: { zh: '{file}：文件是空的（没有表头）。', en: '{file}: the file is empty (no header row).' },
-  E_HEADER_ONLY: { zh: '{file}：只有表头，没有数据行。', en: '{file}: header row only, no data rows.' },
   E_BINARY_FILE: {
     zh: '{file}：不是文本 CSV 文件（第 {offset} 字节处有二进制内容）。请在 Excel 中“另存为 CSV”。',
     en: '{file}: not a text CSV file (binary content at byte {offset}). Save it from Excel as CSV.',
@@ -72,10 +70,6 @@ const generic = {
   E_UTF16_FILE: {
     zh: '{file}：这是 UTF-16 编码的文件（Excel“Unicode 文本”）。请在 Excel 中“另存为” CSV UTF-8（逗号分隔）后再导入。',
     en: '{file}: this file is UTF-16 (Excel "Unicode text"). Save it from Excel as "CSV UTF-8 (comma delimited)" and import that.',
-  },
-  W_UNKNOWN_COLUMNS_MORE: {
-    zh: '{file}：另有 {count} 个未知列被忽略。',
-    en: '{file}: {count} more unknown columns ignored.',
   },
   E_BAD_UTF8: {
     zh: '{file}：按 UTF-8 读取时第 {offset} 字节处编码无效：文件可能是 GB18030/GBK，请用 --encoding gb18030。',
@@ -98,56 +92,14 @@ const generic = {
     zh: '{file}：列「{column}」出现了两次（第 {first} 列和第 {second} 列）。',
     en: '{file}: column "{column}" appears twice (columns {first} and {second}).',
   },
-  W_UNKNOWN_COLUMN: {
-    zh: '{file}：忽略未知列「{column}」（第 {index} 列）。',
-    en: '{file}: ignoring unknown column "{column}" (column {index}).',
-  },
-  E_IMPORT_INVALID: {
-    zh: '{file}：{count} 行有错误，未写入任何数据。',
-    en: '{file}: {count} rows have errors; nothing was written.',
-  },
   E_IMPORT_MORE: {
     zh: '……另有 {count} 个问题未显示：用 --errors 文件 查看全部。',
     en: '… and {count} more problems: use --errors FILE to see them all.',
-  },
-  I_ERRORS_WRITTEN: { zh: '全部问题已写入 {file}', en: 'All problems written to {file}' },
-  I_IMPORT_DONE: {
-    zh: '{kind}：导入 {imported} 行，拒绝 {rejected} 行，停用 {retired} 行，用时 {seconds} 秒（{rate} 行/秒）。',
-    en: '{kind}: {imported} rows imported, {rejected} rejected, {retired} retired, {seconds} s ({rate} rows/s).',
-  },
-  I_IMPORT_DRY: {
-    zh: '{kind}（试运行，未写入）：{imported} 行有效，{rejected} 行有错误，将停用 {retired} 行，{seconds} 秒。',
-    en: '{kind} (dry run, nothing written): {imported} rows valid, {rejected} rows with errors, {retired} rows would be retired, {seconds} s.',
-  },
-  I_HISTORY_DUP: {
-    zh: '其中 {count} 条检查记录已存在，未重复写入。',
-    en: '{count} history records were already present and were not added again.',
-  },
-  E_MASS_RETIRE: {
-    zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录：已拒绝，未写入任何数据。若该文件确是完整名录，请加 --full-roster 再导入（将记入日志）；若只是部分名单，请导入完整名录。',
-    en: '{file} would retire {retired} of the {before} rows of the current roster ({percent} %): refused, nothing written. If the file is the whole roster, import it again with --full-roster (recorded in the log); if it is a partial list, import the whole roster.',
-  },
-  W_MASS_RETIRE: {
-    zh: '{file} 将让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。',
-    en: '{file} retires {retired} of the {before} rows of the current roster ({percent} %).',
-  },
-  I_CONFIRM_RETIRE: {
-    zh: '{file} 会让当前名录 {before} 行中的 {retired} 行（{percent}%）退出名录。该文件是完整名录吗？',
-    en: '{file} would retire {retired} of the {before} rows of the current roster ({percent} %). Is this file the whole roster?',
   },
   W_ALLOWED_CODE: {
     zh: '代码 {value} 校验未通过，但在 --allow-codes 清单中：已接受并记录',
     en: 'code {value} fails its check but is on the --allow-codes list: accepted and recorded',
   },
-  W_REFS_UNCHECKED: {
-    zh: '尚未导入{roster}，未检查对它的引用。',
-    en: 'No {roster} loaded yet; references to it were not checked.',
-  },
-  PROBLEM: {
-    zh: '{file} 第 {row} 行「{column}」列（值：{value}）：{reason}',
-    en: '{file} row {row}, column "{column}" (value: {value}): {reason}',
-  },
-
   // cell reasons
   R_REQUIRED: { zh: '必填', en: 'required' },
   R_CODE_EXCEL: {
@@ -168,7 +120,6 @@ const generic = {
     zh: '组织机构代码部分（第 9–17 位）校验未通过（仅警告）',
     en: 'organisation-code part (positions 9–17) fails its check (warning only)',
   },
-  R_DUPLICATE: { zh: '与第 {first} 行重复', en: 'duplicates row {first}' },
   R_ENUM: { zh: '应为 {choices} 之一', en: 'must be one of {choices}' },
   R_DATE: {
     zh: '日期应为 YYYY-MM-DD、YYYY/M/D 或 Excel 日期序号',
@@ -205,7 +156,6 @@ const generic = {
     zh: '含有控制字符（如 ESC、BEL）：请删除后重新导出',
     en: 'contains a control character (ESC, BEL, …): remove it and export again',
   },
-
   // policy
   E_POLICY_INVALID: { zh: '策略文件 {file} 无效：', en: 'Policy file {file} is invalid:' },
   E_POLICY_FIELD: { zh: '字段 {field}（值：{value}）：{reason}', en: 'field {field} (value: {value}): {reason}' },
@@ -233,16 +183,6 @@ const generic = {
     zh: '层「{stratum}」没有抽查比例：请在策略中补上。',
     en: 'Stratum "{stratum}" has no ratio: add it to the policy.',
   },
-
-  // draw
-  E_NO_ITEMS: {
-    zh: '没有给出抽查事项：用 --items 代码[,代码…]',
-    en: 'No inspection items given: use --items CODE[,CODE…]',
-  },
-  E_UNKNOWN_ITEMS: {
-    zh: '--items 中的事项编码不在当前抽查事项清单中：{codes}',
-    en: '--items names codes not in the current list of inspection items: {codes}',
-  },
   E_BAD_YEAR: { zh: '--year 应为四位年份，收到「{value}」', en: '--year must be a four-digit year, got "{value}"' },
   E_BAD_WINDOW: {
     zh: '--window 应为 开始日期..结束日期（YYYY-MM-DD..YYYY-MM-DD，开始不晚于结束），收到「{value}」',
@@ -251,10 +191,6 @@ const generic = {
   E_WINDOW_PAST: {
     zh: '默认检查窗口（{start} 至 {end}）已过：请用 --window 指定。',
     en: 'The default inspection window ({start} to {end}) is over: give --window.',
-  },
-  E_NO_OBJECTS: {
-    zh: '尚未导入检查对象名录库：先运行 inspect import objects 文件.csv',
-    en: 'No object roster loaded: run inspect import objects FILE.csv first',
   },
   E_ROSTER_NOT_TEXT: {
     zh: '检查对象名录库中有非文本的值（只能是绕过 inspect 直接改库写入的）：请运行 inspect audit 查明，并从备份恢复。',
@@ -268,11 +204,6 @@ const generic = {
     zh: '联合抽查的范围为空：没有对象同时满足各事项的范围（{filters}）。请选择范围有交集的事项。',
     en: "The joint task's scope is empty: no object meets every item's filters ({filters}). Choose items whose scopes overlap.",
   },
-  E_SUPERSEDE_REASON: {
-    zh: '--supersede 必须同时给出 --reason 说明作废原因。',
-    en: '--supersede needs --reason to say why the draw is voided.',
-  },
-  E_REASON_ALONE: { zh: '--reason 只能与 --supersede 一起使用。', en: '--reason goes with --supersede only.' },
   HINT_TITLE_ROW: {
     zh: '第 1 行看起来是标题，表头似乎在第 2 行：请在 Excel 中删除第 1 行，另存为 CSV 后再导入。',
     en: 'Row 1 looks like a title; the header seems to be row 2: delete row 1 in Excel, save as CSV and import again.',
@@ -294,29 +225,6 @@ const generic = {
     zh: '找不到抽取记录 {id}：用 inspect draws 列出全部抽取编号。',
     en: 'No draw with id {id}: inspect draws lists them all.',
   },
-  E_ALREADY_SUPERSEDED: {
-    zh: '抽取 {id} 已被 {by} 作废，不能再次作废。',
-    en: 'Draw {id} was already superseded by {by}.',
-  },
-  E_SUPERSEDE_YEAR: {
-    zh: '抽取 {id} 属于 {year} 年度，与 --year {want} 不同。',
-    en: 'Draw {id} is for {year}, not --year {want}.',
-  },
-  E_DRAW_RACE: {
-    zh: '确认期间数据库发生了变化（另一次抽取或导入）：未记录任何内容，请重新运行。',
-    en: 'The database changed while you were confirming (another draw or import): nothing was recorded; run again.',
-  },
-  E_MATCH_FAILED: {
-    zh: '{count} 个对象无法组成完整的检查组（每组 {size} 人），本次抽取未记录：',
-    en: '{count} objects cannot get a full team ({size} inspectors), so the draw was not recorded:',
-  },
-  E_MATCH_OBJECT: { zh: '对象 {id}{dept}：{candidates}', en: 'object {id}{dept}: {candidates}' },
-  E_MATCH_GROUP: {
-    zh: '对象 {id}（共 {count} 个，原因相同）{dept}：{candidates}',
-    en: 'objects {id} ({count}, for the same reasons){dept}: {candidates}',
-  },
-  E_MATCH_CANDIDATE: { zh: '{id}（{dept}）{reasons}', en: '{id} ({dept}) {reasons}' },
-  E_MATCH_NOBODY: { zh: '该部门没有在册执法人员', en: 'that department has no inspectors on the roster' },
   R_INACTIVE: { zh: '停用', en: 'inactive' },
   R_CERT_EXPIRED: { zh: '执法证在检查窗口结束前到期', en: 'certificate expires before the window ends' },
   R_NO_SPECIALTY: { zh: '无所需专长', en: 'lacks the required specialty' },
@@ -324,23 +232,6 @@ const generic = {
   R_ROTATION: { zh: '上次检查过该对象', en: 'inspected it last time' },
   R_SAME_REGION: { zh: '与对象同区域（--cross-region）', en: 'same region as the object (--cross-region)' },
   R_TAKEN: { zh: '已在本组', en: 'already on the team' },
-  I_CONFIRM: {
-    zh: '确认进行抽取并永久记录？（抽取一经记录不可撤销、不可重抽）',
-    en: 'Make the draw and record it for good? (a recorded draw cannot be undone or re-rolled)',
-  },
-  I_SEED_GENERATED: {
-    zh: '未给出种子，已用系统随机数生成：{seed}',
-    en: 'No seed given; generated from OS randomness: {seed}',
-  },
-  I_DRAW_DONE: {
-    zh: '抽取 {id} 已记录：抽中 {n} 户，输入摘要 {digest}，种子 {seed}',
-    en: 'Draw {id} recorded: {n} objects selected, input digest {digest}, seed {seed}',
-  },
-  I_DRY_RUN: {
-    zh: '（试运行：只显示分配，不显示抽中对象，不记录任何内容）',
-    en: '(dry run: the allocation only, never the objects; nothing recorded)',
-  },
-
   // results, exports, deadlines, report
   R_RESULT: {
     zh: '不是标准检查结果（代码 1、3–12、A、B、C、E、F 或其标准文字）',
@@ -358,14 +249,6 @@ const generic = {
     zh: '日历文件 {file} 第 {row} 行无效（应为 日期,休息日|工作日）：{value}',
     en: 'Calendar file {file} row {row} is invalid (expected DATE,休息日|工作日): {value}',
   },
-  I_RESULTS_DONE: {
-    zh: '检查结果：新录入 {added} 条，修改 {changed} 条（原值已保留），未变 {unchanged} 条，拒绝 {rejected} 条。',
-    en: 'Results: {added} added, {changed} changed (old values kept), {unchanged} unchanged, {rejected} rejected.',
-  },
-  W_ABNORMAL: {
-    zh: '{count} 户的结果为 6 或 C：须在 10 个工作日内列入经营异常名录：{codes}',
-    en: '{count} results are 6 or C: list these firms on the 经营异常名录 within 10 working days: {codes}',
-  },
   W_XLSX_CUT: {
     zh: '{count} 个单元格超过 Excel 的 {max} 字符上限，已截断并在末尾标注“已截断”（CSV 与 JSON 保留全文）。',
     en: "{count} cells exceed Excel's {max}-character limit: cut, with a visible mark at the end (CSV and JSON keep the full text).",
@@ -375,26 +258,19 @@ const generic = {
     en: '--format must be csv, xlsx or json, got "{value}"',
   },
   I_EXPORTED: { zh: '已写入 {file}（{rows} 行）', en: 'Wrote {file} ({rows} rows)' },
-  W_CALENDAR_GAP: {
-    zh: '注意：{count} 条结果的公示期限进入 {years} 年，该年的节假日安排尚未录入，期限按普通周末暂定（标为“暂定”）。国务院公布该年安排后，请在日历文件中声明全年（见 inspect calendar），或更新 chinese-days。',
-    en: 'Warning: the deadlines of {count} results run into {years}, whose holiday arrangement is not in the calendar yet; they are provisional (plain weekends assumed, marked provisional). Once the State Council publishes it, declare the year in a calendar file (see inspect calendar), or update chinese-days.',
-  },
-
-  E_OVERDUE: {
-    zh: '{count} 条结果已超过公示期限{provisional}。',
-    en: '{count} results are past their publication deadline{provisional}.',
-  },
-  E_OVERDUE_PROVISIONAL: { zh: '（其中 {count} 条的期限为暂定）', en: ' ({count} of them provisional deadlines)' },
-
-  // status
-  H_STATUS: { zh: '数据库：{db}（结构版本 {version}）', en: 'Database: {db} (schema version {version})' },
 } as const satisfies Catalogue;
 
 const catalogue = {
   ...generic,
   ...commitMessages,
   ...helpMessages,
-  ...textMessages,
+  ...screenMessages,
+  ...viewMessages,
+  ...adminMessages,
+  ...drawMessages,
+  ...exportMessages,
+  ...verifyMessages,
+  ...importMessages,
   ...auditMessages,
   ...logMessages,
   ...bindingMessages,
