@@ -7,13 +7,13 @@ import { listVoidings, voidedParams, type Voiding } from '../../io/voidings.js';
 export const noticeText = (key: MessageKey, params?: Msg['params']): string => inChinese.t(key, params);
 
 export const RESULT_NOTICE_COLUMNS = [
-  { key: 'task_no', zh: '抽查任务编号' },
-  { key: 'task_name', zh: '抽查任务名称' },
-  { key: 'authority', zh: '检查机关' },
-  { key: 'name', zh: '市场主体名称' },
-  { key: 'credit_code', zh: '统一社会信用代码' },
-  { key: 'completed_on', zh: '检查完成日期' },
-  { key: 'result', zh: '检查结果' },
+  { key: 'task_no', zh: noticeText('NF_TASK_NO') },
+  { key: 'task_name', zh: noticeText('NF_TASK_NAME') },
+  { key: 'authority', zh: noticeText('NF_AUTHORITY') },
+  { key: 'name', zh: noticeText('NF_LIST_NAME') },
+  { key: 'credit_code', zh: noticeText('NF_LIST_CODE') },
+  { key: 'completed_on', zh: noticeText('NF_COMPLETED_ON') },
+  { key: 'result', zh: noticeText('NF_RESULT') },
 ];
 
 /** What every notice calls a task and who inspects: the items' names, the departments' names. */
@@ -23,7 +23,7 @@ export function noticeNames(
   names: Map<string, string>,
 ): { taskName: string; authority: string } {
   return {
-    taskName: `${items.map((i) => i.name).join('、')}${items.length > 1 ? '（联合抽查）' : ''}`,
+    taskName: `${items.map((i) => i.name).join('、')}${items.length > 1 ? noticeText('NF_JOINT') : ''}`,
     authority: departments.map((c) => names.get(c) ?? c).join('、'),
   };
 }
@@ -36,6 +36,8 @@ export function voidedRow(db: Db, by: string): { row: [string, string, string][]
   const voided = listVoidings(db, by)[0];
   return {
     voided,
-    row: voided ? [['supersedes', '作废的抽取', render({ key: 'N_VOIDED', params: voidedParams(voided) }, 'zh')]] : [],
+    row: voided
+      ? [['supersedes', noticeText('NF_VOIDS'), render({ key: 'N_VOIDED', params: voidedParams(voided) }, 'zh')]]
+      : [],
   };
 }
