@@ -313,8 +313,8 @@ export const commitMessages = {
     en: 'Source {source} is not public yet: it will be at {at} (China Standard Time).',
   },
   E_REVEAL_NOT_YET: {
-    zh: '{id} 还不能揭示：{count} 个随机源尚未公开（见上）。到时再运行 inspect reveal {id}。未做任何记录。',
-    en: '{id} cannot be revealed yet: {count} source(s) are not public (above). Run inspect reveal {id} then. Nothing was recorded.',
+    zh: '{id} 还不能揭示：{count} 个随机源尚未公开（见下）。到时再运行 inspect reveal {id}。未做任何记录。',
+    en: '{id} cannot be revealed yet: {count} source(s) are not public (below). Run inspect reveal {id} then. Nothing was recorded.',
   },
   E_RELAYS_FAILED: {
     zh: '没有一个 drand 中继给出第 {round} 轮的有效值（试了 {count} 个）：请检查网络，或从其他电脑取得 round.json 后用 --value @round.json 揭示。未做任何记录。',

@@ -60,10 +60,12 @@ export async function runReveal(ctx: Context, id: string, opts: RevealOptions): 
       if (no) throw new InspectError(Exit.data, no);
       // Before asking for anything or going online: a source that is not public yet has no value to give.
       const waiting = notYetPublic(commitment, nowSeconds());
-      if (waiting.length) {
-        for (const s of waiting) ui.info('I_SOURCE_NOT_PUBLIC', { source: sourceLabel(s), at: s.publicAt });
-        throw new InspectError(Exit.data, { key: 'E_REVEAL_NOT_YET', params: { id, count: waiting.length } });
-      }
+      if (waiting.length)
+        throw new InspectError(
+          Exit.data,
+          { key: 'E_REVEAL_NOT_YET', params: { id, count: waiting.length } },
+          waiting.map((s) => ({ key: 'I_SOURCE_NOT_PUBLIC', params: { source: sourceLabel(s), at: s.publicAt } })),
+        );
     }
     if (given.length === 0 && typed.length > 0) {
       // On a terminal, ask for each source by name; without one, the values must come as flags.
