@@ -81,8 +81,9 @@ export function buildProgram(
         const term = Help.prototype.subcommandTerm.call(this, cmd);
         return zh ? term.replace('[options]', '[选项]').replace('[command]', '[命令]') : term;
       },
-      // Columns padded by display width: a Chinese character takes two (commander counts one).
-      displayWidth: (str: string) => displayWidth(stripAnsi(str)),
+      // Columns padded by display width: a Chinese character takes two (commander counts one). Help is
+      // never coloured (getOutHasColors above), so there is no escape sequence to strip first.
+      displayWidth: (str: string) => displayWidth(str),
       showGlobalOptions: true,
       styleTitle: (title: string) => (zh ? (HELP_TITLES_ZH[title] ?? title) : title),
     })
@@ -384,9 +385,4 @@ function describeError(e: unknown, lang: 'zh' | 'en'): { exit: number; code: str
   const message = render({ key: 'E_INTERNAL', params: { detail: (e as Error)?.stack ?? String(e) } }, lang);
   say(`${message}\n`);
   return { exit: Exit.internal, code: 'E_INTERNAL', message };
-}
-
-/** Text without ANSI escape sequences (what commander's own displayWidth strips first). */
-function stripAnsi(s: string): string {
-  return s.replace(/\x1b\[\d*(?:;\d*)*m/g, '');
 }

@@ -120,6 +120,15 @@ export function formatOfName(out: string | undefined): Format | undefined {
   return ext ? (ext.toLowerCase() as Format) : undefined;
 }
 
+/** `--timeout`: whole seconds from 1 to 600, or the default when not given. */
+export function parseTimeout(v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const seconds = Number(v);
+  if (!/^\d+$/.test(v) || seconds < 1 || seconds > 600)
+    throw usageError('E_BAD_OPTION', { flag: '--timeout', value: v, reason: '1 … 600' });
+  return seconds;
+}
+
 /** `--since`: a date. */
 export function parseSince(v: string | undefined): string | undefined {
   if (v === undefined) return undefined;

@@ -409,8 +409,8 @@ export const bindingMessages = {
     en: 'the commitment existed by TSA time {genTime} (TSA: {tsa}), before its sources became public ({first})',
   },
   W_NO_TIMESTAMP: {
-    zh: '注意：此承诺没有可信时间戳，“承诺在先”只依据操作电脑的时钟和公告的发布日期。',
-    en: "Note: this commitment has no trusted timestamp: that it came first rests on the operator's clock and the notice's publication date.",
+    zh: '此承诺没有可信时间戳，“承诺在先”只依据操作电脑的时钟和公告的发布日期。',
+    en: "This commitment has no trusted timestamp: that it came first rests on the operator's clock and the notice's publication date.",
   },
   T_CHECK_timestamp: { zh: '可信时间戳', en: 'timestamp' },
   H_VERIFY_TRUST: {

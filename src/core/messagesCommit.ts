@@ -228,8 +228,8 @@ export const commitMessages = {
   },
   V_KEY_UNCHECKED: { zh: '随机源未通过核验，密钥串无从核对', en: 'not checked: a revealed value failed' },
   W_CLOCK_OVERRIDDEN: {
-    zh: '注意：该承诺是在 INSPECT_NOW 指定的时钟下做出的（演练或测试）。能证明承诺在先的是已发布的承诺公告，而不是操作电脑的时钟。',
-    en: "Note: this commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test). What proves the commitment came first is the published notice, not the operator's clock.",
+    zh: '该承诺是在 INSPECT_NOW 指定的时钟下做出的（演练或测试）。能证明承诺在先的是已发布的承诺公告，而不是操作电脑的时钟。',
+    en: "This commitment was made under a clock set by INSPECT_NOW (a rehearsal or a test). What proves the commitment came first is the published notice, not the operator's clock.",
   },
 
   // commit, reveal

@@ -21,8 +21,8 @@ export const logMessages = {
     en: '; commitDigest {commitDigest}; revealed {sources}',
   },
   L_REVEAL_REFUSED: {
-    zh: '{id} 揭示被拒绝：{why}；所给值的 SHA-256 摘要 {valuesDigest}',
-    en: '{id} reveal refused: {why}; values sha256 {valuesDigest}',
+    zh: '{id} 揭示被拒绝（所给值的 SHA-256 摘要 {valuesDigest}）：{why}',
+    en: '{id} reveal refused (SHA-256 of the values given {valuesDigest}): {why}',
   },
   L_IMPORT: {
     zh: '{kind} {file}：导入 {imported} 行，拒绝 {rejected} 行，停用 {retired} 行{allowed}；名录摘要 {rosterDigest}{retire}',

@@ -140,8 +140,8 @@ export const viewMessages = {
   TH_REPORT_LATE: { zh: '抽取|统一社会信用代码|名称|公示期限|公示日期', en: 'draw|credit code|name|due|published' },
   TH_REPORT_DEPARTMENTS: { zh: '部门|已覆盖 / 在册|下限|是否达到', en: 'department|covered / supervised|floor|met?' },
   W_CALENDAR_GAP: {
-    zh: '注意：{count} 条结果的公示期限进入 {years} 年，该年的节假日安排尚未录入，期限按普通周末暂定（标为“暂定”）。国务院公布该年安排后，请在日历文件中声明全年（见 inspect calendar），或更新 chinese-days。',
-    en: 'Warning: the deadlines of {count} results run into {years}, whose holiday arrangement is not in the calendar yet; they are provisional (plain weekends assumed, marked provisional). Once the State Council publishes it, declare the year in a calendar file (see inspect calendar), or update chinese-days.',
+    zh: '{count} 条结果的公示期限进入 {years} 年，该年的节假日安排尚未录入，期限按普通周末暂定（标为“暂定”）。国务院公布该年安排后，请在日历文件中声明全年（见 inspect calendar），或更新 chinese-days。',
+    en: 'The deadlines of {count} results run into {years}, whose holiday arrangement is not in the calendar yet; they are provisional (plain weekends assumed, marked provisional). Once the State Council publishes it, declare the year in a calendar file (see inspect calendar), or update chinese-days.',
   },
   E_OVERDUE: {
     zh: '{count} 条结果已超过公示期限{provisional}。',

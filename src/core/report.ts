@@ -1,7 +1,7 @@
 // The year's report: per draw progress and publication deadlines, per department coverage against the
 // floor, per item how often it was drawn, and the distribution of results. Pure over plain values.
 import { addWorkingDays, workingDaysBetween, type WorkCalendar } from './calendar.js';
-import { ABNORMAL_LIST_CODES, RESULT_TEXT } from './results.js';
+import { ABNORMAL_LIST_CODES, resultText } from './results.js';
 
 export const PUBLISH_WITHIN = 20; // working days (企业信息公示暂行条例 第六条; seed 002)
 export const DUE_SOON = 5;
@@ -128,7 +128,7 @@ export function buildReport(input: ReportInput) {
   });
   const distribution: Record<string, { text: string; count: number }> = {};
   for (const l of lines)
-    distribution[l.code] = { text: RESULT_TEXT[l.code] ?? l.code, count: (distribution[l.code]?.count ?? 0) + 1 };
+    distribution[l.code] = { text: resultText(l.code, 'zh'), count: (distribution[l.code]?.count ?? 0) + 1 };
   const isOpen = (l: ResultLine) => l.state !== 'published' && l.state !== 'published_late';
   const others = (input.otherYears ?? []).map((r) => resultState(r, input.asOf, input.calendar)).filter(isOpen);
   const everyOpen = [...lines.filter(isOpen), ...others];

@@ -1,20 +1,13 @@
 // How the person at this terminal can run the tool again: the words a hint prints must work when pasted.
 // `inspect` only when that name on PATH is this very program (after `npm link` or a global install);
 // `npx inspect` inside the project folder (its local bin); otherwise node with the full path.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
+import { canonicalPath as real } from './outputGuard.js';
 import { PACKAGE_ROOT as ROOT } from './paths.js';
 import { env } from './processIo.js';
 
 const BIN = join(ROOT, 'bin', 'inspect.js');
-
-function real(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
 
 /** Whether `inspect` on PATH is this program. */
 export function onPath(): boolean {

@@ -102,9 +102,7 @@ export class Ui {
 
   warn(msg: Msg | MessageKey, params?: Msg['params']): void {
     this.warned++;
-    // The label already says 警告 / Warning: a message that opens with 注意 / Note does not say it twice.
-    const text = this.t(msg, params).replace(/^(注意：|Note: )/, '');
-    io().stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${text}\n`));
+    io().stderr.write(terminalSafe(`${this.c.yellow(this.t('T_WARNING'))}: ${this.t(msg, params)}\n`));
   }
 
   error(msg: Msg | MessageKey, params?: Msg['params']): void {

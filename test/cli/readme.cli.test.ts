@@ -51,28 +51,37 @@ function commandLines(markdown: string): { line: string; words: string[]; commen
   return out;
 }
 
+/**
+ * Runs a README's inspect lines in order in a fresh folder holding data/, each expected to exit as its
+ * comment says (退出码 N, else 0); lines whose comment matches `needs` are skipped and returned.
+ */
+async function runAsWritten(readme: string, needs: RegExp, atLeast: number) {
+  const dir = tmp();
+  cpSync(DATA, join(dir, 'data'), { recursive: true });
+  // The practice database the pages start with honours a clock: the year the examples are written for.
+  const env = { INSPECT_NOW: '2027-01-05T09:00:00+08:00' };
+  const lines = commandLines(readFileSync(join(ROOT, readme), 'utf8'));
+  expect(lines.length).toBeGreaterThan(atLeast);
+  const skipped: string[] = [];
+  for (const l of lines) {
+    if (needs.test(l.comment)) {
+      skipped.push(l.words.slice(0, 3).join(' '));
+      continue;
+    }
+    const exit = Number(/退出码 (\d+)/.exec(l.comment)?.[1] ?? 0);
+    const r = await cli(l.words.slice(1), { cwd: dir, env });
+    expect({ line: l.line, code: r.code, stderr: r.code === exit ? '' : r.stderr }).toEqual({
+      line: l.line,
+      code: exit,
+      stderr: '',
+    });
+  }
+  return { dir, env, skipped };
+}
+
 describe('README.zh-CN.md runs as written on the sample data', () => {
   it('every inspect line of every sh block, in order, exits as the page says', async () => {
-    const dir = tmp();
-    cpSync(DATA, join(dir, 'data'), { recursive: true });
-    const lines = commandLines(readFileSync(join(ROOT, 'README.zh-CN.md'), 'utf8'));
-    expect(lines.length).toBeGreaterThan(30);
-    const skipped: string[] = [];
-    // The practice database the page starts with honours a clock: the year the examples are written for.
-    const env = { INSPECT_NOW: '2027-01-05T09:00:00+08:00' };
-    for (const l of lines) {
-      if (l.comment.startsWith('需要')) {
-        skipped.push(l.words.slice(0, 3).join(' '));
-        continue;
-      }
-      const exit = Number(/退出码 (\d+)/.exec(l.comment)?.[1] ?? 0);
-      const r = await cli(l.words.slice(1), { cwd: dir, env });
-      expect({ line: l.line, code: r.code, stderr: r.code === exit ? '' : r.stderr }).toEqual({
-        line: l.line,
-        code: exit,
-        stderr: '',
-      });
-    }
+    const { dir, env, skipped } = await runAsWritten('README.zh-CN.md', /^需要/, 30);
     expect(skipped).toEqual([
       'inspect reveal 2027-HLSJ-001',
       'inspect reveal 2027-HLSJ-001',
@@ -91,24 +100,7 @@ describe('README.zh-CN.md runs as written on the sample data', () => {
   });
 
   it('README.md runs as written too', async () => {
-    const dir = tmp();
-    cpSync(DATA, join(dir, 'data'), { recursive: true });
-    const env = { INSPECT_NOW: '2027-01-05T09:00:00+08:00' };
-    const skipped: string[] = [];
-    const lines = commandLines(readFileSync(join(ROOT, 'README.md'), 'utf8'));
-    expect(lines.length).toBeGreaterThan(15);
-    for (const l of lines) {
-      if (l.comment.startsWith('needs')) {
-        skipped.push(l.words.slice(0, 3).join(' '));
-        continue;
-      }
-      const r = await cli(l.words.slice(1), { cwd: dir, env });
-      expect({ line: l.line, code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({
-        line: l.line,
-        code: 0,
-        stderr: '',
-      });
-    }
+    const { skipped } = await runAsWritten('README.md', /^needs/, 15);
     expect(skipped).toEqual(['inspect reveal 2027-HLSJ-001']);
   });
 

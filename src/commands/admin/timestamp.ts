@@ -37,6 +37,7 @@ import {
 } from '../../io/timestampStore.js';
 import type { TimestampFetchOptions, TimestampRequestOptions, TrustAddOptions } from '../../cli/flags.js';
 import type { Context } from '../../cli/context.js';
+import { parseTimeout } from '../../cli/optionParsers.js';
 
 /** What a request is over: a pending commitment's digest, or the log's current head. */
 function targetOf(db: Db, drawId: string | undefined, head: boolean) {
@@ -225,9 +226,7 @@ export function runTrustList(ctx: Context) {
 /** Request, HTTP POST to the TSA and add, in one step; a clear error (exit 69) when the TSA cannot be reached. */
 export async function runTimestampFetch(ctx: Context, drawId: string | undefined, opts: TimestampFetchOptions) {
   if (!opts.tsa || !/^https?:\/\//.test(opts.tsa)) throw usageError('E_TS_TSA_URL', { url: opts.tsa ?? '' });
-  const seconds = opts.timeout === undefined ? 30 : Number(opts.timeout);
-  if (!/^\d+$/.test(String(opts.timeout ?? '30')) || seconds < 1 || seconds > 600)
-    throw usageError('E_BAD_OPTION', { flag: '--timeout', value: String(opts.timeout), reason: '1 … 600' });
+  const seconds = parseTimeout(opts.timeout, 30);
   const db = ctx.openDb();
   try {
     const r = await makeRequest(ctx, db, drawId, Boolean(opts.head));

@@ -22,6 +22,7 @@ import { currentSettings } from '../../io/settingsStore.js';
 import { commitmentToken } from '../../io/timestampStore.js';
 import { askText } from '../../io/prompts.js';
 import type { Context } from '../../cli/context.js';
+import { parseTimeout } from '../../cli/optionParsers.js';
 import { failureLines, recordDraw, selectionOf, type DrawOutcome } from './drawRecord.js';
 
 function commitmentOf(db: Db, id: string): CommitmentRow {
@@ -101,9 +102,7 @@ export async function runReveal(ctx: Context, id: string, opts: RevealOptions): 
 /** A drand source's value from the relays (--fetch), checked offline before it is used; exit 69 when none has it. */
 async function fetchRound(ctx: Context, s: Source, opts: RevealOptions): Promise<string> {
   if (s.kind !== 'drand') throw new Error('only drand rounds are fetched');
-  const seconds = opts.timeout === undefined ? 10 : Number(opts.timeout);
-  if (!/^\d+$/.test(String(opts.timeout ?? '10')) || seconds < 1 || seconds > 600)
-    throw usageError('E_BAD_OPTION', { flag: '--timeout', value: String(opts.timeout), reason: '1 … 600' });
+  const seconds = parseTimeout(opts.timeout, 10);
   const relays = opts.relay?.length ? opts.relay.map((r) => parseRelay(r)) : DRAND_RELAYS;
   const got = await fetchDrandRound(s.round, relays, seconds * 1000);
   if (!got.ok)

@@ -4,7 +4,7 @@
 // second run with nothing new writes nothing, says so, and exits 0.
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { RESULT_TEXT } from '../../core/results.js';
+import { resultText } from '../../core/results.js';
 import { isPracticeDb } from '../../io/db.js';
 import { appendEvent } from '../../io/events.js';
 import { exportContext, selectionRows } from '../../io/exportData.js';
@@ -49,7 +49,7 @@ export async function runExportPending(ctx: Context, opts: PublicationOptions): 
       const { taskName, authority } = noticeNames(items, record.departments, departments);
       const names = new Map(selectionRows(db, drawId).map((s) => [s.object_id, s.name]));
       for (const r of results) {
-        const result = RESULT_TEXT[r.result_code] ?? r.result_code;
+        const result = resultText(r.result_code, 'zh');
         rows.push({
           task_no: drawId,
           task_name: taskName,

@@ -6,7 +6,7 @@ import { sha256Hex } from '../../core/canonical.js';
 import { usageError } from '../../core/errors.js';
 import { latestAnchor } from '../../io/timestampStore.js';
 import { verifierPage } from './bundle.js';
-import { RESULT_TEXT } from '../../core/results.js';
+import { resultText } from '../../core/results.js';
 import { isPracticeDb } from '../../io/db.js';
 import { appendEvent } from '../../io/events.js';
 import { exportContext, selectionRows } from '../../io/exportData.js';
@@ -126,7 +126,7 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
           name: names.get(r.object_id) ?? '',
           credit_code: r.object_id,
           completed_on: r.completed_on,
-          result: RESULT_TEXT[r.result_code] ?? r.result_code,
+          result: resultText(r.result_code, 'zh'),
         })),
       };
       const anchor = latestAnchor(db);
@@ -149,7 +149,7 @@ export async function runExportPublication(ctx: Context, drawIdArg: string | und
           name: names.get(r.object_id) ?? '',
           completedOn: r.completed_on,
           resultCode: r.result_code,
-          result: RESULT_TEXT[r.result_code] ?? r.result_code,
+          result: resultText(r.result_code, 'zh'),
         })),
       };
     }

@@ -156,8 +156,9 @@ export async function runStagedImport<S>(ctx: Context, spec: StagedImport<S>): P
       let lastProgress = 0;
       for await (const batch of reader.batches()) {
         for (const { cells, row, values, at, checked } of batch) {
-          if (headerError) throw headerFailure(spec.kind, file, headerError, cells);
           if (!validate) {
+            // The row after a header that did not map: what it looks like decides the hint.
+            if (headerError) throw headerFailure(spec.kind, file, headerError, cells);
             header = cells;
             const m = mapHeader(spec.kind, cells);
             if (!m.ok) {

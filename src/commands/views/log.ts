@@ -14,11 +14,6 @@ function refText(ui: Context['ui'], ref: string): string {
   return hasMessage(dynamicKey(`T_REF_${kind}`)) ? `${ui.t(dynamicKey(`T_REF_${kind}`))} ${ref.slice(i + 1)}` : ref;
 }
 
-/** A sentence joined to the next by ；or ; does not keep its own full stop (…记入日志。；…). */
-function tidy(text: string): string {
-  return text.replace(/。；/g, '；').replace(/\.; /g, '; ');
-}
-
 export function runLog(ctx: Context, opts: LogOptions) {
   const { ui } = ctx;
   const since = parseSince(opts.since);
@@ -34,9 +29,7 @@ export function runLog(ctx: Context, opts: LogOptions) {
           ? ui.t(dynamicKey(`T_ACTION_${e.action}`))
           : e.action;
         const msg = summaryMessage(e);
-        const summary = tidy(
-          msg ? ui.t(msg) + (e.summary.endsWith(CLOCK_MARK) ? ui.t('L_CLOCK_MARK') : '') : e.summary,
-        );
+        const summary = msg ? ui.t(msg) + (e.summary.endsWith(CLOCK_MARK) ? ui.t('L_CLOCK_MARK') : '') : e.summary;
         // Every stored value printed escaped: an operator or reason cannot colour, hide or move the text.
         ui.out(
           `#${e.seq}  ${printable(e.at)}  ${printable(e.operator)}  ${printable(action)}${e.ref ? `  [${printable(refText(ui, e.ref))}]` : ''}`,
