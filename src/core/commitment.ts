@@ -118,7 +118,8 @@ export interface CommitVerifyInput {
   commitmentText: string;
   beaconsText: string;
   frameText: string | Uint8Array;
-  assignText: string;
+  /** SHA-256 of inspectors.json's bytes. */
+  assignDigest: string;
   record: DrawRecord & { commitDigest?: string };
   lang: 'zh' | 'en';
 }
@@ -191,7 +192,7 @@ export function verifyCommitment(v: CommitVerifyInput): {
       }),
     );
   const frameDigest = sha256Hex(v.frameText);
-  const assignDigest = sha256Hex(v.assignText);
+  const { assignDigest } = v;
   if (c.inputDigest !== frameDigest)
     problems.push(
       t({

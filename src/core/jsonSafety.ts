@@ -12,20 +12,31 @@ export function startsWithBom(bytes: Uint8Array): boolean {
 
 /** Whether the JSON text nests arrays and objects more than `max` deep (strings skipped). */
 export function nestsDeeperThan(bytes: Uint8Array, max = MAX_JSON_DEPTH): boolean {
+  return depthWatch(max)(bytes);
+}
+
+/**
+ * nestsDeeperThan over a text given in pieces (a large file read in chunks): each call takes the next
+ * piece and says whether the text so far nests too deep. A string or an escape may span two pieces.
+ */
+export function depthWatch(max = MAX_JSON_DEPTH): (bytes: Uint8Array) => boolean {
   let depth = 0;
   let inString = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (inString) {
-      if (b === 0x5c)
-        i++; // backslash: skip the escaped byte
-      else if (b === 0x22) inString = false;
-    } else if (b === 0x22) inString = true;
-    else if (b === 0x5b || b === 0x7b) {
-      if (++depth > max) return true;
-    } else if (b === 0x5d || b === 0x7d) depth--;
-  }
-  return false;
+  let escaped = false;
+  return (bytes) => {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (b === 0x5c) escaped = true;
+        else if (b === 0x22) inString = false;
+      } else if (b === 0x22) inString = true;
+      else if (b === 0x5b || b === 0x7b) {
+        if (++depth > max) return true;
+      } else if (b === 0x5d || b === 0x7d) depth--;
+    }
+    return false;
+  };
 }
 
 /** Why a bundle file's bytes cannot be read as the tool wrote them, or null. */

@@ -131,35 +131,46 @@ export function forSelection(
  * matched alone can always be matched, whatever the selection.
  */
 export function unmatchableAlone(input: AssignInput): MatchFailure[] {
+  return aloneChecker(input)(input.objects);
+}
+
+/**
+ * unmatchableAlone a page of rows at a time, the inspectors prepared once: a commitment checks every
+ * frame object as it writes the frozen input, never holding all of them.
+ */
+export function aloneChecker(head: Omit<AssignInput, 'objects'>): (rows: readonly ObjectRow[]) => MatchFailure[] {
+  const input: AssignInput = { ...head, objects: [] };
   const p = prepare(input);
   const eligible: number[] = [];
-  const failures: MatchFailure[] = [];
-  for (const obj of input.objects) {
-    collectEligible(p, input, obj, eligible);
-    const short = input.departments.find((d) => !eligible.some((i) => p.pool[i]![1] === d));
-    if (short !== undefined) {
-      failures.push({
-        id: obj[0],
-        department: short,
-        needed: p.teamSize,
-        candidates: explain(
-          p.pool.filter((i) => i[1] === short),
-          obj,
-          input,
-          p.required,
-          [],
-        ),
-      });
-    } else if (eligible.length < p.teamSize) {
-      failures.push({
-        id: obj[0],
-        department: null,
-        needed: p.teamSize,
-        candidates: explain(p.pool, obj, input, p.required, []),
-      });
+  return (rows) => {
+    const failures: MatchFailure[] = [];
+    for (const obj of rows) {
+      collectEligible(p, input, obj, eligible);
+      const short = input.departments.find((d) => !eligible.some((i) => p.pool[i]![1] === d));
+      if (short !== undefined) {
+        failures.push({
+          id: obj[0],
+          department: short,
+          needed: p.teamSize,
+          candidates: explain(
+            p.pool.filter((i) => i[1] === short),
+            obj,
+            input,
+            p.required,
+            [],
+          ),
+        });
+      } else if (eligible.length < p.teamSize) {
+        failures.push({
+          id: obj[0],
+          department: null,
+          needed: p.teamSize,
+          candidates: explain(p.pool, obj, input, p.required, []),
+        });
+      }
     }
-  }
-  return failures;
+    return failures;
+  };
 }
 
 export function assign(input: AssignInput, seedHex: string): MatchResult {

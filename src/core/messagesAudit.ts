@@ -186,4 +186,5 @@ export const auditMessages = {
   A_ORPHAN_PUBLICATIONS: { zh: '公示不属于任何抽取', en: 'publications of no draw' },
   A_ORPHAN_MARKS: { zh: '公示标记所指的公示或结果不存在', en: 'publication marks of no publication or no result' },
   A_ORPHAN_REVEALS: { zh: '揭示不属于任何承诺', en: 'reveals of no commitment' },
+  A_ORPHAN_PARTS: { zh: '冻结匹配输入的分段不属于任何承诺', en: 'parts of a frozen matching input of no commitment' },
 } as const satisfies Catalogue;

@@ -251,6 +251,10 @@ export const commitMessages = {
     zh: '{count} 个可抽取对象即使单独抽中也无法组成完整检查组（每组 {size} 人），不能承诺（否则揭示时可能无法完成）：',
     en: '{count} eligible objects could not get a full team ({size} inspectors) even alone, so nothing can be committed (the reveal could fail):',
   },
+  E_FROZEN_ASSIGN_UNREADABLE: {
+    zh: '承诺抽取 {id} 冻结的执法人员匹配输入无法读取（{detail}）：数据库可能被改动过，请运行 inspect audit。本次未记录任何抽取。',
+    en: 'The frozen matching input of committed draw {id} cannot be read ({detail}): the database may have been changed; run inspect audit. No draw was recorded.',
+  },
   E_PENDING_COMMITMENT: {
     zh: '承诺抽取 {id}（检查类别 {categories}）尚未揭示：在它揭示或被作废之前，不能再抽取这些类别（其排除对象取决于尚未揭晓的结果）。',
     en: 'Committed draw {id} (categories {categories}) is not revealed yet: no other draw of those categories until it is revealed or superseded (its exclusions depend on a selection nobody knows yet).',

@@ -6,7 +6,15 @@ import type { Frame, FrameDoc } from './drawTypes.js';
 import { frameShapeProblems, rowsShapeProblems } from './frame.js';
 import { parseCanonicalFrame, sameBytes } from './frameParse.js';
 import { canonicalFrameBytes, frameFromDoc } from './frameRows.js';
-import { assign, forSelection, type AssignInput, type MatchResult } from './matching.js';
+import { assign, forSelection, type AssignInput, type MatchResult, type ObjectRow } from './matching.js';
+import {
+  idsDigest,
+  scanAssign,
+  textOfPieces,
+  type AssignHead,
+  type AssignPieces,
+  type AssignScan,
+} from './assignText.js';
 import { verifyCommitment } from './commitment.js';
 import { ASSIGN_SHAPE, FRAME_POLICY_SHAPE, keyProblem, RECORD_SHAPE } from './bundleKeys.js';
 import { frameRuleProblems } from './frameRules.js';
@@ -89,8 +97,10 @@ export interface VerifyInput {
   /** frame.json, as bytes (what its digest is of) or as text. */
   frameText: string | Uint8Array;
   record: DrawRecord;
-  /** The canonical matching input, when the bundle has it. */
-  assignText?: string;
+  /** inspectors.json a piece at a time, when the bundle has it. */
+  assign?: AssignPieces;
+  /** A scan of it made beforehand (the CLI's second thread): used when it read the text as canonical. */
+  assignScan?: AssignScan;
   /** A committed draw: its inspectors.json lists every frame object, not only the selected ones. */
   committed?: boolean;
   /** The language of the details (the checks themselves do not depend on it). */
@@ -220,61 +230,123 @@ function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assign
   const t = (key: MessageKey, params: Msg['params'] = {}) => render({ key, params }, v.lang ?? 'en');
   const checks: Check[] = [];
   const r = v.record;
-  if (v.assignText !== undefined) {
-    const problems: string[] = [];
-    const ad = sha256Hex(v.assignText);
-    if (ad !== r.assignDigest)
-      problems.push(
-        t('V_DIGEST_DIFFERS', { what: 'sha256(inspectors.json)', computed: ad, recorded: String(r.assignDigest) }),
-      );
-    let input: AssignInput | null = null;
-    try {
-      input = JSON.parse(v.assignText) as AssignInput;
-    } catch (e) {
-      problems.push(t('V_NOT_JSON', { file: 'inspectors.json', detail: (e as Error).message }));
-    }
-    const keys = input === null ? null : keyProblem(input, ASSIGN_SHAPE, 'inspectors.json', v.lang);
-    if (keys) {
-      problems.push(keys);
-      input = null;
-    }
-    if (input) {
-      const objIds = input.objects.map((o) => o[0]);
-      const selIds = r.selected.map((s) => s.id);
-      const dObj = firstDifference(
-        v.committed ? (frame?.frame.ids.toArray() ?? []) : selIds,
-        objIds,
-        'inspectors.json objects',
-        v.lang,
-      );
-      if (dObj) problems.push(dObj);
-      const forSel = forSelection(input, selIds);
-      if (!forSel.ok) problems.push(t('V_NO_MATCH_ROW', { id: forSel.missing }));
-      else {
-        const given = assigned && assigned.seedHex === seedHex && firstDifference(assigned.selected, selIds) === null;
-        const m = given ? assigned.result : assign(forSel.input, seedHex);
-        if (!m.ok) problems.push(t('V_MATCH_FAILS', { ids: m.failures.map((f) => f.id).join(', ') }));
-        const d = firstDifference(m.assignments, r.assignments, 'assignments', v.lang);
-        if (d) problems.push(d);
-      }
-    }
-    checks.push({
-      name: 'assignments',
-      ok: problems.length === 0,
-      detail: problems[0] ?? t('V_TEAMS_OK', { n: r.assignments.length }),
-    });
-    if (input) checks.push(recordCheck(r, head, input, v.lang ?? 'en'));
+  if (v.assign === undefined) return checks;
+  const problems: string[] = [];
+  const selIds = r.selected.map((s) => s.id);
+  const view = assignView(v.assign, selIds, v.assignScan);
+  if (view.digest !== r.assignDigest)
+    problems.push(
+      t('V_DIGEST_DIFFERS', {
+        what: 'sha256(inspectors.json)',
+        computed: view.digest,
+        recorded: String(r.assignDigest),
+      }),
+    );
+  let input: AssignHead | null = view.head;
+  if ('error' in view) problems.push(t('V_NOT_JSON', { file: 'inspectors.json', detail: view.error }));
+  const keys = input === null ? null : keyProblem(view.shape, ASSIGN_SHAPE, 'inspectors.json', v.lang);
+  if (keys) {
+    problems.push(keys);
+    input = null;
   }
+  if (input) {
+    // A committed draw's inspectors.json lists every frame object; a plain draw's, the selected ones.
+    const dObj = view.idsDiffer(v.committed ? (frame?.frame.ids ?? []) : selIds, v.lang);
+    if (dObj) problems.push(dObj);
+    const forSel = view.rows(selIds);
+    if (!forSel.ok) problems.push(t('V_NO_MATCH_ROW', { id: forSel.missing }));
+    else {
+      const given = assigned && assigned.seedHex === seedHex && firstDifference(assigned.selected, selIds) === null;
+      const m = given ? assigned.result : assign({ ...input, objects: forSel.objects }, seedHex);
+      if (!m.ok) problems.push(t('V_MATCH_FAILS', { ids: m.failures.map((f) => f.id).join(', ') }));
+      const d = firstDifference(m.assignments, r.assignments, 'assignments', v.lang);
+      if (d) problems.push(d);
+    }
+  }
+  checks.push({
+    name: 'assignments',
+    ok: problems.length === 0,
+    detail: problems[0] ?? t('V_TEAMS_OK', { n: r.assignments.length }),
+  });
+  if (input) checks.push(recordCheck(r, head, input, v.lang ?? 'en'));
   return checks;
 }
 
+/** inspectors.json as the teams' check reads it: from a scan of its pieces, or parsed whole. */
+interface AssignView {
+  digest: string;
+  /** The header (null: not a matching input at all). */
+  head: AssignHead | null;
+  /** What the key check looks at. */
+  shape: unknown;
+  /** The first difference between its object ids and `expected`, or null. */
+  idsDiffer(expected: Iterable<string> & { length: number }, lang?: Lang): string | null;
+  rows(ids: string[]): { ok: true; objects: ObjectRow[] } | { ok: false; missing: string };
+}
+
+/**
+ * The scan's view when the text is canonical (the only kind the tool writes: read a piece at a time,
+ * keeping only the selected rows); otherwise the whole text parsed, so what is wrong is said in full.
+ */
+function assignView(
+  pieces: AssignPieces,
+  selIds: string[],
+  given?: AssignScan,
+): AssignView | (AssignView & { error: string }) {
+  const scan = given ?? scanAssign(pieces(), new Set(selIds));
+  if (scan.ok && scan.head) {
+    const head = scan.head;
+    return {
+      digest: scan.digest,
+      head,
+      shape: { ...head, objects: [] },
+      idsDiffer(expected, lang) {
+        if (expected.length === scan.count && idsDigest(expected) === scan.idsDigest) return null;
+        // They differ: both lists are made whole, once, to say where.
+        const found: string[] = [];
+        scanAssign(pieces(), new Set(), (row) => found.push(row[0]));
+        return firstDifference([...expected], found, 'inspectors.json objects', lang);
+      },
+      rows(ids) {
+        const objects: ObjectRow[] = [];
+        for (const id of ids) {
+          const o = scan.rows.get(id);
+          if (!o) return { ok: false, missing: id };
+          objects.push(o);
+        }
+        return { ok: true, objects };
+      },
+    };
+  }
+  const text = textOfPieces(pieces());
+  let input: AssignInput | null = null;
+  let error: string | null = null;
+  try {
+    input = JSON.parse(text) as AssignInput;
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  const full: AssignView = {
+    digest: scan.digest,
+    head: input,
+    shape: input,
+    idsDiffer: (expected, lang) =>
+      firstDifference(
+        [...expected],
+        input!.objects.map((o) => o[0]),
+        'inspectors.json objects',
+        lang,
+      ),
+    rows(ids) {
+      const f = forSelection(input!, ids);
+      return f.ok ? { ok: true, objects: f.input.objects } : f;
+    },
+  };
+  return error === null ? full : { ...full, error };
+}
+
 /** The record's own fields against what frame.json and inspectors.json say. */
-function recordCheck(
-  r: DrawRecord,
-  frame: Pick<FrameDoc, 'algorithm' | 'year'>,
-  input: AssignInput,
-  lang: Lang,
-): Check {
+function recordCheck(r: DrawRecord, frame: Pick<FrameDoc, 'algorithm' | 'year'>, input: AssignHead, lang: Lang): Check {
   const keys = keyProblem(r, RECORD_SHAPE, 'record.json', lang);
   if (keys) return { name: 'record', ok: false, detail: keys };
   const fields: [string, unknown, unknown][] = [
@@ -326,7 +398,10 @@ export function verifyBundle(v: BundleInput): {
 } {
   // A practice draw is checked in full; saying so first is the caller's (演练数据).
   const practice = (v.record as { practice?: unknown }).practice === true;
-  const checks = verifyDraw({ ...v, committed: v.commit !== undefined, lang: v.lang });
+  // inspectors.json is read once here (unless read beforehand): its digest serves both checks below.
+  const selIds = Array.isArray(v.record.selected) ? v.record.selected.map((x) => x?.id) : [];
+  const assignScan = v.assignScan ?? (v.assign ? scanAssign(v.assign(), new Set(selIds)) : undefined);
+  const checks = verifyDraw({ ...v, ...(assignScan ? { assignScan } : {}), committed: v.commit !== undefined });
   if (!v.commit) {
     if ((v.record as { commitDigest?: string }).commitDigest !== undefined) {
       checks.push({
@@ -340,7 +415,7 @@ export function verifyBundle(v: BundleInput): {
   const c = verifyCommitment({
     ...v.commit,
     frameText: v.frameText,
-    assignText: v.assignText ?? '',
+    assignDigest: assignScan?.digest ?? sha256Hex(''),
     record: v.record,
     lang: v.lang,
   });

@@ -13,7 +13,8 @@ import { verifyCommitment, type Commitment } from '../core/commitment.js';
 import type { Db } from './db.js';
 import { getDraw, readSnapshot, type DrawRow } from './drawStore.js';
 import { CLOCK_MARK, readEvents, summaryMessage } from './events.js';
-import { commitmentSnapshot, listCommitments } from './commitStore.js';
+import { commitmentSnapshot, drawAssign, frozenAssign, listCommitments } from './commitStore.js';
+import { piecesDigest } from '../core/assignText.js';
 import { resultRowsDigest } from './resultsStore.js';
 import { rosterDigests } from './rosterDigest.js';
 import { orphanProblems, rowProblems, schemaProblems } from './auditChecks.js';
@@ -127,7 +128,7 @@ export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>
   for (const c of verifyDraw({
     frameText: d.frame,
     record: rec,
-    assignText: d.assign_input.toString('utf8'),
+    assign: drawAssign(db, d),
     committed,
     lang,
   })) {
@@ -223,7 +224,7 @@ function commitmentProblems(
       return;
     }
     const fd = sha256Hex(c.frame);
-    const ad = sha256Hex(c.assign_input);
+    const ad = piecesDigest(frozenAssign(db, c)());
     if (fd !== commitment.inputDigest)
       p({ key: 'A_FROZEN_FRAME', params: { fd, inputDigest: commitment.inputDigest } });
     if (ad !== commitment.assignDigest)
@@ -244,7 +245,10 @@ function commitmentProblems(
     }
     drawsWithCommit.add(d.id);
     if (!blob(d.frame).equals(blob(c.frame))) p({ key: 'A_COMMIT_FRAME_CHANGED' });
-    if (!blob(d.assign_input).equals(blob(c.assign_input))) p({ key: 'A_COMMIT_ASSIGN_CHANGED' });
+    // A draw revealed from schema 9 on stores no copy (its matching input is the frozen one); an earlier
+    // one stored a copy, which must be the frozen bytes.
+    const drawAd = piecesDigest(drawAssign(db, d)());
+    if (drawAd !== ad) p({ key: 'A_COMMIT_ASSIGN_CHANGED' });
     const record = jsonCell(d.record, 'record', p) as DrawRecord | undefined;
     if (!record) return;
     if (record.rosterDigest !== c.roster_digest) p({ key: 'A_COMMIT_ROSTER_CHANGED' });
@@ -252,7 +256,7 @@ function commitmentProblems(
       commitmentText: c.commitment,
       beaconsText: c.beacons,
       frameText: d.frame,
-      assignText: d.assign_input.toString('utf8'),
+      assignDigest: drawAd,
       record,
       lang,
     });

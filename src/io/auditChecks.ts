@@ -91,6 +91,11 @@ const ORPHANS: [MessageKey, string][] = [
     `SELECT 'reveals ' || draw_id FROM reveals x WHERE NOT EXISTS (SELECT 1 FROM commitments c WHERE c.draw_id = ` +
       `x.draw_id)`,
   ],
+  [
+    'A_ORPHAN_PARTS',
+    `SELECT 'commitment_parts ' || draw_id || ' ' || part FROM commitment_parts x WHERE NOT EXISTS (SELECT 1 FROM ` +
+      `commitments c WHERE c.draw_id = x.draw_id)`,
+  ],
 ];
 
 export function orphanProblems(db: Db): Msg[] {

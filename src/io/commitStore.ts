@@ -1,6 +1,9 @@
 // Committed draws in SQLite: the commitment with its frozen inputs, and its reveal. Append-only.
+import { createHash } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
+import type { AssignPieces } from '../core/assignText.js';
 import type { Db } from './db.js';
+import { env } from './processIo.js';
 
 export interface CommitmentRow {
   draw_id: string;
@@ -85,7 +88,6 @@ export interface CommitmentToRecord {
   commitmentText: string;
   commitDigest: string;
   frameBytes: Uint8Array;
-  assignText: string;
   snapshot: Buffer;
   rosterDigest: string;
   supersedes: string | null;
@@ -111,7 +113,8 @@ export function insertCommitment(db: Db, c: CommitmentToRecord): void {
     c.commitmentText,
     c.commitDigest,
     c.frameBytes,
-    Buffer.from(c.assignText, 'utf8'),
+    // The frozen matching input is in commitment_parts (partWriter), written before this row.
+    Buffer.alloc(0),
     c.snapshot,
     c.rosterDigest,
     c.supersedes,
@@ -138,4 +141,82 @@ export function commitmentSnapshot(c: CommitmentRow): Buffer | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A part of the frozen matching input holds about this many bytes (the last fewer). INSPECT_PART_BYTES
+ * overrides, for tests of many parts: what is stored is cut differently, every digest and output is the same.
+ */
+function partBytes(): number {
+  const v = env().INSPECT_PART_BYTES;
+  return v !== undefined && /^[1-9]\d*$/.test(v) ? Number(v) : 4 << 20;
+}
+
+/**
+ * Writes a commitment's frozen matching input into commitment_parts as it is made, hashing the bytes:
+ * the text is never whole in memory, nor one SQLite value. Called inside the commitment's transaction
+ * (the parts go in before the commitment row, whose foreign key is checked at commit).
+ */
+export function partWriter(db: Db, drawId: string) {
+  const insert = db.prepare('INSERT INTO commitment_parts (draw_id, part, bytes) VALUES (?, ?, ?)');
+  const hash = createHash('sha256');
+  const most = partBytes();
+  let pending: string[] = [];
+  let size = 0;
+  let carry = Buffer.alloc(0);
+  let part = 0;
+  let bytes = 0;
+  // Parts of exactly `most` bytes, the last fewer: a part may end inside a character (the reader decodes
+  // the stream, not each part).
+  const flush = (last: boolean) => {
+    let b = size === 0 ? carry : Buffer.concat([carry, Buffer.from(pending.join(''), 'utf8')]);
+    pending = [];
+    size = 0;
+    while (b.length >= most || (last && b.length > 0)) {
+      const p = b.subarray(0, most);
+      hash.update(p);
+      insert.run(drawId, part++, p);
+      bytes += p.length;
+      b = b.subarray(p.length);
+    }
+    carry = Buffer.from(b);
+  };
+  return {
+    write(text: string): void {
+      pending.push(text);
+      size += text.length;
+      if (size >= most) flush(false);
+    },
+    end(): { digest: string; bytes: number; parts: number } {
+      flush(true);
+      return { digest: hash.digest('hex'), bytes, parts: part };
+    },
+  };
+}
+
+function* partsOf(db: Db, drawId: string): Generator<Buffer> {
+  const rows = db
+    .prepare('SELECT bytes FROM commitment_parts WHERE draw_id = ? ORDER BY part')
+    .pluck()
+    .iterate(drawId) as IterableIterator<Buffer>;
+  for (const b of rows) yield b;
+}
+
+/**
+ * A commitment's frozen inspectors.json, a part at a time: its parts, or (a commitment made before
+ * schema 9) its one assign_input value. Each call reads it afresh.
+ */
+export function frozenAssign(db: Db, c: Pick<CommitmentRow, 'draw_id' | 'assign_input'>): AssignPieces {
+  return () => (c.assign_input.length > 0 ? [c.assign_input] : partsOf(db, c.draw_id));
+}
+
+/**
+ * A recorded draw's inspectors.json, a part at a time: its own value, or, for a revealed draw stored
+ * from schema 9 on (whose own value is empty), its commitment's frozen matching input.
+ */
+export function drawAssign(db: Db, d: { id: string; assign_input: Buffer }): AssignPieces {
+  if (d.assign_input.length > 0) return () => [d.assign_input];
+  const c = db.prepare('SELECT draw_id, assign_input FROM commitments WHERE draw_id = ?').get(d.id) as
+    Pick<CommitmentRow, 'draw_id' | 'assign_input'> | undefined;
+  return c ? frozenAssign(db, c) : () => [];
 }

@@ -377,6 +377,23 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} are append-only'); END;`,
     )
     .join('')}
+  `, // 9: a commitment's frozen matching input in parts of a few megabytes (commitment_parts), written as it
+  // is made and read back a part at a time: at 2,000,000 objects it is 80 MB of text, and past about nine
+  // million objects one value would exceed SQLite's 1 GB limit. A commitment made so stores an empty
+  // commitments.assign_input; one made before keeps its single value, read as it always was. A revealed
+  // draw's own assign_input is then empty too: its matching input is its commitment's. The parts are
+  // append-only and hashed into the commitment's log entry like its row.
+  `
+  CREATE TABLE commitment_parts (
+    draw_id TEXT NOT NULL REFERENCES commitments (draw_id) DEFERRABLE INITIALLY DEFERRED,
+    part INTEGER NOT NULL,          -- 0, 1, 2, … in the order of the text
+    bytes BLOB NOT NULL,            -- a piece of the frozen inspectors.json (cut anywhere, even mid-character)
+    PRIMARY KEY (draw_id, part)
+  );
+  CREATE TRIGGER commitment_parts_no_update BEFORE UPDATE ON commitment_parts
+  BEGIN SELECT RAISE(ABORT, 'a recorded draw is never changed'); END;
+  CREATE TRIGGER commitment_parts_no_delete BEFORE DELETE ON commitment_parts
+  BEGIN SELECT RAISE(ABORT, 'a recorded draw is never deleted'); END;
   `,
 ];
 
@@ -397,6 +414,11 @@ const READ_ONLY_V4_SHIM =
 const READ_ONLY_V7_SHIM = `
   CREATE TEMP TABLE settings AS SELECT 0 AS seq, '' AS key, '' AS value, NULL AS reason, '' AS at, '' AS operator LIMIT 0;
   CREATE TEMP TABLE draw_policies AS SELECT '' AS ref, '' AS policy, '' AS policy_sha256 LIMIT 0;
+`;
+
+/** Before schema 9: every commitment's matching input is its one assign_input value. */
+const READ_ONLY_V9_SHIM = `
+  CREATE TEMP TABLE commitment_parts AS SELECT '' AS draw_id, 0 AS part, x'' AS bytes LIMIT 0;
 `;
 
 /** Before schema 8: no trusted TSA roots, requests or tokens, read as empty. */
@@ -551,6 +573,7 @@ export function openDb(
       if (v >= 3 && v < 4) db.exec(READ_ONLY_V4_SHIM);
       if (v < 7) db.exec(READ_ONLY_V7_SHIM);
       if (v < 8) db.exec(READ_ONLY_V8_SHIM);
+      if (v < 9) db.exec(READ_ONLY_V9_SHIM);
       // Before schema 5 the log has no row digests and imports no table digests: read as empty.
     }
   } catch (e) {

@@ -68,6 +68,26 @@ function policyRow(db: Db, ref: string): { policy?: Canon } {
 }
 
 /**
+ * The parts of a commitment's frozen matching input (schema 9 on), each by its number and digest, read
+ * one at a time. Present only when there are parts, so a commitment stored as one value keeps its digest.
+ */
+function partRows(db: Db, id: string): { parts?: Canon } {
+  let rows: IterableIterator<unknown[]>;
+  try {
+    rows = db
+      .prepare('SELECT draw_id, part, bytes FROM commitment_parts WHERE draw_id = ? ORDER BY part')
+      .raw()
+      .iterate(id) as IterableIterator<unknown[]>;
+  } catch {
+    return {}; // an older schema, read as it is
+  }
+  const parts: Canon[] = [];
+  for (const [drawId, part, bytes] of rows)
+    parts.push({ draw_id: drawId as string, part: part as number, bytes: `sha256:${sha256Hex(bytes as Buffer)}` });
+  return parts.length ? { parts } : {};
+}
+
+/**
  * Digest of what `ref` (`imports:12`, `draws:ID`, `commitments:ID`, `publications:3`) covers, or null
  * when it covers no rows.
  */
@@ -95,7 +115,7 @@ export function rowsDigest(db: Db, ref: string): string | null {
       };
       break;
     case 'commitments':
-      rows = { commitment: oneByColumn(db, 'commitments', 'draw_id', id), ...policyRow(db, ref) };
+      rows = { commitment: oneByColumn(db, 'commitments', 'draw_id', id), ...policyRow(db, ref), ...partRows(db, id) };
       break;
     case 'tsa-roots':
       rows = { root: one(db, 'SELECT * FROM tsa_roots WHERE seq = ?', Number(id)) };

@@ -7,6 +7,7 @@ import { canonicalJson, sha256Hex } from '../../src/core/canonical.js';
 import type { FrameDoc } from '../../src/core/drawTypes.js';
 import { readFrame } from '../../src/core/frameParse.js';
 import type { AssignInput } from '../../src/core/matching.js';
+import { piecesOfText } from '../../src/core/assignText.js';
 import { assignText, computeAssignments, computeSelection, type DrawRecord } from '../../src/core/record.js';
 import { verifyDraw } from '../../src/core/verify.js';
 import { ROOT } from '../helpers.js';
@@ -50,12 +51,12 @@ const failing = (checks: ReturnType<typeof verifyDraw>) => checks.filter((x) => 
 
 describe('verify', () => {
   it('an untouched draw matches in every part', () => {
-    expect(failing(verifyDraw({ frameText, record, assignText: aText }))).toEqual([]);
+    expect(failing(verifyDraw({ frameText, record, assign: piecesOfText(aText) }))).toEqual([]);
   });
   it('one selected id changed', () => {
     const r = structuredClone(record);
     r.selected[4]!.id = '91350206J2DTJP4R40';
-    const checks = verifyDraw({ frameText, record: r, assignText: aText });
+    const checks = verifyDraw({ frameText, record: r, assign: piecesOfText(aText) });
     expect(failing(checks)).toContain('selection');
     expect(checks.find((x) => x.name === 'selection')!.detail).toContain(
       'selected[4].id: expected "91350206KBUWDJNH89", found "91350206J2DTJP4R40"',
@@ -64,30 +65,32 @@ describe('verify', () => {
   it('one ticket changed', () => {
     const r = structuredClone(record);
     r.selected[0]!.ticket = '0.1';
-    expect(failing(verifyDraw({ frameText, record: r, assignText: aText }))).toEqual(['selection']);
+    expect(failing(verifyDraw({ frameText, record: r, assign: piecesOfText(aText) }))).toEqual(['selection']);
   });
   it('a frame row removed', () => {
     const f = structuredClone(doc);
     f.frame.splice(7, 1);
-    expect(failing(verifyDraw({ frameText: canonicalJson(f as never), record, assignText: aText }))).toEqual(
+    expect(failing(verifyDraw({ frameText: canonicalJson(f as never), record, assign: piecesOfText(aText) }))).toEqual(
       expect.arrayContaining(['digest', 'seed']),
     );
   });
   it('a non-canonical frame (same content, other spacing) is named', () => {
-    expect(failing(verifyDraw({ frameText: JSON.stringify(doc, null, 1), record, assignText: aText }))).toEqual(
-      expect.arrayContaining(['frame', 'digest']),
-    );
+    expect(
+      failing(verifyDraw({ frameText: JSON.stringify(doc, null, 1), record, assign: piecesOfText(aText) })),
+    ).toEqual(expect.arrayContaining(['frame', 'digest']));
   });
   it('the seed changed', () => {
     expect(
-      failing(verifyDraw({ frameText, record: { ...record, seed: '湖里区2026年第二批' }, assignText: aText })),
+      failing(
+        verifyDraw({ frameText, record: { ...record, seed: '湖里区2026年第二批' }, assign: piecesOfText(aText) }),
+      ),
     ).toEqual(expect.arrayContaining(['seed']));
   });
   it('a team changed, or the matching input edited', () => {
     const r = structuredClone(record);
     r.assignments[0]!.inspectors.reverse();
-    expect(failing(verifyDraw({ frameText, record: r, assignText: aText }))).toEqual(['assignments']);
+    expect(failing(verifyDraw({ frameText, record: r, assign: piecesOfText(aText) }))).toEqual(['assignments']);
     const edited = aText.replace('"I4"', '"I9"');
-    expect(failing(verifyDraw({ frameText, record, assignText: edited }))).toEqual(['assignments']);
+    expect(failing(verifyDraw({ frameText, record, assign: piecesOfText(edited) }))).toEqual(['assignments']);
   });
 });

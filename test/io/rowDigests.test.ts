@@ -27,12 +27,23 @@ const policy = (db: Database.Database, ref: string): { policy?: Canon } => {
   const row = wholeRow(db, 'draw_policies', 'ref', ref);
   return row ? { policy: row } : {};
 };
+/** Schema 9 on, a commitment's frozen matching input is in parts: each part's row, in order, when there are any. */
+const parts = (db: Database.Database, id: string): { parts?: Canon } => {
+  const rows = db.prepare('SELECT * FROM commitment_parts WHERE draw_id = ? ORDER BY part').all(id) as Record<
+    string,
+    unknown
+  >[];
+  const plain = rows.map((r) =>
+    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Buffer.isBuffer(v) ? `sha256:${sha(v)}` : (v as Canon)])),
+  );
+  return plain.length ? { parts: plain } : {};
+};
 const before = (db: Database.Database, ref: string) => {
   const [table, id] = ref.split(':') as [string, string];
   const rows: Canon =
     table === 'draws'
       ? { draw: wholeRow(db, 'draws', 'id', id), reveal: wholeRow(db, 'reveals', 'draw_id', id), ...policy(db, ref) }
-      : { commitment: wholeRow(db, 'commitments', 'draw_id', id), ...policy(db, ref) };
+      : { commitment: wholeRow(db, 'commitments', 'draw_id', id), ...policy(db, ref), ...parts(db, id) };
   return sha(canonicalJson(rows));
 };
 

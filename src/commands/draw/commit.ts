@@ -7,19 +7,21 @@ import { lotteryDateProblem, sourceLabel, sourceTimeProblem, sourceWhere, type S
 import { sha256Hex } from '../../core/canonical.js';
 import { commitmentText, makeCommitment } from '../../core/commitment.js';
 import { Exit, InspectError } from '../../core/errors.js';
-import { unmatchableAlone } from '../../core/matching.js';
+import { aloneChecker, type MatchFailure } from '../../core/matching.js';
+import { assignFrame, rowsText, type AssignHead } from '../../core/assignText.js';
+import { ASSIGN_ALGORITHM } from '../../core/drawTypes.js';
+import type { IdColumn } from '../../core/idColumn.js';
 import { planSummary, type Plan } from '../../core/plan.js';
-import { assignText } from '../../core/record.js';
 import { clockOverridden, nowSeconds, nowWithOffset } from '../../io/clock.js';
-import { insertCommitment } from '../../io/commitStore.js';
+import { insertCommitment, partWriter } from '../../io/commitStore.js';
 import { isPracticeDb, writeTransaction, type Db } from '../../io/db.js';
 import { insertPolicy, policyText } from '../../io/policyStore.js';
-import { nextDrawId } from '../../io/drawStore.js';
+import { loadInspectors, loadMatchObjects, nextDrawId } from '../../io/drawStore.js';
 import { appendEvent } from '../../io/events.js';
 import { askConfirm } from '../../io/prompts.js';
 import type { Context } from '../../cli/context.js';
 import { planFromDb, planUnderLock, type DrawRequest } from './drawPlan.js';
-import { checkPending, failureLines, matchInput } from './drawRecord.js';
+import { checkPending, failureLines, requirementsOf } from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
 
 export interface CommitOutcome {
@@ -87,33 +89,67 @@ export async function runCommit(
   return result;
 }
 
+/** Object rows are read, checked and written this many at a time. */
+const PAGE = 8192;
+
+/**
+ * The frozen matching input of every frame object, written into commitment_parts: the canonical text's
+ * prefix, each page of rows (read from the roster, checked to be matchable alone), then its suffix.
+ */
+function freezeMatchInput(
+  db: Db,
+  drawId: string,
+  head: AssignHead,
+  ids: IdColumn,
+): { digest: string; failures: MatchFailure[] } {
+  const { prefix, suffix } = assignFrame(head);
+  const out = partWriter(db, drawId);
+  const alone = aloneChecker(head);
+  const failures: MatchFailure[] = [];
+  out.write(prefix);
+  for (let at = 0; at < ids.length; at += PAGE) {
+    const page: string[] = [];
+    for (let i = at; i < Math.min(ids.length, at + PAGE); i++) page.push(ids.at(i));
+    const rows = loadMatchObjects(db, page);
+    for (const f of alone(rows)) failures.push(f);
+    out.write(at === 0 ? rowsText(rows) : `,${rowsText(rows)}`);
+  }
+  out.write(suffix);
+  return { digest: out.end().digest, failures };
+}
+
 function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confirmed: Plan | null): CommitOutcome {
   checkSources(sources, req.policy.commit.minLeadMinutes);
   const { drawId, plan, items, snapshot } = planUnderLock(ctx, db, req, confirmed, true);
 
   // The selection is unknown, so the matching input covers the whole frame, and every object must be
   // able to get a full team on its own: otherwise some reveal could fail, and a failed reveal would
-  // invite a second try.
-  const assignInput = matchInput(db, {
+  // invite a second try. The input is written into commitment_parts a page of rows at a time and each
+  // page is checked as it goes: at no point is it whole in memory (issue 25).
+  const frozen = freezeMatchInput(
+    db,
     drawId,
-    teamSize: req.policy.teamSize,
-    windowEnd: req.window.end,
-    crossRegion: req.crossRegion,
-    departments: plan.departments,
-    items,
-    objectIds: plan.frame.frame.ids.toArray(),
-  });
-  const failures = unmatchableAlone(assignInput);
-  if (failures.length) {
+    {
+      algorithm: ASSIGN_ALGORITHM,
+      drawId,
+      teamSize: req.policy.teamSize,
+      windowEnd: req.window.end,
+      crossRegion: req.crossRegion,
+      departments: plan.departments,
+      requirements: requirementsOf(items),
+      inspectors: loadInspectors(db, plan.departments),
+    },
+    plan.frame.frame.ids,
+  );
+  if (frozen.failures.length) {
     const size = Math.max(req.policy.teamSize, plan.departments.length);
-    const details = failureLines(failures, LIST_AT_MOST);
+    const details = failureLines(frozen.failures, LIST_AT_MOST);
     throw new InspectError(
       Exit.data,
-      { key: 'E_COMMIT_UNMATCHABLE', params: { count: failures.length, size } },
+      { key: 'E_COMMIT_UNMATCHABLE', params: { count: frozen.failures.length, size } },
       details,
     );
   }
-  const aText = assignText(assignInput);
   const committedAt = nowWithOffset();
   const commitment = makeCommitment({
     drawId,
@@ -122,7 +158,7 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
     departments: plan.departments,
     window: req.window,
     inputDigest: plan.inputDigest,
-    assignDigest: sha256Hex(aText),
+    assignDigest: frozen.digest,
     allocation: plan.allocation,
     sources,
     committedAt,
@@ -141,7 +177,6 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
     commitmentText: text,
     commitDigest: digest,
     frameBytes: plan.frameBytes,
-    assignText: aText,
     snapshot: snapshot.deflated,
     rosterDigest: snapshot.digest,
     supersedes: req.supersede,

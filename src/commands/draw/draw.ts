@@ -295,13 +295,15 @@ function toRecord(ctx: Context, db: Db, req: DrawRequest, confirmed: Plan | null
     items: d.items,
     objectIds: d.computed.selected.map((s) => s.id),
   });
+  const text = assignText(assignInput);
   return {
     ...d,
     seed,
     year: req.year,
     items: req.itemCodes,
     window: req.window,
-    assignText: assignText(assignInput),
+    assignDigest: sha256Hex(text),
+    assignStored: text,
     assignInput,
     supersedes: req.supersede,
     reason: req.reason,

@@ -119,8 +119,11 @@ export interface ToRecord {
   items: string[];
   departments: string[];
   window: { start: string; end: string };
-  /** The canonical matching input as stored and hashed (for a commitment, every frame object). */
-  assignText: string;
+  /** SHA-256 of the canonical matching input (for a reveal, its commitment's: every frame object). */
+  assignDigest: string;
+  /** What the draw row stores of it: the text, or nothing for a reveal (its commitment holds it). */
+  assignStored: string;
+  /** The matching input of at least the selected objects (a reveal reads only theirs from the frozen input). */
   assignInput: AssignInput;
   snapshot: { digest: string; deflated: Buffer };
   supersedes: string | null;
@@ -169,7 +172,7 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
   );
   if (!forSel.ok) throw new Error(`matching input has no row for ${forSel.missing}`);
   const match = computeAssignments(forSel.input, computed.seedHex);
-  const assignDigest = sha256Hex(t.assignText);
+  const { assignDigest } = t;
   const at = nowWithOffset();
   if (!match.ok) {
     appendEvent(db, {
@@ -217,7 +220,7 @@ export function recordDraw(ctx: Context, db: Db, t: ToRecord): RecordResult {
     recordText: rText,
     recordSha256: rSha,
     frameBytes: t.frameBytes,
-    assignText: t.assignText,
+    assignText: t.assignStored,
     leadDepartment: t.leadDepartment,
     categories: t.categories,
     regions: t.regions,

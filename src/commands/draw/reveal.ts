@@ -9,10 +9,11 @@ import { canonicalJson, sha256Hex } from '../../core/canonical.js';
 import { beaconsText, checkReveal, COMMIT_ALGORITHM, notYetPublic, type Commitment } from '../../core/commitment.js';
 import { readFrame } from '../../core/frameParse.js';
 import { Exit, InspectError, usageError } from '../../core/errors.js';
-import type { AssignInput } from '../../core/matching.js';
+import { scanAssign } from '../../core/assignText.js';
+import type { ObjectRow } from '../../core/matching.js';
 import type { Msg } from '../../core/messages.js';
 import { nowSeconds, nowWithOffset } from '../../io/clock.js';
-import { getCommitment, insertReveal, type CommitmentRow } from '../../io/commitStore.js';
+import { frozenAssign, getCommitment, insertReveal, type CommitmentRow } from '../../io/commitStore.js';
 import { writeTransaction, type Db } from '../../io/db.js';
 import { getDraw, unknownDrawIn } from '../../io/drawStore.js';
 import { appendEvent } from '../../io/events.js';
@@ -158,16 +159,34 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
       params: { index: checked.index + 1, source: sourceLabel(checked.source), reason: checked.error },
     });
   }
-  const assignText = c.assign_input.toString('utf8');
+  // The selection first, then of the frozen matching input only the selected objects' rows are kept,
+  // read a part at a time and hashed as they come: the record's assignDigest is of the stored bytes.
+  const selection = selectionOf(c.frame, readFrame(c.frame), checked.key);
+  const selected = selection.computed.selected.map((x) => x.id);
+  const scan = scanAssign(frozenAssign(db, c)(), new Set(selected));
+  if (!scan.ok || !scan.head)
+    throw new InspectError(Exit.data, { key: 'E_FROZEN_ASSIGN_UNREADABLE', params: { id, detail: scan.why } });
+  const objects: ObjectRow[] = [];
+  for (const s of selected) {
+    const row = scan.rows.get(s);
+    if (!row)
+      throw new InspectError(Exit.data, {
+        key: 'E_FROZEN_ASSIGN_UNREADABLE',
+        params: { id, detail: `objects: ${s}?` },
+      });
+    objects.push(row);
+  }
   const result = recordDraw(ctx, db, {
-    ...selectionOf(c.frame, readFrame(c.frame), checked.key),
+    ...selection,
     seed: checked.key,
     year: commitment.year,
     items: commitment.items,
     departments: commitment.departments,
     window: commitment.window,
-    assignText,
-    assignInput: JSON.parse(assignText) as AssignInput,
+    assignDigest: scan.digest,
+    // The revealed draw's matching input is its commitment's frozen one, stored there once.
+    assignStored: '',
+    assignInput: { ...scan.head, objects },
     snapshot: { digest: c.roster_digest, deflated: c.snapshot },
     supersedes: c.supersedes,
     reason: c.reason,

@@ -1,11 +1,22 @@
 // inspect export bundle DRAW_ID --out DIR: everything an auditor needs to recompute a draw without us.
 import type { BundleOptions } from '../../cli/flags.js';
-import { mkdirSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { ALGORITHM_DOC, ALGORITHM_DOC_ZH, VERIFIER_HTML } from '../../io/paths.js';
 import { join, resolve } from 'node:path';
 import { Exit, InspectError, usageError } from '../../core/errors.js';
 import { getDraw, type DrawRow, unknownDrawIn } from '../../io/drawStore.js';
-import { getCommitment, type CommitmentRow } from '../../io/commitStore.js';
+import { drawAssign, getCommitment, type CommitmentRow } from '../../io/commitStore.js';
 import { PRACTICE_BANNER } from '../../io/tableExport.js';
 import { sha256Hex } from '../../core/canonical.js';
 import { commitmentToken, trustedRoots } from '../../io/timestampStore.js';
@@ -84,7 +95,13 @@ export function runExportBundle(ctx: Context, id: string, opts: BundleOptions) {
     mkdirSync(tmp, { recursive: true });
     const put = (name: string, data: string | Uint8Array) => writeFileSync(join(tmp, name), data);
     put('frame.json', d.frame);
-    put('inspectors.json', d.assign_input);
+    // A part at a time: a revealed draw's matching input is its commitment's, 80 MB at 2,000,000 objects.
+    const db = ctx.openDb({ readonly: true });
+    try {
+      putPieces(join(tmp, 'inspectors.json'), drawAssign(db, d)());
+    } finally {
+      db.close();
+    }
     put('record.json', d.record);
     if (d.commitment) {
       put('commitment.json', d.commitment.commitment);
@@ -124,6 +141,15 @@ export function runExportBundle(ctx: Context, id: string, opts: BundleOptions) {
   if (ctx.ui.json) ctx.ui.outJson(result);
   else ctx.ui.out(ctx.ui.t('T_BUNDLE_OF_DRAW_WRITTEN', { id: d.id, dir }));
   return result;
+}
+
+function putPieces(path: string, pieces: Iterable<Uint8Array>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const p of pieces) for (let at = 0; at < p.length;) at += writeSync(fd, p, at, p.length - at);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The verifier page as built with the package (npm run build). */

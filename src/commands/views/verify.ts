@@ -5,7 +5,10 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Exit, ExitError, InspectError } from '../../core/errors.js';
 import { bundleBytesProblem } from '../../core/jsonSafety.js';
-import { readRegularFile, readRegularText, READ_LIMITS } from '../../io/safeRead.js';
+import { bundleFileChunks, readRegularFile, readRegularText, READ_LIMITS } from '../../io/safeRead.js';
+import type { AssignPieces } from '../../core/assignText.js';
+import { drawAssign } from '../../io/commitStore.js';
+import type { Db } from '../../io/db.js';
 import { commitmentTimestamp, pemCertificates } from '../../core/timestamp.js';
 import { parseInstant } from '../../core/beacon.js';
 import type { Commitment } from '../../core/commitment.js';
@@ -64,7 +67,9 @@ interface BundleFiles {
   record: DrawRecord;
   /** SHA-256 of record.json's exact bytes: what the task notice prints. */
   recordDigest: string;
-  assignText: string;
+  /** inspectors.json a piece at a time, and where a second thread can read it too (null: it cannot). */
+  assign: AssignPieces;
+  assignSource: { file: string; size: number } | { bytes: Uint8Array; size: number } | null;
   commit?: { commitmentText: string; beaconsText: string };
   /** A committed draw's RFC 3161 token and the roots the bundle (or the database) gives for it. */
   timestamp?: { tokenBytes: Uint8Array; roots: Uint8Array[] };
@@ -105,7 +110,8 @@ function readBundle(dir: string): BundleFiles {
     frameText: needBytes('frame.json'),
     record,
     recordDigest: sha256Hex(recordBytes),
-    assignText: need('inspectors.json'),
+    assign: bundleFileChunks(join(dir, 'inspectors.json')),
+    assignSource: { file: join(dir, 'inspectors.json'), size: statSync(join(dir, 'inspectors.json')).size },
     ...(committed ? { commit: { commitmentText: need('commitment.json'), beaconsText: need('beacons.json') } } : {}),
     ...(committed && existsSync(join(dir, 'commitment.tsr'))
       ? {
@@ -121,6 +127,16 @@ function readBundle(dir: string): BundleFiles {
 }
 
 export async function verifyTarget(ctx: Context, target: string, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  // A database opened to read a draw's matching input a part at a time stays open until the checks end.
+  const opened: Db[] = [];
+  try {
+    return await verifyIn(ctx, target, opts, opened);
+  } finally {
+    for (const db of opened) db.close();
+  }
+}
+
+async function verifyIn(ctx: Context, target: string, opts: VerifyOptions, opened: Db[]): Promise<VerifyResult> {
   let files: BundleFiles;
   let source: string;
   let superseded: string | null = null;
@@ -133,6 +149,8 @@ export async function verifyTarget(ctx: Context, target: string, opts: VerifyOpt
     source = target;
   } else {
     const d = loadDrawOrFail(ctx, target);
+    const db = ctx.openDb({ readonly: true });
+    opened.push(db);
     source = ctx.dbPath;
     superseded = d.superseded_by ?? null;
     tables = tableProblems(ctx, d);
@@ -140,7 +158,9 @@ export async function verifyTarget(ctx: Context, target: string, opts: VerifyOpt
       frameText: d.frame,
       record: JSON.parse(d.record) as DrawRecord,
       recordDigest: sha256Hex(d.record),
-      assignText: d.assign_input.toString('utf8'),
+      // Its own matching input (a plain draw, or one revealed before schema 9), or its commitment's parts.
+      assign: drawAssign(db, d),
+      assignSource: d.assign_input.length > 0 ? { bytes: d.assign_input, size: d.assign_input.length } : null,
       ...(d.commitment
         ? { commit: { commitmentText: d.commitment.commitment, beaconsText: d.commitment.beacons ?? '' } }
         : {}),
@@ -151,16 +171,22 @@ export async function verifyTarget(ctx: Context, target: string, opts: VerifyOpt
   }
   const r = files.record;
   const lang = ctx.ui.lang;
-  let ahead: Pick<BundleInput, 'framePart' | 'assigned'> = {};
+  let ahead: Pick<BundleInput, 'framePart' | 'assigned' | 'assignScan'> = {};
   // A large matching (inspectors.json of a megabyte or more: some 25,000 selected objects) is computed
   // in a second thread while this one checks the frame and the selection; the teams' check then
   // compares its result with the record exactly as it would its own.
-  if (files.assignText.length >= workerMinBytes() && Array.isArray(r.selected)) {
+  if (files.assignSource && files.assignSource.size >= workerMinBytes() && Array.isArray(r.selected)) {
     const seedHex = seedHexFor(String(r.seed), sha256Hex(files.frameText));
     const selected = r.selected.map((x) => x.id);
-    const matching = matchInWorker({ assignText: files.assignText, selected, seedHex });
+    const { size: _, ...source } = files.assignSource;
+    const matching = matchInWorker({ source, selected, seedHex });
     const framePart = verifyFramePart({ ...files, committed: files.commit !== undefined, lang });
-    ahead = { framePart, assigned: await matching };
+    const got = await matching;
+    ahead = {
+      framePart,
+      ...(got.assigned ? { assigned: got.assigned } : {}),
+      ...(got.scan ? { assignScan: got.scan } : {}),
+    };
   }
   const v = verifyBundle({ ...files, lang, ...ahead });
   // By id, the tables every export reads are checked against the record too.
