@@ -137,7 +137,8 @@ describe('committed draws write the same bytes as before the frozen inputs were 
   });
 
   it('on a generated district of 30,000 objects', async () => {
-    // The second is stored in parts of 4,099 bytes (cut anywhere, even inside a character): how it is cut changes no byte of anything it writes.
+    // The second is stored in parts of 4,099 bytes (cut anywhere, even inside a character): how it is
+    // cut changes no byte of anything it writes.
     const got = [
       await committedDraw(district, 'SC01'),
       await committedDraw(district, 'SC02', ['--cross-region'], { INSPECT_PART_BYTES: '4099' }),
