@@ -67,7 +67,15 @@ const STEP = 1 << 20;
 /** Ids hashed as the object rows are: the digest a scan's idsDigest is compared with. */
 export function idsDigest(ids: Iterable<string>): string {
   const h = createHash('sha256');
-  for (const id of ids) h.update(`${id}\n`);
+  let text = '';
+  for (const id of ids) {
+    text += `${id}\n`;
+    if (text.length >= 1 << 16) {
+      h.update(text);
+      text = '';
+    }
+  }
+  h.update(text);
   return h.digest('hex');
 }
 
@@ -105,13 +113,16 @@ export function scanAssign(
   const takeRows = (text: string, parsed: unknown[] | null) => {
     if (parsed === null) throw new NotCanonical('object rows are not JSON');
     if (JSON.stringify(parsed) !== `[${text}]`) throw new NotCanonical('rows not canonical');
+    let idText = '';
     for (const row of parsed) {
       if (!isObjectRow(row)) throw new NotCanonical(`row ${count} is not [id, region, [inspectors]]`);
-      ids.update(`${row[0]}\n`);
+      idText += `${row[0]}\n`;
       if (want.has(row[0])) rows.set(row[0], row);
       each?.(row, count);
       count++;
     }
+    // One update a piece, not one an id: at 2,000,000 ids the difference is seconds.
+    ids.update(idText);
   };
   // Boundaries before this offset of buf have been tried and lie inside strings.
   let tried = 0;

@@ -142,9 +142,17 @@ export function aloneChecker(head: Omit<AssignInput, 'objects'>): (rows: readonl
   const input: AssignInput = { ...head, objects: [] };
   const p = prepare(input);
   const eligible: number[] = [];
+  // An object no inspector must avoid and with no previous team is eligible for exactly the same
+  // inspectors as any other such object of its region (of any region, without --cross-region): once one
+  // of them can get a full team, all can. At 2,000,000 objects that is nearly every one.
+  const fineAlone = new Set<string>();
   return (rows) => {
     const failures: MatchFailure[] = [];
     for (const obj of rows) {
+      const plain = obj[2].length === 0 && !p.anyConflict.has(obj[0]);
+      const key = input.crossRegion ? obj[1] : '';
+      if (plain && fineAlone.has(key)) continue;
+      const before = failures.length;
       collectEligible(p, input, obj, eligible);
       const short = input.departments.find((d) => !eligible.some((i) => p.pool[i]![1] === d));
       if (short !== undefined) {
@@ -168,6 +176,7 @@ export function aloneChecker(head: Omit<AssignInput, 'objects'>): (rows: readonl
           candidates: explain(p.pool, obj, input, p.required, []),
         });
       }
+      if (plain && failures.length === before) fineAlone.add(key);
     }
     return failures;
   };

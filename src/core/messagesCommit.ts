@@ -255,6 +255,10 @@ export const commitMessages = {
     zh: '承诺抽取 {id} 冻结的执法人员匹配输入无法读取（{detail}）：数据库可能被改动过，请运行 inspect audit。本次未记录任何抽取。',
     en: 'The frozen matching input of committed draw {id} cannot be read ({detail}): the database may have been changed; run inspect audit. No draw was recorded.',
   },
+  E_FROZEN_CHANGED: {
+    zh: '承诺抽取 {id} 保存的 {what} 与承诺不符（SHA-256 应为 {expected}，实为 {found}）：承诺之后数据库被改动过，不能揭示。请运行 inspect audit。本次未记录任何抽取，只记录了这次尝试。',
+    en: 'The stored {what} of committed draw {id} is not what was committed (SHA-256 {expected} expected, {found} found): the database was changed after the commitment, so it cannot be revealed; run inspect audit. No draw was recorded, only this attempt.',
+  },
   E_PENDING_COMMITMENT: {
     zh: '承诺抽取 {id}（检查类别 {categories}）尚未揭示：在它揭示或被作废之前，不能再抽取这些类别（其排除对象取决于尚未揭晓的结果）。',
     en: 'Committed draw {id} (categories {categories}) is not revealed yet: no other draw of those categories until it is revealed or superseded (its exclusions depend on a selection nobody knows yet).',

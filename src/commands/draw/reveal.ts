@@ -161,21 +161,26 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
   }
   // The selection first, then of the frozen matching input only the selected objects' rows are kept,
   // read a part at a time and hashed as they come: the record's assignDigest is of the stored bytes.
+  // The frozen inputs must be the committed ones, byte for byte: changed behind the tool's back (the
+  // sqlite3 shell) they would steer the draw, so the reveal is refused, and logged, instead.
+  const changed = (what: string, expected: string, found: string): RevealResult =>
+    refuse({ key: 'E_FROZEN_CHANGED', params: { id, what, expected, found } });
+  if (sha256Hex(c.commitment) !== c.commit_digest)
+    return changed('commitment.json', c.commit_digest, sha256Hex(c.commitment));
   const selection = selectionOf(c.frame, readFrame(c.frame), checked.key);
+  if (selection.computed.inputDigest !== commitment.inputDigest)
+    return changed('frame.json', commitment.inputDigest, selection.computed.inputDigest);
   const selected = selection.computed.selected.map((x) => x.id);
   const scan = scanAssign(frozenAssign(db, c)(), new Set(selected));
-  if (!scan.ok || !scan.head)
-    throw new InspectError(Exit.data, { key: 'E_FROZEN_ASSIGN_UNREADABLE', params: { id, detail: scan.why } });
+  if (scan.digest !== commitment.assignDigest) return changed('inspectors.json', commitment.assignDigest, scan.digest);
   const objects: ObjectRow[] = [];
   for (const s of selected) {
     const row = scan.rows.get(s);
-    if (!row)
-      throw new InspectError(Exit.data, {
-        key: 'E_FROZEN_ASSIGN_UNREADABLE',
-        params: { id, detail: `objects: ${s}?` },
-      });
-    objects.push(row);
+    if (row) objects.push(row);
   }
+  // Its digest holds but it cannot be read as the tool writes it: never the case for what the tool froze.
+  if (!scan.head || objects.length !== selected.length)
+    return refuse({ key: 'E_FROZEN_ASSIGN_UNREADABLE', params: { id, detail: scan.why || 'objects' } });
   const result = recordDraw(ctx, db, {
     ...selection,
     seed: checked.key,
