@@ -15,6 +15,7 @@ import {
   type AssignHead,
 } from '../../src/core/assignText.js';
 import { canonicalJson } from '../../src/core/canonical.js';
+import { depthWatch, nestsDeeperThan } from '../../src/core/jsonSafety.js';
 import type { ObjectRow } from '../../src/core/matching.js';
 import { check, fc } from '../property.js';
 
@@ -174,5 +175,27 @@ describe('the matching input in pieces', () => {
       expect(scan.digest, what).toBe(sha(bytes));
       expect(scan.rows.size, what).toBe(0);
     }
+  });
+});
+
+describe('the nesting check on a file read in chunks', () => {
+  it('says what the whole-file check says, wherever the chunks are cut (strings and escapes across cuts)', () => {
+    const nested = fc.letrec<{ v: unknown }>((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom('x', '[', ']', '"', '\\', '{', '}'),
+        fc.array(tie('v'), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom('a', '[', '"'), tie('v'), { maxKeys: 2 }),
+      ),
+    })).v;
+    check(
+      fc.property(nested, fc.integer({ min: 1, max: 6 }), fc.array(fc.nat(), { maxLength: 8 }), (v, max, at) => {
+        const bytes = enc(JSON.stringify(v));
+        const watch = depthWatch(max);
+        const deep = cut(bytes, at).reduce((seen, piece) => watch(piece) || seen, false);
+        expect(deep).toBe(nestsDeeperThan(bytes, max));
+      }),
+      300,
+    );
   });
 });
