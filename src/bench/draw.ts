@@ -89,8 +89,6 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
   };
   const peaks: Record<string, number> = {};
   let plan = { scopeCount: 0, selectedTotal: 0 };
-  let real: Run | undefined;
-  let verify: Run | undefined;
   const took = (label: keyof typeof runs, r: Run) => {
     runs[label].push(r.seconds);
     peaks[label] = Math.max(peaks[label] ?? 0, r.peakMB);
@@ -108,12 +106,12 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
           `LIMIT ${plan.selectedTotal};`,
       ]),
     );
-    real = took('draw + matching + record', runInspect([...args, '--seed', 'bench', '--yes', '--json'], work));
+    const real = took('draw + matching + record', runInspect([...args, '--seed', 'bench', '--yes', '--json'], work));
     const drawId = (JSON.parse(real.stdout) as { drawId: string }).drawId;
     const bundle = join(work, 'bundle');
     rmSync(bundle, { recursive: true, force: true });
     runInspect(['export', 'bundle', drawId, '--out', bundle, '--db', db, '-q'], work);
-    verify = took('verify bundle', runInspect(['verify', bundle, '--json'], work));
+    took('verify bundle', runInspect(['verify', bundle, '--json'], work));
   }
   const n = plan.selectedTotal;
   const best = (xs: number[]) => Math.min(...xs);
@@ -142,8 +140,6 @@ export async function benchDraw(work: string, rows: number, objectsCsv: string):
       ...target,
     });
   }
-  real = real!;
-  verify = verify!;
   // A committed draw of the same size (another category, so the plain draw excludes nothing from it),
   // on drand round 657413 with the clock set around it: commit, reveal, bundle and verify, each held to
   // issue 25's targets against the recording draw above (at most 1.5× its time, and up to 2,000,000

@@ -327,15 +327,11 @@ export function loadInspectors(db: Db, departments: string[]): InspectorRow[] {
 }
 
 /**
- * For each selected object, in order: its region and the inspectors of its most recent inspection. One
- * statement per 4,096 ids (json_each over them, in their order), not two lookups per object: at
- * 2,000,000 objects the 140,000 selected cost about 1.1 s one by one.
- */
-/**
- * Each object's region and previous inspectors (docs/algorithm.md §6): every inspector named by any
- * history row of the object on the latest date on which a row names inspectors. A rule of the published
- * rows alone: not the order they were imported in, and a row that names nobody is no inspection to rotate
- * away from.
+ * For each object, in order, its region and previous inspectors (docs/algorithm.md §6): every inspector
+ * named by any history row of the object on the latest date on which a row names inspectors. A rule of
+ * the published rows alone: not the order they were imported in, and a row that names nobody is no
+ * inspection to rotate away from. One statement per 4,096 ids (json_each over them, in their order), not
+ * two lookups per object: at 2,000,000 objects the 140,000 selected cost about 1.1 s one by one.
  */
 export function loadMatchObjects(db: Db, ids: string[]): ObjectRow[] {
   const stmt = db
