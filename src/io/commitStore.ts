@@ -55,6 +55,18 @@ export function commitmentHeads(db: Db, id?: string): CommitmentHead[] {
     .all({ id: id ?? null }) as CommitmentHead[];
 }
 
+/** A commitment without its frozen inputs, with its reveal: what a bundle and `verify` read of it. */
+export type CommitmentFace = Omit<CommitmentRow, 'frame' | 'assign_input' | 'snapshot'>;
+
+export function getCommitmentFace(db: Db, id: string): CommitmentFace | undefined {
+  const cols = (db.prepare('SELECT * FROM commitments LIMIT 0').columns() as { name: string }[])
+    .map((c) => c.name)
+    .filter((c) => !['frame', 'assign_input', 'snapshot'].includes(c))
+    .map((c) => `c."${c}"`)
+    .join(', ');
+  return db.prepare(`${SELECT.replace('c.*', cols)} WHERE c.draw_id = ?`).get(id) as CommitmentFace | undefined;
+}
+
 export function getCommitment(db: Db, id: string): CommitmentRow | undefined {
   return db.prepare(`${SELECT} WHERE c.draw_id = ?`).get(id) as CommitmentRow | undefined;
 }

@@ -159,17 +159,17 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
       params: { index: checked.index + 1, source: sourceLabel(checked.source), reason: checked.error },
     });
   }
-  // The selection first, then of the frozen matching input only the selected objects' rows are kept,
-  // read a part at a time and hashed as they come: the record's assignDigest is of the stored bytes.
   // The frozen inputs must be the committed ones, byte for byte: changed behind the tool's back (the
   // sqlite3 shell) they would steer the draw, so the reveal is refused, and logged, instead.
   const changed = (what: string, expected: string, found: string): RevealResult =>
     refuse({ key: 'E_FROZEN_CHANGED', params: { id, what, expected, found } });
   if (sha256Hex(c.commitment) !== c.commit_digest)
     return changed('commitment.json', c.commit_digest, sha256Hex(c.commitment));
+  const frameDigest = sha256Hex(c.frame);
+  if (frameDigest !== commitment.inputDigest) return changed('frame.json', commitment.inputDigest, frameDigest);
+  // The selection first; then of the frozen matching input only the selected objects' rows are kept,
+  // read a part at a time and hashed as they come (the record's assignDigest is of the stored bytes).
   const selection = selectionOf(c.frame, readFrame(c.frame), checked.key);
-  if (selection.computed.inputDigest !== commitment.inputDigest)
-    return changed('frame.json', commitment.inputDigest, selection.computed.inputDigest);
   const selected = selection.computed.selected.map((x) => x.id);
   const scan = scanAssign(frozenAssign(db, c)(), new Set(selected));
   if (scan.digest !== commitment.assignDigest) return changed('inspectors.json', commitment.assignDigest, scan.digest);

@@ -16,7 +16,7 @@ import { ALGORITHM_DOC, ALGORITHM_DOC_ZH, VERIFIER_HTML } from '../../io/paths.j
 import { join, resolve } from 'node:path';
 import { Exit, InspectError, usageError } from '../../core/errors.js';
 import { getDraw, type DrawRow, unknownDrawIn } from '../../io/drawStore.js';
-import { drawAssign, getCommitment, type CommitmentRow } from '../../io/commitStore.js';
+import { drawAssign, getCommitmentFace, type CommitmentFace } from '../../io/commitStore.js';
 import { PRACTICE_BANNER } from '../../io/tableExport.js';
 import { sha256Hex } from '../../core/canonical.js';
 import { commitmentToken, trustedRoots } from '../../io/timestampStore.js';
@@ -44,7 +44,7 @@ export const COMMIT_FILES = ['commitment.json', 'beacons.json'] as const;
 export const TIMESTAMP_FILES = ['commitment.tsr', 'tsa-roots.pem'] as const;
 
 export type LoadedDraw = DrawRow & {
-  commitment?: CommitmentRow;
+  commitment?: CommitmentFace;
   timestamp?: { token: Buffer; rootsDer: Buffer[] };
 };
 
@@ -53,7 +53,8 @@ export function loadDrawOrFail(ctx: Context, id: string): LoadedDraw {
   const db = ctx.openDb({ readonly: true });
   try {
     const d = getDraw(db, id);
-    const c = getCommitment(db, id);
+    // The commitment's text and reveal; its frozen inputs are the draw's own (or read as pieces).
+    const c = getCommitmentFace(db, id);
     if (!d) {
       if (c) throw new InspectError(Exit.data, { key: 'E_NOT_REVEALED', params: { id } });
       throw unknownDrawIn(db, id);
