@@ -61,8 +61,13 @@ export interface AssignScan {
   idsDigest: string;
 }
 
-/** Decoded text is cut into steps of this many bytes, so one large buffer is read as a stream too. */
-const STEP = 1 << 20;
+/**
+ * Bytes are decoded and parsed this many at a time, so one large buffer is read as a stream too. Small
+ * on purpose: the rows of a step are garbage once looked at, and at 1 MiB a step enough of them outlived
+ * a young-generation collection to grow the heap by 60 MB at 500,000 objects (at 128 KiB, 5 MB; measured
+ * on the reveal's peak, the same time within noise).
+ */
+const STEP = 1 << 17;
 
 /** Ids hashed as the object rows are: the digest a scan's idsDigest is compared with. */
 export function idsDigest(ids: Iterable<string>): string {
