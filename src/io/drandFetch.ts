@@ -10,6 +10,27 @@ export interface RelayFailure {
 
 export type Fetched = { ok: true; text: string; relay: string } | { ok: false; failures: RelayFailure[] };
 
+const MAX_BODY = 4096;
+
+/** The body as text, or null once it passes `limit` bytes (the rest is never read: the stream is cancelled). */
+async function bodyUpTo(res: Response, limit: number): Promise<string | null> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** The round's relay JSON from the first relay that answers with a value that verifies. */
 export async function fetchDrandRound(
   round: number,
@@ -25,8 +46,12 @@ export async function fetchDrandRound(
         failures.push({ relay, reason: `HTTP ${res.status}` });
         continue;
       }
-      // A round's JSON is a few hundred bytes: anything much larger is not one.
-      const text = (await res.text()).slice(0, 4096);
+      // A round's JSON is a few hundred bytes: anything much larger is not one, and is not read on.
+      const text = await bodyUpTo(res, MAX_BODY);
+      if (text === null) {
+        failures.push({ relay, reason: `> ${MAX_BODY} bytes` });
+        continue;
+      }
       const checked = parseDrandValue(round, text);
       if (!checked.ok) {
         failures.push({ relay, reason: checked.error.key });

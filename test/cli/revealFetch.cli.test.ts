@@ -18,6 +18,7 @@ const AFTER = '2023-09-15T19:05:00+08:00';
 const requests: string[] = [];
 let good: Server;
 let bad: Server;
+let endless: Server;
 const url = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 
 function relay(signature: string): Server {
@@ -33,14 +34,31 @@ function relay(signature: string): Server {
   });
 }
 
+/** A relay that answers 200 and never stops sending: read no further than a round's JSON could be. */
+function endlessRelay(): Server {
+  return createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const more = () => {
+      while (!res.destroyed && res.write(chunk));
+      if (!res.destroyed) res.once('drain', more);
+    };
+    res.on('close', () => res.destroy());
+    more();
+  });
+}
+
 beforeAll(async () => {
   good = relay(SIG);
   bad = relay(OTHER);
-  await Promise.all([good, bad].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))));
+  endless = endlessRelay();
+  await Promise.all([good, bad, endless].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()))));
 });
 afterAll(() => {
   good.close();
   bad.close();
+  endless.closeAllConnections();
+  endless.close();
 });
 
 async function committed(): Promise<string> {
@@ -104,6 +122,8 @@ describe('inspect reveal --fetch', () => {
         '--relay',
         url(bad),
         '--relay',
+        url(endless),
+        '--relay',
         url(good),
         '--db',
         db,
@@ -129,6 +149,8 @@ describe('inspect reveal --fetch', () => {
         'http://127.0.0.1:9',
         '--relay',
         url(bad),
+        '--relay',
+        url(endless),
         '--db',
         db,
         '--timeout',
@@ -137,9 +159,11 @@ describe('inspect reveal --fetch', () => {
       { env: { INSPECT_NOW: AFTER } },
     );
     expect(r.code).toBe(69);
-    expect(r.stderr).toContain('没有一个 drand 中继给出第 657413 轮的有效值（试了 2 个）');
+    expect(r.stderr).toContain('没有一个 drand 中继给出第 657413 轮的有效值（试了 3 个）');
     expect(r.stderr).toContain('http://127.0.0.1:9：');
     expect(r.stderr).toContain(`${url(bad)}：`);
+    // Passed over at 4 KiB, long before the two-second timeout: the endless body is never read on.
+    expect(r.stderr).toContain(`${url(endless)}：> 4096 bytes`);
     expect(await logLength(db)).toBe(before);
     expect(
       (
