@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { audit as auditMessages } from '../src/io/audit.js';
 import { render, type Msg } from '../src/core/messages.js';
 import { parseExpectHead } from '../src/cli/optionParsers.js';
@@ -31,6 +32,16 @@ export function removeTmpDirs(): void {
     } catch {
       /* busy: a mount point */
     }
+  }
+}
+
+/** The one value a query returns, from the database file opened read-only (as the sqlite3 shell would). */
+export function dbValue(file: string, sql: string): unknown {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get();
+  } finally {
+    db.close();
   }
 }
 

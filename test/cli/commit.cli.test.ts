@@ -6,7 +6,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DATA, fileSha, practiceDb, tmp } from '../helpers.js';
+import { cli, DATA, fileSha, practiceDb, tmp, dbValue } from '../helpers.js';
 
 const V = JSON.parse(readFileSync(join(__dirname, '../vectors/beacon.json'), 'utf8'));
 const SIG = V.rounds[2].signature as string; // round 657413, public 2023-09-15T19:00:03+08:00
@@ -40,14 +40,7 @@ async function sampleDb(): Promise<string> {
   }
   return db;
 }
-const count = (db: string, sql: string) => {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).pluck().get() as number;
-  } finally {
-    d.close();
-  }
-};
+const count = (file: string, sql: string) => dbValue(file, sql) as number;
 
 describe('inspect draw --commit, inspect reveal', () => {
   let db: string;

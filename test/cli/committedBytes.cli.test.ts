@@ -4,22 +4,12 @@
 // on a generated district of 30,000 objects with history and conflicts of interest: the commitment, the
 // bundle's data files (frame.json, inspectors.json, record.json, commitment.json, beacons.json) and the
 // database's own copies of them.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { csvText } from '../../src/io/csvWrite.js';
-import {
-  DEPARTMENTS,
-  HISTORY_HEADERS,
-  historyRows,
-  INSPECTOR_HEADERS,
-  inspectorRows,
-  ITEMS,
-  OBJECT_HEADERS,
-  objectRows,
-} from '../../src/dev/sampleData.js';
-import { cli, DATA, fileSha, practiceDb, tmp } from '../helpers.js';
+import { writeSampleFiles } from '../../src/dev/sampleFiles.js';
+import { cli, DATA, fileSha, practiceDb, tmp, dbValue } from '../helpers.js';
 import { sha256Hex } from '../../src/core/canonical.js';
 
 const V = JSON.parse(readFileSync(join(__dirname, '../vectors/beacon.json'), 'utf8'));
@@ -29,36 +19,9 @@ const AFTER = { INSPECT_NOW: '2023-09-15T19:05:00+08:00' };
 const KINDS = ['departments', 'items', 'objects', 'inspectors', 'history'] as const;
 const DATA_FILES = ['commitment.json', 'beacons.json', 'frame.json', 'inspectors.json', 'record.json'];
 
-/** The sample data's CSV files, or a generated district written beside the database in the same shapes. */
+/** A generated district of `count` objects, written as the sample data is (history of the year before). */
 function districtFiles(dir: string, count: number): string {
-  const excel = (h: readonly string[], rows: readonly (readonly string[])[]) =>
-    csvText(
-      [...h],
-      rows.map((r) => [...r]),
-      { excel: true },
-    );
-  const objects = [...objectRows(count, 'district')];
-  const itemHeaders = [
-    '事项编码',
-    '事项名称',
-    '检查类别',
-    '事项类型',
-    '发起部门',
-    '配合部门',
-    '抽查依据',
-    '检查方式',
-    '对象类型',
-    '行业',
-    '区域',
-    '标签',
-    '所需专长',
-    '比例上限',
-  ];
-  writeFileSync(join(dir, 'departments.csv'), excel(['部门编码', '部门名称', '层级', '上级部门'], DEPARTMENTS));
-  writeFileSync(join(dir, 'items.csv'), excel(itemHeaders, ITEMS));
-  writeFileSync(join(dir, 'objects.csv'), excel(OBJECT_HEADERS, objects));
-  writeFileSync(join(dir, 'inspectors.csv'), excel(INSPECTOR_HEADERS, inspectorRows(objects.map((o) => o[0]!))));
-  writeFileSync(join(dir, 'history.csv'), excel(HISTORY_HEADERS, historyRows(objects, 2025)));
+  writeSampleFiles(dir, count, { label: 'district', historyYear: 2025 });
   return dir;
 }
 
@@ -113,14 +76,7 @@ async function committedDraw(
   return digests;
 }
 
-const count = (db: string, sql: string) => {
-  const d = new Database(db, { readonly: true });
-  try {
-    return d.prepare(sql).pluck().get() as number;
-  } finally {
-    d.close();
-  }
-};
+const count = (file: string, sql: string) => dbValue(file, sql) as number;
 
 describe('committed draws write the same bytes as before the frozen inputs were stored in parts', () => {
   let sample: string;

@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, DATA, practiceDb, tmp } from '../helpers.js';
+import { cli, DATA, practiceDb, tmp, dbValue } from '../helpers.js';
 
 const V = JSON.parse(readFileSync(join(__dirname, '../vectors/beacon.json'), 'utf8'));
 const SIG = V.rounds[2].signature as string;
@@ -52,14 +52,7 @@ const part = (db: Database.Database, n: number) =>
   db.prepare('SELECT bytes FROM commitment_parts WHERE draw_id = ? AND part = ?').pluck().get(ID, n) as Buffer;
 const setPart = (db: Database.Database, n: number, bytes: Buffer) =>
   db.prepare('UPDATE commitment_parts SET bytes = ? WHERE draw_id = ? AND part = ?').run(bytes, ID, n);
-const count = (file: string, sql: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).pluck().get() as number;
-  } finally {
-    db.close();
-  }
-};
+const count = (file: string, sql: string) => dbValue(file, sql) as number;
 
 async function refused(file: string, what: string): Promise<void> {
   const r = await cli(['reveal', ID, '--value', SIG, '--db', file, '--lang', 'en'], { env: AFTER });

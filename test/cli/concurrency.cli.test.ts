@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OBJECT_HEADERS, objectRows } from '../../src/dev/sampleData.js';
-import { cli, DATA, ROOT, tmp } from '../helpers.js';
+import { cli, DATA, ROOT, tmp, dbValue } from '../helpers.js';
 
 let big: string;
 let db: string;
@@ -46,14 +46,7 @@ async function whenLocked(dbPath: string): Promise<void> {
   }
   throw new Error('the child never took the write lock');
 }
-const count = (file: string, sql: string) => {
-  const d = new Database(file, { readonly: true });
-  try {
-    return d.prepare(sql).pluck().get() as number;
-  } finally {
-    d.close();
-  }
-};
+const count = (file: string, sql: string) => dbValue(file, sql) as number;
 
 beforeAll(async () => {
   const dir = tmp();
