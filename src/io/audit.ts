@@ -13,7 +13,14 @@ import { verifyCommitment, type Commitment } from '../core/commitment.js';
 import type { Db } from './db.js';
 import { getDraw, readSnapshot, type DrawRow } from './drawStore.js';
 import { CLOCK_MARK, readEvents, summaryMessage } from './events.js';
-import { commitmentSnapshot, drawAssign, frozenAssign, listCommitments } from './commitStore.js';
+import {
+  commitmentSnapshot,
+  drawAssign,
+  frozenAssign,
+  getCommitment,
+  listCommitments,
+  type CommitmentRow,
+} from './commitStore.js';
 import { piecesDigest } from '../core/assignText.js';
 import { resultRowsDigest } from './resultsStore.js';
 import { rosterDigests } from './rosterDigest.js';
@@ -172,7 +179,10 @@ export function drawProblems(db: Db, d: DrawRow, byRef: Map<string, StoredEvent>
 function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg[], lang: Lang): AuditSection {
   const s: AuditSection = { name: 'commitments', checked: 0, problems: [] };
   const drawsWithCommit = new Set<string>();
-  for (const c of listCommitments(db)) {
+  // One commitment's frozen inputs in memory at a time.
+  for (const { draw_id: id } of listCommitments(db)) {
+    const c = getCommitment(db, id);
+    if (!c) continue;
     s.checked++;
     const p = (m: Msg) => s.problems.push({ key: 'A_ABOUT', params: { draw_id: String(c.draw_id), value: m } });
     for (const m of unbroken(() => {
@@ -197,7 +207,7 @@ function auditCommitments(db: Db, byRef: Map<string, StoredEvent>, warnings: Msg
 /** One commitment against its log entry and frozen inputs, and its reveal against it. */
 function commitmentProblems(
   db: Db,
-  c: ReturnType<typeof listCommitments>[number],
+  c: CommitmentRow,
   byRef: Map<string, StoredEvent>,
   warnings: Msg[],
   lang: Lang,
