@@ -268,7 +268,8 @@ function tableProblems(ctx: Context, d: LoadedDraw): string[] {
         .filter((e) => e.ref)
         .map((e) => [e.ref, e]),
     );
-    return drawProblems(db, d, byRef, ui.lang).map((m) => ui.t(m));
+    // The draw itself is recomputed by the checks above; here only its tables, columns and log entry.
+    return drawProblems(db, d, byRef, ui.lang, false).map((m) => ui.t(m));
   } finally {
     db.close();
   }
