@@ -294,6 +294,38 @@ describe.skipIf(!hasChromium)('verify.html in Chromium', () => {
         ),
     ],
     ['a damaged signature', () => tampered(committed, editText('beacons.json', SIG, `${SIG.slice(0, 95)}0`))],
+    // The committed inspectors.json read a piece at a time (canonical) and parsed whole (not): the same
+    // verdicts and first differences either way, in the page as in the CLI.
+    [
+      'a frame object left out of the committed inspectors.json',
+      () =>
+        tampered(
+          committed,
+          editJson('inspectors.json', (v) => {
+            (v.objects as unknown[]).splice(3, 1);
+          }),
+        ),
+    ],
+    [
+      'a changed region in the committed inspectors.json',
+      () =>
+        tampered(
+          committed,
+          editJson('inspectors.json', (v) => {
+            (v.objects as [string, string, string[]][])[0]![1] = '350299';
+          }),
+        ),
+    ],
+    [
+      'a pretty-printed committed inspectors.json',
+      () =>
+        tampered(committed, (d) =>
+          writeFileSync(
+            join(d, 'inspectors.json'),
+            JSON.stringify(JSON.parse(readFileSync(join(d, 'inspectors.json'), 'utf8')), null, 1),
+          ),
+        ),
+    ],
   ];
   for (const [name, make] of cases) {
     it(`${name}: fails in the page with the same part and the same first difference as inspect verify`, async () => {
