@@ -13,7 +13,13 @@ import { scanAssign } from '../../core/assignText.js';
 import type { ObjectRow } from '../../core/matching.js';
 import type { Msg } from '../../core/messages.js';
 import { nowSeconds, nowWithOffset } from '../../io/clock.js';
-import { frozenAssign, getCommitment, insertReveal, type CommitmentRow } from '../../io/commitStore.js';
+import {
+  frozenAssign,
+  getCommitment,
+  getCommitmentFace,
+  insertReveal,
+  type CommitmentFace,
+} from '../../io/commitStore.js';
 import { writeTransaction, type Db } from '../../io/db.js';
 import { getDraw, unknownDrawIn } from '../../io/drawStore.js';
 import { appendEvent } from '../../io/events.js';
@@ -26,8 +32,9 @@ import type { Context } from '../../cli/context.js';
 import { parseTimeout } from '../../cli/optionParsers.js';
 import { failureLines, recordDraw, selectionOf, type DrawOutcome } from './drawRecord.js';
 
-function commitmentOf(db: Db, id: string): CommitmentRow {
-  const c = getCommitment(db, id);
+/** The commitment without its frozen inputs (read only when the reveal records: see reveal below). */
+function commitmentOf(db: Db, id: string): CommitmentFace {
+  const c = getCommitmentFace(db, id);
   if (!c) {
     if (getDraw(db, id)) throw new InspectError(Exit.data, { key: 'E_NOT_COMMITTED', params: { id } });
     throw unknownDrawIn(db, id);
@@ -36,7 +43,7 @@ function commitmentOf(db: Db, id: string): CommitmentRow {
 }
 
 /** Why this commitment cannot be revealed (already revealed, or voided), or null. */
-function closed(c: CommitmentRow): Msg | null {
+function closed(c: CommitmentFace): Msg | null {
   if (c.revealed_at) return { key: 'E_ALREADY_REVEALED', params: { id: c.draw_id, at: c.revealed_at } };
   if (c.superseded_by) return { key: 'E_COMMITMENT_VOIDED', params: { id: c.draw_id, by: c.superseded_by } };
   return null;
@@ -127,8 +134,8 @@ type RevealResult =
 
 /** Under the write lock, so two reveals at once cannot both record. */
 function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult {
-  const c = commitmentOf(db, id);
-  const commitment = JSON.parse(c.commitment) as Commitment;
+  const face = commitmentOf(db, id);
+  const commitment = JSON.parse(face.commitment) as Commitment;
   const at = nowWithOffset();
   const valuesDigest = sha256Hex(canonicalJson(texts.map((t) => t.trim())));
   const refuse = (msg: Msg): RevealResult => {
@@ -142,7 +149,7 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
     });
     return { refused: msg };
   };
-  const no = closed(c);
+  const no = closed(face);
   if (no) return refuse(no);
   // The office may require an outside clock: no reveal before a valid token shows the commitment came first.
   if (currentSettings(db)['commit.timestamp'] === 'required' && !commitmentToken(db, id))
@@ -161,6 +168,8 @@ function reveal(ctx: Context, db: Db, id: string, texts: string[]): RevealResult
   }
   // The frozen inputs must be the committed ones, byte for byte: changed behind the tool's back (the
   // sqlite3 shell) they would steer the draw, so the reveal is refused, and logged, instead.
+  // Now its frozen inputs, once (at 10,000,000 objects the frame and snapshot are 400 MB).
+  const c = getCommitment(db, id)!;
   const changed = (what: string, expected: string, found: string): RevealResult =>
     refuse({ key: 'E_FROZEN_CHANGED', params: { id, what, expected, found } });
   if (sha256Hex(c.commitment) !== c.commit_digest)
