@@ -89,7 +89,7 @@ class NotCanonical extends Error {}
 /**
  * Reads inspectors.json from its pieces: the digest of the bytes always, and when the text is canonical
  * the header, the rows of `want`, the count and the digest of the object ids. `each`, when given, sees
- * every row in order (the committed draw's check against the frame, the commit's own check).
+ * every row in order (verify lists the ids this way, once their digest differs from the ones expected).
  */
 export function scanAssign(
   pieces: Iterable<Uint8Array>,
