@@ -9,19 +9,18 @@ import { commitmentText, makeCommitment } from '../../core/commitment.js';
 import { Exit, InspectError } from '../../core/errors.js';
 import { aloneChecker, type MatchFailure } from '../../core/matching.js';
 import { assignFrame, rowsText, type AssignHead } from '../../core/assignText.js';
-import { ASSIGN_ALGORITHM } from '../../core/drawTypes.js';
 import type { IdColumn } from '../../core/idColumn.js';
 import { planSummary, type Plan } from '../../core/plan.js';
 import { clockOverridden, nowSeconds, nowWithOffset } from '../../io/clock.js';
 import { insertCommitment, partWriter } from '../../io/commitStore.js';
 import { isPracticeDb, writeTransaction, type Db } from '../../io/db.js';
 import { insertPolicy, policyText } from '../../io/policyStore.js';
-import { loadInspectors, loadMatchObjects, nextDrawId } from '../../io/drawStore.js';
+import { loadMatchObjects, nextDrawId } from '../../io/drawStore.js';
 import { appendEvent } from '../../io/events.js';
 import { askConfirm } from '../../io/prompts.js';
 import type { Context } from '../../cli/context.js';
 import { planFromDb, planUnderLock, type DrawRequest } from './drawPlan.js';
-import { checkPending, failureLines, requirementsOf } from './drawRecord.js';
+import { checkPending, failureLines, matchInput } from './drawRecord.js';
 import { renderPlan } from './drawRender.js';
 
 export interface CommitOutcome {
@@ -126,21 +125,17 @@ function commit(ctx: Context, db: Db, req: DrawRequest, sources: Source[], confi
   // able to get a full team on its own: otherwise some reveal could fail, and a failed reveal would
   // invite a second try. The input is written into commitment_parts a page of rows at a time and each
   // page is checked as it goes: at no point is it whole in memory (issue 25).
-  const frozen = freezeMatchInput(
-    db,
+  // The header is the plain draw's, built the same way (with no object rows).
+  const { objects: _, ...head } = matchInput(db, {
     drawId,
-    {
-      algorithm: ASSIGN_ALGORITHM,
-      drawId,
-      teamSize: req.policy.teamSize,
-      windowEnd: req.window.end,
-      crossRegion: req.crossRegion,
-      departments: plan.departments,
-      requirements: requirementsOf(items),
-      inspectors: loadInspectors(db, plan.departments),
-    },
-    plan.frame.frame.ids,
-  );
+    teamSize: req.policy.teamSize,
+    windowEnd: req.window.end,
+    crossRegion: req.crossRegion,
+    departments: plan.departments,
+    items,
+    objectIds: [],
+  });
+  const frozen = freezeMatchInput(db, drawId, head, plan.frame.frame.ids);
   if (frozen.failures.length) {
     const size = Math.max(req.policy.teamSize, plan.departments.length);
     const details = failureLines(frozen.failures, LIST_AT_MOST);
