@@ -232,7 +232,7 @@ function verifyTeams(v: VerifyInput, { frame, head, seedHex }: FramePart, assign
   const r = v.record;
   if (v.assign === undefined) return checks;
   const problems: string[] = [];
-  const selIds = r.selected.map((s) => s.id);
+  const selIds = Array.isArray(r.selected) ? r.selected.map((s) => s?.id) : [];
   const view = assignView(v.assign, selIds, v.assignScan);
   if (view.digest !== r.assignDigest)
     problems.push(
