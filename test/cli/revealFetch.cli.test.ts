@@ -86,6 +86,15 @@ async function committed(): Promise<string> {
   return db;
 }
 
+/** A port nothing listens on: a relay that is down. */
+const DOWN = 'http://127.0.0.1:9';
+
+/** inspect reveal --fetch of the first commitment from these relays, in order, after the round is public. */
+const fetchFrom = (db: string, relays: string[], extra: string[] = []) =>
+  cli(['reveal', '2026-HLSJ-001', '--fetch', ...relays.flatMap((r) => ['--relay', r]), '--db', db, ...extra], {
+    env: { INSPECT_NOW: AFTER },
+  });
+
 const logLength = async (db: string) => JSON.parse((await cli(['log', '--json', '--db', db])).stdout).entries.length;
 
 describe('inspect reveal --fetch', () => {
@@ -112,25 +121,7 @@ describe('inspect reveal --fetch', () => {
 
   it('a relay that is down or gives another round’s signature is passed over; the next valid one reveals', async () => {
     const db = await committed();
-    const r = await cli(
-      [
-        'reveal',
-        '2026-HLSJ-001',
-        '--fetch',
-        '--relay',
-        'http://127.0.0.1:9',
-        '--relay',
-        url(bad),
-        '--relay',
-        url(endless),
-        '--relay',
-        url(good),
-        '--db',
-        db,
-        '--json',
-      ],
-      { env: { INSPECT_NOW: AFTER } },
-    );
+    const r = await fetchFrom(db, [DOWN, url(bad), url(endless), url(good)], ['--json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`已从 ${url(good)} 取得 drand 第 657413 轮，并已用固定公钥离线核验。`);
     expect(JSON.parse(r.stdout).drawId).toBe('2026-HLSJ-001');
@@ -140,24 +131,7 @@ describe('inspect reveal --fetch', () => {
   it('no relay with a valid value: exit 69 naming each relay, nothing recorded', async () => {
     const db = await committed();
     const before = await logLength(db);
-    const r = await cli(
-      [
-        'reveal',
-        '2026-HLSJ-001',
-        '--fetch',
-        '--relay',
-        'http://127.0.0.1:9',
-        '--relay',
-        url(bad),
-        '--relay',
-        url(endless),
-        '--db',
-        db,
-        '--timeout',
-        '2',
-      ],
-      { env: { INSPECT_NOW: AFTER } },
-    );
+    const r = await fetchFrom(db, [DOWN, url(bad), url(endless)], ['--timeout', '2']);
     expect(r.code).toBe(69);
     expect(r.stderr).toContain('没有一个 drand 中继给出第 657413 轮的有效值（试了 3 个）');
     expect(r.stderr).toContain('http://127.0.0.1:9：');

@@ -19,6 +19,16 @@ import { listCommitments } from '../../io/commitStore.js';
 
 export const EXIT_OVERDUE = 3;
 
+/** A stored result as the report takes it (this year's and other years' alike). */
+const resultOf = (r: ReturnType<typeof reportData>['results'][number]) => ({
+  drawId: r.draw_id,
+  objectId: r.object_id,
+  objectName: r.object_name,
+  completedOn: r.completed_on,
+  code: r.result_code,
+  publishedOn: r.published_on,
+});
+
 export function runReport(ctx: Context, opts: ReportOptions): Report {
   const { ui } = ctx;
   const asOf = parseAsOf(opts.asOf);
@@ -71,22 +81,8 @@ export function runReport(ctx: Context, opts: ReportOptions): Report {
       supersededBy: d.superseded_by,
       supersededReason: d.superseded_reason,
     })),
-    results: g.results.map((r) => ({
-      drawId: r.draw_id,
-      objectId: r.object_id,
-      objectName: r.object_name,
-      completedOn: r.completed_on,
-      code: r.result_code,
-      publishedOn: r.published_on,
-    })),
-    otherYears: g.otherYears.map((r) => ({
-      drawId: r.draw_id,
-      objectId: r.object_id,
-      objectName: r.object_name,
-      completedOn: r.completed_on,
-      code: r.result_code,
-      publishedOn: r.published_on,
-    })),
+    results: g.results.map(resultOf),
+    otherYears: g.otherYears.map(resultOf),
     narrowed: opts.year !== undefined,
     items: g.items.map((i) => ({ code: i.code, name: i.name, timesDrawn: i.n })),
   });
